@@ -1,0 +1,939 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[jackbox] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'jackbox'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'jackbox'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand session 'Game nights: list, show, create, close, delete, export'
+            cand game 'Games of a session: add, list, status, room code, player count, monitor'
+            cand chat 'Import a chat log and count its votes'
+            cand vote 'Record one live vote for the game being played'
+            cand votes 'Vote history and per-game totals'
+            cand pick 'Pick a game to play next (weighted random)'
+            cand catalog 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
+            cand webhook 'Webhooks: register receivers, test, read logs, flush pending deliveries'
+            cand auth 'Admin key and API tokens'
+            cand stats 'Totals and rankings'
+            cand serve 'Run the HTTP + WebSocket daemon'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;session'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List all sessions, newest first'
+            cand active 'Show the active session'
+            cand show 'Show one session'
+            cand create 'Start a game night (only one can be active)'
+            cand close 'Close a session (default: the active one); playing games become played'
+            cand delete 'Delete a closed session with its games, chat log and votes'
+            cand export 'Export a session as a TXT report or JSON (stdout by default)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;session;list'= {
+            cand --limit 'Show at most N sessions'
+            cand --offset 'Skip the first N sessions'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;session;active'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;session;show'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;session;create'= {
+            cand --notes 'Notes, e.g. "Friday game night"'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;session;close'= {
+            cand --notes 'Replace the session''s notes'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;session;delete'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;session;export'= {
+            cand --format 'format'
+            cand -o 'Write to FILE instead of stdout'
+            cand --output 'Write to FILE instead of stdout'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;session;help'= {
+            cand list 'List all sessions, newest first'
+            cand active 'Show the active session'
+            cand show 'Show one session'
+            cand create 'Start a game night (only one can be active)'
+            cand close 'Close a session (default: the active one); playing games become played'
+            cand delete 'Delete a closed session with its games, chat log and votes'
+            cand export 'Export a session as a TXT report or JSON (stdout by default)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;session;help;list'= {
+        }
+        &'jackbox;session;help;active'= {
+        }
+        &'jackbox;session;help;show'= {
+        }
+        &'jackbox;session;help;create'= {
+        }
+        &'jackbox;session;help;close'= {
+        }
+        &'jackbox;session;help;delete'= {
+        }
+        &'jackbox;session;help;export'= {
+        }
+        &'jackbox;session;help;help'= {
+        }
+        &'jackbox;game'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a game to a session (default: the active one); it becomes the one playing'
+            cand list 'List the games of a session (default: the active one)'
+            cand show 'Show one session game'
+            cand status 'Set a status: playing, played or skipped'
+            cand room-code 'Set the room code'
+            cand player-count 'Set the player count by hand'
+            cand remove 'Remove a game from its session'
+            cand monitor 'Start or stop watching the game''s Jackbox room for players'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;game;add'= {
+            cand --session 'Session ID [default: the active session]'
+            cand --room-code 'The room code (4 characters A-Z, 0-9); starts the room monitor'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --manual 'Mark the game as added by hand (not picked)'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;game;list'= {
+            cand --session 'session'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;game;show'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;game;status'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;game;room-code'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;game;player-count'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;game;remove'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;game;monitor'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --foreground 'Run the monitor in this terminal, printing each event, until the game ends'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;game;help'= {
+            cand add 'Add a game to a session (default: the active one); it becomes the one playing'
+            cand list 'List the games of a session (default: the active one)'
+            cand show 'Show one session game'
+            cand status 'Set a status: playing, played or skipped'
+            cand room-code 'Set the room code'
+            cand player-count 'Set the player count by hand'
+            cand remove 'Remove a game from its session'
+            cand monitor 'Start or stop watching the game''s Jackbox room for players'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;game;help;add'= {
+        }
+        &'jackbox;game;help;list'= {
+        }
+        &'jackbox;game;help;show'= {
+        }
+        &'jackbox;game;help;status'= {
+        }
+        &'jackbox;game;help;room-code'= {
+        }
+        &'jackbox;game;help;player-count'= {
+        }
+        &'jackbox;game;help;remove'= {
+        }
+        &'jackbox;game;help;monitor'= {
+        }
+        &'jackbox;game;help;help'= {
+        }
+        &'jackbox;chat'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand import 'Import a chat log (FILE, or - for stdin) and count its votes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;chat;import'= {
+            cand --session 'session'
+            cand --format 'format'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;chat;help'= {
+            cand import 'Import a chat log (FILE, or - for stdin) and count its votes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;chat;help;import'= {
+        }
+        &'jackbox;chat;help;help'= {
+        }
+        &'jackbox;vote'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand up 'An upvote for the game being played'
+            cand down 'A downvote for the game being played'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;vote;up'= {
+            cand --user 'user'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;vote;down'= {
+            cand --user 'user'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;vote;help'= {
+            cand up 'An upvote for the game being played'
+            cand down 'A downvote for the game being played'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;vote;help;up'= {
+        }
+        &'jackbox;vote;help;down'= {
+        }
+        &'jackbox;vote;help;help'= {
+        }
+        &'jackbox;votes'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Vote history'
+            cand summary 'Per-game totals of a session'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;votes;list'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;votes;summary'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;votes;help'= {
+            cand list 'Vote history'
+            cand summary 'Per-game totals of a session'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;votes;help;list'= {
+        }
+        &'jackbox;votes;help;summary'= {
+        }
+        &'jackbox;votes;help;help'= {
+        }
+        &'jackbox;pick'= {
+            cand --players 'Only games playable by N players'
+            cand --drawing 'Only drawing games, or none of them'
+            cand --length 'short (≤ 15 min or unknown), medium (16-25), long (> 25)'
+            cand --pack 'Only games of this pack (repeatable)'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --family-friendly 'Only family-friendly games'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List games, by pack then title'
+            cand show 'Show one game'
+            cand add 'Add a game'
+            cand edit 'Edit a game''s fields'
+            cand remove 'Delete a game (refused for games used in a session; disable it instead)'
+            cand enable 'Enable a game for the picker'
+            cand disable 'Disable a game for the picker'
+            cand favor 'Set a game''s favor: -1, 0 or 1'
+            cand pack 'Packs: list, enable, disable, favor'
+            cand import 'Import games from CSV (append, or replace the catalog)'
+            cand export 'Export the catalog as CSV (stdout by default)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;catalog;list'= {
+            cand --players 'Only games playable by N players'
+            cand --drawing 'Only drawing games, or none of them'
+            cand --length 'short (≤ 15 min or unknown), medium (16-25), long (> 25)'
+            cand --pack 'Only games of this pack (repeatable)'
+            cand --enabled 'Only enabled (true) or disabled (false) games'
+            cand --q 'Title contains TEXT'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --family-friendly 'Only family-friendly games'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;show'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;add'= {
+            cand --pack 'The pack, e.g. "The Jackbox Party Pack 7"'
+            cand --title 'title'
+            cand --min-players 'min-players'
+            cand --max-players 'max-players'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;edit'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;remove'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;enable'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;disable'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;favor'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;pack'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List packs with their flags and counts'
+            cand enable 'Enable picking from a pack'
+            cand disable 'Disable picking from a pack'
+            cand favor 'Set a pack''s favor: -1, 0 or 1'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;catalog;pack;list'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;pack;enable'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;pack;disable'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;pack;favor'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;pack;help'= {
+            cand list 'List packs with their flags and counts'
+            cand enable 'Enable picking from a pack'
+            cand disable 'Disable picking from a pack'
+            cand favor 'Set a pack''s favor: -1, 0 or 1'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;catalog;pack;help;list'= {
+        }
+        &'jackbox;catalog;pack;help;enable'= {
+        }
+        &'jackbox;catalog;pack;help;disable'= {
+        }
+        &'jackbox;catalog;pack;help;favor'= {
+        }
+        &'jackbox;catalog;pack;help;help'= {
+        }
+        &'jackbox;catalog;import'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --replace 'Replace the catalog (games used in sessions are kept and updated)'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;export'= {
+            cand -o 'o'
+            cand --output 'output'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;catalog;help'= {
+            cand list 'List games, by pack then title'
+            cand show 'Show one game'
+            cand add 'Add a game'
+            cand edit 'Edit a game''s fields'
+            cand remove 'Delete a game (refused for games used in a session; disable it instead)'
+            cand enable 'Enable a game for the picker'
+            cand disable 'Disable a game for the picker'
+            cand favor 'Set a game''s favor: -1, 0 or 1'
+            cand pack 'Packs: list, enable, disable, favor'
+            cand import 'Import games from CSV (append, or replace the catalog)'
+            cand export 'Export the catalog as CSV (stdout by default)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;catalog;help;list'= {
+        }
+        &'jackbox;catalog;help;show'= {
+        }
+        &'jackbox;catalog;help;add'= {
+        }
+        &'jackbox;catalog;help;edit'= {
+        }
+        &'jackbox;catalog;help;remove'= {
+        }
+        &'jackbox;catalog;help;enable'= {
+        }
+        &'jackbox;catalog;help;disable'= {
+        }
+        &'jackbox;catalog;help;favor'= {
+        }
+        &'jackbox;catalog;help;pack'= {
+            cand list 'List packs with their flags and counts'
+            cand enable 'Enable picking from a pack'
+            cand disable 'Disable picking from a pack'
+            cand favor 'Set a pack''s favor: -1, 0 or 1'
+        }
+        &'jackbox;catalog;help;pack;list'= {
+        }
+        &'jackbox;catalog;help;pack;enable'= {
+        }
+        &'jackbox;catalog;help;pack;disable'= {
+        }
+        &'jackbox;catalog;help;pack;favor'= {
+        }
+        &'jackbox;catalog;help;import'= {
+        }
+        &'jackbox;catalog;help;export'= {
+        }
+        &'jackbox;catalog;help;help'= {
+        }
+        &'jackbox;webhook'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List webhooks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;webhook;list'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;webhook;help'= {
+            cand list 'List webhooks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;webhook;help;list'= {
+        }
+        &'jackbox;webhook;help;help'= {
+        }
+        &'jackbox;auth'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set-key 'Set the admin key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;auth;set-key'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;auth;help'= {
+            cand set-key 'Set the admin key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;auth;help;set-key'= {
+        }
+        &'jackbox;auth;help;help'= {
+        }
+        &'jackbox;stats'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;serve'= {
+            cand --bind 'Address to listen on'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;completions'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;help'= {
+            cand session 'Game nights: list, show, create, close, delete, export'
+            cand game 'Games of a session: add, list, status, room code, player count, monitor'
+            cand chat 'Import a chat log and count its votes'
+            cand vote 'Record one live vote for the game being played'
+            cand votes 'Vote history and per-game totals'
+            cand pick 'Pick a game to play next (weighted random)'
+            cand catalog 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
+            cand webhook 'Webhooks: register receivers, test, read logs, flush pending deliveries'
+            cand auth 'Admin key and API tokens'
+            cand stats 'Totals and rankings'
+            cand serve 'Run the HTTP + WebSocket daemon'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;help;session'= {
+            cand list 'List all sessions, newest first'
+            cand active 'Show the active session'
+            cand show 'Show one session'
+            cand create 'Start a game night (only one can be active)'
+            cand close 'Close a session (default: the active one); playing games become played'
+            cand delete 'Delete a closed session with its games, chat log and votes'
+            cand export 'Export a session as a TXT report or JSON (stdout by default)'
+        }
+        &'jackbox;help;session;list'= {
+        }
+        &'jackbox;help;session;active'= {
+        }
+        &'jackbox;help;session;show'= {
+        }
+        &'jackbox;help;session;create'= {
+        }
+        &'jackbox;help;session;close'= {
+        }
+        &'jackbox;help;session;delete'= {
+        }
+        &'jackbox;help;session;export'= {
+        }
+        &'jackbox;help;game'= {
+            cand add 'Add a game to a session (default: the active one); it becomes the one playing'
+            cand list 'List the games of a session (default: the active one)'
+            cand show 'Show one session game'
+            cand status 'Set a status: playing, played or skipped'
+            cand room-code 'Set the room code'
+            cand player-count 'Set the player count by hand'
+            cand remove 'Remove a game from its session'
+            cand monitor 'Start or stop watching the game''s Jackbox room for players'
+        }
+        &'jackbox;help;game;add'= {
+        }
+        &'jackbox;help;game;list'= {
+        }
+        &'jackbox;help;game;show'= {
+        }
+        &'jackbox;help;game;status'= {
+        }
+        &'jackbox;help;game;room-code'= {
+        }
+        &'jackbox;help;game;player-count'= {
+        }
+        &'jackbox;help;game;remove'= {
+        }
+        &'jackbox;help;game;monitor'= {
+        }
+        &'jackbox;help;chat'= {
+            cand import 'Import a chat log (FILE, or - for stdin) and count its votes'
+        }
+        &'jackbox;help;chat;import'= {
+        }
+        &'jackbox;help;vote'= {
+            cand up 'An upvote for the game being played'
+            cand down 'A downvote for the game being played'
+        }
+        &'jackbox;help;vote;up'= {
+        }
+        &'jackbox;help;vote;down'= {
+        }
+        &'jackbox;help;votes'= {
+            cand list 'Vote history'
+            cand summary 'Per-game totals of a session'
+        }
+        &'jackbox;help;votes;list'= {
+        }
+        &'jackbox;help;votes;summary'= {
+        }
+        &'jackbox;help;pick'= {
+        }
+        &'jackbox;help;catalog'= {
+            cand list 'List games, by pack then title'
+            cand show 'Show one game'
+            cand add 'Add a game'
+            cand edit 'Edit a game''s fields'
+            cand remove 'Delete a game (refused for games used in a session; disable it instead)'
+            cand enable 'Enable a game for the picker'
+            cand disable 'Disable a game for the picker'
+            cand favor 'Set a game''s favor: -1, 0 or 1'
+            cand pack 'Packs: list, enable, disable, favor'
+            cand import 'Import games from CSV (append, or replace the catalog)'
+            cand export 'Export the catalog as CSV (stdout by default)'
+        }
+        &'jackbox;help;catalog;list'= {
+        }
+        &'jackbox;help;catalog;show'= {
+        }
+        &'jackbox;help;catalog;add'= {
+        }
+        &'jackbox;help;catalog;edit'= {
+        }
+        &'jackbox;help;catalog;remove'= {
+        }
+        &'jackbox;help;catalog;enable'= {
+        }
+        &'jackbox;help;catalog;disable'= {
+        }
+        &'jackbox;help;catalog;favor'= {
+        }
+        &'jackbox;help;catalog;pack'= {
+            cand list 'List packs with their flags and counts'
+            cand enable 'Enable picking from a pack'
+            cand disable 'Disable picking from a pack'
+            cand favor 'Set a pack''s favor: -1, 0 or 1'
+        }
+        &'jackbox;help;catalog;pack;list'= {
+        }
+        &'jackbox;help;catalog;pack;enable'= {
+        }
+        &'jackbox;help;catalog;pack;disable'= {
+        }
+        &'jackbox;help;catalog;pack;favor'= {
+        }
+        &'jackbox;help;catalog;import'= {
+        }
+        &'jackbox;help;catalog;export'= {
+        }
+        &'jackbox;help;webhook'= {
+            cand list 'List webhooks'
+        }
+        &'jackbox;help;webhook;list'= {
+        }
+        &'jackbox;help;auth'= {
+            cand set-key 'Set the admin key'
+        }
+        &'jackbox;help;auth;set-key'= {
+        }
+        &'jackbox;help;stats'= {
+        }
+        &'jackbox;help;serve'= {
+        }
+        &'jackbox;help;completions'= {
+        }
+        &'jackbox;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

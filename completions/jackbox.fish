@@ -1,0 +1,445 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_jackbox_global_optspecs
+    string join \n db= json q/quiet h/help V/version
+end
+
+function __fish_jackbox_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_jackbox_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_jackbox_using_subcommand
+    set -l cmd (__fish_jackbox_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c jackbox -n "__fish_jackbox_needs_command" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_needs_command" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_needs_command" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_needs_command" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_needs_command" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "session" -d 'Game nights: list, show, create, close, delete, export'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "game" -d 'Games of a session: add, list, status, room code, player count, monitor'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "chat" -d 'Import a chat log and count its votes'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "vote" -d 'Record one live vote for the game being played'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "votes" -d 'Vote history and per-game totals'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "pick" -d 'Pick a game to play next (weighted random)'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "catalog" -d 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "webhook" -d 'Webhooks: register receivers, test, read logs, flush pending deliveries'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "auth" -d 'Admin key and API tokens'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "stats" -d 'Totals and rankings'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "serve" -d 'Run the HTTP + WebSocket daemon'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "list" -d 'List all sessions, newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "active" -d 'Show the active session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "show" -d 'Show one session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "create" -d 'Start a game night (only one can be active)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "close" -d 'Close a session (default: the active one); playing games become played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "delete" -d 'Delete a closed session with its games, chat log and votes'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "export" -d 'Export a session as a TXT report or JSON (stdout by default)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N sessions' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l offset -d 'Skip the first N sessions' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from active" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from active" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from active" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from active" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from active" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from show" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from show" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -l notes -d 'Notes, e.g. "Friday game night"' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -l notes -d 'Replace the session\'s notes' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l format -r -f -a "txt\t''
+json\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "list" -d 'List all sessions, newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "active" -d 'Show the active session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "create" -d 'Start a game night (only one can be active)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a session (default: the active one); playing games become played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a closed session with its games, chat log and votes'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a session as a TXT report or JSON (stdout by default)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "add" -d 'Add a game to a session (default: the active one); it becomes the one playing'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "list" -d 'List the games of a session (default: the active one)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "show" -d 'Show one session game'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "status" -d 'Set a status: playing, played or skipped'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "room-code" -d 'Set the room code'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "player-count" -d 'Set the player count by hand'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "remove" -d 'Remove a game from its session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l session -d 'Session ID [default: the active session]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l room-code -d 'The room code (4 characters A-Z, 0-9); starts the room monitor' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l manual -d 'Mark the game as added by hand (not picked)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -l session -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from show" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from show" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from status" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from status" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from room-code" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from room-code" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from room-code" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from room-code" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from room-code" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from player-count" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from player-count" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from player-count" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from player-count" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from player-count" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -l foreground -d 'Run the monitor in this terminal, printing each event, until the game ends'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a game to a session (default: the active one); it becomes the one playing'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the games of a session (default: the active one)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one session game'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "status" -d 'Set a status: playing, played or skipped'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "room-code" -d 'Set the room code'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "player-count" -d 'Set the player count by hand'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a game from its session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l session -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l format -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -f -a "up" -d 'An upvote for the game being played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -f -a "down" -d 'A downvote for the game being played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l user -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l user -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "up" -d 'An upvote for the game being played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "down" -d 'A downvote for the game being played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -f -a "list" -d 'Vote history'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -f -a "summary" -d 'Per-game totals of a session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from help" -f -a "list" -d 'Vote history'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from help" -f -a "summary" -d 'Per-game totals of a session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l players -d 'Only games playable by N players' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l drawing -d 'Only drawing games, or none of them' -r -f -a "only\t''
+exclude\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l length -d 'short (≤ 15 min or unknown), medium (16-25), long (> 25)' -r -f -a "short\t''
+medium\t''
+long\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l pack -d 'Only games of this pack (repeatable)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l family-friendly -d 'Only family-friendly games'
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "list" -d 'List games, by pack then title'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "show" -d 'Show one game'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "add" -d 'Add a game'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "edit" -d 'Edit a game\'s fields'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "remove" -d 'Delete a game (refused for games used in a session; disable it instead)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "enable" -d 'Enable a game for the picker'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "disable" -d 'Disable a game for the picker'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "favor" -d 'Set a game\'s favor: -1, 0 or 1'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "pack" -d 'Packs: list, enable, disable, favor'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "import" -d 'Import games from CSV (append, or replace the catalog)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "export" -d 'Export the catalog as CSV (stdout by default)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -l players -d 'Only games playable by N players' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -l drawing -d 'Only drawing games, or none of them' -r -f -a "only\t''
+exclude\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -l length -d 'short (≤ 15 min or unknown), medium (16-25), long (> 25)' -r -f -a "short\t''
+medium\t''
+long\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -l pack -d 'Only games of this pack (repeatable)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -l enabled -d 'Only enabled (true) or disabled (false) games' -r -f -a "true\t''
+false\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -l q -d 'Title contains TEXT' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -l family-friendly -d 'Only family-friendly games'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l pack -d 'The pack, e.g. "The Jackbox Party Pack 7"' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l title -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l min-players -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l max-players -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from remove" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from remove" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from enable" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from enable" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from disable" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from disable" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from favor" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from favor" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from favor" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from favor" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from favor" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -f -a "list" -d 'List packs with their flags and counts'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -f -a "enable" -d 'Enable picking from a pack'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -f -a "disable" -d 'Disable picking from a pack'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -f -a "favor" -d 'Set a pack\'s favor: -1, 0 or 1'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -l replace -d 'Replace the catalog (games used in sessions are kept and updated)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -s o -l output -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "list" -d 'List games, by pack then title'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one game'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a game'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Edit a game\'s fields'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Delete a game (refused for games used in a session; disable it instead)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a game for the picker'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable a game for the picker'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "favor" -d 'Set a game\'s favor: -1, 0 or 1'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "pack" -d 'Packs: list, enable, disable, favor'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import games from CSV (append, or replace the catalog)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export the catalog as CSV (stdout by default)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List webhooks'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "list" -d 'List webhooks'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -f -a "set-key" -d 'Set the admin key'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "set-key" -d 'Set the admin key'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l bind -d 'Address to listen on' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "session" -d 'Game nights: list, show, create, close, delete, export'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "game" -d 'Games of a session: add, list, status, room code, player count, monitor'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "chat" -d 'Import a chat log and count its votes'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "vote" -d 'Record one live vote for the game being played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "votes" -d 'Vote history and per-game totals'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "pick" -d 'Pick a game to play next (weighted random)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "catalog" -d 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "webhook" -d 'Webhooks: register receivers, test, read logs, flush pending deliveries'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "auth" -d 'Admin key and API tokens'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "stats" -d 'Totals and rankings'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "serve" -d 'Run the HTTP + WebSocket daemon'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "list" -d 'List all sessions, newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "active" -d 'Show the active session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "show" -d 'Show one session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "create" -d 'Start a game night (only one can be active)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "close" -d 'Close a session (default: the active one); playing games become played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "delete" -d 'Delete a closed session with its games, chat log and votes'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "export" -d 'Export a session as a TXT report or JSON (stdout by default)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "add" -d 'Add a game to a session (default: the active one); it becomes the one playing'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "list" -d 'List the games of a session (default: the active one)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "show" -d 'Show one session game'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "status" -d 'Set a status: playing, played or skipped'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "room-code" -d 'Set the room code'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "player-count" -d 'Set the player count by hand'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "remove" -d 'Remove a game from its session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "up" -d 'An upvote for the game being played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "down" -d 'A downvote for the game being played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from votes" -f -a "list" -d 'Vote history'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from votes" -f -a "summary" -d 'Per-game totals of a session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'List games, by pack then title'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "show" -d 'Show one game'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "add" -d 'Add a game'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "edit" -d 'Edit a game\'s fields'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "remove" -d 'Delete a game (refused for games used in a session; disable it instead)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "enable" -d 'Enable a game for the picker'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "disable" -d 'Disable a game for the picker'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "favor" -d 'Set a game\'s favor: -1, 0 or 1'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "pack" -d 'Packs: list, enable, disable, favor'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "import" -d 'Import games from CSV (append, or replace the catalog)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "export" -d 'Export the catalog as CSV (stdout by default)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "list" -d 'List webhooks'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "set-key" -d 'Set the admin key'

@@ -1,0 +1,155 @@
+//! The CLI face: the clap command tree, the shared context, and error → exit-code mapping.
+//!
+//! Each command group lives in its own module with a clap `Args`/`Subcommand` type and a
+//! `run(ctx, args)` that parses input, calls the core and renders the result.
+
+pub mod docs;
+pub mod output;
+
+mod auth;
+mod catalog;
+mod catalog_edit;
+mod chat;
+mod game;
+mod pending;
+mod pick;
+mod serve;
+mod session;
+mod stats;
+mod votes;
+mod webhook;
+
+use crate::{store, Error, Result};
+use clap::{Parser, Subcommand};
+use rusqlite::Connection;
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Examples:
+  jackbox session create --notes \"Friday game night\"
+  jackbox game add \"Quiplash 3\" --room-code ABCD
+  jackbox game list
+  jackbox pick --players 6 --add
+  jackbox session close --notes \"Great night\"
+  jackbox session export 5 --format json -o night.json
+  jackbox serve --bind 0.0.0.0:5000
+
+Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 invalid input data.";
+
+/// Track Jackbox Party Pack game nights: sessions, games, room codes, player counts, chat
+/// votes and a picker, on a local SQLite file, or served over HTTP with `jackbox serve`.
+#[derive(Debug, Parser)]
+#[command(name = "jackbox", version, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    /// The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]
+    #[arg(long, global = true, env = "JACKBOX_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Print the API's JSON instead of tables
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Print only the ID of what was created
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Game nights: list, show, create, close, delete, export
+    #[command(subcommand)]
+    Session(session::Cmd),
+    /// Games of a session: add, list, status, room code, player count, monitor
+    #[command(subcommand)]
+    Game(game::Cmd),
+    /// Import a chat log and count its votes
+    #[command(subcommand)]
+    Chat(chat::Cmd),
+    /// Record one live vote for the game being played
+    #[command(subcommand)]
+    Vote(votes::VoteCmd),
+    /// Vote history and per-game totals
+    #[command(subcommand)]
+    Votes(votes::VotesCmd),
+    /// Pick a game to play next (weighted random)
+    Pick(pick::Args),
+    /// The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV
+    #[command(subcommand)]
+    Catalog(catalog::Cmd),
+    /// Webhooks: register receivers, test, read logs, flush pending deliveries
+    #[command(subcommand)]
+    Webhook(webhook::Cmd),
+    /// Admin key and API tokens
+    #[command(subcommand)]
+    Auth(auth::Cmd),
+    /// Totals and rankings
+    Stats,
+    /// Run the HTTP + WebSocket daemon
+    Serve(serve::Args),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// What every command gets: where the database is and how to print.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub db: PathBuf,
+    pub json: bool,
+    pub quiet: bool,
+}
+
+impl Ctx {
+    /// Opens (creating and migrating if needed) the database.
+    pub fn open(&self) -> Result<Connection> {
+        store::open(&self.db)
+    }
+}
+
+/// Parses the command line, runs it, and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    let ctx = Ctx {
+        db: cli.db.clone().unwrap_or_else(store::default_path),
+        json: cli.json,
+        quiet: cli.quiet,
+    };
+    match run(&ctx, cli.command) {
+        Ok(()) => 0,
+        Err(e) => report(&e),
+    }
+}
+
+/// Prints `error: …` (and a hint) on stderr; returns the exit code for the error.
+pub fn report(e: &Error) -> i32 {
+    eprintln!("error: {}", e.message);
+    if let Some(hint) = &e.hint {
+        eprintln!("hint: {hint}");
+    }
+    e.exit_code()
+}
+
+fn run(ctx: &Ctx, command: Command) -> Result<()> {
+    match command {
+        Command::Session(cmd) => session::run(ctx, cmd),
+        Command::Game(cmd) => game::run(ctx, cmd),
+        Command::Chat(cmd) => chat::run(ctx, cmd),
+        Command::Vote(cmd) => votes::run_vote(ctx, cmd),
+        Command::Votes(cmd) => votes::run_votes(ctx, cmd),
+        Command::Pick(args) => pick::run(ctx, args),
+        Command::Catalog(cmd) => catalog::run(ctx, cmd),
+        Command::Webhook(cmd) => webhook::run(ctx, cmd),
+        Command::Auth(cmd) => auth::run(ctx, cmd),
+        Command::Stats => stats::run(ctx),
+        Command::Serve(args) => serve::run(ctx, args),
+        Command::Completions { shell } => {
+            docs::print_completions(shell);
+            Ok(())
+        }
+    }
+}

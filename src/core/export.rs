@@ -1,0 +1,166 @@
+//! Session export: the JSON document and the human-readable TXT report.
+
+use super::model::{Session, SessionGame};
+use super::{session_games, sessions};
+use crate::{Error, Result};
+use rusqlite::Connection;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Txt,
+}
+
+impl Format {
+    /// `json` or `txt`, with the spec's message otherwise.
+    pub fn parse(v: &str) -> Result<Self> {
+        match v {
+            "json" => Ok(Format::Json),
+            "txt" => Ok(Format::Txt),
+            _ => Err(Error::invalid("Invalid format. Must be json or txt")),
+        }
+    }
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Txt => "txt",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ChatLine {
+    pub username: String,
+    pub message: String,
+    pub timestamp: String,
+    pub vote: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionExport {
+    pub session: Session,
+    pub games: Vec<SessionGame>,
+    pub chat_logs: Vec<ChatLine>,
+    pub exported_at: String,
+}
+
+/// Gathers everything of one session, read in one consistent snapshot.
+pub fn gather(conn: &Connection, session_id: i64) -> Result<SessionExport> {
+    let tx = conn.unchecked_transaction()?;
+    let session = sessions::get(&tx, session_id)?;
+    let games = session_games::list_unchecked(&tx, session_id)?;
+    let chat_logs = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT username, message, timestamp, vote FROM chat_logs
+             WHERE session_id = ?1 ORDER BY timestamp, id",
+        )?;
+        let rows = stmt.query_map([session_id], |r| {
+            Ok(ChatLine {
+                username: r.get(0)?,
+                message: r.get(1)?,
+                timestamp: r.get(2)?,
+                vote: r.get(3)?,
+            })
+        })?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    tx.finish()?;
+    Ok(SessionExport {
+        session,
+        games,
+        chat_logs,
+        exported_at: crate::time::now(),
+    })
+}
+
+/// The export in the requested format, with its file name (`session-5.json`).
+pub fn render(export: &SessionExport, format: Format) -> Result<(String, String)> {
+    let name = format!("session-{}.{}", export.session.id, format.extension());
+    let body = match format {
+        Format::Json => serde_json::to_string_pretty(export)?,
+        Format::Txt => txt(export),
+    };
+    Ok((name, body))
+}
+
+/// The human-readable report: header, session facts, GAMES, VOTES, CHAT LOG.
+pub fn txt(e: &SessionExport) -> String {
+    let s = &e.session;
+    let mut out = String::new();
+    let rule = "=".repeat(60);
+    let _ = writeln!(out, "{rule}");
+    let _ = writeln!(out, "JACKBOX GAME NIGHT - SESSION {}", s.id);
+    let _ = writeln!(out, "{rule}");
+    let _ = writeln!(out, "Notes:        {}", s.notes.as_deref().unwrap_or("-"));
+    let _ = writeln!(out, "Started:      {}", s.created_at);
+    let _ = writeln!(
+        out,
+        "Ended:        {}",
+        s.closed_at.as_deref().unwrap_or("still active")
+    );
+    let _ = writeln!(out, "Games played: {}", e.games.len());
+    let _ = writeln!(out, "Exported:     {}", e.exported_at);
+    let _ = writeln!(out);
+
+    let _ = writeln!(out, "GAMES");
+    let _ = writeln!(out, "{}", "-".repeat(60));
+    if e.games.is_empty() {
+        let _ = writeln!(out, "(no games)");
+    }
+    for (i, g) in e.games.iter().enumerate() {
+        let time = g.played_at.get(11..16).unwrap_or(&g.played_at);
+        let _ = writeln!(out, "{}. [{}] {} ({})", i + 1, time, g.title, g.pack_name);
+        let _ = writeln!(
+            out,
+            "   status: {} | room code: {} | players: {} | votes: +{} / -{}",
+            g.status,
+            g.room_code.as_deref().unwrap_or("-"),
+            g.player_count
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "-".into()),
+            g.upvotes,
+            g.downvotes
+        );
+    }
+    let _ = writeln!(out);
+
+    let _ = writeln!(out, "VOTES");
+    let _ = writeln!(out, "{}", "-".repeat(60));
+    let (up, down) = e
+        .games
+        .iter()
+        .fold((0, 0), |(u, d), g| (u + g.upvotes, d + g.downvotes));
+    let mut voted: Vec<&SessionGame> = e
+        .games
+        .iter()
+        .filter(|g| g.upvotes + g.downvotes > 0)
+        .collect();
+    voted.sort_by_key(|g| std::cmp::Reverse(g.upvotes - g.downvotes));
+    if voted.is_empty() {
+        let _ = writeln!(out, "(no votes)");
+    }
+    for g in voted {
+        let _ = writeln!(
+            out,
+            "{}: +{} / -{} (net {:+})",
+            g.title,
+            g.upvotes,
+            g.downvotes,
+            g.upvotes - g.downvotes
+        );
+    }
+    let _ = writeln!(out, "Total: {up} up, {down} down");
+    let _ = writeln!(out);
+
+    let _ = writeln!(out, "CHAT LOG ({} messages)", e.chat_logs.len());
+    let _ = writeln!(out, "{}", "-".repeat(60));
+    if e.chat_logs.is_empty() {
+        let _ = writeln!(out, "(no chat log)");
+    }
+    for c in &e.chat_logs {
+        let _ = writeln!(out, "[{}] {}: {}", c.timestamp, c.username, c.message);
+    }
+    out
+}

@@ -1,0 +1,14 @@
+//! The core: every rule of the product, once. Both faces (CLI and HTTP) call these
+//! functions with a `rusqlite::Connection` and render what they return.
+//!
+//! Each state-changing operation is one `BEGIN IMMEDIATE` transaction that also writes its
+//! events to the outbox (`events`).
+
+pub mod catalog;
+pub mod events;
+pub mod export;
+pub mod model;
+pub mod session_games;
+pub mod sessions;
+
+pub use model::*;

@@ -1,0 +1,157 @@
+//! The JSON shapes of the product. The HTTP API returns these, and `--json` prints them.
+
+use rusqlite::Row;
+use serde::Serialize;
+
+/// A game night. `games_played` is derived and omitted by `POST /api/sessions`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Session {
+    pub id: i64,
+    pub notes: Option<String>,
+    pub is_active: i64,
+    pub created_at: String,
+    pub closed_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub games_played: Option<i64>,
+}
+
+impl Session {
+    /// Columns, in order: id, notes, is_active, created_at, closed_at[, games_played].
+    pub const COLUMNS: &'static str = "s.id, s.notes, s.is_active, s.created_at, s.closed_at, \
+        (SELECT COUNT(*) FROM session_games sg WHERE sg.session_id = s.id)";
+
+    pub fn from_row(r: &Row) -> rusqlite::Result<Self> {
+        Ok(Session {
+            id: r.get(0)?,
+            notes: r.get(1)?,
+            is_active: r.get(2)?,
+            created_at: r.get(3)?,
+            closed_at: r.get(4)?,
+            games_played: r.get(5)?,
+        })
+    }
+}
+
+/// A game played in a session (`session_games` joined with its catalog game).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SessionGame {
+    pub id: i64,
+    pub session_id: i64,
+    pub game_id: i64,
+    pub played_at: String,
+    pub manually_added: i64,
+    pub status: String,
+    pub room_code: Option<String>,
+    pub player_count: Option<i64>,
+    pub player_count_check_status: String,
+    pub title: String,
+    pub pack_name: String,
+    pub min_players: i64,
+    pub max_players: i64,
+    pub upvotes: i64,
+    pub downvotes: i64,
+}
+
+impl SessionGame {
+    pub const SELECT: &'static str = "SELECT sg.id, sg.session_id, sg.game_id, sg.played_at, \
+        sg.manually_added, sg.status, sg.room_code, sg.player_count, \
+        sg.player_count_check_status, g.title, g.pack_name, g.min_players, g.max_players, \
+        sg.upvotes, sg.downvotes FROM session_games sg JOIN games g ON g.id = sg.game_id";
+
+    pub fn from_row(r: &Row) -> rusqlite::Result<Self> {
+        Ok(SessionGame {
+            id: r.get(0)?,
+            session_id: r.get(1)?,
+            game_id: r.get(2)?,
+            played_at: r.get(3)?,
+            manually_added: r.get(4)?,
+            status: r.get(5)?,
+            room_code: r.get(6)?,
+            player_count: r.get(7)?,
+            player_count_check_status: r.get(8)?,
+            title: r.get(9)?,
+            pack_name: r.get(10)?,
+            min_players: r.get(11)?,
+            max_players: r.get(12)?,
+            upvotes: r.get(13)?,
+            downvotes: r.get(14)?,
+        })
+    }
+}
+
+/// A catalog game: every column of `games`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Game {
+    pub id: i64,
+    pub pack_name: String,
+    pub title: String,
+    pub min_players: i64,
+    pub max_players: i64,
+    pub length_minutes: Option<i64>,
+    pub has_audience: i64,
+    pub family_friendly: i64,
+    pub game_type: Option<String>,
+    pub secondary_type: Option<String>,
+    pub app_tag: Option<String>,
+    pub enabled: i64,
+    pub favor_bias: i64,
+    pub play_count: i64,
+    pub popularity_score: i64,
+    pub upvotes: i64,
+    pub downvotes: i64,
+    pub created_at: String,
+}
+
+impl Game {
+    pub const SELECT: &'static str = "SELECT g.id, g.pack_name, g.title, g.min_players, \
+        g.max_players, g.length_minutes, g.has_audience, g.family_friendly, g.game_type, \
+        g.secondary_type, g.app_tag, g.enabled, g.favor_bias, g.play_count, \
+        g.popularity_score, g.upvotes, g.downvotes, g.created_at FROM games g";
+
+    pub fn from_row(r: &Row) -> rusqlite::Result<Self> {
+        Ok(Game {
+            id: r.get(0)?,
+            pack_name: r.get(1)?,
+            title: r.get(2)?,
+            min_players: r.get(3)?,
+            max_players: r.get(4)?,
+            length_minutes: r.get(5)?,
+            has_audience: r.get(6)?,
+            family_friendly: r.get(7)?,
+            game_type: r.get(8)?,
+            secondary_type: r.get(9)?,
+            app_tag: r.get(10)?,
+            enabled: r.get(11)?,
+            favor_bias: r.get(12)?,
+            play_count: r.get(13)?,
+            popularity_score: r.get(14)?,
+            upvotes: r.get(15)?,
+            downvotes: r.get(16)?,
+            created_at: r.get(17)?,
+        })
+    }
+}
+
+/// The statuses a session game can have.
+pub const STATUSES: [&str; 3] = ["playing", "played", "skipped"];
+
+/// `{ "message": …, … }` replies that carry no record.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Message {
+    pub message: String,
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Message {
+    pub fn new(message: &str) -> Self {
+        Message {
+            message: message.to_string(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    pub fn with(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
+        self.extra.insert(key.to_string(), value.into());
+        self
+    }
+}

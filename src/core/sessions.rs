@@ -1,0 +1,167 @@
+//! Sessions: list, active, get, create, close, delete.
+
+use super::events::emit;
+use super::model::{Message, Session};
+use super::session_games;
+use crate::{store, Error, ErrorKind, Result};
+use rusqlite::{Connection, OptionalExtension};
+use serde_json::json;
+
+/// All sessions, newest first, with `games_played`: one query for the whole list.
+/// `limit`/`offset` page through long histories; `None` returns everything.
+pub fn list(conn: &Connection, limit: Option<i64>, offset: Option<i64>) -> Result<Vec<Session>> {
+    let sql = format!(
+        "SELECT {} FROM sessions s ORDER BY s.created_at DESC, s.id DESC LIMIT ?1 OFFSET ?2",
+        Session::COLUMNS
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(
+        [limit.unwrap_or(-1), offset.unwrap_or(0)],
+        Session::from_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The active session, if any.
+pub fn active(conn: &Connection) -> Result<Option<Session>> {
+    let sql = format!(
+        "SELECT {} FROM sessions s WHERE s.is_active = 1",
+        Session::COLUMNS
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([], Session::from_row)
+        .optional()?)
+}
+
+/// One session; `Session not found` when absent.
+pub fn get(conn: &Connection, id: i64) -> Result<Session> {
+    let sql = format!(
+        "SELECT {} FROM sessions s WHERE s.id = ?1",
+        Session::COLUMNS
+    );
+    conn.prepare_cached(&sql)?
+        .query_row([id], Session::from_row)
+        .optional()?
+        .ok_or_else(session_not_found)
+}
+
+pub fn session_not_found() -> Error {
+    Error::not_found("Session not found")
+}
+
+/// The session to use when a command names none: the given one, else the active one.
+pub fn resolve(conn: &Connection, id: Option<i64>) -> Result<Session> {
+    match id {
+        Some(id) => get(conn, id),
+        None => active(conn)?.ok_or_else(|| {
+            Error::not_found("No active session")
+                .with_hint("start one with: jackbox session create, or name one with --session ID")
+        }),
+    }
+}
+
+fn active_exists(active_id: i64) -> Error {
+    Error::state("An active session already exists. Please close it before creating a new one.")
+        .with_extra("activeSessionId", active_id)
+        .with_hint(format!(
+            "close session {active_id} first: jackbox session close {active_id}"
+        ))
+}
+
+/// Creates the (only) active session. Emits `session.started`.
+pub fn create(conn: &mut Connection, notes: Option<&str>) -> Result<Session> {
+    let result = store::write(conn, |tx| {
+        if let Some(existing) = active_id(tx)? {
+            return Err(active_exists(existing));
+        }
+        let now = crate::time::now();
+        tx.prepare_cached(
+            "INSERT INTO sessions (notes, is_active, created_at) VALUES (?1, 1, ?2)",
+        )?
+        .execute(rusqlite::params![notes, now])?;
+        let session = Session {
+            id: tx.last_insert_rowid(),
+            notes: notes.map(str::to_string),
+            is_active: 1,
+            created_at: now,
+            closed_at: None,
+            games_played: None,
+        };
+        emit(
+            tx,
+            "session.started",
+            Some(session.id),
+            json!({ "session": {
+                "id": session.id, "is_active": 1,
+                "created_at": session.created_at, "notes": session.notes,
+            }}),
+        )?;
+        Ok(session)
+    });
+    match result {
+        // The partial unique index is the last word if two writers raced past the check.
+        Err(e) if e.kind == ErrorKind::Storage && e.message.contains("UNIQUE") => {
+            match active(conn)? {
+                Some(s) => Err(active_exists(s.id)),
+                None => Err(e),
+            }
+        }
+        other => other,
+    }
+}
+
+fn active_id(conn: &Connection) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM sessions WHERE is_active = 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
+/// Closes a session: `playing` games become `played`, running monitors stop, notes are
+/// replaced only when given. Emits `session.ended`.
+pub fn close(conn: &mut Connection, id: i64, notes: Option<&str>) -> Result<Session> {
+    store::write(conn, |tx| {
+        let session = get(tx, id)?;
+        if session.is_active == 0 {
+            return Err(Error::state("Session is already closed"));
+        }
+        session_games::stop_monitors(tx, id, None)?;
+        tx.prepare_cached(
+            "UPDATE session_games SET status = 'played' WHERE session_id = ?1 AND status = 'playing'",
+        )?
+        .execute([id])?;
+        let now = crate::time::now();
+        tx.prepare_cached(
+            "UPDATE sessions SET is_active = 0, closed_at = ?2, notes = COALESCE(?3, notes)
+             WHERE id = ?1",
+        )?
+        .execute(rusqlite::params![id, now, notes])?;
+        let closed = get(tx, id)?;
+        emit(
+            tx,
+            "session.ended",
+            Some(id),
+            json!({ "session": {
+                "id": id, "is_active": 0, "games_played": closed.games_played,
+            }}),
+        )?;
+        Ok(closed)
+    })
+}
+
+/// Deletes a closed session with its games, chat logs and votes.
+pub fn delete(conn: &mut Connection, id: i64) -> Result<Message> {
+    store::write(conn, |tx| {
+        let session = get(tx, id)?;
+        if session.is_active == 1 {
+            return Err(
+                Error::state("Cannot delete an active session. Please close it first.")
+                    .with_hint(format!("close it first: jackbox session close {id}")),
+            );
+        }
+        tx.prepare_cached("DELETE FROM sessions WHERE id = ?1")?
+            .execute([id])?;
+        Ok(Message::new("Session deleted successfully").with("sessionId", id))
+    })
+}

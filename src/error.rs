@@ -1,0 +1,140 @@
+//! The one error type of the core, carrying the user-facing message.
+//!
+//! Each face maps it once: `Error::http_status` for the daemon, `Error::exit_code` for the
+//! CLI. The message is the exact string of the spec, shared by both faces.
+
+use serde_json::{Map, Value};
+use std::fmt;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What went wrong, as far as a caller needs to react to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A session, game, session game or webhook does not exist (404, exit 3).
+    NotFound,
+    /// Input data is malformed (400, exit 4): bad room code, bad chat file, bad CSV.
+    Invalid,
+    /// The request is well-formed but the current state forbids it (400, exit 1).
+    State,
+    /// A uniqueness rule was violated (409, exit 1).
+    Duplicate,
+    /// Authentication missing (401).
+    Unauthorized,
+    /// Authentication presented but not accepted (403).
+    Forbidden,
+    /// Too many attempts (429).
+    TooMany,
+    /// A required configuration is missing (503).
+    Unavailable,
+    /// Storage or I/O failure (500, exit 1).
+    Storage,
+}
+
+#[derive(Debug, Clone)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// Extra JSON fields of the HTTP error body (e.g. `activeSessionId`).
+    pub extra: Option<Map<String, Value>>,
+    /// A CLI hint printed after the error line.
+    pub hint: Option<String>,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            extra: None,
+            hint: None,
+        }
+    }
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::NotFound, message)
+    }
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Invalid, message)
+    }
+    pub fn state(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::State, message)
+    }
+    pub fn duplicate(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Duplicate, message)
+    }
+    pub fn storage(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Storage, message)
+    }
+
+    /// Adds a field to the HTTP error body.
+    pub fn with_extra(mut self, key: &str, value: impl Into<Value>) -> Self {
+        self.extra
+            .get_or_insert_with(Map::new)
+            .insert(key.to_string(), value.into());
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn http_status(&self) -> u16 {
+        match self.kind {
+            ErrorKind::NotFound => 404,
+            ErrorKind::Invalid | ErrorKind::State => 400,
+            ErrorKind::Duplicate => 409,
+            ErrorKind::Unauthorized => 401,
+            ErrorKind::Forbidden => 403,
+            ErrorKind::TooMany => 429,
+            ErrorKind::Unavailable => 503,
+            ErrorKind::Storage => 500,
+        }
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        match self.kind {
+            ErrorKind::NotFound => 3,
+            ErrorKind::Invalid => 4,
+            _ => 1,
+        }
+    }
+
+    /// The `{ "error": …, …extra }` body of the HTTP face.
+    pub fn to_json(&self) -> Value {
+        let mut body = Map::new();
+        body.insert("error".into(), Value::String(self.message.clone()));
+        if let Some(extra) = &self.extra {
+            for (k, v) in extra {
+                body.insert(k.clone(), v.clone());
+            }
+        }
+        Value::Object(body)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::storage(format!("database error: {e}"))
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::storage(format!("I/O error: {e}"))
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::storage(format!("JSON error: {e}"))
+    }
+}

@@ -1,0 +1,218 @@
+//! The schema, as an append-only list of migrations applied against `PRAGMA user_version`.
+//!
+//! Never edit a released step: add a new one at the end. Each step runs in the same
+//! `BEGIN IMMEDIATE` transaction as the version bump, so two processes opening a fresh file
+//! at the same moment cannot both migrate it.
+
+use crate::{Error, Result};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+enum Step {
+    Sql(&'static str),
+    Code(fn(&Transaction) -> Result<()>),
+}
+
+const STEPS: &[Step] = &[
+    // 1: catalog, sessions, session games, settings.
+    Step::Sql(
+        "CREATE TABLE packs (
+            name TEXT PRIMARY KEY,
+            enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+            favor_bias INTEGER NOT NULL DEFAULT 0 CHECK (favor_bias IN (-1, 0, 1))
+        );
+        CREATE TABLE games (
+            id INTEGER PRIMARY KEY,
+            pack_name TEXT NOT NULL,
+            title TEXT NOT NULL,
+            min_players INTEGER NOT NULL CHECK (min_players >= 1),
+            max_players INTEGER NOT NULL CHECK (max_players >= min_players),
+            length_minutes INTEGER CHECK (length_minutes IS NULL OR length_minutes > 0),
+            has_audience INTEGER NOT NULL DEFAULT 0 CHECK (has_audience IN (0, 1)),
+            family_friendly INTEGER NOT NULL DEFAULT 0 CHECK (family_friendly IN (0, 1)),
+            game_type TEXT,
+            secondary_type TEXT,
+            app_tag TEXT,
+            enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+            favor_bias INTEGER NOT NULL DEFAULT 0 CHECK (favor_bias IN (-1, 0, 1)),
+            play_count INTEGER NOT NULL DEFAULT 0,
+            upvotes INTEGER NOT NULL DEFAULT 0,
+            downvotes INTEGER NOT NULL DEFAULT 0,
+            popularity_score INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            UNIQUE (pack_name, title)
+        );
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            notes TEXT,
+            is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+            created_at TEXT NOT NULL,
+            closed_at TEXT
+        );
+        -- At most one active session, enforced by the database itself.
+        CREATE UNIQUE INDEX sessions_one_active ON sessions (is_active) WHERE is_active = 1;
+        CREATE INDEX sessions_by_created ON sessions (created_at DESC, id DESC);
+        CREATE TABLE session_games (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            game_id INTEGER NOT NULL REFERENCES games (id),
+            played_at TEXT NOT NULL,
+            manually_added INTEGER NOT NULL DEFAULT 0 CHECK (manually_added IN (0, 1)),
+            status TEXT NOT NULL DEFAULT 'playing'
+                CHECK (status IN ('playing', 'played', 'skipped')),
+            room_code TEXT,
+            player_count INTEGER CHECK (player_count IS NULL OR player_count >= 0),
+            player_count_check_status TEXT NOT NULL DEFAULT 'not_started'
+                CHECK (player_count_check_status IN
+                    ('not_started', 'monitoring', 'completed', 'failed', 'stopped')),
+            upvotes INTEGER NOT NULL DEFAULT 0,
+            downvotes INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX session_games_by_session ON session_games (session_id, played_at, id);
+        CREATE INDEX session_games_by_game ON session_games (game_id);
+        -- Within a session, at most one game is playing.
+        CREATE UNIQUE INDEX session_games_one_playing ON session_games (session_id)
+            WHERE status = 'playing';
+        CREATE INDEX session_games_monitoring ON session_games (player_count_check_status)
+            WHERE player_count_check_status = 'monitoring';
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );",
+    ),
+    // 2: the built-in catalog.
+    Step::Code(crate::core::catalog::seed_builtin),
+    // 3: chat logs and live votes.
+    Step::Sql(
+        "CREATE TABLE chat_logs (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            username TEXT NOT NULL,
+            message TEXT NOT NULL,
+            timestamp TEXT NOT NULL,
+            vote TEXT CHECK (vote IS NULL OR vote IN ('up', 'down')),
+            session_game_id INTEGER REFERENCES session_games (id) ON DELETE SET NULL,
+            message_hash TEXT NOT NULL,
+            UNIQUE (session_id, message_hash)
+        );
+        CREATE INDEX chat_logs_by_session ON chat_logs (session_id, timestamp);
+        CREATE INDEX chat_logs_by_session_game ON chat_logs (session_game_id)
+            WHERE session_game_id IS NOT NULL;
+        CREATE TABLE live_votes (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            game_id INTEGER NOT NULL REFERENCES games (id),
+            session_game_id INTEGER REFERENCES session_games (id) ON DELETE SET NULL,
+            username TEXT NOT NULL,
+            vote_type TEXT NOT NULL CHECK (vote_type IN ('up', 'down')),
+            timestamp TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            message_hash TEXT NOT NULL
+        );
+        CREATE INDEX live_votes_by_session ON live_votes (session_id);
+        CREATE INDEX live_votes_by_user ON live_votes (username, timestamp);
+        CREATE INDEX live_votes_by_hash ON live_votes (message_hash);
+        CREATE INDEX live_votes_by_time ON live_votes (timestamp);",
+    ),
+    // 4: the event outbox and webhooks.
+    Step::Sql(
+        "CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            type TEXT NOT NULL,
+            session_id INTEGER,
+            payload TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE webhooks (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            url TEXT NOT NULL,
+            secret TEXT NOT NULL,
+            events TEXT NOT NULL,
+            enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+            created_at TEXT NOT NULL
+        );
+        -- One row per (webhook, event) still to deliver; written in the event's transaction
+        -- so a delivery survives any restart.
+        CREATE TABLE webhook_deliveries (
+            id INTEGER PRIMARY KEY,
+            webhook_id INTEGER NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+            event_id INTEGER,
+            delivery_id TEXT NOT NULL UNIQUE,
+            event_type TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'delivered', 'failed')),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (next_attempt_at)
+            WHERE state = 'pending';
+        CREATE TABLE webhook_logs (
+            id INTEGER PRIMARY KEY,
+            webhook_id INTEGER NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+            delivery_id TEXT,
+            event_type TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            response_status INTEGER,
+            error_message TEXT,
+            attempt INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX webhook_logs_by_webhook ON webhook_logs (webhook_id, id DESC);",
+    ),
+];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: i64 = STEPS.len() as i64;
+
+pub(super) fn migrate(conn: &Connection) -> Result<()> {
+    let version = user_version(conn)?;
+    check_not_newer(version)?;
+    if version == LATEST_VERSION {
+        return Ok(());
+    }
+    // `Connection::transaction` needs `&mut`; the unchecked variant lets `open` stay simple.
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    // Re-read inside the write lock: another process may have migrated meanwhile.
+    let version = user_version(&tx)?;
+    check_not_newer(version)?;
+    for (i, step) in STEPS.iter().enumerate().skip(version as usize) {
+        match step {
+            Step::Sql(sql) => tx.execute_batch(sql)?,
+            Step::Code(f) => f(&tx)?,
+        }
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+fn check_not_newer(version: i64) -> Result<()> {
+    if version > LATEST_VERSION {
+        return Err(Error::storage(format!(
+            "this database was written by a newer version of jackbox (schema version \
+             {version}; this build knows up to {LATEST_VERSION}); upgrade jackbox to use it"
+        )));
+    }
+    Ok(())
+}
+
+/// Applies only the first `upto` steps: lets tests build a database of an older schema.
+#[doc(hidden)]
+pub fn migrate_to(conn: &Connection, upto: i64) -> Result<()> {
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    for (i, step) in STEPS.iter().enumerate().take(upto as usize) {
+        match step {
+            Step::Sql(sql) => tx.execute_batch(sql)?,
+            Step::Code(f) => f(&tx)?,
+        }
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}

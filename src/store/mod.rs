@@ -1,0 +1,113 @@
+//! Opening the database file: location, permissions, connection settings and migrations.
+//!
+//! Every connection, whoever opens it (CLI command, daemon pool, test), goes through
+//! [`open`], so WAL, foreign keys and the busy timeout are always set.
+
+mod migrations;
+
+use crate::{Error, Result};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use migrations::{migrate_to, LATEST_VERSION};
+
+/// How long a connection waits for another writer before giving up. Long enough that the
+/// CLI and a busy daemon never show "database is locked" to a user.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// `$XDG_DATA_HOME/jackbox/jackbox.db`, falling back to `~/.local/share/jackbox/jackbox.db`.
+pub fn default_path() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    base.join("jackbox").join("jackbox.db")
+}
+
+/// Opens (creating if needed, with mode 0600) and migrates the database at `path`.
+pub fn open(path: &Path) -> Result<Connection> {
+    create_private(path)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
+    )
+    .map_err(|e| Error::storage(format!("cannot open database {}: {e}", path.display())))?;
+    configure(&conn)?;
+    migrations::migrate(&conn)?;
+    Ok(conn)
+}
+
+/// Creates the file (and its folder) before SQLite does, so it is born with mode 0600.
+fn create_private(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::storage(format!("cannot create directory {}: {e}", dir.display()))
+        })?;
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path)
+        .map_err(|e| Error::storage(format!("cannot create database {}: {e}", path.display())))?;
+    Ok(())
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // journal_mode returns a row, so it cannot go through execute_batch's no-row path.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+        return Err(Error::storage(format!(
+            "cannot switch the database to WAL mode (got {mode})"
+        )));
+    }
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA synchronous = NORMAL;
+         PRAGMA temp_store = MEMORY;",
+    )?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(())
+}
+
+/// Runs `f` in a write transaction taken with `BEGIN IMMEDIATE`, so two writers queue on the
+/// busy timeout instead of failing when one upgrades a read lock. Commits only on `Ok`.
+pub fn write<T>(
+    conn: &mut Connection,
+    f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+) -> Result<T> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let out = f(&tx)?;
+    tx.commit()?;
+    Ok(out)
+}
+
+/// Reads a `settings` value.
+pub fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
+/// Writes a `settings` value (insert or replace).
+pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([key, value])?;
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! The integration suite: one test binary (faster to link than many) with one module per
+//! area. Tests drive the real `jackbox` binary and real servers on port 0.
+
+mod util;
+
+mod cli_sessions;
+mod docs;
