@@ -12,8 +12,14 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         return output::json(&s);
     }
     kv(&[
-        ("games", format!("{} ({} enabled)", s.games.total, s.games.enabled)),
-        ("packs", format!("{} ({} enabled)", s.packs.total, s.packs.enabled)),
+        (
+            "games",
+            format!("{} ({} enabled)", s.games.total, s.games.enabled),
+        ),
+        (
+            "packs",
+            format!("{} ({} enabled)", s.packs.total, s.packs.enabled),
+        ),
         (
             "sessions",
             format!("{} ({} active)", s.sessions.total, s.sessions.active),

@@ -118,7 +118,9 @@ pub fn set_key(conn: &mut Connection, key: &str) -> Result<()> {
         return Err(Error::invalid("Admin key is required"));
     }
     let hashed = hash_key(key);
-    store::write(conn, |tx| store::set_setting(tx, ADMIN_KEY_SETTING, &hashed))
+    store::write(conn, |tx| {
+        store::set_setting(tx, ADMIN_KEY_SETTING, &hashed)
+    })
 }
 
 /// Checks a presented key: against `env_key` when given, else against the stored hash.
@@ -180,8 +182,9 @@ pub fn mint(secret: &[u8], ttl_secs: i64) -> Result<String> {
 pub fn verify(secret: &[u8], token: &str) -> Result<Claims> {
     let mut validation = Validation::new(Algorithm::HS256);
     validation.leeway = 0;
-    let data = jsonwebtoken::decode::<Claims>(token, &DecodingKey::from_secret(secret), &validation)
-        .map_err(|_| invalid_token())?;
+    let data =
+        jsonwebtoken::decode::<Claims>(token, &DecodingKey::from_secret(secret), &validation)
+            .map_err(|_| invalid_token())?;
     if data.claims.role != "admin" {
         return Err(invalid_token());
     }

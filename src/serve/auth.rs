@@ -67,7 +67,10 @@ impl Throttle {
 }
 
 fn too_many() -> Error {
-    Error::new(ErrorKind::TooMany, "Too many failed attempts, try again later")
+    Error::new(
+        ErrorKind::TooMany,
+        "Too many failed attempts, try again later",
+    )
 }
 
 /// The Bearer token of a request: missing → 401, invalid → 403.

@@ -23,8 +23,7 @@ pub fn filter_from_query(q: &Query) -> Result<GameFilter> {
     let drawing = match q.get("drawing") {
         None => None,
         Some(v) => Some(
-            Drawing::parse(v)
-                .ok_or_else(|| Error::invalid("drawing must be only or exclude"))?,
+            Drawing::parse(v).ok_or_else(|| Error::invalid("drawing must be only or exclude"))?,
         ),
     };
     let length = match q.get("length") {
@@ -41,7 +40,11 @@ pub fn filter_from_query(q: &Query) -> Result<GameFilter> {
         drawing,
         length,
         family_friendly: q.boolean("familyFriendly")?,
-        packs: q.all("pack").into_iter().filter(|p| !p.is_empty()).collect(),
+        packs: q
+            .all("pack")
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect(),
         q: q_text,
     })
 }

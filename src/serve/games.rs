@@ -5,9 +5,7 @@ use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::sessions::INVALID_SESSION_ID;
 use super::App;
-use crate::core::session_games::{
-    self, CountSource, NewGame, PLAYER_COUNT_ERROR, ROOM_CODE_ERROR,
-};
+use crate::core::session_games::{self, CountSource, NewGame, PLAYER_COUNT_ERROR, ROOM_CODE_ERROR};
 use crate::core::status_live;
 use crate::{Error, Result};
 use std::sync::Arc;
@@ -96,9 +94,7 @@ pub async fn player_count(app: Arc<App>, mut req: Req) -> Result<Resp> {
         .ok_or_else(|| Error::invalid(PLAYER_COUNT_ERROR))?;
     http::ok(
         &app.db
-            .write(move |c| {
-                session_games::set_player_count(c, sid, id, count, CountSource::Manual)
-            })
+            .write(move |c| session_games::set_player_count(c, sid, id, count, CountSource::Manual))
             .await?,
     )
 }

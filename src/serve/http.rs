@@ -158,9 +158,7 @@ impl Query {
     pub fn parse(raw: &str) -> Query {
         let decode = |s: &str| {
             let s = s.replace('+', " ");
-            urlencoding::decode(&s)
-                .map(|c| c.into_owned())
-                .unwrap_or(s)
+            urlencoding::decode(&s).map(|c| c.into_owned()).unwrap_or(s)
         };
         Query(
             raw.split('&')

@@ -56,7 +56,9 @@ fn route(method: Method, path: &'static str, handler: Handler) -> Route {
 /// `route!(GET, "/path", module::function)`.
 macro_rules! route {
     ($method:ident, $path:literal, $handler:path) => {
-        route(Method::$method, $path, |app, req| Box::pin($handler(app, req)))
+        route(Method::$method, $path, |app, req| {
+            Box::pin($handler(app, req))
+        })
     };
 }
 
@@ -81,13 +83,41 @@ pub fn routes() -> &'static [Route] {
             // Games in a session
             route!(GET, "/api/sessions/{id}/games", games::list),
             route!(POST, "/api/sessions/{id}/games", games::add),
-            route!(DELETE, "/api/sessions/{sessionId}/games/{sessionGameId}", games::remove),
-            route!(PATCH, "/api/sessions/{sessionId}/games/{sessionGameId}/status", games::status),
-            route!(PATCH, "/api/sessions/{sessionId}/games/{sessionGameId}/room-code", games::room_code),
-            route!(PATCH, "/api/sessions/{sessionId}/games/{sessionGameId}/player-count", games::player_count),
-            route!(POST, "/api/sessions/{sessionId}/games/{sessionGameId}/start-player-check", games::start_check),
-            route!(POST, "/api/sessions/{sessionId}/games/{sessionGameId}/stop-player-check", games::stop_check),
-            route!(GET, "/api/sessions/{sessionId}/games/{sessionGameId}/status-live", games::status_live),
+            route!(
+                DELETE,
+                "/api/sessions/{sessionId}/games/{sessionGameId}",
+                games::remove
+            ),
+            route!(
+                PATCH,
+                "/api/sessions/{sessionId}/games/{sessionGameId}/status",
+                games::status
+            ),
+            route!(
+                PATCH,
+                "/api/sessions/{sessionId}/games/{sessionGameId}/room-code",
+                games::room_code
+            ),
+            route!(
+                PATCH,
+                "/api/sessions/{sessionId}/games/{sessionGameId}/player-count",
+                games::player_count
+            ),
+            route!(
+                POST,
+                "/api/sessions/{sessionId}/games/{sessionGameId}/start-player-check",
+                games::start_check
+            ),
+            route!(
+                POST,
+                "/api/sessions/{sessionId}/games/{sessionGameId}/stop-player-check",
+                games::stop_check
+            ),
+            route!(
+                GET,
+                "/api/sessions/{sessionId}/games/{sessionGameId}/status-live",
+                games::status_live
+            ),
             // Catalog (read)
             route!(GET, "/api/games", catalog::list),
             route!(GET, "/api/games/packs", catalog::packs),
@@ -100,14 +130,14 @@ pub fn routes() -> &'static [Route] {
 }
 
 /// What the path matched.
-enum Found {
+enum Match {
     Route(&'static Route, Vec<String>),
     /// The path exists, not with this method: the methods it allows.
     WrongMethod(Vec<Method>),
     NotFound,
 }
 
-fn find(method: &Method, path: &str) -> Found {
+fn find(method: &Method, path: &str) -> Match {
     let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     // The best template: at the first segment where two matching templates differ, a
     // literal beats a parameter (`/api/sessions/active` is never a session ID).
@@ -123,11 +153,15 @@ fn find(method: &Method, path: &str) -> Found {
         }
         best = match best {
             None => Some(&r.segments),
-            Some(b) => Some(if more_specific(&r.segments, b) { &r.segments } else { b }),
+            Some(b) => Some(if more_specific(&r.segments, b) {
+                &r.segments
+            } else {
+                b
+            }),
         };
     }
     let Some(best) = best else {
-        return Found::NotFound;
+        return Match::NotFound;
     };
     let same: Vec<&'static Route> = routes().iter().filter(|r| r.segments == best).collect();
     match same.iter().find(|r| r.method == *method) {
@@ -139,9 +173,9 @@ fn find(method: &Method, path: &str) -> Found {
                 .filter(|(s, _)| **s == Segment::Param)
                 .map(|(_, p)| decode(p))
                 .collect();
-            Found::Route(r, params)
+            Match::Route(r, params)
         }
-        None => Found::WrongMethod(same.iter().map(|r| r.method.clone()).collect()),
+        None => Match::WrongMethod(same.iter().map(|r| r.method.clone()).collect()),
     }
 }
 
@@ -176,7 +210,7 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
     let allowed_origin = origin.filter(|o| cors_allows(&app, o));
 
     let mut resp = match find(&method, &path) {
-        Found::Route(route, params) => {
+        Match::Route(route, params) => {
             let req = Req {
                 parts,
                 body: Some(body),
@@ -188,14 +222,14 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
                 Err(e) => http::error(&e),
             }
         }
-        Found::WrongMethod(allowed) => {
+        Match::WrongMethod(allowed) => {
             if method == Method::OPTIONS && allowed_origin.is_some() {
                 preflight(&allowed)
             } else {
                 method_not_allowed(&allowed)
             }
         }
-        Found::NotFound => http::error(&Error::not_found("Not found")),
+        Match::NotFound => http::error(&Error::not_found("Not found")),
     };
     if let Some(o) = allowed_origin {
         let h = resp.headers_mut();
@@ -243,7 +277,10 @@ fn preflight(allowed: &[Method]) -> Resp {
     let mut resp = http::bytes_response(204, "text/plain", bytes::Bytes::new());
     resp.headers_mut().remove(hyper::header::CONTENT_TYPE);
     let h = resp.headers_mut();
-    h.insert(hyper::header::ACCESS_CONTROL_ALLOW_METHODS, allow_header(allowed));
+    h.insert(
+        hyper::header::ACCESS_CONTROL_ALLOW_METHODS,
+        allow_header(allowed),
+    );
     h.insert(
         hyper::header::ACCESS_CONTROL_ALLOW_HEADERS,
         HeaderValue::from_static("Authorization, Content-Type"),
