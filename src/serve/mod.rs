@@ -100,7 +100,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(4);
 /// A client must send a complete request head within this time.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// Upper bound of a request head (S5); larger heads get 431.
-const MAX_HEAD_BYTES: usize = 64 * 1024;
+const MAX_HEAD_BYTES: usize = 32 * 1024;
 
 /// Serves `app` on `listener` until `shutdown` resolves, then lets in-flight requests finish
 /// (at most a few seconds) and returns.
@@ -115,7 +115,7 @@ pub async fn run(
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(HEADER_READ_TIMEOUT)
-        .max_buf_size(MAX_HEAD_BYTES)
+        .max_header_size(MAX_HEAD_BYTES)
         .max_headers(100);
     // Each connection task holds a receiver: a change asks it to finish gracefully, and
     // `closed()` resolves once every connection has ended. (hyper-util's GracefulShutdown

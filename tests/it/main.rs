@@ -7,4 +7,6 @@ mod cli_sessions;
 mod docs;
 mod server;
 
+mod http_auth;
+mod http_general;
 mod http_sessions;
