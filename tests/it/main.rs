@@ -11,4 +11,5 @@ mod http_auth;
 mod http_catalog;
 mod http_games;
 mod http_general;
+mod http_openapi;
 mod http_sessions;
