@@ -217,9 +217,15 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
                 params,
                 peer,
             };
-            match (route.handler)(app.clone(), req).await {
-                Ok(resp) => resp,
-                Err(e) => http::error(&e),
+            // A bug in a handler must cost one 500, not the connection or the process.
+            let fut = std::panic::AssertUnwindSafe((route.handler)(app.clone(), req));
+            match futures_util::FutureExt::catch_unwind(fut).await {
+                Ok(Ok(resp)) => resp,
+                Ok(Err(e)) => http::error(&e),
+                Err(_) => {
+                    tracing::error!(%method, %path, "handler panicked");
+                    http::error(&Error::storage("Internal server error"))
+                }
             }
         }
         Match::WrongMethod(allowed) => {
