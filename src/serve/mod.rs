@@ -104,13 +104,33 @@ const MAX_HEAD_BYTES: usize = 32 * 1024;
 /// At shutdown, how long an idle connection may take to flush what it was writing.
 const IDLE_CLOSE_GRACE: Duration = Duration::from_millis(250);
 
+/// Opens the database for `config` and serves on `listener` until `shutdown` resolves (see
+/// [`serve`]). Tests bind port 0 and pass the listener.
+pub async fn run(
+    config: Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()>,
+) -> Result<()> {
+    let app = tokio::task::spawn_blocking(move || App::new(config))
+        .await
+        .map_err(|e| crate::Error::storage(format!("startup failed: {e}")))??;
+    serve(app, listener, shutdown).await
+}
+
+/// Starts the daemon's background tasks (outbox dispatcher, monitor supervisor, …): each
+/// part of the daemon adds its line here.
+fn start_background(app: &Arc<App>) {
+    let _ = app;
+}
+
 /// Serves `app` on `listener` until `shutdown` resolves, then lets in-flight requests finish
 /// (at most a few seconds) and returns.
-pub async fn run(
+pub async fn serve(
     app: Arc<App>,
     listener: TcpListener,
     shutdown: impl Future<Output = ()>,
 ) -> Result<()> {
+    start_background(&app);
     let addr = listener.local_addr()?;
     tracing::info!(%addr, version = crate::VERSION, "serving");
     let mut builder = http1::Builder::new();

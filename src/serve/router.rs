@@ -138,6 +138,17 @@ enum Match {
 }
 
 fn find(method: &Method, path: &str) -> Match {
+    // `/api/sessions/` is `/api/sessions`.
+    let path = match path.strip_suffix('/') {
+        Some(p) if !p.is_empty() => p,
+        _ => path,
+    };
+    // HEAD is GET without the body (hyper drops the body of HEAD responses).
+    let method = if method == Method::HEAD {
+        &Method::GET
+    } else {
+        method
+    };
     let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     // The best template: at the first segment where two matching templates differ, a
     // literal beats a parameter (`/api/sessions/active` is never a session ID).

@@ -55,6 +55,10 @@ fn unknown_routes_and_wrong_methods() {
     assert_eq!(r.status, 405);
     assert!(srv.get("/api/games/packs").json.is_array());
     assert!(srv.get("/api/games/meta/packs").json.is_array());
+    // A trailing slash is the same path; HEAD is GET without a body.
+    assert!(srv.get("/api/sessions/").json.is_array());
+    let r = srv.request("HEAD", "/health", None, None);
+    assert_eq!((r.status, r.text.as_str()), (200, ""));
 }
 
 #[test]
@@ -326,4 +330,31 @@ fn sigterm_lets_in_flight_requests_finish() {
     let (code, _) = srv.terminate();
     assert_eq!(code, Some(0));
     assert_eq!(srv.env.count("SELECT COUNT(*) FROM sessions"), 1);
+}
+
+/// The library entry point: `serve::run(config, listener, shutdown)` on port 0, in process.
+#[test]
+fn in_process_run_with_a_bound_listener() {
+    let env = Env::new();
+    let mut config = jackbox::serve::Config::new(env.db.clone());
+    config.admin_key = Some("k".into());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(jackbox::serve::run(config, listener, async move {
+            let _ = stopped.await;
+        }));
+        let client = reqwest::Client::builder().no_proxy().build().unwrap();
+        let r = client
+            .post(format!("http://{addr}/api/auth/login"))
+            .json(&json!({ "key": "k" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        stop.send(()).unwrap();
+        server.await.unwrap().unwrap();
+    });
 }
