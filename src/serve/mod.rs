@@ -117,12 +117,6 @@ pub async fn run(
     serve(app, listener, shutdown).await
 }
 
-/// Starts the daemon's background tasks (outbox dispatcher, monitor supervisor, …): each
-/// part of the daemon adds its line here.
-fn start_background(app: &Arc<App>) {
-    let _ = app;
-}
-
 /// Serves `app` on `listener` until `shutdown` resolves, then lets in-flight requests finish
 /// (at most a few seconds) and returns.
 pub async fn serve(
@@ -130,7 +124,6 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()>,
 ) -> Result<()> {
-    start_background(&app);
     let addr = listener.local_addr()?;
     tracing::info!(%addr, version = crate::VERSION, "serving");
     let mut builder = http1::Builder::new();
