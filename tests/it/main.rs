@@ -8,7 +8,7 @@ mod docs;
 mod server;
 
 mod http_auth;
-mod http_catalog;
+mod http_catalog_reads;
 mod http_games;
 mod http_general;
 mod http_openapi;
