@@ -5,6 +5,7 @@ use super::model::{Message, Session};
 use super::session_games;
 use crate::{store, Error, ErrorKind, Result};
 use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
 use serde_json::json;
 
 /// All sessions, newest first, with `games_played`: one query for the whole list.
@@ -32,6 +33,28 @@ pub fn active(conn: &Connection) -> Result<Option<Session>> {
         .prepare_cached(&sql)?
         .query_row([], Session::from_row)
         .optional()?)
+}
+
+/// What `GET /api/sessions/active` and `jackbox session active --json` return: the session
+/// itself, or `{ "session": null, "message": "No active session" }` (fields in that order).
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum ActiveReply {
+    Active(Session),
+    None {
+        session: Option<Session>,
+        message: &'static str,
+    },
+}
+
+pub fn active_reply(conn: &Connection) -> Result<ActiveReply> {
+    Ok(match active(conn)? {
+        Some(s) => ActiveReply::Active(s),
+        None => ActiveReply::None {
+            session: None,
+            message: "No active session",
+        },
+    })
 }
 
 /// One session; `Session not found` when absent.
@@ -153,15 +176,24 @@ pub fn close(conn: &mut Connection, id: i64, notes: Option<&str>) -> Result<Sess
 /// Deletes a closed session with its games, chat logs and votes.
 pub fn delete(conn: &mut Connection, id: i64) -> Result<Message> {
     store::write(conn, |tx| {
-        let session = get(tx, id)?;
-        if session.is_active == 1 {
-            return Err(
-                Error::state("Cannot delete an active session. Please close it first.")
-                    .with_hint(format!("close it first: jackbox session close {id}")),
-            );
-        }
+        check_deletable(tx, id)?;
+        // chat_logs, live_votes and session_games go with it (ON DELETE CASCADE); catalog
+        // counters (play_count, votes) are deliberately left as they are.
         tx.prepare_cached("DELETE FROM sessions WHERE id = ?1")?
             .execute([id])?;
         Ok(Message::new("Session deleted successfully").with("sessionId", id))
     })
+}
+
+/// The session, if it may be deleted (exists and is closed). Lets the CLI check before it
+/// asks for confirmation; [`delete`] checks again inside its transaction.
+pub fn check_deletable(conn: &Connection, id: i64) -> Result<Session> {
+    let session = get(conn, id)?;
+    if session.is_active == 1 {
+        return Err(
+            Error::state("Cannot delete an active session. Please close it first.")
+                .with_hint(format!("close it first: jackbox session close {id}")),
+        );
+    }
+    Ok(session)
 }

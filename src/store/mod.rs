@@ -36,18 +36,32 @@ pub fn open(path: &Path) -> Result<Connection> {
             | OpenFlags::SQLITE_OPEN_URI,
     )
     .map_err(|e| Error::storage(format!("cannot open database {}: {e}", path.display())))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Refuse a file of a newer schema before anything (even switching to WAL) touches it.
+    migrations::check_version(&conn).map_err(|e| {
+        Error::storage(format!("cannot use {}: {}", path.display(), e.message))
+            .with_hint("upgrade jackbox, or point --db (JACKBOX_DB) at another database file")
+    })?;
     configure(&conn)?;
     migrations::migrate(&conn)?;
     Ok(conn)
 }
 
 /// Creates the file (and its folder) before SQLite does, so it is born with mode 0600.
+/// Folders we create are 0700: the file holds the admin key hash and webhook secrets.
 fn create_private(path: &Path) -> Result<()> {
     if path.exists() {
         return Ok(());
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(dir).map_err(|e| {
             Error::storage(format!("cannot create directory {}: {e}", dir.display()))
         })?;
     }
@@ -64,7 +78,6 @@ fn create_private(path: &Path) -> Result<()> {
 }
 
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
     // journal_mode returns a row, so it cannot go through execute_batch's no-row path.
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
