@@ -11,16 +11,21 @@ use serde_json::json;
 /// All sessions, newest first, with `games_played`: one query for the whole list.
 /// `limit`/`offset` page through long histories; `None` returns everything.
 pub fn list(conn: &Connection, limit: Option<i64>, offset: Option<i64>) -> Result<Vec<Session>> {
-    let sql = format!(
-        "SELECT {} FROM sessions s ORDER BY s.created_at DESC, s.id DESC LIMIT ?1 OFFSET ?2",
-        Session::COLUMNS
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut stmt = conn.prepare_cached(&list_sql())?;
     let rows = stmt.query_map(
         [limit.unwrap_or(-1), offset.unwrap_or(0)],
         Session::from_row,
     )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The one statement behind [`list`] (`?1` limit, -1 for all; `?2` offset). Public so a
+/// test can check its query plan: `games_played` comes from the `session_games` index.
+pub fn list_sql() -> String {
+    format!(
+        "SELECT {} FROM sessions s ORDER BY s.created_at DESC, s.id DESC LIMIT ?1 OFFSET ?2",
+        Session::COLUMNS
+    )
 }
 
 /// The active session, if any.
@@ -99,12 +104,13 @@ pub fn create(conn: &mut Connection, notes: Option<&str>) -> Result<Session> {
             return Err(active_exists(existing));
         }
         let now = crate::time::now();
+        let id = store::next_id(tx, "sessions")?;
         tx.prepare_cached(
-            "INSERT INTO sessions (notes, is_active, created_at) VALUES (?1, 1, ?2)",
+            "INSERT INTO sessions (id, notes, is_active, created_at) VALUES (?1, ?2, 1, ?3)",
         )?
-        .execute(rusqlite::params![notes, now])?;
+        .execute(rusqlite::params![id, notes, now])?;
         let session = Session {
-            id: tx.last_insert_rowid(),
+            id,
             notes: notes.map(str::to_string),
             is_active: 1,
             created_at: now,

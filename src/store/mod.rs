@@ -124,3 +124,22 @@ pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
     .execute([key, value])?;
     Ok(())
 }
+
+/// The ID for a new row of `table` (`sessions`, `session_games`), never one a deleted row had.
+///
+/// SQLite hands out `MAX(rowid) + 1`, so deleting the newest session and creating another
+/// would reuse its ID: a second "session 5" would then mix with the first in exports
+/// (`session-5.json`), outbox events and WebSocket subscriptions. A high-water mark in
+/// `settings`, updated in the caller's transaction, prevents that without a table rebuild.
+pub fn next_id(tx: &Connection, table: &'static str) -> Result<i64> {
+    let key = format!("last_id.{table}");
+    let max: i64 = tx
+        .prepare_cached(&format!("SELECT COALESCE(MAX(id), 0) FROM {table}"))?
+        .query_row([], |r| r.get(0))?;
+    let mark = setting(tx, &key)?
+        .and_then(|v| v.parse::<i64>().ok())
+        .unwrap_or(0);
+    let id = max.max(mark) + 1;
+    set_setting(tx, &key, &id.to_string())?;
+    Ok(id)
+}
