@@ -3,5 +3,9 @@
 
 mod util;
 
+mod cli_export;
+mod cli_games;
 mod cli_sessions;
+mod concurrency;
 mod docs;
+mod migrations;
