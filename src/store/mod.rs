@@ -78,8 +78,7 @@ fn create_private(path: &Path) -> Result<()> {
 }
 
 fn configure(conn: &Connection) -> Result<()> {
-    // journal_mode returns a row, so it cannot go through execute_batch's no-row path.
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    let mode = switch_to_wal(conn)?;
     if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
         return Err(Error::storage(format!(
             "cannot switch the database to WAL mode (got {mode})"
@@ -92,6 +91,30 @@ fn configure(conn: &Connection) -> Result<()> {
     )?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(())
+}
+
+/// `PRAGMA journal_mode = WAL`, retried while another process holds the file: SQLite does
+/// not call the busy handler for this switch, so processes racing on a brand-new file would
+/// otherwise see "database is locked".
+fn switch_to_wal(conn: &Connection) -> Result<String> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(1);
+    loop {
+        // journal_mode returns a row, so it cannot go through execute_batch's no-row path.
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(mode) => return Ok(mode),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
 
 /// Runs `f` in a write transaction taken with `BEGIN IMMEDIATE`, so two writers queue on the
