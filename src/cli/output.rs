@@ -66,7 +66,7 @@ pub fn when(t: &str) -> String {
 /// Only human output goes through this; `--json` and exports stay byte-exact.
 pub fn clean(text: &str) -> String {
     let is_unsafe = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if !text.chars().any(|c| is_unsafe(c)) {
+    if !text.chars().any(is_unsafe) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
