@@ -28,7 +28,7 @@ pub enum Cmd {
         /// A catalog game ID or an unambiguous (part of a) title
         game: String,
         /// Session ID [default: the active session]
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
         session: Option<i64>,
         /// The room code (exactly 4 characters A-Z, 0-9); starts the room monitor
         #[arg(long, value_name = "CODE")]
@@ -47,13 +47,14 @@ pub enum Cmd {
     )]
     List {
         /// Session ID [default: the active session]
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
         session: Option<i64>,
     },
     /// Show one session game
     #[command(after_help = "Example:\n  jackbox game show 14")]
     Show {
         /// Session game ID (from `jackbox game list`)
+        #[arg(value_parser = super::session::id_parser())]
         session_game_id: i64,
     },
     /// Set a status: playing, played or skipped
@@ -66,6 +67,7 @@ pub enum Cmd {
     )]
     Status {
         /// Session game ID (from `jackbox game list`)
+        #[arg(value_parser = super::session::id_parser())]
         session_game_id: i64,
         /// playing | played | skipped
         status: String,
@@ -74,6 +76,7 @@ pub enum Cmd {
     #[command(after_help = "Example:\n  jackbox game room-code 14 XY9Z")]
     RoomCode {
         /// Session game ID (from `jackbox game list`)
+        #[arg(value_parser = super::session::id_parser())]
         session_game_id: i64,
         /// Exactly 4 characters A-Z, 0-9
         code: String,
@@ -83,6 +86,7 @@ pub enum Cmd {
     #[command(allow_negative_numbers = true)]
     PlayerCount {
         /// Session game ID (from `jackbox game list`)
+        #[arg(value_parser = super::session::id_parser())]
         session_game_id: i64,
         /// Number of players (0 or more)
         count: String,
@@ -91,6 +95,7 @@ pub enum Cmd {
     #[command(after_help = "Example:\n  jackbox game remove 14")]
     Remove {
         /// Session game ID (from `jackbox game list`)
+        #[arg(value_parser = super::session::id_parser())]
         session_game_id: i64,
     },
     /// Start or stop watching the game's Jackbox room for players
@@ -101,6 +106,7 @@ pub enum Cmd {
         #[arg(value_parser = ["start", "stop"])]
         action: String,
         /// Session game ID (from `jackbox game list`)
+        #[arg(value_parser = super::session::id_parser())]
         session_game_id: i64,
         /// Run the monitor in this terminal, printing each event, until the game ends
         #[arg(long)]

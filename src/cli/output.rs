@@ -17,9 +17,9 @@ pub fn line(text: &str) {
     let _ = writeln!(out, "{text}");
 }
 
-/// Whether colour may be used: a terminal, and `NO_COLOR` unset.
+/// Whether colour may be used: a terminal, and `NO_COLOR` unset or empty (no-color.org).
 pub fn color() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
 /// A table sized to the terminal.

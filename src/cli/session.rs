@@ -20,10 +20,10 @@ pub enum Cmd {
         jackbox --json session list | jq '.[0]'")]
     List {
         /// Show at most N sessions
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(0..))]
         limit: Option<i64>,
         /// Skip the first N sessions (with --limit, to page through a long history)
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(0..))]
         offset: Option<i64>,
     },
     /// Show the active session (prints "No active session" when there is none)
@@ -35,6 +35,7 @@ pub enum Cmd {
     #[command(after_help = "Examples:\n  jackbox session show 5\n  jackbox --json session show 5")]
     Show {
         /// Session ID
+        #[arg(value_parser = id_parser())]
         id: i64,
     },
     /// Start a game night (only one session can be active at a time)
@@ -53,6 +54,7 @@ pub enum Cmd {
         jackbox session close 5 --notes \"Great session!\"")]
     Close {
         /// Session ID [default: the active session]
+        #[arg(value_parser = id_parser())]
         id: Option<i64>,
         /// Replace the session's notes (kept as they are when not given)
         #[arg(long, value_name = "TEXT")]
@@ -68,6 +70,7 @@ pub enum Cmd {
     )]
     Delete {
         /// Session ID (the session must be closed)
+        #[arg(value_parser = id_parser())]
         id: i64,
         /// Do not ask for confirmation
         #[arg(long, short = 'y')]
@@ -80,6 +83,7 @@ pub enum Cmd {
         jackbox session export 5 --format json -o session-5.json")]
     Export {
         /// Session ID [default: the active session]
+        #[arg(value_parser = id_parser())]
         id: Option<i64>,
         /// txt (a readable report) or json [default: txt, or json with --json]
         #[arg(long, value_name = "txt|json")]
@@ -88,6 +92,11 @@ pub enum Cmd {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+/// IDs are positive integers: `0`, `-1` or `abc` are usage errors (exit 2).
+pub(super) fn id_parser() -> clap::builder::RangedI64ValueParser<i64> {
+    clap::value_parser!(i64).range(1..)
 }
 
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {

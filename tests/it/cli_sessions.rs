@@ -209,8 +209,15 @@ fn active_and_show() {
     let human = env.ok(&["session", "show", "1"]);
     assert!(human.contains("Games played:") && human.contains("tonight"));
     env.fails(&["session", "show", "2"], 3, "Session not found");
-    // A non-numeric ID is a usage error (clap).
-    assert_eq!(env.run(&["session", "show", "abc"]).code, 2);
+    // IDs are positive integers; anything else is a usage error (clap).
+    for bad in ["abc", "0", "-1", "1.5"] {
+        let r = env.run(&["session", "show", bad]);
+        assert_eq!(r.code, 2, "{bad}: {}", r.stderr);
+        assert!(r.stderr.starts_with("error: "));
+    }
+    assert_eq!(env.run(&["game", "status", "0", "played"]).code, 2);
+    assert_eq!(env.run(&["game", "list", "--session", "0"]).code, 2);
+    assert_eq!(env.run(&["session", "list", "--limit", "-1"]).code, 2);
 }
 
 #[test]
