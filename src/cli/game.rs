@@ -115,6 +115,10 @@ pub enum Cmd {
 }
 
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
+    execute(ctx, cmd).map_err(super::session::with_hint)
+}
+
+fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     let mut conn = ctx.open()?;
     match cmd {
         Cmd::Add {

@@ -100,6 +100,23 @@ pub(super) fn id_parser() -> clap::builder::RangedI64ValueParser<i64> {
 }
 
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
+    execute(ctx, cmd).map_err(with_hint)
+}
+
+/// Adds a hint to errors that come without one, where a next step is obvious.
+pub(super) fn with_hint(e: Error) -> Error {
+    if e.hint.is_some() {
+        return e;
+    }
+    let hint = match e.message.as_str() {
+        "Session not found" => "`jackbox session list` shows the sessions",
+        "Game not found" => "`jackbox catalog list --q TEXT` finds a game and its ID",
+        _ => return e,
+    };
+    e.with_hint(hint)
+}
+
+fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     let mut conn = ctx.open()?;
     match cmd {
         Cmd::List { limit, offset } => {

@@ -359,16 +359,31 @@ fn delete_cascades_and_keeps_catalog_counters() {
 
 /// Runs `jackbox ARGS` inside a pseudo-terminal (util-linux `script`), feeding `answer`.
 fn run_in_terminal(env: &Env, args: &str, answer: &str) -> Option<(i32, String)> {
+    run_in_terminal_with(env, args, answer, Some("1"))
+}
+
+fn run_in_terminal_with(
+    env: &Env,
+    args: &str,
+    answer: &str,
+    no_color: Option<&str>,
+) -> Option<(i32, String)> {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let script = ["/usr/bin/script", "/bin/script"]
         .into_iter()
         .find(|p| std::path::Path::new(p).exists())?;
     let cmd = format!("{BIN} --db '{}' {args}; echo \"exit=$?\"", env.db.display());
-    let mut child = Command::new(script)
+    let mut command = Command::new(script);
+    command
         .args(["-q", "-e", "-c", &cmd, "/dev/null"])
-        .env("NO_COLOR", "1")
+        .env_remove("NO_COLOR")
         .env("SHELL", "/bin/sh")
+        .env("TERM", "xterm-256color");
+    if let Some(v) = no_color {
+        command.env("NO_COLOR", v);
+    }
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -698,4 +713,38 @@ fn list_of_a_big_history_is_one_indexed_query() {
     let plan = plan.join("\n");
     assert!(plan.contains("session_games_by_session"), "{plan}");
     assert!(!plan.contains("SCAN sg"), "{plan}");
+}
+
+#[test]
+fn no_colour_on_a_terminal_with_no_color() {
+    let env = Env::new();
+    env.ok(&["session", "create", "--notes", "colour test"]);
+    let Some((code, text)) = run_in_terminal_with(&env, "session list", "", Some("1")) else {
+        eprintln!("no `script` command: terminal output not tested");
+        return;
+    };
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("colour test"), "{text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "escape sequence with NO_COLOR: {text:?}"
+    );
+    // On a terminal the table is drawn with box characters rather than Markdown pipes.
+    assert!(!text.contains("|----"), "{text}");
+    let (code, text) = run_in_terminal_with(&env, "session show 1", "", Some("1")).unwrap();
+    assert_eq!(code, 0);
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+}
+
+#[test]
+fn not_found_errors_carry_a_hint() {
+    let env = Env::new();
+    let r = env.fails(&["session", "show", "7"], 3, "Session not found");
+    assert_eq!(
+        r.stderr.lines().nth(1),
+        Some("hint: `jackbox session list` shows the sessions")
+    );
+    env.ok(&["session", "create"]);
+    let r = env.fails(&["game", "add", "Nonexistent Title"], 3, "Game not found");
+    assert!(r.stderr.contains("hint: `jackbox catalog list --q TEXT`"));
 }
