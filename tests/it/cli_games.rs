@@ -501,3 +501,52 @@ fn a_session_game_of_another_session_is_not_found() {
         session_games::set_player_count(&mut conn, s2, in_s2, -1, CountSource::Manual).unwrap_err();
     assert_eq!(e.message, "player_count must be a non-negative integer");
 }
+
+#[test]
+fn events_are_written_in_the_same_transaction_as_the_change() {
+    let env = Env::new();
+    env.ok(&["session", "create"]);
+    env.ok(&["game", "add", "1"]);
+    // Make every outbox write fail: the change it belongs to must not be committed either.
+    env.conn()
+        .execute_batch(
+            "CREATE TRIGGER outbox_down BEFORE INSERT ON events
+             BEGIN SELECT RAISE(ABORT, 'outbox down'); END;",
+        )
+        .unwrap();
+    let before = play_count(&env, 2);
+    let r = env.run(&["game", "add", "2"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("outbox down"), "{}", r.stderr);
+    assert_eq!(play_count(&env, 2), before);
+    assert_eq!(env.count("SELECT COUNT(*) FROM session_games"), 1);
+    assert_eq!(
+        statuses(&env),
+        ["playing"],
+        "the other game was not demoted"
+    );
+
+    assert_eq!(env.run(&["game", "player-count", "1", "4"]).code, 1);
+    assert_eq!(
+        env.count("SELECT player_count IS NULL FROM session_games WHERE id = 1"),
+        1
+    );
+    assert_eq!(env.run(&["session", "close"]).code, 1);
+    assert_eq!(env.count("SELECT is_active FROM sessions WHERE id = 1"), 1);
+    assert_eq!(statuses(&env), ["playing"]);
+
+    env.conn()
+        .execute_batch("DROP TRIGGER outbox_down;")
+        .unwrap();
+    env.ok(&["session", "close"]);
+    let fresh = Env::new();
+    fresh
+        .conn()
+        .execute_batch(
+            "CREATE TRIGGER outbox_down BEFORE INSERT ON events
+             BEGIN SELECT RAISE(ABORT, 'outbox down'); END;",
+        )
+        .unwrap();
+    assert_eq!(fresh.run(&["session", "create"]).code, 1);
+    assert_eq!(fresh.count("SELECT COUNT(*) FROM sessions"), 0);
+}
