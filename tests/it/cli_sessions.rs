@@ -449,6 +449,16 @@ fn database_file_is_private() {
     env.ok(&["session", "list"]);
     let mode = std::fs::metadata(&env.db).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
+    // The WAL side files (kept while a connection is open) are as private as the file.
+    let held = env.conn();
+    env.ok(&["session", "create"]);
+    for suffix in ["-wal", "-shm"] {
+        let mut side = env.db.clone().into_os_string();
+        side.push(suffix);
+        let mode = std::fs::metadata(&side).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{suffix}");
+    }
+    drop(held);
 }
 
 #[test]
