@@ -2626,7 +2626,7 @@ _jackbox() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "txt json" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)

@@ -26,7 +26,7 @@ end
 
 complete -c jackbox -n "__fish_jackbox_needs_command" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_needs_command" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_needs_command" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_needs_command" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_needs_command" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_needs_command" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "session" -d 'Game nights: list, show, create, close, delete, export'
@@ -44,139 +44,138 @@ complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "completions" -d 'Pr
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "list" -d 'List all sessions, newest first'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "active" -d 'Show the active session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "list" -d 'List all sessions, newest first, with the number of games played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "active" -d 'Show the active session (prints "No active session" when there is none)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "show" -d 'Show one session'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "create" -d 'Start a game night (only one can be active)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "close" -d 'Close a session (default: the active one); playing games become played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "create" -d 'Start a game night (only one session can be active at a time)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "close" -d 'Close a session: its playing game becomes played, its room monitors stop'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "delete" -d 'Delete a closed session with its games, chat log and votes'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "export" -d 'Export a session as a TXT report or JSON (stdout by default)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "export" -d 'Export a session as a TXT report or a JSON document (stdout by default)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N sessions' -r
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l offset -d 'Skip the first N sessions' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l offset -d 'Skip the first N sessions (with --limit, to page through a long history)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from active" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from active" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from active" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from active" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from active" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from active" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from show" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from show" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -l notes -d 'Notes, e.g. "Friday game night"' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -l notes -d 'Replace the session\'s notes' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -l notes -d 'Replace the session\'s notes (kept as they are when not given)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l format -r -f -a "txt\t''
-json\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l format -d 'txt (a readable report) or json [default: txt, or json with --json]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "list" -d 'List all sessions, newest first'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "active" -d 'Show the active session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "list" -d 'List all sessions, newest first, with the number of games played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "active" -d 'Show the active session (prints "No active session" when there is none)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one session'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "create" -d 'Start a game night (only one can be active)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a session (default: the active one); playing games become played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "create" -d 'Start a game night (only one session can be active at a time)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a session: its playing game becomes played, its room monitors stop'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a closed session with its games, chat log and votes'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a session as a TXT report or JSON (stdout by default)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a session as a TXT report or a JSON document (stdout by default)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "add" -d 'Add a game to a session (default: the active one); it becomes the one playing'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "list" -d 'List the games of a session (default: the active one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "show" -d 'Show one session game'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "status" -d 'Set a status: playing, played or skipped'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "room-code" -d 'Set the room code'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "room-code" -d 'Set the room code (restarts a running room monitor on the new code)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "player-count" -d 'Set the player count by hand'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "remove" -d 'Remove a game from its session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "remove" -d 'Remove a game from its session (its play count goes down by one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l session -d 'Session ID [default: the active session]' -r
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l room-code -d 'The room code (4 characters A-Z, 0-9); starts the room monitor' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l room-code -d 'The room code (exactly 4 characters A-Z, 0-9); starts the room monitor' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l manual -d 'Mark the game as added by hand (not picked)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l manual -d 'Mark the game as added by hand (manually_added = 1)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -l session -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -l session -d 'Session ID [default: the active session]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from show" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from show" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from status" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from status" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from room-code" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from room-code" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from room-code" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from room-code" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from room-code" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from room-code" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from player-count" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from player-count" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from player-count" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from player-count" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from player-count" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from player-count" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -l foreground -d 'Run the monitor in this terminal, printing each event, until the game ends'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a game to a session (default: the active one); it becomes the one playing'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the games of a session (default: the active one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one session game'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "status" -d 'Set a status: playing, played or skipped'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "room-code" -d 'Set the room code'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "room-code" -d 'Set the room code (restarts a running room monitor on the new code)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "player-count" -d 'Set the player count by hand'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a game from its session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a game from its session (its play count goes down by one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
@@ -185,14 +184,14 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l format -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -f -a "up" -d 'An upvote for the game being played'
@@ -201,13 +200,13 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_see
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l user -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l user -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "up" -d 'An upvote for the game being played'
@@ -215,7 +214,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -f -a "list" -d 'Vote history'
@@ -223,12 +222,12 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_se
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from help" -f -a "list" -d 'Vote history'
@@ -244,12 +243,12 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l pack -d 'Only g
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l family-friendly -d 'Only family-friendly games'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -f -a "list" -d 'List games, by pack then title'
@@ -277,12 +276,12 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -l family-friendly -d 'Only family-friendly games'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l pack -d 'The pack, e.g. "The Jackbox Party Pack 7"' -r
@@ -291,37 +290,37 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l max-players -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from remove" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from remove" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from enable" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from enable" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from disable" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from disable" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from favor" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from favor" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from favor" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from favor" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from favor" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from favor" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from pack" -f -a "list" -d 'List packs with their flags and counts'
@@ -332,13 +331,13 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -l replace -d 'Replace the catalog (games used in sessions are kept and updated)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -s o -l output -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "list" -d 'List games, by pack then title'
@@ -355,21 +354,21 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List webhooks'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "list" -d 'List webhooks'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -f -a "set-key" -d 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
@@ -378,13 +377,13 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_see
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l key -d 'The key (prefer stdin: options show up in the process list)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -l ttl -d 'Lifetime: e.g. 30m, 24h, 7d, or seconds' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "set-key" -d 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
@@ -392,7 +391,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l bind -d 'Address to listen on' -r
@@ -403,12 +402,12 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l log-format -d 
 json\t''"
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "session" -d 'Game nights: list, show, create, close, delete, export'
@@ -424,20 +423,20 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_see
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "serve" -d 'Run the HTTP + WebSocket daemon'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "list" -d 'List all sessions, newest first'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "active" -d 'Show the active session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "list" -d 'List all sessions, newest first, with the number of games played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "active" -d 'Show the active session (prints "No active session" when there is none)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "show" -d 'Show one session'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "create" -d 'Start a game night (only one can be active)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "close" -d 'Close a session (default: the active one); playing games become played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "create" -d 'Start a game night (only one session can be active at a time)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "close" -d 'Close a session: its playing game becomes played, its room monitors stop'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "delete" -d 'Delete a closed session with its games, chat log and votes'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "export" -d 'Export a session as a TXT report or JSON (stdout by default)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "export" -d 'Export a session as a TXT report or a JSON document (stdout by default)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "add" -d 'Add a game to a session (default: the active one); it becomes the one playing'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "list" -d 'List the games of a session (default: the active one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "show" -d 'Show one session game'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "status" -d 'Set a status: playing, played or skipped'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "room-code" -d 'Set the room code'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "room-code" -d 'Set the room code (restarts a running room monitor on the new code)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "player-count" -d 'Set the player count by hand'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "remove" -d 'Remove a game from its session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "remove" -d 'Remove a game from its session (its play count goes down by one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "up" -d 'An upvote for the game being played'

@@ -1,55 +1,112 @@
 //! `jackbox game …`: the games of a session, addressed by `session_games.id`.
+//!
+//! Output modes: `--json` prints the API's JSON; `-q` prints only IDs (the new session game
+//! ID for `add`, the IDs shown for `list`/`show`) and nothing for other changes.
 
 use super::output::{self, kv, opt, when};
 use super::Ctx;
 use crate::core::session_games::{self, CountSource, NewGame};
 use crate::core::{catalog, model::SessionGame, sessions};
-use crate::Result;
+use crate::{Error, Result};
 use clap::Subcommand;
+use rusqlite::Connection;
 
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
     /// Add a game to a session (default: the active one); it becomes the one playing
     #[command(
-        after_help = "Examples:\n  jackbox game add 42\n  jackbox game add \"Quiplash 3\" --room-code ABCD\n  SGID=$(jackbox game add 42 -q)"
+        after_help = "The game that was playing becomes played (skipped games stay \
+        skipped) and the game's play count goes up by one. A room code starts the room \
+        monitor (run by `jackbox serve`).\n\n\
+        Examples:\n  \
+        jackbox game add 42\n  \
+        jackbox game add \"Quiplash 3\" --room-code ABCD\n  \
+        jackbox game add \"Drawful 2\" --session 5 --manual\n  \
+        SGID=$(jackbox game add 42 -q)"
     )]
     Add {
-        /// A game id or an unambiguous title
+        /// A catalog game ID or an unambiguous (part of a) title
         game: String,
         /// Session ID [default: the active session]
-        #[arg(long)]
+        #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
         session: Option<i64>,
-        /// The room code (4 characters A-Z, 0-9); starts the room monitor
+        /// The room code (exactly 4 characters A-Z, 0-9); starts the room monitor
         #[arg(long, value_name = "CODE")]
         room_code: Option<String>,
-        /// Mark the game as added by hand (not picked)
+        /// Mark the game as added by hand (manually_added = 1)
         #[arg(long)]
         manual: bool,
     },
     /// List the games of a session (default: the active one)
+    #[command(
+        after_help = "The ID column is the session game ID that `game status`, \
+        `game room-code`, `game player-count` and `game remove` take (not the catalog ID).\n\n\
+        Examples:\n  \
+        jackbox game list\n  \
+        jackbox game list --session 5 --json"
+    )]
     List {
-        #[arg(long)]
+        /// Session ID [default: the active session]
+        #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
         session: Option<i64>,
     },
     /// Show one session game
-    Show { session_game_id: i64 },
+    #[command(after_help = "Example:\n  jackbox game show 14")]
+    Show {
+        /// Session game ID (from `jackbox game list`)
+        #[arg(value_parser = super::session::id_parser())]
+        session_game_id: i64,
+    },
     /// Set a status: playing, played or skipped
+    #[command(
+        after_help = "Setting playing turns the session's other playing game into \
+        played; skipped games are never changed automatically.\n\n\
+        Examples:\n  \
+        jackbox game status 14 played\n  \
+        jackbox game status 14 skipped"
+    )]
     Status {
+        /// Session game ID (from `jackbox game list`)
+        #[arg(value_parser = super::session::id_parser())]
         session_game_id: i64,
         /// playing | played | skipped
         status: String,
     },
-    /// Set the room code
-    RoomCode { session_game_id: i64, code: String },
+    /// Set the room code (restarts a running room monitor on the new code)
+    #[command(after_help = "Example:\n  jackbox game room-code 14 XY9Z")]
+    RoomCode {
+        /// Session game ID (from `jackbox game list`)
+        #[arg(value_parser = super::session::id_parser())]
+        session_game_id: i64,
+        /// Exactly 4 characters A-Z, 0-9
+        code: String,
+    },
     /// Set the player count by hand
+    #[command(after_help = "Example:\n  jackbox game player-count 14 6")]
     #[command(allow_negative_numbers = true)]
-    PlayerCount { session_game_id: i64, count: i64 },
-    /// Remove a game from its session
-    Remove { session_game_id: i64 },
+    PlayerCount {
+        /// Session game ID (from `jackbox game list`)
+        #[arg(value_parser = super::session::id_parser())]
+        session_game_id: i64,
+        /// Number of players (0 or more)
+        count: String,
+    },
+    /// Remove a game from its session (its play count goes down by one)
+    #[command(after_help = "Example:\n  jackbox game remove 14")]
+    Remove {
+        /// Session game ID (from `jackbox game list`)
+        #[arg(value_parser = super::session::id_parser())]
+        session_game_id: i64,
+    },
     /// Start or stop watching the game's Jackbox room for players
+    #[command(after_help = "Examples:\n  \
+        jackbox game monitor start 14\n  \
+        jackbox game monitor stop 14")]
     Monitor {
         #[arg(value_parser = ["start", "stop"])]
         action: String,
+        /// Session game ID (from `jackbox game list`)
+        #[arg(value_parser = super::session::id_parser())]
         session_game_id: i64,
         /// Run the monitor in this terminal, printing each event, until the game ends
         #[arg(long)]
@@ -58,6 +115,10 @@ pub enum Cmd {
 }
 
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
+    execute(ctx, cmd).map_err(super::session::with_hint)
+}
+
+fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     let mut conn = ctx.open()?;
     match cmd {
         Cmd::Add {
@@ -66,6 +127,10 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             room_code,
             manual,
         } => {
+            // Bad input first, as the API does: the room code before any lookup.
+            if let Some(code) = &room_code {
+                session_games::validate_room_code(code)?;
+            }
             let session_id = sessions::resolve(&conn, session)?.id;
             let game = catalog::resolve(&conn, &game)?;
             let sg = session_games::add(
@@ -77,27 +142,31 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                     room_code,
                 },
             )?;
-            if ctx.quiet {
-                output::line(&sg.id.to_string());
-                return Ok(());
-            }
             show(ctx, &sg)
         }
         Cmd::List { session } => {
             let session_id = sessions::resolve(&conn, session)?.id;
             let list = session_games::list(&conn, session_id)?;
+            if ctx.quiet {
+                list.iter().for_each(|g| output::line(&g.id.to_string()));
+                return Ok(());
+            }
             if ctx.json {
                 return output::json(&list);
             }
             if list.is_empty() {
-                output::line(&format!("No games in session {session_id} yet"));
+                output::line(&format!(
+                    "No games in session {session_id} yet. Add one with: jackbox game add GAME"
+                ));
                 return Ok(());
             }
             let rows = list
                 .iter()
-                .map(|g| {
+                .enumerate()
+                .map(|(i, g)| {
                     vec![
                         g.id.to_string(),
+                        (i + 1).to_string(),
                         g.title.clone(),
                         g.pack_name.clone(),
                         g.status.clone(),
@@ -110,20 +179,20 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 .collect();
             output::table(
                 &[
-                    "ID", "Game", "Pack", "Status", "Room", "Players", "Votes", "Added",
+                    "ID", "#", "Game", "Pack", "Status", "Room", "Players", "Votes", "Added",
                 ],
                 rows,
             );
             Ok(())
         }
-        Cmd::Show { session_game_id } => {
-            show(ctx, &session_games::get_by_id(&conn, session_game_id)?)
-        }
+        Cmd::Show { session_game_id } => show(ctx, &find(&conn, session_game_id)?),
         Cmd::Status {
             session_game_id,
             status,
         } => {
-            let sg = session_games::get_by_id(&conn, session_game_id)?;
+            // Validate the value before the lookup, as the API does.
+            session_games::parse_status(&status)?;
+            let sg = find(&conn, session_game_id)?;
             let msg = session_games::set_status(&mut conn, sg.session_id, sg.id, &status)?;
             message(ctx, &msg)
         }
@@ -131,15 +200,25 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             session_game_id,
             code,
         } => {
-            let sg = session_games::get_by_id(&conn, session_game_id)?;
+            session_games::validate_room_code(&code)?;
+            let sg = find(&conn, session_game_id)?;
             let sg = session_games::set_room_code(&mut conn, sg.session_id, sg.id, &code)?;
+            if ctx.quiet {
+                return Ok(());
+            }
             show(ctx, &sg)
         }
         Cmd::PlayerCount {
             session_game_id,
             count,
         } => {
-            let sg = session_games::get_by_id(&conn, session_game_id)?;
+            let count = count
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n >= 0)
+                .ok_or_else(|| Error::invalid(session_games::PLAYER_COUNT_ERROR))?;
+            let sg = find(&conn, session_game_id)?;
             let msg = session_games::set_player_count(
                 &mut conn,
                 sg.session_id,
@@ -150,7 +229,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             message(ctx, &msg)
         }
         Cmd::Remove { session_game_id } => {
-            let sg = session_games::get_by_id(&conn, session_game_id)?;
+            let sg = find(&conn, session_game_id)?;
             let msg = session_games::remove(&mut conn, sg.session_id, sg.id)?;
             message(ctx, &msg)
         }
@@ -159,7 +238,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             session_game_id,
             foreground,
         } => {
-            let sg = session_games::get_by_id(&conn, session_game_id)?;
+            let sg = find(&conn, session_game_id)?;
             if action == "stop" {
                 let msg = session_games::stop_monitor(&mut conn, sg.session_id, sg.id)?;
                 return message(ctx, &msg);
@@ -174,29 +253,52 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     }
 }
 
+/// A session game by its own ID, with a hint about the two kinds of game IDs.
+fn find(conn: &Connection, session_game_id: i64) -> Result<SessionGame> {
+    session_games::get_by_id(conn, session_game_id).map_err(|e| {
+        if e.kind == crate::ErrorKind::NotFound {
+            e.with_hint(
+                "session game IDs are the ID column of `jackbox game list`, not catalog game IDs",
+            )
+        } else {
+            e
+        }
+    })
+}
+
 /// A `{ "message": … }` reply: JSON as the API, or its message for humans.
 fn message(ctx: &Ctx, msg: &crate::core::Message) -> Result<()> {
+    if ctx.quiet {
+        return Ok(());
+    }
     if ctx.json {
         return output::json(msg);
     }
-    if !ctx.quiet {
-        output::line(&msg.message);
-    }
+    output::line(&msg.message);
     Ok(())
 }
 
+/// One session game: its ID (`-q`), JSON, or a key/value block.
 fn show(ctx: &Ctx, g: &SessionGame) -> Result<()> {
+    if ctx.quiet {
+        output::line(&g.id.to_string());
+        return Ok(());
+    }
     if ctx.json {
         return output::json(g);
     }
     kv(&[
         ("Session game", g.id.to_string()),
         ("Session", g.session_id.to_string()),
-        ("Game", format!("{} (id {})", g.title, g.game_id)),
+        ("Game", format!("{} (catalog id {})", g.title, g.game_id)),
         ("Pack", g.pack_name.clone()),
         ("Players", format!("{}-{}", g.min_players, g.max_players)),
         ("Status", g.status.clone()),
         ("Added", when(&g.played_at)),
+        (
+            "Manually added",
+            if g.manually_added == 1 { "yes" } else { "no" }.to_string(),
+        ),
         ("Room code", opt(&g.room_code)),
         ("Player count", opt(&g.player_count)),
         ("Monitor", g.player_count_check_status.clone()),

@@ -42,14 +42,20 @@ Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 invalid input data.";
 #[command(name = "jackbox", version, after_help = AFTER_HELP, propagate_version = true)]
 pub struct Cli {
     /// The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]
-    #[arg(long, global = true, env = "JACKBOX_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "JACKBOX_DB",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub db: Option<PathBuf>,
 
     /// Print the API's JSON instead of tables
     #[arg(long, global = true)]
     pub json: bool,
 
-    /// Print only the ID of what was created
+    /// Print only IDs: the new ID of what was created, the IDs of what is listed or shown
     #[arg(short, long, global = true)]
     pub quiet: bool,
 

@@ -101,11 +101,12 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
         } else {
             "not_started"
         };
+        let id = store::next_id(tx, "session_games")?;
         tx.prepare_cached(
             "INSERT INTO session_games
-                (session_id, game_id, played_at, manually_added, status, room_code,
+                (id, session_id, game_id, played_at, manually_added, status, room_code,
                  player_count_check_status)
-             VALUES (?1, ?2, ?3, ?4, 'playing', ?5, ?6)",
+             VALUES (?7, ?1, ?2, ?3, ?4, 'playing', ?5, ?6)",
         )?
         .execute(rusqlite::params![
             session_id,
@@ -113,9 +114,9 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
             crate::time::now(),
             new.manually_added as i64,
             new.room_code,
-            monitor
+            monitor,
+            id
         ])?;
-        let id = tx.last_insert_rowid();
         tx.prepare_cached("UPDATE games SET play_count = play_count + 1 WHERE id = ?1")?
             .execute([game_id])?;
         let sg = get(tx, session_id, id)?;

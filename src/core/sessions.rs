@@ -5,21 +5,27 @@ use super::model::{Message, Session};
 use super::session_games;
 use crate::{store, Error, ErrorKind, Result};
 use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
 use serde_json::json;
 
 /// All sessions, newest first, with `games_played`: one query for the whole list.
 /// `limit`/`offset` page through long histories; `None` returns everything.
 pub fn list(conn: &Connection, limit: Option<i64>, offset: Option<i64>) -> Result<Vec<Session>> {
-    let sql = format!(
-        "SELECT {} FROM sessions s ORDER BY s.created_at DESC, s.id DESC LIMIT ?1 OFFSET ?2",
-        Session::COLUMNS
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut stmt = conn.prepare_cached(&list_sql())?;
     let rows = stmt.query_map(
         [limit.unwrap_or(-1), offset.unwrap_or(0)],
         Session::from_row,
     )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The one statement behind [`list`] (`?1` limit, -1 for all; `?2` offset). Public so a
+/// test can check its query plan: `games_played` comes from the `session_games` index.
+pub fn list_sql() -> String {
+    format!(
+        "SELECT {} FROM sessions s ORDER BY s.created_at DESC, s.id DESC LIMIT ?1 OFFSET ?2",
+        Session::COLUMNS
+    )
 }
 
 /// The active session, if any.
@@ -32,6 +38,28 @@ pub fn active(conn: &Connection) -> Result<Option<Session>> {
         .prepare_cached(&sql)?
         .query_row([], Session::from_row)
         .optional()?)
+}
+
+/// What `GET /api/sessions/active` and `jackbox session active --json` return: the session
+/// itself, or `{ "session": null, "message": "No active session" }` (fields in that order).
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum ActiveReply {
+    Active(Session),
+    None {
+        session: Option<Session>,
+        message: &'static str,
+    },
+}
+
+pub fn active_reply(conn: &Connection) -> Result<ActiveReply> {
+    Ok(match active(conn)? {
+        Some(s) => ActiveReply::Active(s),
+        None => ActiveReply::None {
+            session: None,
+            message: "No active session",
+        },
+    })
 }
 
 /// One session; `Session not found` when absent.
@@ -76,12 +104,13 @@ pub fn create(conn: &mut Connection, notes: Option<&str>) -> Result<Session> {
             return Err(active_exists(existing));
         }
         let now = crate::time::now();
+        let id = store::next_id(tx, "sessions")?;
         tx.prepare_cached(
-            "INSERT INTO sessions (notes, is_active, created_at) VALUES (?1, 1, ?2)",
+            "INSERT INTO sessions (id, notes, is_active, created_at) VALUES (?1, ?2, 1, ?3)",
         )?
-        .execute(rusqlite::params![notes, now])?;
+        .execute(rusqlite::params![id, notes, now])?;
         let session = Session {
-            id: tx.last_insert_rowid(),
+            id,
             notes: notes.map(str::to_string),
             is_active: 1,
             created_at: now,
@@ -153,15 +182,24 @@ pub fn close(conn: &mut Connection, id: i64, notes: Option<&str>) -> Result<Sess
 /// Deletes a closed session with its games, chat logs and votes.
 pub fn delete(conn: &mut Connection, id: i64) -> Result<Message> {
     store::write(conn, |tx| {
-        let session = get(tx, id)?;
-        if session.is_active == 1 {
-            return Err(
-                Error::state("Cannot delete an active session. Please close it first.")
-                    .with_hint(format!("close it first: jackbox session close {id}")),
-            );
-        }
+        check_deletable(tx, id)?;
+        // chat_logs, live_votes and session_games go with it (ON DELETE CASCADE); catalog
+        // counters (play_count, votes) are deliberately left as they are.
         tx.prepare_cached("DELETE FROM sessions WHERE id = ?1")?
             .execute([id])?;
         Ok(Message::new("Session deleted successfully").with("sessionId", id))
     })
+}
+
+/// The session, if it may be deleted (exists and is closed). Lets the CLI check before it
+/// asks for confirmation; [`delete`] checks again inside its transaction.
+pub fn check_deletable(conn: &Connection, id: i64) -> Result<Session> {
+    let session = get(conn, id)?;
+    if session.is_active == 1 {
+        return Err(
+            Error::state("Cannot delete an active session. Please close it first.")
+                .with_hint(format!("close it first: jackbox session close {id}")),
+        );
+    }
+    Ok(session)
 }

@@ -188,6 +188,11 @@ pub(super) fn migrate(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Fails (without writing anything) when the file comes from a newer build.
+pub(super) fn check_version(conn: &Connection) -> Result<()> {
+    check_not_newer(user_version(conn)?)
+}
+
 fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }

@@ -36,18 +36,32 @@ pub fn open(path: &Path) -> Result<Connection> {
             | OpenFlags::SQLITE_OPEN_URI,
     )
     .map_err(|e| Error::storage(format!("cannot open database {}: {e}", path.display())))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Refuse a file of a newer schema before anything (even switching to WAL) touches it.
+    migrations::check_version(&conn).map_err(|e| {
+        Error::storage(format!("cannot use {}: {}", path.display(), e.message))
+            .with_hint("upgrade jackbox, or point --db (JACKBOX_DB) at another database file")
+    })?;
     configure(&conn)?;
     migrations::migrate(&conn)?;
     Ok(conn)
 }
 
 /// Creates the file (and its folder) before SQLite does, so it is born with mode 0600.
+/// Folders we create are 0700: the file holds the admin key hash and webhook secrets.
 fn create_private(path: &Path) -> Result<()> {
     if path.exists() {
         return Ok(());
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(dir).map_err(|e| {
             Error::storage(format!("cannot create directory {}: {e}", dir.display()))
         })?;
     }
@@ -64,9 +78,7 @@ fn create_private(path: &Path) -> Result<()> {
 }
 
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    // journal_mode returns a row, so it cannot go through execute_batch's no-row path.
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    let mode = switch_to_wal(conn)?;
     if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
         return Err(Error::storage(format!(
             "cannot switch the database to WAL mode (got {mode})"
@@ -79,6 +91,30 @@ fn configure(conn: &Connection) -> Result<()> {
     )?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(())
+}
+
+/// `PRAGMA journal_mode = WAL`, retried while another process holds the file: SQLite does
+/// not call the busy handler for this switch, so processes racing on a brand-new file would
+/// otherwise see "database is locked".
+fn switch_to_wal(conn: &Connection) -> Result<String> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(1);
+    loop {
+        // journal_mode returns a row, so it cannot go through execute_batch's no-row path.
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(mode) => return Ok(mode),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
 
 /// Runs `f` in a write transaction taken with `BEGIN IMMEDIATE`, so two writers queue on the
@@ -110,4 +146,23 @@ pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
     )?
     .execute([key, value])?;
     Ok(())
+}
+
+/// The ID for a new row of `table` (`sessions`, `session_games`), never one a deleted row had.
+///
+/// SQLite hands out `MAX(rowid) + 1`, so deleting the newest session and creating another
+/// would reuse its ID: a second "session 5" would then mix with the first in exports
+/// (`session-5.json`), outbox events and WebSocket subscriptions. A high-water mark in
+/// `settings`, updated in the caller's transaction, prevents that without a table rebuild.
+pub fn next_id(tx: &Connection, table: &'static str) -> Result<i64> {
+    let key = format!("last_id.{table}");
+    let max: i64 = tx
+        .prepare_cached(&format!("SELECT COALESCE(MAX(id), 0) FROM {table}"))?
+        .query_row([], |r| r.get(0))?;
+    let mark = setting(tx, &key)?
+        .and_then(|v| v.parse::<i64>().ok())
+        .unwrap_or(0);
+    let id = max.max(mark) + 1;
+    set_setting(tx, &key, &id.to_string())?;
+    Ok(id)
 }

@@ -2,14 +2,17 @@
 //! area. Tests drive the real `jackbox` binary and real servers on port 0.
 
 mod util;
-
-mod cli_sessions;
-mod docs;
 mod server;
 
+mod cli_export;
+mod cli_games;
+mod cli_sessions;
+mod concurrency;
+mod docs;
 mod http_auth;
 mod http_catalog_reads;
 mod http_games;
 mod http_general;
 mod http_openapi;
 mod http_sessions;
+mod migrations;
