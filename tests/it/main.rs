@@ -5,3 +5,4 @@ mod util;
 
 mod cli_sessions;
 mod docs;
+mod picker;
