@@ -175,9 +175,8 @@ pub fn run(ctx: &Ctx, mut conn: Connection, cmd: Cmd) -> Result<()> {
                 std::io::stdin().read_to_string(&mut s)?;
                 s
             } else {
-                std::fs::read_to_string(&file).map_err(|e| {
-                    Error::storage(format!("cannot read {}: {e}", file.display()))
-                })?
+                std::fs::read_to_string(&file)
+                    .map_err(|e| Error::storage(format!("cannot read {}: {e}", file.display())))?
             };
             let mode = if replace {
                 ImportMode::Replace
@@ -215,7 +214,11 @@ fn one_game(ctx: &Ctx, g: Game) -> Result<()> {
         return output::json(&g);
     }
     if !ctx.quiet {
-        let state = if g.enabled == 1 { "enabled" } else { "disabled" };
+        let state = if g.enabled == 1 {
+            "enabled"
+        } else {
+            "disabled"
+        };
         line(&format!(
             "{} ({}, id {}): {state}, favor {}",
             g.title, g.pack_name, g.id, g.favor_bias
@@ -271,7 +274,11 @@ fn pack_toggle(ctx: &Ctx, conn: &mut Connection, name: &str, enabled: bool) -> R
     }
     if !ctx.quiet {
         let games = msg.extra.get("gamesAffected").cloned().unwrap_or_default();
-        let pack = msg.extra.get("pack").and_then(|v| v.as_str()).unwrap_or(name);
+        let pack = msg
+            .extra
+            .get("pack")
+            .and_then(|v| v.as_str())
+            .unwrap_or(name);
         let word = if enabled { "enabled" } else { "disabled" };
         line(&format!("{pack}: {word} ({games} games)"));
     }

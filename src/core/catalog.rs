@@ -915,8 +915,7 @@ pub fn pack(conn: &Connection, name: &str) -> Result<Pack> {
         .filter(|p| p.name.eq_ignore_ascii_case(name.trim()));
     match (loose.next(), loose.next()) {
         (Some(p), None) => Ok(p),
-        _ => Err(pack_not_found()
-            .with_hint("pack names are listed by: jackbox catalog pack list")),
+        _ => Err(pack_not_found().with_hint("pack names are listed by: jackbox catalog pack list")),
     }
 }
 
@@ -1032,7 +1031,10 @@ pub fn import_csv(conn: &mut Connection, data: &str, mode: ImportMode) -> Result
         }
         if let Some(c) = tag_clash(tx, &|id| lines.contains_key(&id))? {
             let line = lines.get(&c.offender).copied().unwrap_or(0);
-            return Err(Error::invalid(format!("CSV line {line}: {}", tag_error(&c))));
+            return Err(Error::invalid(format!(
+                "CSV line {line}: {}",
+                tag_error(&c)
+            )));
         }
         let mut message = format!("Imported {imported} new games, updated {updated}");
         if mode == ImportMode::Replace {

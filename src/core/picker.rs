@@ -123,7 +123,9 @@ pub fn pick<R: Rng + ?Sized>(conn: &Connection, req: &PickRequest, rng: &mut R) 
         return Err(Error::not_found(NO_MATCH)
             .with_extra("poolSize", 0)
             .with_extra("totalEnabled", total_enabled)
-            .with_hint("loosen the filters, or enable games: jackbox catalog list --enabled false"));
+            .with_hint(
+                "loosen the filters, or enable games: jackbox catalog list --enabled false",
+            ));
     }
     let pool_size = pool.len() as i64;
     let mut x = rng.gen::<f64>() * total;
@@ -135,9 +137,13 @@ pub fn pick<R: Rng + ?Sized>(conn: &Connection, req: &PickRequest, rng: &mut R) 
         }
         x -= w;
     }
-    let game = pool.into_iter().nth(chosen).map(|(g, _)| g).ok_or_else(|| {
-        Error::storage("picker: empty pool") // unreachable: the pool is not empty
-    })?;
+    let game = pool
+        .into_iter()
+        .nth(chosen)
+        .map(|(g, _)| g)
+        .ok_or_else(|| {
+            Error::storage("picker: empty pool") // unreachable: the pool is not empty
+        })?;
     Ok(Pick {
         game,
         pool_size,
@@ -167,15 +173,19 @@ impl PickRequest {
         };
         let player_count = match get("playerCount") {
             None => None,
-            Some(v) => Some(v.as_i64().filter(|n| *n > 0).ok_or_else(|| {
-                Error::invalid("playerCount must be a positive integer")
-            })?),
+            Some(v) => Some(
+                v.as_i64()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| Error::invalid("playerCount must be a positive integer"))?,
+            ),
         };
         let drawing = match get("drawing") {
             None => None,
-            Some(v) => Some(v.as_str().and_then(Drawing::parse).ok_or_else(|| {
-                Error::invalid("drawing must be \"only\" or \"exclude\"")
-            })?),
+            Some(v) => Some(
+                v.as_str()
+                    .and_then(Drawing::parse)
+                    .ok_or_else(|| Error::invalid("drawing must be \"only\" or \"exclude\""))?,
+            ),
         };
         let length = match get("length") {
             None => None,
@@ -198,9 +208,11 @@ impl PickRequest {
         };
         let session_id = match get("sessionId") {
             None => None,
-            Some(v) => Some(v.as_i64().filter(|n| *n > 0).ok_or_else(|| {
-                Error::invalid("sessionId must be a positive integer")
-            })?),
+            Some(v) => Some(
+                v.as_i64()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| Error::invalid("sessionId must be a positive integer"))?,
+            ),
         };
         Ok(PickRequest {
             filter: GameFilter {

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod catalog;
 mod cli_sessions;
 mod docs;
 mod picker;

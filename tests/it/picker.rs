@@ -61,7 +61,11 @@ fn pick_frequencies_match_weight_shares() {
     assert_eq!(pool.len(), 8);
     assert_eq!(total_enabled, 8, "disabled games and packs are not counted");
     for (g, w) in &pool {
-        assert!((w - expected_weight[g.title.as_str()]).abs() < 1e-9, "{}", g.title);
+        assert!(
+            (w - expected_weight[g.title.as_str()]).abs() < 1e-9,
+            "{}",
+            g.title
+        );
     }
 
     let n = 20_000;
@@ -123,7 +127,12 @@ fn filters_and_repeat_avoidance_are_never_violated() {
     let disabled_pack = "The Jackbox Party Pack 4";
     let players = [None, Some(1), Some(2), Some(3), Some(8), Some(9), Some(10)];
     let drawings = [None, Some(Drawing::Only), Some(Drawing::Exclude)];
-    let lengths = [None, Some(Length::Short), Some(Length::Medium), Some(Length::Long)];
+    let lengths = [
+        None,
+        Some(Length::Short),
+        Some(Length::Medium),
+        Some(Length::Long),
+    ];
     let packs: [Vec<String>; 3] = [
         vec![],
         vec!["The Jackbox Party Pack 7".into()],
@@ -136,7 +145,8 @@ fn filters_and_repeat_avoidance_are_never_violated() {
             for l in lengths {
                 for ff in [None, Some(true)] {
                     for pk in &packs {
-                        for (sid, excl) in [(None, false), (Some(session), false), (Some(session), true)]
+                        for (sid, excl) in
+                            [(None, false), (Some(session), false), (Some(session), true)]
                         {
                             seed += 1;
                             let req = PickRequest {
@@ -195,7 +205,10 @@ fn filters_and_repeat_avoidance_are_never_violated() {
             }
         }
     }
-    assert!(picks > 300, "too few successful picks ({picks}) to mean anything");
+    assert!(
+        picks > 300,
+        "too few successful picks ({picks}) to mean anything"
+    );
 }
 
 #[test]
@@ -250,17 +263,50 @@ fn pick_errors_match_the_spec() {
 fn pick_body_validation_names_the_field() {
     use serde_json::json;
     let bad = [
-        (json!({"playerCount": 0}), "playerCount must be a positive integer"),
-        (json!({"playerCount": "six"}), "playerCount must be a positive integer"),
-        (json!({"playerCount": 2.5}), "playerCount must be a positive integer"),
-        (json!({"drawing": "yes"}), "drawing must be \"only\" or \"exclude\""),
-        (json!({"length": "epic"}), "length must be short, medium or long"),
-        (json!({"pack": 7}), "pack must be a string or a list of strings"),
-        (json!({"pack": ["a", 1]}), "pack must be a string or a list of strings"),
-        (json!({"sessionId": -1}), "sessionId must be a positive integer"),
-        (json!({"sessionId": "5"}), "sessionId must be a positive integer"),
-        (json!({"familyFriendly": "yes"}), "familyFriendly must be a boolean"),
-        (json!({"excludePlayed": "yes"}), "excludePlayed must be a boolean"),
+        (
+            json!({"playerCount": 0}),
+            "playerCount must be a positive integer",
+        ),
+        (
+            json!({"playerCount": "six"}),
+            "playerCount must be a positive integer",
+        ),
+        (
+            json!({"playerCount": 2.5}),
+            "playerCount must be a positive integer",
+        ),
+        (
+            json!({"drawing": "yes"}),
+            "drawing must be \"only\" or \"exclude\"",
+        ),
+        (
+            json!({"length": "epic"}),
+            "length must be short, medium or long",
+        ),
+        (
+            json!({"pack": 7}),
+            "pack must be a string or a list of strings",
+        ),
+        (
+            json!({"pack": ["a", 1]}),
+            "pack must be a string or a list of strings",
+        ),
+        (
+            json!({"sessionId": -1}),
+            "sessionId must be a positive integer",
+        ),
+        (
+            json!({"sessionId": "5"}),
+            "sessionId must be a positive integer",
+        ),
+        (
+            json!({"familyFriendly": "yes"}),
+            "familyFriendly must be a boolean",
+        ),
+        (
+            json!({"excludePlayed": "yes"}),
+            "excludePlayed must be a boolean",
+        ),
     ];
     for (body, message) in bad {
         let e = PickRequest::from_json(&body).unwrap_err();
@@ -273,7 +319,10 @@ fn pick_body_validation_names_the_field() {
     }))
     .unwrap();
     assert_eq!(ok.filter.player_count, Some(6));
-    assert_eq!(ok.filter.packs, vec!["The Jackbox Party Pack 7".to_string()]);
+    assert_eq!(
+        ok.filter.packs,
+        vec!["The Jackbox Party Pack 7".to_string()]
+    );
     assert_eq!(ok.session_id, Some(3));
     assert!(ok.exclude_played);
     assert!(PickRequest::from_json(&json!(null)).is_ok());
