@@ -7,3 +7,6 @@ mod catalog;
 mod cli_sessions;
 mod docs;
 mod picker;
+mod server;
+
+mod http_sessions;
