@@ -9,4 +9,5 @@ mod docs;
 mod picker;
 mod server;
 
+mod http_catalog;
 mod http_sessions;
