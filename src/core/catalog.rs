@@ -1015,8 +1015,16 @@ pub fn import_csv(conn: &mut Connection, data: &str, mode: ImportMode) -> Result
         let now = crate::time::now();
         let (mut imported, mut updated) = (0i64, 0i64);
         let mut lines = std::collections::HashMap::new();
+        // One query for the existing keys; the file's keys are unique, so inserts made
+        // below never change the answer for a later row.
+        let ids: std::collections::HashMap<(String, String), i64> = {
+            let mut stmt = tx.prepare_cached("SELECT pack_name, title, id FROM games")?;
+            let found = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+            found.collect::<rusqlite::Result<_>>()?
+        };
         for (line, f) in &rows {
-            let id = match id_by_key(tx, &f.pack_name, &f.title)? {
+            let key = (f.pack_name.clone(), f.title.clone());
+            let id = match ids.get(&key).copied() {
                 Some(id) => {
                     write_fields(tx, id, f)?;
                     updated += 1;

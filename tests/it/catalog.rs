@@ -470,3 +470,105 @@ fn append_adds_and_updates_replace_keeps_played_games() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.json()["updated"], 2);
 }
+
+/// Every tag of `app-tags.md` names its game in the built-in catalog, and no tag is on two
+/// games. (The inferred `fibbage`/`quiplash` standalone tags belong to Fibbage XL and
+/// Quiplash XL, the releases that report them.)
+#[test]
+fn built_in_catalog_carries_the_app_tags() {
+    let env = Env::new();
+    let conn = env.conn();
+    let tags = [
+        ("ydkj2015", "You Don't Know Jack 2015"),
+        ("drawful", "Drawful"),
+        ("wordspud", "Word Spud"),
+        ("lieswatter", "Lie Swatter"),
+        ("fibbage", "Fibbage XL"),
+        ("fibbage2", "Fibbage 2"),
+        ("earwax", "Earwax"),
+        ("auction", "Bidiots"),
+        ("quiplash", "Quiplash XL"),
+        ("bombintern", "Bomb Corp."),
+        ("quiplash2", "Quiplash 2"),
+        ("triviadeath", "Trivia Murder Party"),
+        ("pollposition", "Guesspionage"),
+        ("fakinit", "Fakin' It"),
+        ("awshirt", "Tee K.O."),
+        ("fibbage3", "Fibbage 3"),
+        ("survivetheinternet", "Survive the Internet"),
+        ("monstermingle", "Monster Seeking Monster"),
+        ("bracketeering", "Bracketeering"),
+        ("overdrawn", "Civic Doodle"),
+        ("ydkj2018", "You Don't Know Jack: Full Stream"),
+        ("splittheroom", "Split the Room"),
+        ("rapbattle", "Mad Verse City"),
+        ("slingshoot", "Zeeple Dome"),
+        ("patentlystupid", "Patently Stupid"),
+        ("triviadeath2", "Trivia Murder Party 2"),
+        ("rolemodels", "Role Models"),
+        ("jokeboat", "Joke Boat"),
+        ("ridictionary", "Dictionarium"),
+        ("pushthebutton", "Push the Button"),
+        ("quiplash3", "Quiplash 3"),
+        ("everyday", "The Devils and the Details"),
+        ("worldchamps", "Champ'd Up"),
+        ("jackbox-talks", "Talking Points"),
+        ("blanky-blank", "Blather 'Round"),
+        ("apply-yourself", "Job Job"),
+        ("drawful-animate", "Drawful Animate"),
+        ("the-wheel", "The Wheel of Enormous Proportions"),
+        ("survey-bomb", "The Poll Mine"),
+        ("murder-detectives", "Weapons Drawn"),
+        ("fourbage", "Fibbage 4"),
+        ("htmf", "Roomerang"),
+        ("antique-freak", "Junktopia"),
+        ("range-game", "Nonsensory"),
+        ("lineup", "Quixort"),
+        ("awshirt2", "Tee K.O. 2"),
+        ("nopus-opus", "Dodo Re Mi"),
+        ("risky-text", "FixyText"),
+        ("time-trivia", "Timejinx"),
+        ("us-them", "Hypnotorious"),
+        ("you-ruined-it", "Doominate"),
+        ("mic-game", "Hear Say"),
+        ("cookies", "Cookie Haus"),
+        ("dirty-detectives", "Suspectives"),
+        ("trivia-rpg", "Legends of Trivia"),
+        ("quiplash3-tjsp", "Quiplash 3"),
+        ("awshirt-tjsp", "Tee K.O."),
+        ("triviadeath2-tjsp", "Trivia Murder Party 2"),
+        ("fakinit2", "Fakin' It All Night Long"),
+        ("drawful3", "Dirty Drawful"),
+        ("captcha", "Let Me Finish"),
+        ("bigsurvey", "The Jackbox Survey Scramble"),
+        ("drawful2", "Drawful 2"),
+        ("drawful2international", "Drawful 2"),
+        ("quiplash2-international", "Quiplash 2 InterLASHional"),
+        ("guesspionage-crowdplay", "Guesspionage Crowdplay"),
+        ("acquisitions-inc", "Acquisitions, Inc."),
+    ];
+    for (tag, title) in tags {
+        let g = jackbox::core::catalog::find_by_app_tag(&conn, tag)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no game has tag {tag}"));
+        assert_eq!(g.title, title, "tag {tag}");
+    }
+    let games = env.json(&["catalog", "list"]);
+    let mut seen = std::collections::HashSet::new();
+    for g in games.as_array().unwrap() {
+        for tag in g["app_tag"]
+            .as_str()
+            .unwrap_or("")
+            .split(',')
+            .filter(|t| !t.is_empty())
+        {
+            assert!(seen.insert(tag.to_string()), "tag {tag} on two games");
+        }
+        let (min, max) = (
+            g["min_players"].as_i64().unwrap(),
+            g["max_players"].as_i64().unwrap(),
+        );
+        assert!(1 <= min && min <= max, "{g}");
+    }
+    assert_eq!(games.as_array().unwrap().len(), 68);
+}
