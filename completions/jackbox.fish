@@ -240,8 +240,12 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l length -d 'shor
 medium\t''
 long\t''"
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l pack -d 'Only games of this pack (repeatable)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l session -d 'Avoid repeats in this session [default: the active session, if any]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l seed -d 'Seed the random draw: the same seed and catalog give the same pick' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l family-friendly -d 'Only family-friendly games'
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l exclude-played -d 'Exclude every game already played in the session (not only the last two)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l add -d 'Add the picked game to the session (default: the active one) in the same step'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -s h -l help -d 'Print help'
@@ -285,15 +289,41 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l pack -d 'The pack, e.g. "The Jackbox Party Pack 7"' -r
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l title -r
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l min-players -r
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l max-players -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l title -d 'The game\'s title (unique within its pack)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l min-players -d 'Fewest players' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l max-players -d 'Most players' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l length -d 'Typical length of one game in minutes ("" clears it)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l audience -d 'Audience mode available (--audience false to unset)' -r -f -a "true\t''
+false\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l family-friendly -d 'Family-friendly (--family-friendly false to unset)' -r -f -a "true\t''
+false\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l type -d 'Game type, e.g. Drawing, Trivia, Writing, Bluffing, Party' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l secondary-type -d 'A second category' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l app-tag -d 'Lobby-server app tags, comma-separated (each tag belongs to one game)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l favor -d 'Favor: -1 (less often), 0, 1 (more often)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l disabled -d 'Add it disabled (never picked until enabled)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l pack -d 'Move it to another pack' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l title -d 'Rename it' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l min-players -d 'Fewest players' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l max-players -d 'Most players' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l length -d 'Typical length of one game in minutes ("" clears it)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l audience -d 'Audience mode available (--audience false to unset)' -r -f -a "true\t''
+false\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l family-friendly -d 'Family-friendly (--family-friendly false to unset)' -r -f -a "true\t''
+false\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l type -d 'Game type, e.g. Drawing, Trivia, Writing, Bluffing, Party' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l secondary-type -d 'A second category' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l app-tag -d 'Lobby-server app tags, comma-separated (each tag belongs to one game)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l favor -d 'Favor: -1 (less often), 0, 1 (more often)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l enabled -d 'Enable (true) or disable (false) it' -r -f -a "true\t''
+false\t''"
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l disabled -d 'Disable it'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'

@@ -1,14 +1,101 @@
-//! `jackbox pick`: the weighted random picker.
+//! `jackbox pick`: the weighted random picker, optionally adding the pick to the session.
 
+use super::output::{self, line, opt};
 use super::Ctx;
+use crate::core::picker::{self, PickRequest};
+use crate::core::session_games::{self, NewGame};
+use crate::core::sessions;
 use crate::Result;
+use rand::SeedableRng;
+
+const EXAMPLES: &str = "Examples:
+  jackbox pick --players 6
+  jackbox pick --players 8 --drawing exclude --length short --exclude-played
+  jackbox pick --pack \"The Jackbox Party Pack 7\" --pack \"The Jackbox Party Pack 8\"
+  jackbox pick --players 5 --add            (pick and add it to the active session)
+  jackbox pick --seed 42                    (the same pick every time, for a given catalog)
+  GAME=$(jackbox pick -q)";
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
     #[command(flatten)]
     pub filters: super::catalog::FilterArgs,
+    /// Avoid repeats in this session [default: the active session, if any]
+    #[arg(long, value_name = "ID")]
+    pub session: Option<i64>,
+    /// Exclude every game already played in the session (not only the last two)
+    #[arg(long)]
+    pub exclude_played: bool,
+    /// Seed the random draw: the same seed and catalog give the same pick
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Add the picked game to the session (default: the active one) in the same step
+    #[arg(long)]
+    pub add: bool,
 }
 
-pub fn run(_ctx: &Ctx, _args: Args) -> Result<()> {
-    Err(super::pending::pending("the picker"))
+pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let session_id = match (args.session, args.add) {
+        (Some(id), _) => Some(id),
+        // --add needs a session: no active one is an error, said by resolve.
+        (None, true) => Some(sessions::resolve(&conn, None)?.id),
+        (None, false) => sessions::active(&conn)?.map(|s| s.id),
+    };
+    let req = PickRequest {
+        filter: args.filters.to_filter()?,
+        session_id,
+        exclude_played: args.exclude_played,
+    };
+    let pick = match args.seed {
+        Some(seed) => picker::pick(&conn, &req, &mut rand::rngs::StdRng::seed_from_u64(seed))?,
+        None => picker::pick(&conn, &req, &mut rand::thread_rng())?,
+    };
+    let added = match (args.add, session_id) {
+        (true, Some(sid)) => Some(session_games::add(
+            &mut conn,
+            sid,
+            &NewGame {
+                game_id: Some(pick.game.id),
+                manually_added: false,
+                room_code: None,
+            },
+        )?),
+        _ => None,
+    };
+    if ctx.json {
+        let mut doc = serde_json::to_value(&pick)?;
+        if let (Some(sg), Some(obj)) = (&added, doc.as_object_mut()) {
+            obj.insert("sessionGame".into(), serde_json::to_value(sg)?);
+        }
+        return output::json(&doc);
+    }
+    if ctx.quiet {
+        let id = added.as_ref().map(|sg| sg.id).unwrap_or(pick.game.id);
+        line(&id.to_string());
+        return Ok(());
+    }
+    let g = &pick.game;
+    line(&format!("{} ({}), game {}", g.title, g.pack_name, g.id));
+    let mut facts = vec![format!("{}-{} players", g.min_players, g.max_players)];
+    if let Some(m) = g.length_minutes {
+        facts.push(format!("~{m} min"));
+    }
+    facts.push(opt(&g.game_type));
+    if g.family_friendly == 1 {
+        facts.push("family-friendly".into());
+    }
+    line(&format!("  {}", facts.join(" · ")));
+    line(&format!(
+        "  picked from {} of {} enabled games",
+        pick.pool_size, pick.total_enabled
+    ));
+    if let Some(sg) = added {
+        line(&format!(
+            "Added to session {} as session game {} (playing)",
+            sg.session_id, sg.id
+        ));
+    }
+    Ok(())
 }

@@ -1,8 +1,8 @@
 //! The games catalog: the built-in seed, reading and filtering games and packs, and the CSV
 //! row format shared by the seed, `catalog import` and `catalog export`.
 
-use super::model::Game;
-use crate::{Error, Result};
+use super::model::{Game, Message};
+use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
@@ -160,17 +160,27 @@ impl From<&Game> for GameFields {
     }
 }
 
-/// `"a, b"` → `"a,b"`: tags are stored comma-separated without spaces.
+/// `"a, b"` → `"a,b"`: tags are stored comma-separated without spaces (and without repeats).
 pub fn normalize_tags(tags: &str) -> String {
-    tags.split(',')
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(",")
+    let mut out: Vec<&str> = Vec::new();
+    for t in tags.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out.join(",")
 }
 
 /// Parses a whole catalog CSV (header required). A bad line rejects everything.
 pub fn parse_csv(data: &str) -> Result<Vec<GameFields>> {
+    Ok(parse_csv_lines(data)?.into_iter().map(|(_, f)| f).collect())
+}
+
+/// [`parse_csv`] keeping each row's line number (for messages about the import as a whole).
+/// Two rows with the same (pack_name, title) are an error naming the second line.
+pub fn parse_csv_lines(data: &str) -> Result<Vec<(u64, GameFields)>> {
+    // Spreadsheet programs like to start the file with a byte-order mark.
+    let data = data.strip_prefix('\u{feff}').unwrap_or(data);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
@@ -186,14 +196,23 @@ pub fn parse_csv(data: &str) -> Result<Vec<GameFields>> {
             CSV_COLUMNS.join(",")
         )));
     }
-    let mut out = Vec::new();
+    let mut out: Vec<(u64, GameFields)> = Vec::new();
+    let mut seen = std::collections::HashMap::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
             Error::invalid(format!("CSV line {line}: {e}"))
         })?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        out.push(GameFields::from_csv(&record, line)?);
+        let fields = GameFields::from_csv(&record, line)?;
+        let key = (fields.pack_name.clone(), fields.title.clone());
+        if let Some(first) = seen.insert(key, line) {
+            return Err(Error::invalid(format!(
+                "CSV line {line}: \"{}\" in pack \"{}\" already appears on line {first}",
+                fields.title, fields.pack_name
+            )));
+        }
+        out.push((line, fields));
     }
     Ok(out)
 }
@@ -479,4 +498,558 @@ pub fn packs_meta(conn: &Connection) -> Result<Vec<PackMeta>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ---------------------------------------------------------------------------------------
+// Managing the catalog. Every write is one `store::write` transaction.
+// ---------------------------------------------------------------------------------------
+
+/// A change to a game's editable fields: `None` keeps the current value. The nullable
+/// fields use `Some(None)` to clear them. One type for `POST /api/games` (where the four
+/// required fields must be present), `PUT /api/games/{id}`, `catalog add` and `catalog edit`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GamePatch {
+    pub pack_name: Option<String>,
+    pub title: Option<String>,
+    pub min_players: Option<i64>,
+    pub max_players: Option<i64>,
+    pub length_minutes: Option<Option<i64>>,
+    pub has_audience: Option<bool>,
+    pub family_friendly: Option<bool>,
+    pub game_type: Option<Option<String>>,
+    pub secondary_type: Option<Option<String>>,
+    pub app_tag: Option<Option<String>>,
+    pub enabled: Option<bool>,
+    pub favor_bias: Option<i64>,
+}
+
+/// Empty or blank text means "none" for the optional text fields.
+fn clean_text(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+impl GamePatch {
+    /// The fields of a new game: `pack_name`, `title`, `min_players`, `max_players` are
+    /// required; the rest default to no length, no audience, not family-friendly, no
+    /// types or tags, enabled, neutral favor.
+    pub fn into_new(self) -> Result<GameFields> {
+        let required = |name: &str| Error::invalid(format!("{name} is required"));
+        let fields = GameFields {
+            pack_name: self
+                .pack_name
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| required("pack_name"))?,
+            title: self
+                .title
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| required("title"))?,
+            min_players: self.min_players.ok_or_else(|| required("min_players"))?,
+            max_players: self.max_players.ok_or_else(|| required("max_players"))?,
+            length_minutes: self.length_minutes.flatten(),
+            has_audience: self.has_audience.unwrap_or(false),
+            family_friendly: self.family_friendly.unwrap_or(false),
+            game_type: clean_text(self.game_type.flatten()),
+            secondary_type: clean_text(self.secondary_type.flatten()),
+            app_tag: clean_text(self.app_tag.flatten().map(|t| normalize_tags(&t))),
+            enabled: self.enabled.unwrap_or(true),
+            favor_bias: self.favor_bias.unwrap_or(0),
+        };
+        fields.validate()?;
+        Ok(fields)
+    }
+
+    /// `base` with this patch applied, validated.
+    pub fn apply(self, base: GameFields) -> Result<GameFields> {
+        let fields = GameFields {
+            pack_name: self
+                .pack_name
+                .map(|s| s.trim().to_string())
+                .unwrap_or(base.pack_name),
+            title: self
+                .title
+                .map(|s| s.trim().to_string())
+                .unwrap_or(base.title),
+            min_players: self.min_players.unwrap_or(base.min_players),
+            max_players: self.max_players.unwrap_or(base.max_players),
+            length_minutes: self.length_minutes.unwrap_or(base.length_minutes),
+            has_audience: self.has_audience.unwrap_or(base.has_audience),
+            family_friendly: self.family_friendly.unwrap_or(base.family_friendly),
+            game_type: self.game_type.map(clean_text).unwrap_or(base.game_type),
+            secondary_type: self
+                .secondary_type
+                .map(clean_text)
+                .unwrap_or(base.secondary_type),
+            app_tag: self
+                .app_tag
+                .map(|t| clean_text(t.map(|t| normalize_tags(&t))))
+                .unwrap_or(base.app_tag),
+            enabled: self.enabled.unwrap_or(base.enabled),
+            favor_bias: self.favor_bias.unwrap_or(base.favor_bias),
+        };
+        fields.validate()?;
+        Ok(fields)
+    }
+
+    /// Reads a JSON request body (`POST`/`PUT /api/games`). Unknown fields (such as `id` or
+    /// `play_count` of a game object sent back whole) are ignored; a field of the wrong type
+    /// is a `400` naming it. `null` clears the nullable fields and means "absent" for others.
+    pub fn from_json(body: &serde_json::Value) -> Result<GamePatch> {
+        use serde_json::Value;
+        let obj = body
+            .as_object()
+            .ok_or_else(|| Error::invalid("Request body must be a JSON object"))?;
+        let get = |k: &str| obj.get(k).filter(|v| !v.is_null());
+        let text = |k: &str| -> Result<Option<String>> {
+            match get(k) {
+                None => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(Error::invalid(format!("{k} must be a string"))),
+            }
+        };
+        // A nullable text: absent → keep, null → clear, string → set.
+        let nullable_text = |k: &str| -> Result<Option<Option<String>>> {
+            match obj.get(k) {
+                None => Ok(None),
+                Some(Value::Null) => Ok(Some(None)),
+                Some(Value::String(s)) => Ok(Some(Some(s.clone()))),
+                Some(_) => Err(Error::invalid(format!("{k} must be a string or null"))),
+            }
+        };
+        let int = |k: &str, rule: &str| -> Result<Option<i64>> {
+            match get(k) {
+                None => Ok(None),
+                Some(v) => v
+                    .as_i64()
+                    .map(Some)
+                    .ok_or_else(|| Error::invalid(rule.to_string())),
+            }
+        };
+        let flag = |k: &str| -> Result<Option<bool>> {
+            match get(k) {
+                None => Ok(None),
+                Some(Value::Bool(b)) => Ok(Some(*b)),
+                Some(v) if v.as_i64() == Some(0) => Ok(Some(false)),
+                Some(v) if v.as_i64() == Some(1) => Ok(Some(true)),
+                Some(_) => Err(Error::invalid(format!("{k} must be a boolean"))),
+            }
+        };
+        let app_tag = match obj.get("app_tag") {
+            None => None,
+            Some(Value::Null) => Some(None),
+            Some(Value::String(s)) => Some(Some(s.clone())),
+            Some(Value::Array(items)) => {
+                let tags = items
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| {
+                        Error::invalid("app_tag must be a string or a list of strings")
+                    })?;
+                Some(Some(tags.join(",")))
+            }
+            Some(_) => {
+                return Err(Error::invalid(
+                    "app_tag must be a string or a list of strings",
+                ))
+            }
+        };
+        let length_minutes = match obj.get("length_minutes") {
+            None => None,
+            Some(Value::Null) => Some(None),
+            Some(v) => Some(Some(v.as_i64().filter(|n| *n > 0).ok_or_else(|| {
+                Error::invalid("length_minutes must be a positive integer")
+            })?)),
+        };
+        Ok(GamePatch {
+            pack_name: text("pack_name")?,
+            title: text("title")?,
+            min_players: int(
+                "min_players",
+                "min_players must be an integer of at least 1",
+            )?,
+            max_players: int(
+                "max_players",
+                "max_players must be an integer not less than min_players",
+            )?,
+            length_minutes,
+            has_audience: flag("has_audience")?,
+            family_friendly: flag("family_friendly")?,
+            game_type: nullable_text("game_type")?,
+            secondary_type: nullable_text("secondary_type")?,
+            app_tag,
+            enabled: flag("enabled")?,
+            favor_bias: match get("favor_bias") {
+                None => None,
+                Some(v) => Some(parse_favor(v)?),
+            },
+        })
+    }
+}
+
+pub const FAVOR_ERROR: &str = "favor_bias must be -1, 0 or 1";
+
+/// A favor value from JSON: the integers -1, 0 or 1.
+pub fn parse_favor(v: &serde_json::Value) -> Result<i64> {
+    v.as_i64()
+        .filter(|n| (-1..=1).contains(n))
+        .ok_or_else(|| Error::invalid(FAVOR_ERROR))
+}
+
+/// Checks a favor value given as a number.
+pub fn check_favor(favor: i64) -> Result<i64> {
+    if (-1..=1).contains(&favor) {
+        Ok(favor)
+    } else {
+        Err(Error::invalid(FAVOR_ERROR))
+    }
+}
+
+fn duplicate_game(f: &GameFields) -> Error {
+    Error::duplicate(format!(
+        "A game titled \"{}\" already exists in pack \"{}\"",
+        f.title, f.pack_name
+    ))
+}
+
+/// The id of the game with this (pack_name, title), if any.
+fn id_by_key(conn: &Connection, pack_name: &str, title: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM games WHERE pack_name = ?1 AND title = ?2")?
+        .query_row([pack_name, title], |r| r.get(0))
+        .optional()?)
+}
+
+/// A tag held by two games: (tag, the game that should not have it, the one that does).
+struct TagClash {
+    tag: String,
+    offender: i64,
+    owner: (String, String),
+}
+
+/// Each app tag belongs to one game (`app-tags.md`): finds a tag carried by two games.
+/// When `prefer` is given, the clash is reported against that game (the one just written).
+fn tag_clash(conn: &Connection, prefer: &dyn Fn(i64) -> bool) -> Result<Option<TagClash>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, title, pack_name, app_tag FROM games WHERE app_tag IS NOT NULL ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut owners: std::collections::HashMap<String, (i64, String, String)> =
+        std::collections::HashMap::new();
+    let mut clash: Option<TagClash> = None;
+    for row in rows {
+        let (id, title, pack, tags) = row?;
+        for tag in tags.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            let key = tag.to_ascii_lowercase();
+            match owners.get(&key) {
+                None => {
+                    owners.insert(key, (id, title.clone(), pack.clone()));
+                }
+                Some((other, other_title, other_pack)) if *other != id => {
+                    // Report against the game being written when we can tell which one it is.
+                    let (offender, owner) = if prefer(id) || !prefer(*other) {
+                        (id, (other_title.clone(), other_pack.clone()))
+                    } else {
+                        (*other, (title.clone(), pack.clone()))
+                    };
+                    let better = clash.as_ref().is_none_or(|c| offender > c.offender);
+                    if better {
+                        clash = Some(TagClash {
+                            tag: tag.to_string(),
+                            offender,
+                            owner,
+                        });
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    Ok(clash)
+}
+
+fn tag_error(c: &TagClash) -> String {
+    format!(
+        "app_tag \"{}\" already belongs to {} ({}); a tag belongs to one game",
+        c.tag, c.owner.0, c.owner.1
+    )
+}
+
+/// Rejects the write when it left an app tag on two games.
+fn check_tags_for(tx: &Connection, id: i64) -> Result<()> {
+    match tag_clash(tx, &|g| g == id)? {
+        Some(c) => Err(Error::invalid(tag_error(&c))),
+        None => Ok(()),
+    }
+}
+
+/// Writes `f` over game `id` (which exists).
+fn write_fields(tx: &Connection, id: i64, f: &GameFields) -> Result<()> {
+    tx.prepare_cached("INSERT OR IGNORE INTO packs (name) VALUES (?1)")?
+        .execute([&f.pack_name])?;
+    tx.prepare_cached(
+        "UPDATE games SET pack_name = ?2, title = ?3, min_players = ?4, max_players = ?5,
+            length_minutes = ?6, has_audience = ?7, family_friendly = ?8, game_type = ?9,
+            secondary_type = ?10, app_tag = ?11, enabled = ?12, favor_bias = ?13
+         WHERE id = ?1",
+    )?
+    .execute(rusqlite::params![
+        id,
+        f.pack_name,
+        f.title,
+        f.min_players,
+        f.max_players,
+        f.length_minutes,
+        f.has_audience as i64,
+        f.family_friendly as i64,
+        f.game_type,
+        f.secondary_type,
+        f.app_tag,
+        f.enabled as i64,
+        f.favor_bias,
+    ])?;
+    Ok(())
+}
+
+/// Adds a game (`POST /api/games`). A (pack, title) already in the catalog → `409`.
+pub fn add(conn: &mut Connection, patch: GamePatch) -> Result<Game> {
+    let fields = patch.into_new()?;
+    store::write(conn, |tx| {
+        if id_by_key(tx, &fields.pack_name, &fields.title)?.is_some() {
+            return Err(duplicate_game(&fields));
+        }
+        let id = insert(tx, &fields, &crate::time::now())?;
+        check_tags_for(tx, id)?;
+        get(tx, id)
+    })
+}
+
+/// Changes a game's editable fields (`PUT /api/games/{id}`, `catalog edit`): the fields
+/// present in `patch` replace the stored ones, the others are kept.
+pub fn update(conn: &mut Connection, id: i64, patch: GamePatch) -> Result<Game> {
+    store::write(conn, |tx| {
+        let current = get(tx, id)?;
+        let fields = patch.apply(GameFields::from(&current))?;
+        if let Some(other) = id_by_key(tx, &fields.pack_name, &fields.title)? {
+            if other != id {
+                return Err(duplicate_game(&fields));
+            }
+        }
+        write_fields(tx, id, &fields)?;
+        check_tags_for(tx, id)?;
+        get(tx, id)
+    })
+}
+
+pub const DELETE_PLAYED_ERROR: &str =
+    "Cannot delete a game that has been played in a session. Disable it instead.";
+
+/// Whether any session refers to the game (a session game or a live vote).
+fn used_in_sessions(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM session_games WHERE game_id = ?1)
+                 OR EXISTS (SELECT 1 FROM live_votes WHERE game_id = ?1)",
+        )?
+        .query_row([id], |r| r.get(0))?)
+}
+
+/// Deletes a game that no session refers to.
+pub fn delete(conn: &mut Connection, id: i64) -> Result<Message> {
+    store::write(conn, |tx| {
+        let game = get(tx, id)?;
+        if used_in_sessions(tx, id)? {
+            return Err(Error::state(DELETE_PLAYED_ERROR).with_hint(format!(
+                "disable it instead: jackbox catalog disable {}",
+                game.id
+            )));
+        }
+        tx.prepare_cached("DELETE FROM games WHERE id = ?1")?
+            .execute([id])?;
+        Ok(Message::new("Game deleted successfully"))
+    })
+}
+
+/// Sets `enabled`; `None` flips it (`PATCH /api/games/{id}/toggle`).
+pub fn set_enabled(conn: &mut Connection, id: i64, enabled: Option<bool>) -> Result<Game> {
+    store::write(conn, |tx| {
+        let game = get(tx, id)?;
+        let value = enabled.unwrap_or(game.enabled == 0);
+        tx.prepare_cached("UPDATE games SET enabled = ?2 WHERE id = ?1")?
+            .execute([id, value as i64])?;
+        get(tx, id)
+    })
+}
+
+/// Sets a game's favor (-1, 0 or 1).
+pub fn set_favor(conn: &mut Connection, id: i64, favor: i64) -> Result<Game> {
+    check_favor(favor)?;
+    store::write(conn, |tx| {
+        get(tx, id)?;
+        tx.prepare_cached("UPDATE games SET favor_bias = ?2 WHERE id = ?1")?
+            .execute([id, favor])?;
+        get(tx, id)
+    })
+}
+
+pub fn pack_not_found() -> Error {
+    Error::not_found("Pack not found")
+}
+
+/// One pack (with at least one game) by exact name, or else by a case-insensitive match.
+pub fn pack(conn: &Connection, name: &str) -> Result<Pack> {
+    let all = packs(conn)?;
+    if let Some(p) = all.iter().find(|p| p.name == name) {
+        return Ok(p.clone());
+    }
+    let mut loose = all
+        .into_iter()
+        .filter(|p| p.name.eq_ignore_ascii_case(name.trim()));
+    match (loose.next(), loose.next()) {
+        (Some(p), None) => Ok(p),
+        _ => Err(pack_not_found().with_hint("pack names are listed by: jackbox catalog pack list")),
+    }
+}
+
+/// Enables or disables picking from a pack, leaving each game's own flag as it is.
+/// `gamesAffected` is the number of games in the pack.
+pub fn set_pack_enabled(conn: &mut Connection, name: &str, enabled: bool) -> Result<Message> {
+    store::write(conn, |tx| {
+        let p = pack(tx, name)?;
+        tx.prepare_cached("UPDATE packs SET enabled = ?2 WHERE name = ?1")?
+            .execute(rusqlite::params![p.name, enabled as i64])?;
+        let word = if enabled { "enabled" } else { "disabled" };
+        Ok(Message::new(&format!("Pack {word} successfully"))
+            .with("pack", p.name)
+            .with("enabled", enabled)
+            .with("gamesAffected", p.total_count))
+    })
+}
+
+/// Sets a pack's favor (-1, 0 or 1); returns the pack.
+pub fn set_pack_favor(conn: &mut Connection, name: &str, favor: i64) -> Result<Pack> {
+    check_favor(favor)?;
+    store::write(conn, |tx| {
+        let p = pack(tx, name)?;
+        tx.prepare_cached("UPDATE packs SET favor_bias = ?2 WHERE name = ?1")?
+            .execute(rusqlite::params![p.name, favor])?;
+        pack(tx, &p.name)
+    })
+}
+
+/// The whole catalog as CSV (header + one row per game, by pack then title).
+pub fn export_csv(conn: &Connection) -> Result<String> {
+    let games = list(conn, &GameFilter::default())?;
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let csv_err = |e: csv::Error| Error::storage(format!("CSV error: {e}"));
+    w.write_record(CSV_COLUMNS).map_err(csv_err)?;
+    for g in &games {
+        w.write_record(GameFields::from(g).to_csv())
+            .map_err(csv_err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::storage(format!("CSV error: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Error::storage(format!("CSV error: {e}")))
+}
+
+/// How an import treats the games already in the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Add new (pack_name, title) rows, update existing ones, keep the rest.
+    Append,
+    /// Make the catalog the file's rows; games referenced by sessions are never deleted.
+    Replace,
+}
+
+impl ImportMode {
+    pub fn parse(v: &str) -> Result<Self> {
+        match v {
+            "append" => Ok(ImportMode::Append),
+            "replace" => Ok(ImportMode::Replace),
+            _ => Err(Error::invalid("mode must be \"append\" or \"replace\"")),
+        }
+    }
+}
+
+/// Imports a catalog CSV in one transaction: a bad line rejects the whole file, naming the
+/// line. Existing games are matched by (pack_name, title) and updated in place (their id,
+/// counters and votes are kept). → `{ "message", "imported", "updated" }` (`imported` =
+/// games added, `updated` = existing games rewritten).
+pub fn import_csv(conn: &mut Connection, data: &str, mode: ImportMode) -> Result<Message> {
+    let rows = parse_csv_lines(data)?;
+    store::write(conn, |tx| {
+        let mut removed = 0usize;
+        if mode == ImportMode::Replace {
+            let keep: std::collections::HashSet<(&str, &str)> = rows
+                .iter()
+                .map(|(_, f)| (f.pack_name.as_str(), f.title.as_str()))
+                .collect();
+            let existing: Vec<(i64, String, String)> = {
+                let mut stmt = tx.prepare_cached(
+                    "SELECT g.id, g.pack_name, g.title FROM games g
+                     WHERE NOT EXISTS (SELECT 1 FROM session_games sg WHERE sg.game_id = g.id)
+                       AND NOT EXISTS (SELECT 1 FROM live_votes v WHERE v.game_id = g.id)",
+                )?;
+                let found = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                found.collect::<rusqlite::Result<_>>()?
+            };
+            let mut del = tx.prepare_cached("DELETE FROM games WHERE id = ?1")?;
+            for (id, pack_name, title) in &existing {
+                if !keep.contains(&(pack_name.as_str(), title.as_str())) {
+                    del.execute([id])?;
+                    removed += 1;
+                }
+            }
+        }
+        let now = crate::time::now();
+        let (mut imported, mut updated) = (0i64, 0i64);
+        let mut lines = std::collections::HashMap::new();
+        // One query for the existing keys; the file's keys are unique, so inserts made
+        // below never change the answer for a later row.
+        let ids: std::collections::HashMap<(String, String), i64> = {
+            let mut stmt = tx.prepare_cached("SELECT pack_name, title, id FROM games")?;
+            let found = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+            found.collect::<rusqlite::Result<_>>()?
+        };
+        for (line, f) in &rows {
+            let key = (f.pack_name.clone(), f.title.clone());
+            let id = match ids.get(&key).copied() {
+                Some(id) => {
+                    write_fields(tx, id, f)?;
+                    updated += 1;
+                    id
+                }
+                None => {
+                    imported += 1;
+                    insert(tx, f, &now)?
+                }
+            };
+            lines.insert(id, *line);
+        }
+        if let Some(c) = tag_clash(tx, &|id| lines.contains_key(&id))? {
+            let line = lines.get(&c.offender).copied().unwrap_or(0);
+            return Err(Error::invalid(format!(
+                "CSV line {line}: {}",
+                tag_error(&c)
+            )));
+        }
+        let mut message = format!("Imported {imported} new games, updated {updated}");
+        if mode == ImportMode::Replace {
+            message.push_str(&format!(", removed {removed}"));
+        }
+        Ok(Message::new(&message)
+            .with("imported", imported)
+            .with("updated", updated))
+    })
 }

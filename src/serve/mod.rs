@@ -6,9 +6,11 @@
 
 pub mod auth;
 pub mod catalog;
+pub mod catalog_edit;
 pub mod db;
 pub mod games;
 pub mod http;
+pub mod pick;
 pub mod router;
 pub mod sessions;
 pub mod stats;

@@ -7,6 +7,7 @@
 
 use super::http::{self, Req, Resp};
 use super::{auth, catalog, games, sessions, stats, App};
+use super::{catalog_edit, pick};
 use crate::{Error, ErrorKind, Result};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, ALLOW};
@@ -123,6 +124,25 @@ pub fn routes() -> &'static [Route] {
             route!(GET, "/api/games/packs", catalog::packs),
             route!(GET, "/api/games/meta/packs", catalog::packs_meta),
             route!(GET, "/api/games/{id}", catalog::get),
+            // Catalog (write) and the picker
+            route!(POST, "/api/games", catalog_edit::create),
+            route!(PUT, "/api/games/{id}", catalog_edit::update),
+            route!(DELETE, "/api/games/{id}", catalog_edit::delete),
+            route!(PATCH, "/api/games/{id}/toggle", catalog_edit::toggle),
+            route!(PATCH, "/api/games/{id}/favor", catalog_edit::set_favor),
+            route!(
+                PATCH,
+                "/api/games/packs/{name}/toggle",
+                catalog_edit::pack_toggle
+            ),
+            route!(
+                PATCH,
+                "/api/games/packs/{name}/favor",
+                catalog_edit::pack_favor
+            ),
+            route!(GET, "/api/games/export/csv", catalog_edit::export_csv),
+            route!(POST, "/api/games/import/csv", catalog_edit::import_csv),
+            route!(POST, "/api/pick", pick::pick),
             // Stats
             route!(GET, "/api/stats", stats::stats),
         ]

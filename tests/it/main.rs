@@ -4,15 +4,18 @@
 mod util;
 mod server;
 
+mod catalog;
 mod cli_export;
 mod cli_games;
 mod cli_sessions;
 mod concurrency;
 mod docs;
 mod http_auth;
+mod http_catalog;
 mod http_catalog_reads;
 mod http_games;
 mod http_general;
 mod http_openapi;
 mod http_sessions;
 mod migrations;
+mod picker;
