@@ -7,9 +7,11 @@
 
 pub mod cli;
 pub mod core;
+pub mod daemon_lock;
 pub mod error;
 pub mod store;
 pub mod time;
+pub mod webhooks;
 
 pub use error::{Error, ErrorKind, Result};
 

@@ -10,5 +10,6 @@ pub mod export;
 pub mod model;
 pub mod session_games;
 pub mod sessions;
+pub mod webhooks;
 
 pub use model::*;
