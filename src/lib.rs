@@ -9,6 +9,7 @@ pub mod cli;
 pub mod core;
 pub mod daemon_lock;
 pub mod error;
+pub mod live;
 pub mod store;
 pub mod time;
 pub mod webhooks;
