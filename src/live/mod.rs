@@ -37,16 +37,21 @@ pub struct Live {
     /// The HTTP client for webhook receivers.
     pub client: reqwest::Client,
     db: PathBuf,
-    shutdown: watch::Sender<bool>,
+    /// The daemon's shutdown flag (`App::shutdown`): `true` closes every client with 1001.
+    shutdown: watch::Receiver<bool>,
 }
 
 impl Live {
     /// Prepares the live parts for the database at `db`. `committed` is the `Notify` the
-    /// server notifies after each of its writes.
-    pub fn new(db: &Path, committed: Arc<Notify>) -> Result<Arc<Live>> {
+    /// server notifies after each of its writes; `shutdown` turns `true` when the daemon
+    /// stops.
+    pub fn new(
+        db: &Path,
+        committed: Arc<Notify>,
+        shutdown: watch::Receiver<bool>,
+    ) -> Result<Arc<Live>> {
         let conn = crate::store::open(db)?;
         let (monitor_events, _) = broadcast::channel(1024);
-        let (shutdown, _) = watch::channel(false);
         Ok(Arc::new(Live {
             hub: Arc::new(Hub::new()),
             monitor_events,
@@ -74,7 +79,7 @@ impl Live {
 
     /// A receiver that changes to `true` when the daemon shuts down.
     pub fn shutdown_signal(&self) -> watch::Receiver<bool> {
-        self.shutdown.subscribe()
+        self.shutdown.clone()
     }
 
     /// Sends a frame straight to the subscribers of a session, without the outbox (the room
@@ -83,10 +88,9 @@ impl Live {
         self.hub.publish(session_id, Arc::from(json_text));
     }
 
-    /// Stops the background tasks and sends every WebSocket client a close frame (1001),
-    /// waiting at most `grace` for them to go.
-    pub async fn shutdown(&self, grace: Duration) {
-        let _ = self.shutdown.send(true);
+    /// After the shutdown flag is set: waits (at most `grace`) until every WebSocket client
+    /// got its close frame (1001) and left.
+    pub async fn closed(&self, grace: Duration) {
         let _ = tokio::time::timeout(grace, self.hub.wait_empty()).await;
     }
 }
