@@ -32,8 +32,9 @@ pub fn config() -> WebSocketConfig {
     let mut c = WebSocketConfig::default();
     // Write each message at once instead of batching 128 KiB per client.
     c.write_buffer_size = 0;
-    // A client that does not read lets our writes pile up here; past this it is dropped.
-    c.max_write_buffer_size = 256 * 1024;
+    // `max_write_buffer_size` stays unlimited: a send waits (backpressure) while the socket
+    // is full, so at most about one message sits here, and one event may be large (1 MiB
+    // of notes). The bound on a slow client is its queue in the hub.
     c.max_message_size = Some(MAX_INCOMING);
     c.max_frame_size = Some(MAX_INCOMING);
     c

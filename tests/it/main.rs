@@ -8,3 +8,4 @@ mod docs;
 mod server;
 
 mod http_sessions;
+mod websocket;
