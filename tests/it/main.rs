@@ -9,3 +9,4 @@ mod server;
 
 mod http_sessions;
 mod websocket;
+mod webhooks;
