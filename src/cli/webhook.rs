@@ -153,7 +153,10 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 output::json(&result)?;
             } else {
                 kv(&[
-                    ("delivered", if result.delivered { "yes" } else { "no" }.into()),
+                    (
+                        "delivered",
+                        if result.delivered { "yes" } else { "no" }.into(),
+                    ),
                     ("status", opt(&result.status)),
                     ("error", opt(&result.error)),
                 ]);
@@ -189,10 +192,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                     ]
                 })
                 .collect();
-            output::table(
-                &["ID", "Event", "Attempt", "Status", "Error", "When"],
-                rows,
-            );
+            output::table(&["ID", "Event", "Attempt", "Status", "Error", "When"], rows);
             Ok(())
         }
         Cmd::Flush => {

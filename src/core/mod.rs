@@ -11,8 +11,8 @@ pub mod export;
 pub mod model;
 pub mod session_games;
 pub mod sessions;
-pub mod webhooks;
 pub mod stats;
 pub mod status_live;
+pub mod webhooks;
 
 pub use model::*;

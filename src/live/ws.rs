@@ -29,15 +29,16 @@ pub type Validate = Arc<dyn Fn(&str) -> bool + Send + Sync>;
 
 /// Small buffers: a connection costs a few KB, so 1,000 clients fit in little memory.
 pub fn config() -> WebSocketConfig {
-    let mut c = WebSocketConfig::default();
-    // Write each message at once instead of batching 128 KiB per client.
-    c.write_buffer_size = 0;
-    // `max_write_buffer_size` stays unlimited: a send waits (backpressure) while the socket
-    // is full, so at most about one message sits here, and one event may be large (1 MiB
-    // of notes). The bound on a slow client is its queue in the hub.
-    c.max_message_size = Some(MAX_INCOMING);
-    c.max_frame_size = Some(MAX_INCOMING);
-    c
+    // `write_buffer_size: 0` writes each message at once instead of batching 128 KiB per
+    // client. `max_write_buffer_size` stays unlimited: a send waits (backpressure) while the
+    // socket is full, so at most about one message sits there, and one event may be large
+    // (1 MiB of notes). The bound on a slow client is its queue in the hub.
+    WebSocketConfig {
+        write_buffer_size: 0,
+        max_message_size: Some(MAX_INCOMING),
+        max_frame_size: Some(MAX_INCOMING),
+        ..Default::default()
+    }
 }
 
 /// Wraps an upgraded connection as a server-side WebSocket.
@@ -72,11 +73,7 @@ pub async fn serve<S>(
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let ClientHandle {
-        id,
-        mut rx,
-        kicked,
-    } = hub.register();
+    let ClientHandle { id, mut rx, kicked } = hub.register();
     let (mut sink, mut stream) = ws.split();
     let mut authenticated = false;
     let mut ping = tokio::time::interval_at(Instant::now() + PING_INTERVAL, PING_INTERVAL);
@@ -165,13 +162,7 @@ where
 }
 
 /// One client message → its reply (`websocket.md`).
-fn handle(
-    body: &str,
-    id: u64,
-    hub: &Hub,
-    validate: &Validate,
-    authenticated: &mut bool,
-) -> Frame {
+fn handle(body: &str, id: u64, hub: &Hub, validate: &Validate, authenticated: &mut bool) -> Frame {
     let Ok(msg) = serde_json::from_str::<Value>(body) else {
         return error("Invalid JSON");
     };

@@ -81,10 +81,8 @@ pub async fn logs(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 fn header_has(req: &Req, name: &str, token: &str) -> bool {
-    req.header(name).is_some_and(|v| {
-        v.split(',')
-            .any(|t| t.trim().eq_ignore_ascii_case(token))
-    })
+    req.header(name)
+        .is_some_and(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case(token)))
 }
 
 /// `GET /api/sessions/live` with `Upgrade: websocket`: answers 101 and runs the protocol on
@@ -93,7 +91,8 @@ pub async fn websocket(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let key = req
         .header("sec-websocket-key")
         .map(|k| derive_accept_key(k.trim().as_bytes()));
-    let upgrade = header_has(&req, "upgrade", "websocket") && header_has(&req, "connection", "upgrade");
+    let upgrade =
+        header_has(&req, "upgrade", "websocket") && header_has(&req, "connection", "upgrade");
     let (Some(accept), true) = (key, upgrade) else {
         let mut resp = http::error(&Error::invalid(
             "Expected a WebSocket upgrade (Upgrade: websocket)",
@@ -110,11 +109,7 @@ pub async fn websocket(app: Arc<App>, mut req: Req) -> Result<Resp> {
             .insert("sec-websocket-version", HeaderValue::from_static("13"));
         return Ok(resp);
     }
-    let Some(on_upgrade) = req
-        .parts
-        .extensions
-        .remove::<hyper::upgrade::OnUpgrade>()
-    else {
+    let Some(on_upgrade) = req.parts.extensions.remove::<hyper::upgrade::OnUpgrade>() else {
         return Err(Error::invalid("This connection cannot be upgraded"));
     };
     let live = app.live.clone();

@@ -185,7 +185,11 @@ async fn deliver_group(
             );
         }
         let (id, event) = (d.webhook_id, d.delivery_id.clone());
-        match blocking(&db, move |c| registry::record_attempt(c, &d, &outcome, base)).await {
+        match blocking(&db, move |c| {
+            registry::record_attempt(c, &d, &outcome, base)
+        })
+        .await
+        {
             Ok(after) => out.push(after),
             Err(e) => {
                 tracing::error!(webhook = id, delivery = %event, "cannot record attempt: {e}")

@@ -8,5 +8,5 @@ mod docs;
 mod server;
 
 mod http_sessions;
-mod websocket;
 mod webhooks;
+mod websocket;

@@ -95,8 +95,7 @@ impl Receiver {
                             });
                             let mut resp = Response::new(Full::new(bytes::Bytes::from("ok")));
                             *resp.status_mut() =
-                                hyper::StatusCode::from_u16(status.load(Ordering::SeqCst))
-                                    .unwrap();
+                                hyper::StatusCode::from_u16(status.load(Ordering::SeqCst)).unwrap();
                             Ok::<_, std::convert::Infallible>(resp)
                         }
                     });
@@ -137,7 +136,10 @@ impl Receiver {
             if pred(&got) {
                 return got;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what}: {got:?}");
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}: {got:?}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -194,13 +196,34 @@ fn registry_over_http_with_exact_shapes_and_errors() {
     let mut texts = vec![r.text.clone()];
 
     for (body, field) in [
-        (json!({ "url": "https://x", "secret": "s", "events": ["test"] }), "name"),
-        (json!({ "name": "n", "secret": "s", "events": ["test"] }), "url"),
-        (json!({ "name": "n", "url": "ftp://x", "secret": "s", "events": ["test"] }), "url"),
-        (json!({ "name": "n", "url": "https://x", "events": ["test"] }), "secret"),
-        (json!({ "name": "n", "url": "https://x", "secret": "s" }), "events"),
-        (json!({ "name": "n", "url": "https://x", "secret": "s", "events": [] }), "events"),
-        (json!({ "name": "n", "url": "https://x", "secret": "s", "events": ["nope"] }), "events"),
+        (
+            json!({ "url": "https://x", "secret": "s", "events": ["test"] }),
+            "name",
+        ),
+        (
+            json!({ "name": "n", "secret": "s", "events": ["test"] }),
+            "url",
+        ),
+        (
+            json!({ "name": "n", "url": "ftp://x", "secret": "s", "events": ["test"] }),
+            "url",
+        ),
+        (
+            json!({ "name": "n", "url": "https://x", "events": ["test"] }),
+            "secret",
+        ),
+        (
+            json!({ "name": "n", "url": "https://x", "secret": "s" }),
+            "events",
+        ),
+        (
+            json!({ "name": "n", "url": "https://x", "secret": "s", "events": [] }),
+            "events",
+        ),
+        (
+            json!({ "name": "n", "url": "https://x", "secret": "s", "events": ["nope"] }),
+            "events",
+        ),
     ] {
         let r = srv.post("/api/webhooks", body.clone(), t);
         assert_eq!(r.status, 400, "{body}: {}", r.text);
@@ -245,7 +268,10 @@ fn registry_over_http_with_exact_shapes_and_errors() {
     srv.delete(&format!("/api/webhooks/{id}"), t)
         .assert_error(404, "Webhook not found");
     for text in texts {
-        assert!(!text.contains(SECRET) && !text.contains("another-secret"), "{text}");
+        assert!(
+            !text.contains(SECRET) && !text.contains("another-secret"),
+            "{text}"
+        );
     }
 }
 
@@ -258,7 +284,15 @@ fn cli_registry_never_prints_the_secret() {
         vec!["webhook", "list"],
         vec!["--json", "webhook", "list"],
         vec!["webhook", "edit", "1", "--name", "renamed", "--disable"],
-        vec!["--json", "webhook", "edit", "1", "--secret", "new-secret", "--enable"],
+        vec![
+            "--json",
+            "webhook",
+            "edit",
+            "1",
+            "--secret",
+            "new-secret",
+            "--enable",
+        ],
         vec!["webhook", "logs", "1"],
     ] {
         let r = env.run(&args);
@@ -274,7 +308,9 @@ fn cli_registry_never_prints_the_secret() {
     }
     env.fails(&["webhook", "remove", "9"], 3, "Webhook not found");
     env.fails(
-        &["webhook", "add", "--name", "x", "--url", "ftp://x", "--secret", "s", "--event", "test"],
+        &[
+            "webhook", "add", "--name", "x", "--url", "ftp://x", "--secret", "s", "--event", "test",
+        ],
         4,
         "url must be a valid http:// or https:// URL",
     );
@@ -311,14 +347,26 @@ fn cli_note_and_flush_without_a_daemon() {
 
     // Receiver down: flush tries each once and logs it.
     let report = env.json(&["webhook", "flush"]);
-    assert_eq!(report, json!({ "delivered": 0, "retrying": 3, "failed": 0 }));
-    assert_eq!(env.count("SELECT COUNT(*) FROM webhook_logs WHERE response_status IS NULL"), 3);
+    assert_eq!(
+        report,
+        json!({ "delivered": 0, "retrying": 3, "failed": 0 })
+    );
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM webhook_logs WHERE response_status IS NULL"),
+        3
+    );
     // Up: everything pending is delivered.
     rx.up();
     let report = env.json(&["webhook", "flush"]);
-    assert_eq!(report, json!({ "delivered": 3, "retrying": 0, "failed": 0 }));
+    assert_eq!(
+        report,
+        json!({ "delivered": 3, "retrying": 0, "failed": 0 })
+    );
     assert_eq!(rx.requests().len(), 3);
-    assert_eq!(env.count("SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'delivered'"), 3);
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'delivered'"),
+        3
+    );
     for got in rx.requests() {
         verify_signature(&got);
     }
@@ -343,7 +391,10 @@ fn daemon_delivers_signed_events_and_test_endpoint() {
     assert!(!r.stderr.contains("note:"), "{}", r.stderr);
 
     let got = rx.wait_for("two deliveries", |g| g.len() >= 2);
-    let events: Vec<String> = got.iter().map(|g| g.header("x-webhook-event").to_string()).collect();
+    let events: Vec<String> = got
+        .iter()
+        .map(|g| g.header("x-webhook-event").to_string())
+        .collect();
     assert_eq!(events, ["session.started", "game.added"]);
     for g in &got {
         verify_signature(g);
@@ -395,16 +446,20 @@ fn receiver_down_and_daemon_restarted_still_gets_every_event() {
     srv.add_game(&token, sid, 4);
     // Each delivery is attempted (and fails) while the receiver is down.
     eventually("failed attempts", || {
-        srv.env
-            .count("SELECT COUNT(DISTINCT delivery_id) FROM webhook_logs WHERE response_status IS NULL")
-            >= 3
+        srv.env.count(
+            "SELECT COUNT(DISTINCT delivery_id) FROM webhook_logs WHERE response_status IS NULL",
+        ) >= 3
     });
     srv.terminate();
     let env = std::mem::replace(&mut srv.env, Env::new());
     drop(srv);
     // An event committed while no daemon runs.
     let r = env.run(&["game", "add", "5"]);
-    assert!(r.stderr.contains("note: 1 webhook delivery pending"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("note: 1 webhook delivery pending"),
+        "{}",
+        r.stderr
+    );
     rx.up();
     let srv = Server::start_with(env, fast);
     let got = rx.wait_for("four distinct deliveries", |g| {
@@ -431,7 +486,10 @@ fn receiver_down_and_daemon_restarted_still_gets_every_event() {
     let logs = srv.get_auth(&format!("/api/webhooks/{id}/logs?limit=100"), &srv.token());
     let logs = logs.json.as_array().unwrap().clone();
     let ok = logs.iter().filter(|l| l["response_status"] == 200).count();
-    let failed = logs.iter().filter(|l| l["response_status"].is_null()).count();
+    let failed = logs
+        .iter()
+        .filter(|l| l["response_status"].is_null())
+        .count();
     assert_eq!(ok, 4);
     assert!(failed >= 3, "{logs:?}");
 }

@@ -112,11 +112,15 @@ fn protocol_replies_are_exact() {
     let srv = Server::start();
     let token = srv.token();
     let mut ws = Ws::connect(&srv);
-    let mut ask = |ws: &mut Ws, msg: &str, want: Value| {
+    let ask = |ws: &mut Ws, msg: &str, want: Value| {
         ws.send_text(&srv, msg);
         assert_eq!(ws.recv(&srv), want, "reply to {msg}");
     };
-    ask(&mut ws, "not json", json!({ "type": "error", "message": "Invalid JSON" }));
+    ask(
+        &mut ws,
+        "not json",
+        json!({ "type": "error", "message": "Invalid JSON" }),
+    );
     ask(
         &mut ws,
         r#"{"type":"subscribe","sessionId":1}"#,
@@ -243,7 +247,11 @@ fn events_reach_subscribers_in_commit_order_from_http_and_cli() {
     srv.add_game(&token, sid, 7);
     sub.assert_quiet(&srv);
 
-    let r = srv.post(&format!("/api/sessions/{sid}/close"), json!({}), Some(&token));
+    let r = srv.post(
+        &format!("/api/sessions/{sid}/close"),
+        json!({}),
+        Some(&token),
+    );
     assert_eq!(r.status, 200);
     watcher.assert_quiet(&srv);
 }
@@ -267,7 +275,11 @@ fn a_client_that_never_reads_is_dropped_and_others_keep_receiving() {
         assert_eq!(r.status, 201, "{}", r.text);
         let id = r.json["id"].as_i64().unwrap();
         assert_eq!(reader.recv(&srv)["type"], "session.started");
-        let r = srv.post(&format!("/api/sessions/{id}/close"), json!({}), Some(&token));
+        let r = srv.post(
+            &format!("/api/sessions/{id}/close"),
+            json!({}),
+            Some(&token),
+        );
         assert_eq!(r.status, 200);
     }
     // ...then more events than its queue holds.
@@ -303,7 +315,10 @@ fn a_client_that_never_reads_is_dropped_and_others_keep_receiving() {
             }
         }
     });
-    assert!(received < big_rounds + 2 + updates, "the stuck client got everything");
+    assert!(
+        received < big_rounds + 2 + updates,
+        "the stuck client got everything"
+    );
     if let Some(code) = code {
         assert!(code == 1008 || code == 1013, "close code {code}");
     }
