@@ -7,6 +7,11 @@ mod cli_sessions;
 mod docs;
 mod server;
 
+mod http_auth;
+mod http_catalog_reads;
+mod http_games;
+mod http_general;
+mod http_openapi;
 mod http_sessions;
 mod webhooks;
 mod websocket;
