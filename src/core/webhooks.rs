@@ -373,17 +373,20 @@ impl std::fmt::Debug for Due {
 }
 
 /// Pending deliveries of enabled webhooks due at `now` (all pending ones when `now` is
-/// `None`), oldest first, at most `limit`.
-pub fn due(conn: &Connection, now: Option<&str>, limit: i64) -> Result<Vec<Due>> {
+/// `None`), oldest first, at most `limit`, leaving out the webhooks in `skip` (those the
+/// sender is already busy with, so a long backlog of one never hides the others).
+pub fn due(conn: &Connection, now: Option<&str>, limit: i64, skip: &[i64]) -> Result<Vec<Due>> {
+    let skip = serde_json::to_string(skip)?;
     let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.webhook_id, d.delivery_id, d.event_type, d.payload, d.attempts,
                 w.url, w.secret
          FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
          WHERE d.state = 'pending' AND w.enabled = 1
            AND (?1 IS NULL OR d.next_attempt_at <= ?1)
+           AND d.webhook_id NOT IN (SELECT value FROM json_each(?3))
          ORDER BY d.id LIMIT ?2",
     )?;
-    let rows = stmt.query_map(rusqlite::params![now, limit], |r| {
+    let rows = stmt.query_map(rusqlite::params![now, limit, skip], |r| {
         Ok(Due {
             id: r.get(0)?,
             webhook_id: r.get(1)?,

@@ -126,7 +126,6 @@ pub async fn serve<S>(
             break stop;
         }
     };
-    hub.unregister(id);
     match stop {
         Stop::Gone => {}
         Stop::Kicked => {
@@ -141,6 +140,8 @@ pub async fn serve<S>(
             let _ = close(&mut sink, CloseCode::Away, "Server shutting down").await;
         }
     }
+    // Only now: shutdown waits for every client to be gone, close frame sent.
+    hub.unregister(id);
 }
 
 async fn close<S>(

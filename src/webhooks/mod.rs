@@ -235,7 +235,7 @@ pub async fn flush(db: &Db, client: &reqwest::Client) -> Result<FlushReport> {
     loop {
         // Each delivery once per run: rows attempted in this run are not picked again even
         // though a failed one stays pending.
-        let rows: Vec<Due> = blocking(db, |c| registry::due(c, None, i64::MAX))
+        let rows: Vec<Due> = blocking(db, |c| registry::due(c, None, i64::MAX, &[]))
             .await?
             .into_iter()
             .filter(|d| !seen.contains(&d.id))
@@ -279,9 +279,10 @@ pub async fn run(db: Db, wake: Arc<Notify>, shutdown: impl std::future::Future<O
     tokio::pin!(shutdown);
     loop {
         let now = crate::time::now();
+        let skip: Vec<i64> = busy.iter().copied().collect();
         let scanned = blocking(&db, move |c| {
             Ok((
-                registry::due(c, Some(&now), SCAN_LIMIT)?,
+                registry::due(c, Some(&now), SCAN_LIMIT, &skip)?,
                 registry::next_due_at(c)?,
             ))
         })

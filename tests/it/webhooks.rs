@@ -493,3 +493,30 @@ fn receiver_down_and_daemon_restarted_still_gets_every_event() {
     assert_eq!(ok, 4);
     assert!(failed >= 3, "{logs:?}");
 }
+
+#[test]
+fn a_hanging_receiver_does_not_delay_other_webhooks() {
+    let env = Env::new();
+    // Accepts connections (kernel backlog) but never answers.
+    let black_hole = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let hole_url = format!("http://{}/hook", black_hole.local_addr().unwrap());
+    add_webhook(&env, &hole_url, &["game.added"]);
+    let rx = Receiver::start();
+    add_webhook(&env, &rx.url(), &["game.added"]);
+    // Far longer than the test waits: only concurrency can get the good receiver its events.
+    let srv = Server::start_with(env, |c| {
+        c.env("JACKBOX_WEBHOOK_TIMEOUT_MS", "600000");
+    });
+    let token = srv.token();
+    let sid = srv.session(&token);
+    for game in [3, 4, 5] {
+        srv.add_game(&token, sid, game);
+    }
+    let got = rx.wait_for("three deliveries to the good receiver", |g| g.len() >= 3);
+    let games: Vec<i64> = got
+        .iter()
+        .map(|g| g.json()["data"]["game"]["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(games, [3, 4, 5]);
+    drop(black_hole);
+}
