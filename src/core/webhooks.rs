@@ -544,3 +544,38 @@ pub fn pending_since(conn: &Connection, after_event_id: i64) -> Result<i64> {
         )?
         .query_row([after_event_id], |r| r.get(0))?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_schedule_is_10s_30s_2min_8min() {
+        let base = Duration::from_millis(DEFAULT_RETRY_BASE_MS);
+        let waits: Vec<u64> = (1..=4).map(|a| backoff(a, base).as_secs()).collect();
+        assert_eq!(waits, [10, 30, 120, 480]);
+    }
+
+    #[test]
+    fn urls_and_events_are_checked() {
+        for ok in ["http://x", "https://relay.example/hook?a=1", "HTTPS://X"] {
+            assert!(validate_url(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "ftp://x", "http://", "https://a b", "example.com"] {
+            assert!(validate_url(bad).is_err(), "{bad}");
+        }
+        assert!(validate_events(&[]).is_err());
+        assert!(validate_events(&["game.status".into()]).is_err());
+        let events = validate_events(&["test".into(), "test".into(), "game.added".into()]);
+        assert_eq!(events.unwrap(), ["test", "game.added"]);
+    }
+
+    #[test]
+    fn create_body_names_the_missing_field() {
+        let err = parse_new(&serde_json::json!({ "name": "n", "url": "http://x", "events": [] }))
+            .unwrap_err();
+        assert_eq!(err.message, "secret is required");
+        let err = parse_patch(&serde_json::json!({ "enabled": "yes" })).unwrap_err();
+        assert_eq!(err.message, "enabled must be a boolean");
+    }
+}
