@@ -15,8 +15,21 @@ use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role, WebSocketConfig
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::WebSocketStream;
 
-/// A connection from which nothing arrived for this long is closed.
+/// A connection from which nothing arrived for this long is closed
+/// (`JACKBOX_WS_IDLE_TIMEOUT_MS` overrides it, for tests).
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+
+fn idle_timeout() -> Duration {
+    static IDLE: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
+    *IDLE.get_or_init(|| {
+        std::env::var("JACKBOX_WS_IDLE_TIMEOUT_MS")
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|ms| *ms > 0)
+            .map(Duration::from_millis)
+            .unwrap_or(IDLE_TIMEOUT)
+    })
+}
 /// The server pings every client this often.
 pub const PING_INTERVAL: Duration = Duration::from_secs(30);
 /// How long a close frame may take to leave before the socket is simply dropped.
@@ -77,7 +90,8 @@ pub async fn serve<S>(
     let (mut sink, mut stream) = ws.split();
     let mut authenticated = false;
     let mut ping = tokio::time::interval_at(Instant::now() + PING_INTERVAL, PING_INTERVAL);
-    let idle = tokio::time::sleep(IDLE_TIMEOUT);
+    let idle_for = idle_timeout();
+    let idle = tokio::time::sleep(idle_for);
     tokio::pin!(idle);
     if *shutdown.borrow() {
         let _ = close(&mut sink, CloseCode::Away, "Server shutting down").await;
@@ -96,7 +110,7 @@ pub async fn serve<S>(
             }
             incoming = stream.next() => {
                 let Some(Ok(msg)) = incoming else { break Stop::Gone };
-                idle.as_mut().reset(Instant::now() + IDLE_TIMEOUT);
+                idle.as_mut().reset(Instant::now() + idle_for);
                 let body = match msg {
                     Message::Text(t) => t,
                     Message::Binary(b) => String::from_utf8_lossy(&b).into_owned(),

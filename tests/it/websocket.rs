@@ -327,6 +327,15 @@ fn a_client_that_never_reads_is_dropped_and_others_keep_receiving() {
 }
 
 #[test]
+fn an_idle_connection_is_closed() {
+    let srv = Server::start_with(super::util::Env::new(), |c| {
+        c.env("JACKBOX_WS_IDLE_TIMEOUT_MS", "300");
+    });
+    let mut ws = Ws::connect(&srv);
+    assert_eq!(ws.until_closed(&srv), Some(1000));
+}
+
+#[test]
 fn shutdown_sends_close_frames() {
     let mut srv = Server::start();
     let token = srv.token();
