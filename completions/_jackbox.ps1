@@ -825,6 +825,12 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List webhooks')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a receiver: it gets a signed POST for each chosen event')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a webhook')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a webhook with its queue and logs')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a `test` event now and show the receiver''s answer')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show delivery attempts, newest first')
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Attempt every pending delivery once, then exit (for cron when no daemon runs)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -839,12 +845,113 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'jackbox;webhook;add' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'http:// or https:// URL receiving the POSTs')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Shared secret for the X-Webhook-Signature HMAC (never shown again)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'An event name (repeatable, or several after one --event), e.g. game.added')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;webhook;edit' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'url')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'secret')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Replace the event list (repeatable)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--enable', '--enable', [CompletionResultType]::ParameterName, 'Start delivering again')
+            [CompletionResult]::new('--disable', '--disable', [CompletionResultType]::ParameterName, 'Stop delivering (queued deliveries wait until re-enabled)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;webhook;remove' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;webhook;test' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;webhook;logs' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N attempts')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;webhook;flush' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'jackbox;webhook;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List webhooks')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a receiver: it gets a signed POST for each chosen event')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a webhook')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a webhook with its queue and logs')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a `test` event now and show the receiver''s answer')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show delivery attempts, newest first')
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Attempt every pending delivery once, then exit (for cron when no daemon runs)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'jackbox;webhook;help;list' {
+            break
+        }
+        'jackbox;webhook;help;add' {
+            break
+        }
+        'jackbox;webhook;help;edit' {
+            break
+        }
+        'jackbox;webhook;help;remove' {
+            break
+        }
+        'jackbox;webhook;help;test' {
+            break
+        }
+        'jackbox;webhook;help;logs' {
+            break
+        }
+        'jackbox;webhook;help;flush' {
             break
         }
         'jackbox;webhook;help;help' {
@@ -1120,9 +1227,33 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
         }
         'jackbox;help;webhook' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List webhooks')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a receiver: it gets a signed POST for each chosen event')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a webhook')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a webhook with its queue and logs')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a `test` event now and show the receiver''s answer')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show delivery attempts, newest first')
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Attempt every pending delivery once, then exit (for cron when no daemon runs)')
             break
         }
         'jackbox;help;webhook;list' {
+            break
+        }
+        'jackbox;help;webhook;add' {
+            break
+        }
+        'jackbox;help;webhook;edit' {
+            break
+        }
+        'jackbox;help;webhook;remove' {
+            break
+        }
+        'jackbox;help;webhook;test' {
+            break
+        }
+        'jackbox;help;webhook;logs' {
+            break
+        }
+        'jackbox;help;webhook;flush' {
             break
         }
         'jackbox;help;auth' {

@@ -403,8 +403,26 @@ _jackbox() {
             jackbox__subcmd__help__subcmd__votes,summary)
                 cmd="jackbox__subcmd__help__subcmd__votes__subcmd__summary"
                 ;;
+            jackbox__subcmd__help__subcmd__webhook,add)
+                cmd="jackbox__subcmd__help__subcmd__webhook__subcmd__add"
+                ;;
+            jackbox__subcmd__help__subcmd__webhook,edit)
+                cmd="jackbox__subcmd__help__subcmd__webhook__subcmd__edit"
+                ;;
+            jackbox__subcmd__help__subcmd__webhook,flush)
+                cmd="jackbox__subcmd__help__subcmd__webhook__subcmd__flush"
+                ;;
             jackbox__subcmd__help__subcmd__webhook,list)
                 cmd="jackbox__subcmd__help__subcmd__webhook__subcmd__list"
+                ;;
+            jackbox__subcmd__help__subcmd__webhook,logs)
+                cmd="jackbox__subcmd__help__subcmd__webhook__subcmd__logs"
+                ;;
+            jackbox__subcmd__help__subcmd__webhook,remove)
+                cmd="jackbox__subcmd__help__subcmd__webhook__subcmd__remove"
+                ;;
+            jackbox__subcmd__help__subcmd__webhook,test)
+                cmd="jackbox__subcmd__help__subcmd__webhook__subcmd__test"
                 ;;
             jackbox__subcmd__session,active)
                 cmd="jackbox__subcmd__session__subcmd__active"
@@ -490,17 +508,53 @@ _jackbox() {
             jackbox__subcmd__votes__subcmd__help,summary)
                 cmd="jackbox__subcmd__votes__subcmd__help__subcmd__summary"
                 ;;
+            jackbox__subcmd__webhook,add)
+                cmd="jackbox__subcmd__webhook__subcmd__add"
+                ;;
+            jackbox__subcmd__webhook,edit)
+                cmd="jackbox__subcmd__webhook__subcmd__edit"
+                ;;
+            jackbox__subcmd__webhook,flush)
+                cmd="jackbox__subcmd__webhook__subcmd__flush"
+                ;;
             jackbox__subcmd__webhook,help)
                 cmd="jackbox__subcmd__webhook__subcmd__help"
                 ;;
             jackbox__subcmd__webhook,list)
                 cmd="jackbox__subcmd__webhook__subcmd__list"
                 ;;
+            jackbox__subcmd__webhook,logs)
+                cmd="jackbox__subcmd__webhook__subcmd__logs"
+                ;;
+            jackbox__subcmd__webhook,remove)
+                cmd="jackbox__subcmd__webhook__subcmd__remove"
+                ;;
+            jackbox__subcmd__webhook,test)
+                cmd="jackbox__subcmd__webhook__subcmd__test"
+                ;;
+            jackbox__subcmd__webhook__subcmd__help,add)
+                cmd="jackbox__subcmd__webhook__subcmd__help__subcmd__add"
+                ;;
+            jackbox__subcmd__webhook__subcmd__help,edit)
+                cmd="jackbox__subcmd__webhook__subcmd__help__subcmd__edit"
+                ;;
+            jackbox__subcmd__webhook__subcmd__help,flush)
+                cmd="jackbox__subcmd__webhook__subcmd__help__subcmd__flush"
+                ;;
             jackbox__subcmd__webhook__subcmd__help,help)
                 cmd="jackbox__subcmd__webhook__subcmd__help__subcmd__help"
                 ;;
             jackbox__subcmd__webhook__subcmd__help,list)
                 cmd="jackbox__subcmd__webhook__subcmd__help__subcmd__list"
+                ;;
+            jackbox__subcmd__webhook__subcmd__help,logs)
+                cmd="jackbox__subcmd__webhook__subcmd__help__subcmd__logs"
+                ;;
+            jackbox__subcmd__webhook__subcmd__help,remove)
+                cmd="jackbox__subcmd__webhook__subcmd__help__subcmd__remove"
+                ;;
+            jackbox__subcmd__webhook__subcmd__help,test)
+                cmd="jackbox__subcmd__webhook__subcmd__help__subcmd__test"
                 ;;
             *)
                 ;;
@@ -2497,7 +2551,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__webhook)
-            opts="list"
+            opts="list add edit remove test logs flush"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2510,7 +2564,91 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__help__subcmd__webhook__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__webhook__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__webhook__subcmd__flush)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__help__subcmd__webhook__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__webhook__subcmd__logs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__webhook__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__webhook__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3149,7 +3287,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__webhook)
-            opts="-q -h -V --db --json --quiet --help --version list help"
+            opts="-q -h -V --db --json --quiet --help --version list add edit remove test logs flush help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3166,9 +3304,137 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        jackbox__subcmd__webhook__subcmd__help)
-            opts="list help"
+        jackbox__subcmd__webhook__subcmd__add)
+            opts="-q -h -V --name --url --secret --event --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__webhook__subcmd__edit)
+            opts="-q -h -V --name --url --secret --event --enable --disable --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__webhook__subcmd__flush)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__webhook__subcmd__help)
+            opts="list add edit remove test logs flush help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__webhook__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__webhook__subcmd__help__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__webhook__subcmd__help__subcmd__flush)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3208,7 +3474,107 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__webhook__subcmd__help__subcmd__logs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__webhook__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__webhook__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__webhook__subcmd__list)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__webhook__subcmd__logs)
+            opts="-q -h -V --limit --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__webhook__subcmd__remove)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__webhook__subcmd__test)
             opts="-q -h -V --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -726,6 +726,12 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand list 'List webhooks'
+            cand add 'Register a receiver: it gets a signed POST for each chosen event'
+            cand edit 'Change a webhook'
+            cand remove 'Delete a webhook with its queue and logs'
+            cand test 'Send a `test` event now and show the receiver''s answer'
+            cand logs 'Show delivery attempts, newest first'
+            cand flush 'Attempt every pending delivery once, then exit (for cron when no daemon runs)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;webhook;list'= {
@@ -738,11 +744,100 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jackbox;webhook;add'= {
+            cand --name 'name'
+            cand --url 'http:// or https:// URL receiving the POSTs'
+            cand --secret 'Shared secret for the X-Webhook-Signature HMAC (never shown again)'
+            cand --event 'An event name (repeatable, or several after one --event), e.g. game.added'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;webhook;edit'= {
+            cand --name 'name'
+            cand --url 'url'
+            cand --secret 'secret'
+            cand --event 'Replace the event list (repeatable)'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --enable 'Start delivering again'
+            cand --disable 'Stop delivering (queued deliveries wait until re-enabled)'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;webhook;remove'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;webhook;test'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;webhook;logs'= {
+            cand --limit 'Show at most N attempts'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;webhook;flush'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jackbox;webhook;help'= {
             cand list 'List webhooks'
+            cand add 'Register a receiver: it gets a signed POST for each chosen event'
+            cand edit 'Change a webhook'
+            cand remove 'Delete a webhook with its queue and logs'
+            cand test 'Send a `test` event now and show the receiver''s answer'
+            cand logs 'Show delivery attempts, newest first'
+            cand flush 'Attempt every pending delivery once, then exit (for cron when no daemon runs)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;webhook;help;list'= {
+        }
+        &'jackbox;webhook;help;add'= {
+        }
+        &'jackbox;webhook;help;edit'= {
+        }
+        &'jackbox;webhook;help;remove'= {
+        }
+        &'jackbox;webhook;help;test'= {
+        }
+        &'jackbox;webhook;help;logs'= {
+        }
+        &'jackbox;webhook;help;flush'= {
         }
         &'jackbox;webhook;help;help'= {
         }
@@ -963,8 +1058,26 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         }
         &'jackbox;help;webhook'= {
             cand list 'List webhooks'
+            cand add 'Register a receiver: it gets a signed POST for each chosen event'
+            cand edit 'Change a webhook'
+            cand remove 'Delete a webhook with its queue and logs'
+            cand test 'Send a `test` event now and show the receiver''s answer'
+            cand logs 'Show delivery attempts, newest first'
+            cand flush 'Attempt every pending delivery once, then exit (for cron when no daemon runs)'
         }
         &'jackbox;help;webhook;list'= {
+        }
+        &'jackbox;help;webhook;add'= {
+        }
+        &'jackbox;help;webhook;edit'= {
+        }
+        &'jackbox;help;webhook;remove'= {
+        }
+        &'jackbox;help;webhook;test'= {
+        }
+        &'jackbox;help;webhook;logs'= {
+        }
+        &'jackbox;help;webhook;flush'= {
         }
         &'jackbox;help;auth'= {
             cand set-key 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'

@@ -382,19 +382,72 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import games from CSV (append, or replace the catalog)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export the catalog as CSV (stdout by default)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
-complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
-complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
-complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List webhooks'
-complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -f -a "list" -d 'List webhooks'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -f -a "add" -d 'Register a receiver: it gets a signed POST for each chosen event'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -f -a "edit" -d 'Change a webhook'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -f -a "remove" -d 'Delete a webhook with its queue and logs'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -f -a "test" -d 'Send a `test` event now and show the receiver\'s answer'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -f -a "logs" -d 'Show delivery attempts, newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -f -a "flush" -d 'Attempt every pending delivery once, then exit (for cron when no daemon runs)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and not __fish_seen_subcommand_from list add edit remove test logs flush help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l name -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l url -d 'http:// or https:// URL receiving the POSTs' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l secret -d 'Shared secret for the X-Webhook-Signature HMAC (never shown again)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l event -d 'An event name (repeatable, or several after one --event), e.g. game.added' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from edit" -l name -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from edit" -l url -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from edit" -l secret -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from edit" -l event -d 'Replace the event list (repeatable)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from edit" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from edit" -l enable -d 'Start delivering again'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from edit" -l disable -d 'Stop delivering (queued deliveries wait until re-enabled)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from edit" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from test" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from test" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from logs" -l limit -d 'Show at most N attempts' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from logs" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from logs" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from flush" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from flush" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from flush" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from flush" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "list" -d 'List webhooks'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register a receiver: it gets a signed POST for each chosen event'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a webhook'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Delete a webhook with its queue and logs'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send a `test` event now and show the receiver\'s answer'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Show delivery attempts, newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Attempt every pending delivery once, then exit (for cron when no daemon runs)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -l json -d 'Print the API\'s JSON instead of tables'
@@ -485,5 +538,11 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "import" -d 'Import games from CSV (append, or replace the catalog)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "export" -d 'Export the catalog as CSV (stdout by default)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "list" -d 'List webhooks'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "add" -d 'Register a receiver: it gets a signed POST for each chosen event'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "edit" -d 'Change a webhook'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "remove" -d 'Delete a webhook with its queue and logs'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "test" -d 'Send a `test` event now and show the receiver\'s answer'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "logs" -d 'Show delivery attempts, newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "flush" -d 'Attempt every pending delivery once, then exit (for cron when no daemon runs)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "set-key" -d 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print an API token (HS256 JWT, role admin)'

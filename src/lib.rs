@@ -7,10 +7,13 @@
 
 pub mod cli;
 pub mod core;
+pub mod daemon_lock;
 pub mod error;
+pub mod live;
 pub mod serve;
 pub mod store;
 pub mod time;
+pub mod webhooks;
 
 pub use error::{Error, ErrorKind, Result};
 

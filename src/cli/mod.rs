@@ -113,7 +113,9 @@ pub struct Ctx {
 impl Ctx {
     /// Opens (creating and migrating if needed) the database.
     pub fn open(&self) -> Result<Connection> {
-        store::open(&self.db)
+        let conn = store::open(&self.db)?;
+        webhook::remember_outbox(&conn);
+        Ok(conn)
     }
 }
 
@@ -125,10 +127,15 @@ pub fn main() -> i32 {
         json: cli.json,
         quiet: cli.quiet,
     };
-    match run(&ctx, cli.command) {
+    let serving = matches!(cli.command, Command::Serve(_));
+    let code = match run(&ctx, cli.command) {
         Ok(()) => 0,
         Err(e) => report(&e),
+    };
+    if !serving {
+        webhook::pending_note(&ctx);
     }
+    code
 }
 
 /// Prints `error: …` (and a hint) on stderr; returns the exit code for the error.

@@ -67,6 +67,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     config.admin_key = crate::core::auth::env_admin_key();
     config.jwt_secret = crate::core::auth::env_jwt_secret();
     let app = serve::App::new(config)?;
+    // Held until the daemon exits: tells the CLI a daemon delivers the webhooks.
+    let _daemon_lock = crate::daemon_lock::acquire(&ctx.db)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("jackbox-serve")

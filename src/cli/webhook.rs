@@ -1,15 +1,301 @@
-//! `jackbox webhook …`: the webhook registry and deliveries.
+//! `jackbox webhook …`: the webhook registry, test sends, logs and `flush`; and the note the
+//! CLI prints when a command queued webhook deliveries that no daemon will pick up.
 
+use super::output::{self, kv, opt, when};
 use super::Ctx;
-use crate::Result;
+use crate::core::webhooks::{self, NewWebhook, Webhook, WebhookPatch};
+use crate::{daemon_lock, Error, Result};
 use clap::Subcommand;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
     /// List webhooks
     List,
+    /// Register a receiver: it gets a signed POST for each chosen event
+    #[command(
+        after_help = "Example:\n  jackbox webhook add --name discord --url https://relay.example/hook \\\n    --secret \"$SECRET\" --event game.added --event session.started"
+    )]
+    Add {
+        #[arg(long)]
+        name: String,
+        /// http:// or https:// URL receiving the POSTs
+        #[arg(long)]
+        url: String,
+        /// Shared secret for the X-Webhook-Signature HMAC (never shown again)
+        #[arg(long)]
+        secret: String,
+        /// An event name (repeatable, or several after one --event), e.g. game.added
+        #[arg(long = "event", value_name = "EVENT", required = true, num_args = 1..)]
+        events: Vec<String>,
+    },
+    /// Change a webhook
+    Edit {
+        id: i64,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        url: Option<String>,
+        #[arg(long)]
+        secret: Option<String>,
+        /// Replace the event list (repeatable)
+        #[arg(long = "event", value_name = "EVENT", num_args = 1..)]
+        events: Option<Vec<String>>,
+        /// Start delivering again
+        #[arg(long, conflicts_with = "disable")]
+        enable: bool,
+        /// Stop delivering (queued deliveries wait until re-enabled)
+        #[arg(long)]
+        disable: bool,
+    },
+    /// Delete a webhook with its queue and logs
+    Remove { id: i64 },
+    /// Send a `test` event now and show the receiver's answer
+    Test { id: i64 },
+    /// Show delivery attempts, newest first
+    Logs {
+        id: i64,
+        /// Show at most N attempts
+        #[arg(long, default_value_t = webhooks::DEFAULT_LOG_LIMIT)]
+        limit: i64,
+    },
+    /// Attempt every pending delivery once, then exit (for cron when no daemon runs)
+    Flush,
 }
 
-pub fn run(_ctx: &Ctx, _cmd: Cmd) -> Result<()> {
-    Err(super::pending::pending("webhooks"))
+pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
+    let mut conn = ctx.open()?;
+    match cmd {
+        Cmd::List => {
+            let list = webhooks::list(&conn)?;
+            if ctx.json {
+                return output::json(&list);
+            }
+            if list.is_empty() {
+                output::line("No webhooks yet. Add one with: jackbox webhook add");
+                return Ok(());
+            }
+            let rows = list
+                .iter()
+                .map(|w| {
+                    vec![
+                        w.id.to_string(),
+                        w.name.clone(),
+                        w.url.clone(),
+                        w.events.join(", "),
+                        if w.enabled { "yes" } else { "no" }.into(),
+                        when(&w.created_at),
+                    ]
+                })
+                .collect();
+            output::table(&["ID", "Name", "URL", "Events", "Enabled", "Created"], rows);
+            Ok(())
+        }
+        Cmd::Add {
+            name,
+            url,
+            secret,
+            events,
+        } => {
+            let w = webhooks::create(
+                &mut conn,
+                &NewWebhook {
+                    name,
+                    url,
+                    secret,
+                    events: split_events(events),
+                },
+            )?;
+            if ctx.quiet {
+                output::line(&w.id.to_string());
+                return Ok(());
+            }
+            show(ctx, &w)
+        }
+        Cmd::Edit {
+            id,
+            name,
+            url,
+            secret,
+            events,
+            enable,
+            disable,
+        } => {
+            let patch = WebhookPatch {
+                name,
+                url,
+                secret,
+                events: events.map(split_events),
+                enabled: (enable || disable).then_some(enable),
+            };
+            let w = webhooks::update(&mut conn, id, &patch)?;
+            show(ctx, &w)
+        }
+        Cmd::Remove { id } => {
+            let msg = webhooks::delete(&mut conn, id)?;
+            if ctx.json {
+                return output::json(&msg);
+            }
+            if !ctx.quiet {
+                output::line(&format!("Webhook {id} deleted"));
+            }
+            Ok(())
+        }
+        Cmd::Test { id } => {
+            webhooks::get(&conn, id)?;
+            let db = Arc::new(Mutex::new(conn));
+            let result = runtime()?.block_on(async {
+                let client = crate::webhooks::client()?;
+                crate::webhooks::send_test(&db, &client, id).await
+            })?;
+            if ctx.json {
+                output::json(&result)?;
+            } else {
+                kv(&[
+                    (
+                        "delivered",
+                        if result.delivered { "yes" } else { "no" }.into(),
+                    ),
+                    ("status", opt(&result.status)),
+                    ("error", opt(&result.error)),
+                ]);
+            }
+            if result.delivered {
+                Ok(())
+            } else {
+                Err(Error::state(format!(
+                    "Test webhook not delivered: {}",
+                    result.error.as_deref().unwrap_or("no answer")
+                )))
+            }
+        }
+        Cmd::Logs { id, limit } => {
+            let logs = webhooks::logs(&conn, id, Some(limit))?;
+            if ctx.json {
+                return output::json(&logs);
+            }
+            if logs.is_empty() {
+                output::line(&format!("No delivery attempts for webhook {id} yet"));
+                return Ok(());
+            }
+            let rows = logs
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.id.to_string(),
+                        l.event_type.clone(),
+                        l.attempt.to_string(),
+                        opt(&l.response_status),
+                        opt(&l.error_message),
+                        when(&l.created_at),
+                    ]
+                })
+                .collect();
+            output::table(&["ID", "Event", "Attempt", "Status", "Error", "When"], rows);
+            Ok(())
+        }
+        Cmd::Flush => {
+            if daemon_lock::daemon_running(&ctx.db) {
+                if !ctx.quiet {
+                    eprintln!(
+                        "note: 'jackbox serve' is running on this database and delivers \
+                         webhooks itself; nothing flushed"
+                    );
+                }
+                if ctx.json {
+                    output::json(&crate::webhooks::FlushReport::default())?;
+                }
+                return Ok(());
+            }
+            let db = Arc::new(Mutex::new(conn));
+            let report = runtime()?.block_on(async {
+                let client = crate::webhooks::client()?;
+                crate::webhooks::flush(&db, &client).await
+            })?;
+            if ctx.json {
+                return output::json(&report);
+            }
+            if !ctx.quiet {
+                output::line(&format!(
+                    "delivered {}, retry later {}, given up {}",
+                    report.delivered, report.retrying, report.failed
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `--event a,b --event c` → `[a, b, c]`.
+fn split_events(events: Vec<String>) -> Vec<String> {
+    events
+        .iter()
+        .flat_map(|e| e.split(','))
+        .map(|e| e.trim().to_string())
+        .filter(|e| !e.is_empty())
+        .collect()
+}
+
+fn show(ctx: &Ctx, w: &Webhook) -> Result<()> {
+    if ctx.json {
+        return output::json(w);
+    }
+    kv(&[
+        ("id", w.id.to_string()),
+        ("name", w.name.clone()),
+        ("url", w.url.clone()),
+        ("events", w.events.join(", ")),
+        ("enabled", if w.enabled { "yes" } else { "no" }.into()),
+        ("created", when(&w.created_at)),
+    ]);
+    Ok(())
+}
+
+/// A small runtime only for the commands that talk to receivers.
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::storage(format!("cannot start the async runtime: {e}")))
+}
+
+/// The outbox position when the command first opened the database (-1: not opened).
+static OUTBOX_AT_OPEN: AtomicI64 = AtomicI64::new(-1);
+
+/// Remembers the newest outbox id when a command opens the database (first open only).
+pub(super) fn remember_outbox(conn: &rusqlite::Connection) {
+    if OUTBOX_AT_OPEN.load(Ordering::Relaxed) >= 0 {
+        return;
+    }
+    if let Ok(id) = crate::core::events::last_event_id(conn) {
+        OUTBOX_AT_OPEN.store(id, Ordering::Relaxed);
+    }
+}
+
+/// After a command: if it queued webhook deliveries and no daemon runs on the database,
+/// says so once on stderr.
+pub(super) fn pending_note(ctx: &Ctx) {
+    let before = OUTBOX_AT_OPEN.load(Ordering::Relaxed);
+    if before < 0 {
+        return;
+    }
+    // Read-only and without migrations: this must stay cheap.
+    let Ok(conn) = rusqlite::Connection::open_with_flags(
+        &ctx.db,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return;
+    };
+    let n = match webhooks::pending_since(&conn, before) {
+        Ok(n) if n > 0 => n,
+        _ => return,
+    };
+    if daemon_lock::daemon_running(&ctx.db) {
+        return;
+    }
+    let what = if n == 1 { "delivery" } else { "deliveries" };
+    eprintln!(
+        "note: {n} webhook {what} pending; start 'jackbox serve' or run 'jackbox webhook flush'"
+    );
 }

@@ -14,5 +14,6 @@ pub mod session_games;
 pub mod sessions;
 pub mod stats;
 pub mod status_live;
+pub mod webhooks;
 
 pub use model::*;

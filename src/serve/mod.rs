@@ -14,6 +14,7 @@ pub mod pick;
 pub mod router;
 pub mod sessions;
 pub mod stats;
+pub mod webhooks;
 
 use crate::Result;
 use hyper::server::conn::http1;
@@ -75,6 +76,9 @@ pub struct App {
     /// Flips to `true` when shutdown starts: long-lived tasks (WebSockets, monitors) watch
     /// it to say goodbye.
     pub shutdown: tokio::sync::watch::Sender<bool>,
+    /// WebSocket hub, outbox dispatcher, webhook sender, and the `monitor_events` channel
+    /// of `monitor.changed` events for the room-monitor supervisor (`crate::live`).
+    pub live: Arc<crate::live::Live>,
 }
 
 impl App {
@@ -86,12 +90,15 @@ impl App {
         let jwt_secret = db.with_writer_now(|conn| {
             crate::core::auth::jwt_secret(conn, config.jwt_secret.clone())
         })?;
+        let shutdown = tokio::sync::watch::channel(false).0;
+        let live = crate::live::Live::new(&config.db, outbox_wake.clone(), shutdown.subscribe())?;
         Ok(Arc::new(App {
             db,
             outbox_wake,
             jwt_secret,
             login_throttle: auth::Throttle::default(),
-            shutdown: tokio::sync::watch::channel(false).0,
+            shutdown,
+            live,
             config,
         }))
     }
@@ -128,6 +135,7 @@ pub async fn serve(
 ) -> Result<()> {
     let addr = listener.local_addr()?;
     tracing::info!(%addr, version = crate::VERSION, "serving");
+    app.live.start();
     let mut builder = http1::Builder::new();
     builder
         .timer(TokioTimer::new())
@@ -160,8 +168,12 @@ pub async fn serve(
     drop(listener);
     tracing::info!("shutting down: finishing in-flight requests");
     let _ = app.shutdown.send(true);
+    let websockets_closed = app.live.closed(SHUTDOWN_GRACE);
     tokio::select! {
-        _ = async { let _ = graceful.send(()); graceful.closed().await } => {
+        _ = async {
+            let _ = graceful.send(());
+            tokio::join!(graceful.closed(), websockets_closed)
+        } => {
             tracing::info!("all connections closed")
         }
         _ = tokio::time::sleep(SHUTDOWN_GRACE) => {

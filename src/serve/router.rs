@@ -6,7 +6,7 @@
 //! fails when the document misses a route).
 
 use super::http::{self, Req, Resp};
-use super::{auth, catalog, games, sessions, stats, App};
+use super::{auth, catalog, games, sessions, stats, webhooks, App};
 use super::{catalog_edit, pick};
 use crate::{Error, ErrorKind, Result};
 use hyper::body::Incoming;
@@ -145,6 +145,15 @@ pub fn routes() -> &'static [Route] {
             route!(POST, "/api/pick", pick::pick),
             // Stats
             route!(GET, "/api/stats", stats::stats),
+            // Live updates and webhooks
+            route!(GET, "/api/sessions/live", webhooks::websocket),
+            route!(GET, "/api/webhooks", webhooks::list),
+            route!(POST, "/api/webhooks", webhooks::create),
+            route!(GET, "/api/webhooks/{id}", webhooks::get),
+            route!(PATCH, "/api/webhooks/{id}", webhooks::update),
+            route!(DELETE, "/api/webhooks/{id}", webhooks::delete),
+            route!(POST, "/api/webhooks/test/{id}", webhooks::test),
+            route!(GET, "/api/webhooks/{id}/logs", webhooks::logs),
         ]
     })
 }

@@ -19,3 +19,5 @@ mod http_openapi;
 mod http_sessions;
 mod migrations;
 mod picker;
+mod webhooks;
+mod websocket;

@@ -1,0 +1,96 @@
+//! Live updates of the daemon: the outbox dispatcher, the WebSocket hub and protocol, and the
+//! webhook sender task, bundled in [`Live`] which the server's `App` holds.
+//!
+//! ```text
+//!  commits (daemon: `committed` Notify; CLI: PRAGMA data_version)
+//!        │
+//!  dispatch ──► hub ──► each client's bounded queue ──► WebSocket
+//!        ├────► monitor_events (monitor.changed, for the room-monitor supervisor)
+//!        └────► webhooks_wake ──► webhook sender (crate::webhooks::run)
+//! ```
+
+pub mod dispatch;
+pub mod hub;
+pub mod ws;
+
+use crate::core::events::StoredEvent;
+use crate::Result;
+use hub::Hub;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::{broadcast, watch, Notify};
+
+/// Everything live about a running daemon.
+pub struct Live {
+    /// Connected WebSocket clients and their subscriptions.
+    pub hub: Arc<Hub>,
+    /// `monitor.changed` events, in commit order, for the room-monitor supervisor
+    /// (`subscribe()` to receive them). Nothing else is sent here.
+    pub monitor_events: broadcast::Sender<StoredEvent>,
+    /// Notified after each write the daemon commits: wakes the dispatcher at once.
+    pub committed: Arc<Notify>,
+    /// Wakes the webhook sender (new deliveries may be queued).
+    pub webhooks_wake: Arc<Notify>,
+    /// The webhook sender's own connection (also used by the test endpoint).
+    pub webhook_db: crate::webhooks::Db,
+    /// The HTTP client for webhook receivers.
+    pub client: reqwest::Client,
+    db: PathBuf,
+    /// The daemon's shutdown flag (`App::shutdown`): `true` closes every client with 1001.
+    shutdown: watch::Receiver<bool>,
+}
+
+impl Live {
+    /// Prepares the live parts for the database at `db`. `committed` is the `Notify` the
+    /// server notifies after each of its writes; `shutdown` turns `true` when the daemon
+    /// stops.
+    pub fn new(
+        db: &Path,
+        committed: Arc<Notify>,
+        shutdown: watch::Receiver<bool>,
+    ) -> Result<Arc<Live>> {
+        let conn = crate::store::open(db)?;
+        let (monitor_events, _) = broadcast::channel(1024);
+        Ok(Arc::new(Live {
+            hub: Arc::new(Hub::new()),
+            monitor_events,
+            committed,
+            webhooks_wake: Arc::new(Notify::new()),
+            webhook_db: Arc::new(Mutex::new(conn)),
+            client: crate::webhooks::client()?,
+            db: db.to_path_buf(),
+            shutdown,
+        }))
+    }
+
+    /// Starts the dispatcher and the webhook sender (call once, inside the runtime).
+    pub fn start(self: &Arc<Self>) {
+        tokio::spawn(dispatch::run(self.db.clone(), self.clone()));
+        let mut stop = self.shutdown_signal();
+        tokio::spawn(crate::webhooks::run(
+            self.webhook_db.clone(),
+            self.webhooks_wake.clone(),
+            async move {
+                let _ = stop.wait_for(|v| *v).await;
+            },
+        ));
+    }
+
+    /// A receiver that changes to `true` when the daemon shuts down.
+    pub fn shutdown_signal(&self) -> watch::Receiver<bool> {
+        self.shutdown.clone()
+    }
+
+    /// Sends a frame straight to the subscribers of a session, without the outbox (the room
+    /// monitor's 20 s `game.status` heartbeat).
+    pub fn publish(&self, session_id: i64, json_text: &str) {
+        self.hub.publish(session_id, Arc::from(json_text));
+    }
+
+    /// After the shutdown flag is set: waits (at most `grace`) until every WebSocket client
+    /// got its close frame (1001) and left.
+    pub async fn closed(&self, grace: Duration) {
+        let _ = tokio::time::timeout(grace, self.hub.wait_empty()).await;
+    }
+}

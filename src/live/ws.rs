@@ -1,0 +1,248 @@
+//! One WebSocket connection at `/api/sessions/live`: the upgrade handshake (hyper), the
+//! protocol of `websocket.md` (auth, subscribe, unsubscribe, ping and their replies), keepalive
+//! (server pings every 30 s, 60 s idle timeout) and closing (slow client, shutdown).
+
+use super::hub::{ClientHandle, Frame, Hub};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::watch;
+use tokio::time::Instant;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role, WebSocketConfig};
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::WebSocketStream;
+
+/// A connection from which nothing arrived for this long is closed
+/// (`JACKBOX_WS_IDLE_TIMEOUT_MS` overrides it, for tests).
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+
+fn idle_timeout() -> Duration {
+    static IDLE: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
+    *IDLE.get_or_init(|| {
+        std::env::var("JACKBOX_WS_IDLE_TIMEOUT_MS")
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|ms| *ms > 0)
+            .map(Duration::from_millis)
+            .unwrap_or(IDLE_TIMEOUT)
+    })
+}
+/// The server pings every client this often.
+pub const PING_INTERVAL: Duration = Duration::from_secs(30);
+/// How long a close frame may take to leave before the socket is simply dropped.
+const CLOSE_TIMEOUT: Duration = Duration::from_secs(1);
+/// Frames and messages from clients are tiny; anything bigger is refused.
+const MAX_INCOMING: usize = 64 * 1024;
+
+/// Checks a JWT the way the HTTP API does.
+pub type Validate = Arc<dyn Fn(&str) -> bool + Send + Sync>;
+
+/// Small buffers: a connection costs a few KB, so 1,000 clients fit in little memory.
+pub fn config() -> WebSocketConfig {
+    // `write_buffer_size: 0` writes each message at once instead of batching 128 KiB per
+    // client. `max_write_buffer_size` stays unlimited: a send waits (backpressure) while the
+    // socket is full, so at most about one message sits there, and one event may be large
+    // (1 MiB of notes). The bound on a slow client is its queue in the hub.
+    WebSocketConfig {
+        write_buffer_size: 0,
+        max_message_size: Some(MAX_INCOMING),
+        max_frame_size: Some(MAX_INCOMING),
+        ..Default::default()
+    }
+}
+
+/// Wraps an upgraded connection as a server-side WebSocket.
+pub async fn accept<S>(io: S) -> WebSocketStream<S>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    WebSocketStream::from_raw_socket(io, Role::Server, Some(config())).await
+}
+
+fn text(v: Value) -> Frame {
+    Arc::from(v.to_string())
+}
+
+fn error(message: &str) -> Frame {
+    text(json!({ "type": "error", "message": message }))
+}
+
+/// Why the loop stopped writing.
+enum Stop {
+    Gone,
+    Kicked,
+    Shutdown,
+}
+
+/// Runs the protocol until the client leaves, idles out, falls behind or the daemon stops.
+pub async fn serve<S>(
+    ws: WebSocketStream<S>,
+    hub: Arc<Hub>,
+    validate: Validate,
+    mut shutdown: watch::Receiver<bool>,
+) where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let ClientHandle { id, mut rx, kicked } = hub.register();
+    let (mut sink, mut stream) = ws.split();
+    let mut authenticated = false;
+    let mut ping = tokio::time::interval_at(Instant::now() + PING_INTERVAL, PING_INTERVAL);
+    let idle_for = idle_timeout();
+    let idle = tokio::time::sleep(idle_for);
+    tokio::pin!(idle);
+    if *shutdown.borrow() {
+        let _ = close(&mut sink, CloseCode::Away, "Server shutting down").await;
+        hub.unregister(id);
+        return;
+    }
+
+    let stop = loop {
+        let out: Message = tokio::select! {
+            biased;
+            _ = shutdown.changed() => break Stop::Shutdown,
+            _ = kicked.notified() => break Stop::Kicked,
+            _ = &mut idle => {
+                let _ = close(&mut sink, CloseCode::Normal, "Idle timeout").await;
+                break Stop::Gone;
+            }
+            incoming = stream.next() => {
+                let Some(Ok(msg)) = incoming else { break Stop::Gone };
+                idle.as_mut().reset(Instant::now() + idle_for);
+                let body = match msg {
+                    Message::Text(t) => t,
+                    Message::Binary(b) => String::from_utf8_lossy(&b).into_owned(),
+                    // Pings are answered by tungstenite itself; a close is answered too and
+                    // the stream then ends.
+                    _ => continue,
+                };
+                let reply = handle(&body, id, &hub, &validate, &mut authenticated);
+                // Replies go through the client's queue so they stay in order with events.
+                hub.reply(id, reply);
+                continue;
+            }
+            frame = rx.recv() => match frame {
+                Some(f) => Message::Text(f.to_string()),
+                None => break Stop::Gone,
+            },
+            _ = ping.tick() => Message::Ping(Vec::new()),
+        };
+        // A write blocks while the client does not read; stay responsive to kick/shutdown.
+        let sent = tokio::select! {
+            biased;
+            r = sink.send(out) => r.map_err(|_| Stop::Gone),
+            _ = kicked.notified() => Err(Stop::Kicked),
+            _ = shutdown.changed() => Err(Stop::Shutdown),
+        };
+        if let Err(stop) = sent {
+            break stop;
+        }
+    };
+    match stop {
+        Stop::Gone => {}
+        Stop::Kicked => {
+            let _ = close(
+                &mut sink,
+                CloseCode::Policy,
+                "Client too slow: too many pending messages",
+            )
+            .await;
+        }
+        Stop::Shutdown => {
+            let _ = close(&mut sink, CloseCode::Away, "Server shutting down").await;
+        }
+    }
+    // Only now: shutdown waits for every client to be gone, close frame sent.
+    hub.unregister(id);
+}
+
+async fn close<S>(
+    sink: &mut futures_util::stream::SplitSink<WebSocketStream<S>, Message>,
+    code: CloseCode,
+    reason: &'static str,
+) -> Result<(), ()>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let frame = CloseFrame {
+        code,
+        reason: reason.into(),
+    };
+    match tokio::time::timeout(CLOSE_TIMEOUT, sink.send(Message::Close(Some(frame)))).await {
+        Ok(Ok(())) => Ok(()),
+        _ => Err(()),
+    }
+}
+
+/// One client message → its reply (`websocket.md`).
+fn handle(body: &str, id: u64, hub: &Hub, validate: &Validate, authenticated: &mut bool) -> Frame {
+    let Ok(msg) = serde_json::from_str::<Value>(body) else {
+        return error("Invalid JSON");
+    };
+    let kind = match msg.get("type") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => "undefined".to_string(),
+        Some(other) => other.to_string(),
+    };
+    match kind.as_str() {
+        "auth" => {
+            let token = msg
+                .get("token")
+                .and_then(Value::as_str)
+                .filter(|t| !t.is_empty());
+            match token {
+                None => text(json!({ "type": "auth_error", "message": "Token required" })),
+                Some(t) if validate(t) => {
+                    *authenticated = true;
+                    hub.set_authenticated(id);
+                    text(json!({ "type": "auth_success", "message": "Authenticated successfully" }))
+                }
+                Some(_) => {
+                    text(json!({ "type": "auth_error", "message": "Invalid or expired token" }))
+                }
+            }
+        }
+        "subscribe" | "unsubscribe" => {
+            if !*authenticated {
+                return error("Not authenticated");
+            }
+            let Some(session_id) = session_id(&msg) else {
+                return error("sessionId is required");
+            };
+            if kind == "subscribe" {
+                hub.subscribe(id, session_id);
+                text(json!({
+                    "type": "subscribed",
+                    "sessionId": session_id,
+                    "message": format!("Subscribed to session {session_id}"),
+                }))
+            } else {
+                hub.unsubscribe(id, session_id);
+                text(json!({
+                    "type": "unsubscribed",
+                    "sessionId": session_id,
+                    "message": format!("Unsubscribed from session {session_id}"),
+                }))
+            }
+        }
+        "ping" => text(json!({ "type": "pong" })),
+        other => error(&format!("Unknown message type: {other}")),
+    }
+}
+
+/// A positive integer id, given as a number or a numeric string.
+fn session_id(msg: &Value) -> Option<i64> {
+    let v = msg.get("sessionId")?;
+    let n = match v {
+        Value::Number(n) => n.as_i64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.fract() == 0.0 && *f >= 1.0 && *f <= i64::MAX as f64)
+                .map(|f| f as i64)
+        })?,
+        Value::String(s) => s.trim().parse::<i64>().ok()?,
+        _ => return None,
+    };
+    (n > 0).then_some(n)
+}
