@@ -14,8 +14,9 @@ pub enum Cmd {
         after_help = "Examples:\n  jackbox game add 42\n  jackbox game add \"Quiplash 3\" --room-code ABCD\n  SGID=$(jackbox game add 42 -q)"
     )]
     Add {
-        /// A game id or an unambiguous title
-        game: String,
+        /// A game id or an unambiguous title [default with --room-code: the game the room runs]
+        #[arg(required_unless_present = "room_code")]
+        game: Option<String>,
         /// Session ID [default: the active session]
         #[arg(long)]
         session: Option<i64>,
@@ -25,6 +26,9 @@ pub enum Cmd {
         /// Mark the game as added by hand (not picked)
         #[arg(long)]
         manual: bool,
+        /// Jackbox's lobby server, to find the game from its room
+        #[arg(long, env = "JACKBOX_ECAST_URL", value_name = "URL", hide_env_values = true)]
+        ecast_url: Option<String>,
     },
     /// List the games of a session (default: the active one)
     List {
@@ -54,6 +58,9 @@ pub enum Cmd {
         /// Run the monitor in this terminal, printing each event, until the game ends
         #[arg(long)]
         foreground: bool,
+        /// Jackbox's lobby server [default: https://ecast.jackboxgames.com]
+        #[arg(long, env = "JACKBOX_ECAST_URL", value_name = "URL", hide_env_values = true)]
+        ecast_url: Option<String>,
     },
 }
 
@@ -65,9 +72,14 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             session,
             room_code,
             manual,
+            ecast_url,
         } => {
             let session_id = sessions::resolve(&conn, session)?.id;
-            let game = catalog::resolve(&conn, &game)?;
+            let game = match (game, &room_code) {
+                (Some(game), _) => catalog::resolve(&conn, &game)?,
+                (None, Some(code)) => super::monitor::game_for_room(&conn, code, ecast_url)?,
+                (None, None) => return Err(crate::Error::invalid("A game is required")),
+            };
             let sg = session_games::add(
                 &mut conn,
                 session_id,
@@ -158,6 +170,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             action,
             session_game_id,
             foreground,
+            ecast_url,
         } => {
             let sg = session_games::get_by_id(&conn, session_game_id)?;
             if action == "stop" {
@@ -167,7 +180,12 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             let msg = session_games::start_monitor(&mut conn, sg.session_id, sg.id)?;
             if foreground {
                 drop(conn);
-                return super::serve::monitor_foreground(ctx, sg.session_id, sg.id);
+                return super::monitor::foreground(
+                    ctx,
+                    sg.session_id,
+                    sg.id,
+                    ecast_url.as_deref(),
+                );
             }
             message(ctx, &msg)
         }

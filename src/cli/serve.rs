@@ -13,8 +13,3 @@ pub struct Args {
 pub fn run(_ctx: &Ctx, _args: Args) -> Result<()> {
     Err(super::pending::pending("serve"))
 }
-
-/// `game monitor start --foreground`.
-pub fn monitor_foreground(_ctx: &Ctx, _session_id: i64, _session_game_id: i64) -> Result<()> {
-    Err(super::pending::pending("the foreground monitor"))
-}
