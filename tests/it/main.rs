@@ -5,3 +5,5 @@ mod util;
 
 mod cli_sessions;
 mod docs;
+mod fake_ecast;
+mod monitor;
