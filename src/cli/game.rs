@@ -27,7 +27,12 @@ pub enum Cmd {
         #[arg(long)]
         manual: bool,
         /// Jackbox's lobby server, to find the game from its room
-        #[arg(long, env = "JACKBOX_ECAST_URL", value_name = "URL", hide_env_values = true)]
+        #[arg(
+            long,
+            env = "JACKBOX_ECAST_URL",
+            value_name = "URL",
+            hide_env_values = true
+        )]
         ecast_url: Option<String>,
     },
     /// List the games of a session (default: the active one)
@@ -59,7 +64,12 @@ pub enum Cmd {
         #[arg(long)]
         foreground: bool,
         /// Jackbox's lobby server [default: https://ecast.jackboxgames.com]
-        #[arg(long, env = "JACKBOX_ECAST_URL", value_name = "URL", hide_env_values = true)]
+        #[arg(
+            long,
+            env = "JACKBOX_ECAST_URL",
+            value_name = "URL",
+            hide_env_values = true
+        )]
         ecast_url: Option<String>,
     },
 }
@@ -180,12 +190,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             let msg = session_games::start_monitor(&mut conn, sg.session_id, sg.id)?;
             if foreground {
                 drop(conn);
-                return super::monitor::foreground(
-                    ctx,
-                    sg.session_id,
-                    sg.id,
-                    ecast_url.as_deref(),
-                );
+                return super::monitor::foreground(ctx, sg.session_id, sg.id, ecast_url.as_deref());
             }
             message(ctx, &msg)
         }

@@ -35,8 +35,9 @@ pub fn active(conn: &Connection, id: i64, room_code: &str) -> Result<Option<Sess
         Err(e) => return Err(e),
     };
     Ok(
-        (sg.player_count_check_status == "monitoring" && sg.room_code.as_deref() == Some(room_code))
-            .then_some(sg),
+        (sg.player_count_check_status == "monitoring"
+            && sg.room_code.as_deref() == Some(room_code))
+        .then_some(sg),
     )
 }
 

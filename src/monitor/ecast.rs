@@ -57,9 +57,7 @@ impl Client {
             .timeout(timeout)
             .connect_timeout(timeout)
             .build()
-            .map_err(|e| {
-                crate::Error::storage(format!("Cannot build the HTTP client: {e}"))
-            })?;
+            .map_err(|e| crate::Error::storage(format!("Cannot build the HTTP client: {e}")))?;
         Ok(Client {
             http,
             base: base.trim_end_matches('/').to_string(),
@@ -161,7 +159,11 @@ pub fn parse_lookup(v: &Value) -> Lookup {
     let Some(body) = v.get("body").filter(|b| b.is_object()) else {
         return Lookup::Transient("answer without a body".into());
     };
-    let Some(host) = body.get("host").and_then(Value::as_str).filter(|h| !h.is_empty()) else {
+    let Some(host) = body
+        .get("host")
+        .and_then(Value::as_str)
+        .filter(|h| !h.is_empty())
+    else {
         return Lookup::Transient("answer without a host".into());
     };
     Lookup::Found(RoomInfo {
@@ -246,14 +248,23 @@ pub struct Welcome {
 pub enum Frame {
     Welcome(Welcome),
     /// `client/connected` of a player.
-    PlayerConnected { id: i64, name: String },
+    PlayerConnected {
+        id: i64,
+        name: String,
+    },
     /// A room entity update.
     Room(RoomEntity),
     /// A per-player entity (`player:N`, `bc:customer:N`) carrying a name.
-    PlayerEntity { id: i64, name: String },
+    PlayerEntity {
+        id: i64,
+        name: String,
+    },
     Lock,
     Exit,
-    Error { code: i64, msg: String },
+    Error {
+        code: i64,
+        msg: String,
+    },
     /// Anything else (other entities, replies, other roles connecting…).
     Other,
 }
@@ -286,10 +297,9 @@ pub fn parse_frame(text: &str) -> Option<Frame> {
             let val = result.get("val").unwrap_or(&empty);
             if is_room_key(key) {
                 Frame::Room(RoomEntity::from_value(val))
-            } else if let (Some(id), Some(name)) = (
-                player_key_id(key),
-                val.get("name").and_then(Value::as_str),
-            ) {
+            } else if let (Some(id), Some(name)) =
+                (player_key_id(key), val.get("name").and_then(Value::as_str))
+            {
                 Frame::PlayerEntity {
                     id,
                     name: name.to_string(),
@@ -314,18 +324,15 @@ pub fn parse_frame(text: &str) -> Option<Frame> {
 
 /// Connection ids come as numbers, or as strings in `here`'s keys.
 fn as_id(v: &Value) -> Option<i64> {
-    v.as_i64().or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+    v.as_i64()
+        .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
 }
 
 fn parse_welcome(result: &Value) -> Welcome {
     let mut players = BTreeMap::new();
     if let Some(here) = result.get("here").and_then(Value::as_object) {
         for (key, entry) in here {
-            let Some(id) = entry
-                .get("id")
-                .and_then(as_id)
-                .or_else(|| key.parse().ok())
-            else {
+            let Some(id) = entry.get("id").and_then(as_id).or_else(|| key.parse().ok()) else {
                 continue;
             };
             if let Some(player) = entry.get("roles").and_then(|r| r.get("player")) {
@@ -432,15 +439,29 @@ mod tests {
             }))
         );
         let e = json!({"pc": 3, "opcode": "error", "result": {"code": 2023, "msg": "denied"}});
-        assert!(matches!(parse_frame(&e.to_string()), Some(Frame::Error { code: 2023, .. })));
+        assert!(matches!(
+            parse_frame(&e.to_string()),
+            Some(Frame::Error { code: 2023, .. })
+        ));
         assert_eq!(parse_frame("not json"), None);
     }
 
     #[test]
     fn lookup_shapes() {
         assert_eq!(parse_lookup(&json!({"ok": false})), Lookup::NotFound);
-        assert!(matches!(parse_lookup(&json!({"ok": true})), Lookup::Transient(_)));
-        let found = parse_lookup(&json!({"ok": true, "body": {"code": "ABCD", "appTag": "quiplash3", "host": "h:1", "maxPlayers": 8}}));
-        assert!(matches!(found, Lookup::Found(RoomInfo { max_players: Some(8), .. })));
+        assert!(matches!(
+            parse_lookup(&json!({"ok": true})),
+            Lookup::Transient(_)
+        ));
+        let found = parse_lookup(
+            &json!({"ok": true, "body": {"code": "ABCD", "appTag": "quiplash3", "host": "h:1", "maxPlayers": 8}}),
+        );
+        assert!(matches!(
+            found,
+            Lookup::Found(RoomInfo {
+                max_players: Some(8),
+                ..
+            })
+        ));
     }
 }

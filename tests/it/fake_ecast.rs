@@ -205,7 +205,7 @@ impl FakeEcast {
     }
 
     pub fn fail_lookups(&self, n: usize, status: u16) {
-        self.with(|s| s.lookup_failures.extend(std::iter::repeat(status).take(n)))
+        self.with(|s| s.lookup_failures.extend(std::iter::repeat_n(status, n)))
     }
 
     pub fn open(&self) -> usize {
@@ -238,7 +238,9 @@ impl Drop for FakeEcast {
     fn drop(&mut self) {
         let rt = std::mem::replace(
             &mut self.rt,
-            tokio::runtime::Builder::new_current_thread().build().unwrap(),
+            tokio::runtime::Builder::new_current_thread()
+                .build()
+                .unwrap(),
         );
         rt.shutdown_background();
     }
@@ -299,7 +301,10 @@ async fn lookup(mut stream: TcpStream, state: Arc<Mutex<State>>, head: &str) {
         let mut s = state.lock().unwrap();
         s.lookups += 1;
         s.user_agents.push(ua);
-        let code = path.strip_prefix("/api/v2/rooms/").unwrap_or("").to_string();
+        let code = path
+            .strip_prefix("/api/v2/rooms/")
+            .unwrap_or("")
+            .to_string();
         if let Some(status) = s.lookup_failures.pop_front() {
             (status, "<html>oops</html>".to_string())
         } else if let Some(room) = s.rooms.get(&code) {
@@ -317,7 +322,10 @@ async fn lookup(mut stream: TcpStream, state: Arc<Mutex<State>>, head: &str) {
             }});
             (200, body.to_string())
         } else {
-            (404, json!({ "ok": false, "error": "no such room" }).to_string())
+            (
+                404,
+                json!({ "ok": false, "error": "no such room" }).to_string(),
+            )
         }
     };
     let reason = match status {
@@ -333,6 +341,7 @@ async fn lookup(mut stream: TcpStream, state: Arc<Mutex<State>>, head: &str) {
     let _ = stream.shutdown().await;
 }
 
+#[allow(clippy::result_large_err)]
 async fn websocket(stream: TcpStream, state: Arc<Mutex<State>>) {
     let uri = Arc::new(Mutex::new(String::new()));
     let seen = uri.clone();
@@ -344,8 +353,10 @@ async fn websocket(stream: TcpStream, state: Arc<Mutex<State>>) {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
         if wants.split(',').any(|p| p.trim() == "ecast-v0") {
-            resp.headers_mut()
-                .insert("Sec-WebSocket-Protocol", HeaderValue::from_static("ecast-v0"));
+            resp.headers_mut().insert(
+                "Sec-WebSocket-Protocol",
+                HeaderValue::from_static("ecast-v0"),
+            );
         }
         Ok(resp)
     };
@@ -362,7 +373,12 @@ async fn websocket(stream: TcpStream, state: Arc<Mutex<State>>) {
     let params: HashMap<String, String> = query
         .split('&')
         .filter_map(|kv| kv.split_once('='))
-        .map(|(k, v)| (k.to_string(), urlencoding::decode(v).unwrap_or_default().into()))
+        .map(|(k, v)| {
+            (
+                k.to_string(),
+                urlencoding::decode(v).unwrap_or_default().into(),
+            )
+        })
         .collect();
     let (tx, mut rx) = mpsc::unbounded_channel();
     let (conn_id, first) = {
@@ -373,7 +389,11 @@ async fn websocket(stream: TcpStream, state: Arc<Mutex<State>>) {
         let conn_id = s.next_conn;
         s.next_conn += 1;
         let first = match s.rooms.get(&code).map(|r| r.reject) {
-            None => frame(&mut s, "error", json!({ "code": 2013, "msg": "no such room" })),
+            None => frame(
+                &mut s,
+                "error",
+                json!({ "code": 2013, "msg": "no such room" }),
+            ),
             Some(Some(code)) => frame(&mut s, "error", json!({ "code": code, "msg": "denied" })),
             Some(None) => {
                 let reconnect = params

@@ -123,7 +123,9 @@ fn events(env: &Env, sgid: i64) -> Vec<(String, Value)> {
         )
         .unwrap();
     let rows = stmt
-        .query_map([sgid], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .query_map([sgid], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })
         .unwrap();
     rows.map(|r| {
         let (t, p) = r.unwrap();
@@ -185,7 +187,10 @@ fn room_not_found_fails_the_monitor() {
     assert_eq!(last.1["roomCode"], "ZZZZ");
     assert_eq!(fake.open(), 0);
     // A real User-Agent on the look-up.
-    assert!(fake.user_agents().iter().all(|ua| ua.starts_with("jackbox/")));
+    assert!(fake
+        .user_agents()
+        .iter()
+        .all(|ua| ua.starts_with("jackbox/")));
 }
 
 #[test]
@@ -198,7 +203,9 @@ fn players_joining_before_and_after_then_room_exit() {
     let fg = Foreground::start(&env, &fake, sgid);
 
     let connected = wait_events(&env, sgid, "room.connected", 1);
-    let game_id = env.count(&format!("SELECT game_id FROM session_games WHERE id = {sgid}"));
+    let game_id = env.count(&format!(
+        "SELECT game_id FROM session_games WHERE id = {sgid}"
+    ));
     assert_eq!(
         connected,
         json!({
@@ -266,7 +273,10 @@ fn a_game_that_never_tells_shards_is_counted_by_the_probe() {
     assert_eq!(second["playerName"], "DAVE");
     assert_eq!(second["playerCount"], 2);
     // The welcome stored 0; the probe's snapshot(s) raised it to 2.
-    assert_eq!(of_type(&env, sgid, "player-count.updated")[0]["playerCount"], 0);
+    assert_eq!(
+        of_type(&env, sgid, "player-count.updated")[0]["playerCount"],
+        0
+    );
     let counts = of_type(&env, sgid, "player-count.updated");
     assert_eq!(counts.last().unwrap()["playerCount"], 2);
     assert_eq!(status(&env, sgid).2, Some(2));
@@ -290,11 +300,24 @@ fn a_game_that_never_tells_shards_is_counted_by_the_probe() {
     assert_eq!(d["appTag"], "quiplash3");
     assert_eq!(d["gameStarted"], false);
     assert_eq!(d["gameFinished"], false);
-    for key in ["sessionId", "gameId", "sessionGameId", "maxPlayers", "playerCount", "players", "lobbyState", "gameState"] {
+    for key in [
+        "sessionId",
+        "gameId",
+        "sessionGameId",
+        "maxPlayers",
+        "playerCount",
+        "players",
+        "lobbyState",
+        "gameState",
+    ] {
         assert!(d.get(key).is_some(), "game.status lacks {key}");
     }
     assert!(fg.printed().iter().any(|e| e["type"] == "room.connected"));
-    assert_eq!(of_type(&env, sgid, "game.status").len(), 0, "heartbeats are not stored");
+    assert_eq!(
+        of_type(&env, sgid, "game.status").len(),
+        0,
+        "heartbeats are not stored"
+    );
 
     fake.exit("SLNT");
     assert_eq!(fg.wait(15).0, 0);
@@ -400,7 +423,10 @@ fn a_lobby_server_that_keeps_failing_gives_up() {
     let fg = Foreground::start(&env, &fake, sgid);
     let (code, err) = fg.wait(20);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("Could not reach the Jackbox lobby server"), "{err}");
+    assert!(
+        err.contains("Could not reach the Jackbox lobby server"),
+        "{err}"
+    );
     assert_eq!(status(&env, sgid).0, "failed");
     let last = events(&env, sgid).pop().unwrap();
     assert_eq!(last.0, "room.disconnected");
@@ -419,7 +445,9 @@ fn dropped_connections_reconnect_with_the_secret() {
     wait_events(&env, sgid, "room.connected", 1);
     fake.drop_all();
     fake.wait("a reconnection with secret", 15, |f| {
-        f.ws_queries().iter().any(|q| q.contains("secret=") && q.contains("&id="))
+        f.ws_queries()
+            .iter()
+            .any(|q| q.contains("secret=") && q.contains("&id="))
     });
     fake.join("DROP", "BOB");
     let joined = wait_events(&env, sgid, "lobby.player-joined", 1);
@@ -551,7 +579,10 @@ fn a_room_of_another_game_is_reported_not_changed() {
     fake.exit("OTHR");
     let (code, err) = fg.wait(15);
     assert_eq!(code, 0);
-    assert!(err.contains("warning:") && err.contains("Mad Verse City"), "{err}");
+    assert!(
+        err.contains("warning:") && err.contains("Mad Verse City"),
+        "{err}"
+    );
     let title: String = env
         .conn()
         .query_row(
