@@ -9,6 +9,7 @@ pub mod cli;
 pub mod core;
 pub mod error;
 pub mod monitor;
+pub mod serve;
 pub mod store;
 pub mod time;
 

@@ -4,6 +4,7 @@
 //! Each state-changing operation is one `BEGIN IMMEDIATE` transaction that also writes its
 //! events to the outbox (`events`).
 
+pub mod auth;
 pub mod catalog;
 pub mod events;
 pub mod export;
@@ -11,5 +12,7 @@ pub mod model;
 pub mod monitoring;
 pub mod session_games;
 pub mod sessions;
+pub mod stats;
+pub mod status_live;
 
 pub use model::*;

@@ -7,3 +7,11 @@ mod cli_sessions;
 mod docs;
 mod fake_ecast;
 mod monitor;
+mod server;
+
+mod http_auth;
+mod http_catalog;
+mod http_games;
+mod http_general;
+mod http_openapi;
+mod http_sessions;
