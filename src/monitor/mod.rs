@@ -18,7 +18,6 @@ use crate::core::monitoring::{self, Finish, CONNECTION_FAILED, ROLE_REJECTED, RO
 use crate::Result;
 use ecast::{Frame, Lookup, RoomEntity, RoomInfo, Socket, Welcome};
 use rusqlite::Connection;
-use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -42,49 +41,32 @@ pub trait LiveSink: Send + Sync {
     }
 }
 
-/// The `status-live` object (`http-api.md`) = the data of `game.status`.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct LiveStatus {
-    pub session_id: i64,
-    pub game_id: i64,
-    pub session_game_id: i64,
-    pub room_code: Option<String>,
-    pub app_tag: Option<String>,
-    pub max_players: Option<i64>,
-    pub player_count: Option<i64>,
-    pub players: Option<Vec<String>>,
-    pub lobby_state: Option<String>,
-    pub game_state: Option<String>,
-    pub game_started: Option<bool>,
-    pub game_finished: Option<bool>,
-    pub monitoring: bool,
+/// The `status-live` object (`http-api.md`) = the data of `game.status`: one shape, defined
+/// by the core (its database fallback lives there too).
+pub use crate::core::status_live::StatusLive as LiveStatus;
+
+/// The live state of a monitor that has not reached the room yet.
+fn initial_status(sg: &SessionGame) -> LiveStatus {
+    LiveStatus {
+        session_id: sg.session_id,
+        game_id: sg.game_id,
+        session_game_id: sg.id,
+        room_code: sg.room_code.clone(),
+        app_tag: None,
+        max_players: Some(sg.max_players),
+        player_count: sg.player_count,
+        players: None,
+        lobby_state: None,
+        game_state: None,
+        game_started: Some(false),
+        game_finished: Some(false),
+        monitoring: true,
+    }
 }
 
-impl LiveStatus {
-    /// What the database alone knows (no monitor running): unknown fields are `null`.
-    pub fn from_db(sg: &SessionGame) -> LiveStatus {
-        LiveStatus {
-            session_id: sg.session_id,
-            game_id: sg.game_id,
-            session_game_id: sg.id,
-            room_code: sg.room_code.clone(),
-            app_tag: None,
-            max_players: None,
-            player_count: sg.player_count,
-            players: None,
-            lobby_state: None,
-            game_state: None,
-            game_started: None,
-            game_finished: (sg.player_count_check_status == "completed").then_some(true),
-            monitoring: false,
-        }
-    }
-
-    /// The `game.status` event JSON.
-    pub fn event_json(&self) -> String {
-        json!({ "type": "game.status", "timestamp": crate::time::now(), "data": self }).to_string()
-    }
+/// The `game.status` event JSON of a live state.
+pub fn status_event(live: &LiveStatus) -> String {
+    json!({ "type": "game.status", "timestamp": crate::time::now(), "data": live }).to_string()
 }
 
 /// How a monitor run ended.
@@ -154,10 +136,7 @@ impl Monitor {
         let client = ecast::Client::new(&cfg.ecast_url, cfg.timeout)?;
         let (tx, rx) = watch::channel(RUN);
         let tx = Arc::new(tx);
-        let mut live = LiveStatus::from_db(&sg);
-        live.monitoring = true;
-        live.game_started = Some(false);
-        live.game_finished = Some(false);
+        let live = initial_status(&sg);
         let user_id = {
             use rand::Rng;
             format!("jackbox-{:016x}", rand::thread_rng().gen::<u64>())
@@ -205,7 +184,7 @@ impl Monitor {
                 let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
                 loop {
                     tick.tick().await;
-                    let event = lock(&live).event_json();
+                    let event = status_event(&lock(&live));
                     sink.heartbeat(session_id, event);
                 }
             })
@@ -680,7 +659,9 @@ impl Monitor {
     fn sync_live(&self) {
         let mut live = lock(&self.live);
         live.app_tag = self.app_tag.clone();
-        live.max_players = self.max_players;
+        if self.max_players.is_some() {
+            live.max_players = self.max_players;
+        }
         if self.connected {
             live.player_count = Some(self.count());
             live.players = Some(self.names());

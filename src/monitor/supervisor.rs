@@ -24,6 +24,8 @@ struct Running {
 pub struct Supervisor {
     cfg: Config,
     db: PathBuf,
+    /// A connection of its own for reading the monitored rows (opened on first use).
+    reader: Arc<Mutex<Option<rusqlite::Connection>>>,
     sink: Arc<dyn LiveSink>,
     running: Mutex<HashMap<i64, Running>>,
     /// Serialises reconciliations (events and the poll may ask at the same time).
@@ -35,6 +37,7 @@ impl Supervisor {
         Arc::new(Supervisor {
             cfg,
             db,
+            reader: Arc::new(Mutex::new(None)),
             sink,
             running: Mutex::new(HashMap::new()),
             sync_lock: tokio::sync::Mutex::new(()),
@@ -45,10 +48,16 @@ impl Supervisor {
     /// gone, no longer `monitoring`, or on another room code, and forgets finished ones.
     pub async fn sync(&self) {
         let _guard = self.sync_lock.lock().await;
-        let path = self.db.clone();
+        let (path, reader) = (self.db.clone(), self.reader.clone());
         let rows = tokio::task::spawn_blocking(move || {
-            let conn = crate::store::open(&path)?;
-            monitoring::monitoring(&conn)
+            let mut reader = lock(&reader);
+            if reader.is_none() {
+                *reader = Some(crate::store::open(&path)?);
+            }
+            match reader.as_ref() {
+                Some(conn) => monitoring::monitoring(conn),
+                None => Ok(Vec::new()),
+            }
         })
         .await;
         let rows = match rows {
@@ -113,6 +122,11 @@ impl Supervisor {
                 },
             );
         }
+    }
+
+    /// The monitors' settings (the lobby server's URL, timings).
+    pub fn config(&self) -> &Config {
+        &self.cfg
     }
 
     /// A `monitor.changed` event from the outbox.

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod db;
 pub mod games;
 pub mod http;
+pub mod monitors;
 pub mod router;
 pub mod sessions;
 pub mod stats;
@@ -73,6 +74,8 @@ pub struct App {
     /// Flips to `true` when shutdown starts: long-lived tasks (WebSockets, monitors) watch
     /// it to say goodbye.
     pub shutdown: tokio::sync::watch::Sender<bool>,
+    /// The room monitors (one task per `monitoring` row; `monitors.rs`).
+    pub monitors: Arc<crate::monitor::supervisor::Supervisor>,
 }
 
 impl App {
@@ -84,7 +87,9 @@ impl App {
         let jwt_secret = db.with_writer_now(|conn| {
             crate::core::auth::jwt_secret(conn, config.jwt_secret.clone())
         })?;
+        let monitors = monitors::supervisor(&config.db, &config.ecast_url, outbox_wake.clone());
         Ok(Arc::new(App {
+            monitors,
             db,
             outbox_wake,
             jwt_secret,
@@ -122,6 +127,7 @@ pub async fn run(
     // does not accept http1 connections with upgrades, which WebSockets need.)
     let (graceful, _) = tokio::sync::watch::channel(());
     let mut shutdown = std::pin::pin!(shutdown);
+    let monitors = monitors::spawn(&app);
     loop {
         tokio::select! {
             conn = listener.accept() => {
@@ -151,6 +157,7 @@ pub async fn run(
             tracing::warn!("connections still open after {:?}; exiting anyway", SHUTDOWN_GRACE)
         }
     }
+    let _ = tokio::time::timeout(Duration::from_secs(1), monitors).await;
     Ok(())
 }
 

@@ -593,3 +593,76 @@ fn a_room_of_another_game_is_reported_not_changed() {
         .unwrap();
     assert_eq!(title, "Quiplash 3");
 }
+
+/// A daemon whose monitors talk to `fake`, on `env`'s database.
+fn daemon(env: Env, fake: &FakeEcast) -> crate::server::Server {
+    crate::server::Server::start_with(env, |c| {
+        with_monitor_env(c, fake);
+    })
+}
+
+#[test]
+fn the_daemon_runs_monitors_resumes_them_and_answers_status_live() {
+    let fake = FakeEcast::start();
+    fake.room("DMON", "quiplash3");
+    fake.join("DMON", "ALICE");
+    let mut srv = daemon(Env::new(), &fake);
+    let token = srv.token();
+    let sid = srv.session(&token);
+    // The game from its room: no game_id, a room code.
+    let r = srv.post(
+        &format!("/api/sessions/{sid}/games"),
+        json!({ "room_code": "DMON" }),
+        Some(&token),
+    );
+    assert_eq!(r.status, 201, "{}", r.text);
+    assert_eq!(r.json["title"], "Quiplash 3");
+    let sgid = r.json["id"].as_i64().unwrap();
+    let connected = wait_events(&srv.env, sgid, "room.connected", 1);
+    assert_eq!(connected["players"], json!(["ALICE"]));
+
+    fake.join("DMON", "BOB");
+    wait_events(&srv.env, sgid, "lobby.player-joined", 1);
+    let live = srv.get(&format!("/api/sessions/{sid}/games/{sgid}/status-live"));
+    assert_eq!(live.status, 200);
+    assert_eq!(live.json["monitoring"], true);
+    assert_eq!(live.json["players"], json!(["ALICE", "BOB"]));
+    assert_eq!(live.json["playerCount"], 2);
+    assert_eq!(live.json["appTag"], "quiplash3");
+    assert_eq!(live.json["gameState"], "Lobby");
+    assert_eq!(live.json["gameStarted"], false);
+
+    // Shutdown closes the connections but leaves the row `monitoring`.
+    let (code, _) = srv.terminate();
+    assert_eq!(code, Some(0));
+    fake.wait("connections closed at shutdown", 10, |f| f.open() == 0);
+    assert_eq!(status(&srv.env, sgid).0, "monitoring");
+    assert_eq!(of_type(&srv.env, sgid, "room.disconnected").len(), 0);
+
+    // A new daemon resumes it.
+    let env = std::mem::replace(&mut srv.env, Env::new());
+    drop(srv);
+    let total = fake.total();
+    let srv = daemon(env, &fake);
+    fake.wait("a resumed connection", 15, |f| {
+        f.total() > total && f.open() >= 1
+    });
+    fake.join("DMON", "CAROL");
+    let joined = wait_events(&srv.env, sgid, "lobby.player-joined", 2);
+    assert_eq!(joined["playerName"], "CAROL");
+    assert_eq!(joined["playerCount"], 3);
+
+    // A stop by API ends the monitor and closes its connections.
+    let token = srv.token();
+    let r = srv.post(
+        &format!("/api/sessions/{sid}/games/{sgid}/stop-player-check"),
+        json!({}),
+        Some(&token),
+    );
+    assert_eq!(r.status, 200, "{}", r.text);
+    fake.wait("connections closed after stop", 10, |f| f.open() == 0);
+    assert_eq!(status(&srv.env, sgid).0, "stopped");
+    let live = srv.get(&format!("/api/sessions/{sid}/games/{sgid}/status-live"));
+    assert_eq!(live.json["monitoring"], false);
+    assert_eq!(live.json["playerCount"], 3);
+}
