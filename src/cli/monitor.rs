@@ -105,11 +105,11 @@ pub fn foreground(ctx: &Ctx, session_id: i64, id: i64, ecast_url: Option<&str>) 
     let cfg = Config::from_env(ecast_url);
     let conn = ctx.open()?;
     let sg = session_games::get(&conn, session_id, id)?;
-    let code = sg.room_code.clone().unwrap_or_default();
     let printer = Arc::new(Printer { json: ctx.json });
     if !ctx.json && !ctx.quiet {
         eprintln!(
-            "Monitoring room {code} of session game {id} via {} (Ctrl-C to stop)",
+            "Monitoring room {} of session game {id} via {} (Ctrl-C to stop)",
+            sg.room_code.as_deref().unwrap_or_default(),
             cfg.ecast_url
         );
     }
@@ -117,18 +117,48 @@ pub fn foreground(ctx: &Ctx, session_id: i64, id: i64, ecast_url: Option<&str>) 
         .enable_all()
         .build()
         .map_err(|e| Error::storage(format!("Cannot start the runtime: {e}")))?;
-    let outcome = rt.block_on(async {
-        let (monitor, stop) = Monitor::new(cfg, Arc::new(Mutex::new(conn)), printer.clone(), sg)?;
-        let mut task = tokio::spawn(monitor.run());
-        tokio::select! {
-            outcome = &mut task => Ok::<_, Error>(outcome.unwrap_or(Outcome::Stopped)),
-            _ = interrupted() => {
-                stop.stop();
-                let _ = task.await;
-                Ok(Outcome::Stopped)
+    let mut conn = Some(conn);
+    let mut sg = sg;
+    let outcome = loop {
+        let db = match conn.take() {
+            Some(c) => c,
+            None => ctx.open()?,
+        };
+        let outcome = rt.block_on(async {
+            let (monitor, stop) = Monitor::new(
+                cfg.clone(),
+                Arc::new(Mutex::new(db)),
+                printer.clone(),
+                sg.clone(),
+            )?;
+            let mut task = tokio::spawn(monitor.run());
+            tokio::select! {
+                outcome = &mut task => Ok::<_, Error>(outcome.unwrap_or(Outcome::Stopped)),
+                _ = interrupted() => {
+                    stop.stop();
+                    let _ = task.await;
+                    Ok(Outcome::Stopped)
+                }
+            }
+        })?;
+        if outcome == Outcome::Inactive {
+            // Given another room code meanwhile: follow it.
+            let now = session_games::get(&ctx.open()?, session_id, id);
+            if let Ok(now) = now {
+                if now.player_count_check_status == "monitoring" && now.room_code != sg.room_code {
+                    if !ctx.json && !ctx.quiet {
+                        eprintln!(
+                            "Room code changed to {}; following it",
+                            now.room_code.as_deref().unwrap_or_default()
+                        );
+                    }
+                    sg = now;
+                    continue;
+                }
             }
         }
-    })?;
+        break outcome;
+    };
     drop(rt);
     match outcome {
         Outcome::Completed => Ok(()),
@@ -150,17 +180,20 @@ pub fn foreground(ctx: &Ctx, session_id: i64, id: i64, ecast_url: Option<&str>) 
             }
             Ok(())
         }
-        Outcome::Failed(reason) => Err(match reason {
-            crate::core::monitoring::ROOM_NOT_FOUND => {
-                Error::not_found(format!("Room {code} not found"))
+        Outcome::Failed(reason) => Err({
+            let code = sg.room_code.clone().unwrap_or_default();
+            match reason {
+                crate::core::monitoring::ROOM_NOT_FOUND => {
+                    Error::not_found(format!("Room {code} not found"))
+                }
+                crate::core::monitoring::ROLE_REJECTED => Error::state(format!(
+                    "The Jackbox lobby server refused the monitor's connection to room {code}"
+                )),
+                _ => Error::new(
+                    ErrorKind::Unavailable,
+                    format!("Could not reach the Jackbox lobby server for room {code}"),
+                ),
             }
-            crate::core::monitoring::ROLE_REJECTED => Error::state(format!(
-                "The Jackbox lobby server refused the monitor's connection to room {code}"
-            )),
-            _ => Error::new(
-                ErrorKind::Unavailable,
-                format!("Could not reach the Jackbox lobby server for room {code}"),
-            ),
         }),
     }
 }

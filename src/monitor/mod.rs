@@ -339,9 +339,16 @@ impl Monitor {
         let mut probe = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
         probe.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut room = room.clone();
+        // A server that accepts the connection but never says welcome is a failed attempt.
+        let welcome_by = tokio::time::Instant::now() + self.cfg.timeout;
         loop {
             let flow = tokio::select! {
                 _ = stopped(&mut stop) => Err(self.stop_outcome()),
+                _ = tokio::time::sleep_until(welcome_by), if !welcomed => {
+                    tracing::info!("room {}: no welcome from the lobby server", self.code);
+                    ecast::close(socket).await;
+                    return Ok(false);
+                }
                 frame = ecast::next_frame(&mut socket) => match frame {
                     None => {
                         tracing::info!("room {}: connection closed", self.code);

@@ -65,6 +65,8 @@ struct State {
     /// Secrets handed out: secret → connection id.
     secrets: HashMap<String, i64>,
     pc: u64,
+    /// Close WebSocket upgrades without answering (a server that drops connections).
+    refuse_ws: bool,
 }
 
 pub struct FakeEcast {
@@ -204,6 +206,11 @@ impl FakeEcast {
         })
     }
 
+    /// Refuse (drop) every new WebSocket connection.
+    pub fn refuse_websockets(&self, refuse: bool) {
+        self.with(|s| s.refuse_ws = refuse)
+    }
+
     pub fn fail_lookups(&self, n: usize, status: u16) {
         self.with(|s| s.lookup_failures.extend(std::iter::repeat_n(status, n)))
     }
@@ -276,6 +283,9 @@ async fn handle(stream: TcpStream, state: Arc<Mutex<State>>) {
         tokio::time::sleep(Duration::from_millis(5)).await;
     };
     if head.to_ascii_lowercase().contains("upgrade: websocket") {
+        if state.lock().unwrap().refuse_ws {
+            return;
+        }
         websocket(stream, state).await;
     } else {
         lookup(stream, state, &head).await;

@@ -666,3 +666,95 @@ fn the_daemon_runs_monitors_resumes_them_and_answers_status_live() {
     assert_eq!(live.json["monitoring"], false);
     assert_eq!(live.json["playerCount"], 3);
 }
+
+#[test]
+fn a_connection_that_cannot_come_back_gives_up() {
+    let fake = FakeEcast::start();
+    fake.room("LOST", "quiplash3");
+    fake.join("LOST", "ALICE");
+    let env = Env::new();
+    let sgid = game_on(&env, "LOST");
+    let fg = Foreground::start(&env, &fake, sgid);
+    wait_events(&env, sgid, "room.connected", 1);
+    fake.refuse_websockets(true);
+    fake.fail_lookups(10_000, 502);
+    fake.drop_all();
+    let (code, err) = fg.wait(20);
+    assert_eq!(code, 1, "{err}");
+    let last = events(&env, sgid).pop().unwrap();
+    assert_eq!(last.0, "room.disconnected");
+    assert_eq!(last.1["reason"], "connection_failed");
+    assert_eq!(last.1["finalPlayerCount"], 1);
+    assert_eq!(
+        status(&env, sgid),
+        ("failed".into(), "playing".into(), Some(1))
+    );
+    assert_eq!(fake.open(), 0);
+}
+
+#[test]
+fn the_foreground_monitor_follows_a_new_room_code() {
+    let fake = FakeEcast::start();
+    fake.room("ONE1", "quiplash3");
+    fake.room("TWO2", "quiplash3");
+    fake.join("TWO2", "ZED");
+    let env = Env::new();
+    let sgid = game_on(&env, "ONE1");
+    let fg = Foreground::start(&env, &fake, sgid);
+    wait_events(&env, sgid, "room.connected", 1);
+    env.ok(&["game", "room-code", &sgid.to_string(), "TWO2"]);
+    let connected = wait_events(&env, sgid, "room.connected", 2);
+    assert_eq!(connected["roomCode"], "TWO2");
+    assert_eq!(connected["players"], json!(["ZED"]));
+    fake.wait("the old room's connection closed", 10, |f| f.open() == 1);
+    fake.exit("TWO2");
+    assert_eq!(fg.wait(15).0, 0);
+    fake.wait("all connections closed", 10, |f| f.open() == 0);
+}
+
+#[test]
+fn human_output_has_one_line_per_event() {
+    let fake = FakeEcast::start();
+    fake.room("HUMN", "quiplash3");
+    fake.join("HUMN", "ALICE");
+    let env = Env::new();
+    let sgid = game_on(&env, "HUMN");
+    let mut c = env.command();
+    with_monitor_env(&mut c, &fake);
+    c.env("JACKBOX_MONITOR_HEARTBEAT_MS", "600000");
+    let child = c
+        .args([
+            "game",
+            "monitor",
+            "start",
+            &sgid.to_string(),
+            "--foreground",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_events(&env, sgid, "room.connected", 1);
+    fake.lock("HUMN");
+    wait_events(&env, sgid, "game.started", 1);
+    fake.exit("HUMN");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let types: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "room.connected",
+            "player-count.updated",
+            "game.started",
+            "game.ended",
+            "room.disconnected"
+        ],
+        "{stdout}"
+    );
+    assert!(stdout.contains("ALICE"));
+}
