@@ -91,7 +91,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 );
             }
         }
-        serve::run(app, listener, serve::shutdown_signal()).await
+        serve::serve(app, listener, serve::shutdown_signal()).await
     })?;
     // Blocking tasks (a long SQLite query) must not keep the process alive past the grace.
     runtime.shutdown_timeout(std::time::Duration::from_millis(500));

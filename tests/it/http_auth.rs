@@ -138,14 +138,21 @@ fn bad_tokens_are_refused() {
         let r = srv.post("/api/sessions/1/close", json!({}), Some(&token));
         assert_eq!(r.status, 403, "{what}");
     }
-    // Missing or not a Bearer header → 401.
+    // No credentials → 401; credentials of another scheme → 403.
     srv.post("/api/sessions/1/close", json!({}), None)
         .assert_error(401, "Access token required");
+    for header in ["Bearer", "Bearer ", "garbage", ""] {
+        let r = srv.send(|c| {
+            c.post(srv.url("/api/sessions/1/close"))
+                .header("Authorization", header)
+        });
+        r.assert_error(401, "Access token required");
+    }
     let r = srv.send(|c| {
         c.post(srv.url("/api/sessions/1/close"))
             .header("Authorization", format!("Basic {good}"))
     });
-    r.assert_error(401, "Access token required");
+    r.assert_error(403, "Invalid or expired token");
 }
 
 #[test]

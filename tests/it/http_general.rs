@@ -55,6 +55,10 @@ fn unknown_routes_and_wrong_methods() {
     assert_eq!(r.status, 405);
     assert!(srv.get("/api/games/packs").json.is_array());
     assert!(srv.get("/api/games/meta/packs").json.is_array());
+    // A trailing slash is the same path; HEAD is GET without a body.
+    assert!(srv.get("/api/sessions/").json.is_array());
+    let r = srv.request("HEAD", "/health", None, None);
+    assert_eq!((r.status, r.text.as_str()), (200, ""));
 }
 
 #[test]
@@ -287,4 +291,70 @@ fn cli_and_daemon_share_the_database() {
         .filter(|g| g["status"] == "playing")
         .count();
     assert_eq!(playing, 1);
+}
+
+/// R8: a request in flight when SIGTERM arrives still gets its answer.
+#[test]
+fn sigterm_lets_in_flight_requests_finish() {
+    let mut srv = Server::start();
+    let token = srv.token();
+    let body = br#"{"notes": "finished after SIGTERM"}"#;
+    let mut s = TcpStream::connect(&srv.addr).unwrap();
+    let head = format!(
+        "POST /api/sessions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    s.write_all(&body[..10]).unwrap();
+    // Nothing observable tells that the server has parsed the head (a connection whose
+    // head is still unread is closed at shutdown, by design); give it a moment.
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = srv.child.id().to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    // Wait until the server has stopped accepting (the signal was handled).
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while TcpStream::connect(&srv.addr).is_ok() {
+        assert!(std::time::Instant::now() < deadline, "still accepting");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    s.write_all(&body[10..]).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    let text = String::from_utf8_lossy(&buf);
+    assert!(text.starts_with("HTTP/1.1 201"), "{text}");
+    let (code, _) = srv.terminate();
+    assert_eq!(code, Some(0));
+    assert_eq!(srv.env.count("SELECT COUNT(*) FROM sessions"), 1);
+}
+
+/// The library entry point: `serve::run(config, listener, shutdown)` on port 0, in process.
+#[test]
+fn in_process_run_with_a_bound_listener() {
+    let env = Env::new();
+    let mut config = jackbox::serve::Config::new(env.db.clone());
+    config.admin_key = Some("k".into());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(jackbox::serve::run(config, listener, async move {
+            let _ = stopped.await;
+        }));
+        let client = reqwest::Client::builder().no_proxy().build().unwrap();
+        let r = client
+            .post(format!("http://{addr}/api/auth/login"))
+            .json(&json!({ "key": "k" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        stop.send(()).unwrap();
+        server.await.unwrap().unwrap();
+    });
 }

@@ -10,7 +10,7 @@ mod monitor;
 mod server;
 
 mod http_auth;
-mod http_catalog;
+mod http_catalog_reads;
 mod http_games;
 mod http_general;
 mod http_openapi;
