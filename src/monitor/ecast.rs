@@ -464,4 +464,31 @@ mod tests {
             })
         ));
     }
+
+    /// The TLS paths (`https://` look-up, `wss://` shard) build their rustls configuration
+    /// without panicking and report a server that is not TLS as an error to retry.
+    #[tokio::test]
+    async fn tls_errors_are_transient() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            while let Ok((s, _)) = listener.accept().await {
+                drop(s);
+            }
+        });
+        let client = Client::new(&format!("https://{addr}"), Duration::from_secs(5)).unwrap();
+        assert!(matches!(client.lookup("ABCD").await, Lookup::Transient(_)));
+        let room = RoomInfo {
+            code: "ABCD".into(),
+            app_tag: None,
+            host: addr.to_string(),
+            locked: false,
+            full: false,
+            max_players: None,
+        };
+        assert!(client
+            .play_url(&room, "n", "u", Some((3, "s e")))
+            .starts_with(&format!("wss://{addr}/api/v2/rooms/ABCD/play?role=shard&name=n&userId=u&format=json&secret=s%20e&id=3")));
+        assert!(client.connect(&room, "n", "u", None).await.is_err());
+    }
 }
