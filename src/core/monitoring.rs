@@ -9,7 +9,7 @@ use super::events::{emit, monitor_changed};
 use super::model::SessionGame;
 use super::session_games;
 use crate::{store, Result};
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde_json::{json, Value};
 
 /// How a monitor ended on its own (a manual stop goes through `session_games::stop_monitor`).
@@ -152,12 +152,10 @@ fn store_count(tx: &Transaction, sg: &SessionGame, count: i64) -> Result<i64> {
 }
 
 fn payloads(tx: &Transaction, ids: &[i64]) -> Result<Vec<String>> {
-    let mut stmt = tx.prepare_cached("SELECT payload FROM events WHERE id = ?1")?;
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(p) = stmt.query_row([id], |r| r.get(0)).optional()? {
-            out.push(p);
-        }
-    }
-    Ok(out)
+    let ids = serde_json::to_string(ids)?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT payload FROM events WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+    )?;
+    let rows = stmt.query_map([ids], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
