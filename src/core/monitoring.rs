@@ -159,3 +159,103 @@ fn payloads(tx: &Transaction, ids: &[i64]) -> Result<Vec<String>> {
     let rows = stmt.query_map([ids], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::session_games::{self, NewGame};
+
+    fn setup() -> (tempfile::TempDir, Connection, i64) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = store::open(&dir.path().join("t.db")).unwrap();
+        let session = crate::core::sessions::create(&mut conn, None).unwrap();
+        let game: i64 = conn
+            .query_row("SELECT id FROM games ORDER BY id LIMIT 1", [], |r| r.get(0))
+            .unwrap();
+        let sg = session_games::add(
+            &mut conn,
+            session.id,
+            &NewGame {
+                game_id: Some(game),
+                manually_added: false,
+                room_code: Some("ABCD".into()),
+            },
+        )
+        .unwrap();
+        (dir, conn, sg.id)
+    }
+
+    fn count(conn: &Connection, t: &str) -> i64 {
+        conn.query_row("SELECT COUNT(*) FROM events WHERE type = ?1", [t], |r| {
+            r.get(0)
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn count_events_only_on_change_and_nothing_after_stop() {
+        let (_dir, mut conn, id) = setup();
+        let data = json!({ "x": 1 });
+        let out = record(
+            &mut conn,
+            id,
+            "ABCD",
+            &[("lobby.updated", data.clone())],
+            Some(2),
+        );
+        assert_eq!(out.unwrap().unwrap().len(), 2);
+        // Same count: no player-count.updated.
+        record(&mut conn, id, "ABCD", &[], Some(2))
+            .unwrap()
+            .unwrap();
+        assert_eq!(count(&conn, "player-count.updated"), 1);
+        // Another room code: refused.
+        assert!(record(&mut conn, id, "WXYZ", &[], Some(3))
+            .unwrap()
+            .is_none());
+
+        let sg = session_games::get_by_id(&conn, id).unwrap();
+        session_games::stop_monitor(&mut conn, sg.session_id, id).unwrap();
+        assert!(
+            record(&mut conn, id, "ABCD", &[("lobby.updated", data)], Some(5))
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            finish(&mut conn, id, "ABCD", Finish::Completed, Some(5), &[])
+                .unwrap()
+                .is_none()
+        );
+        assert_eq!(count(&conn, "lobby.updated"), 1);
+        assert_eq!(
+            session_games::get_by_id(&conn, id).unwrap().player_count,
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn completed_marks_the_game_played() {
+        let (_dir, mut conn, id) = setup();
+        let names = vec!["A".to_string()];
+        let out = finish(&mut conn, id, "ABCD", Finish::Completed, Some(1), &names)
+            .unwrap()
+            .unwrap();
+        let types: Vec<String> = out
+            .iter()
+            .map(|p| {
+                serde_json::from_str::<Value>(p).unwrap()["type"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            types,
+            ["player-count.updated", "game.ended", "room.disconnected"]
+        );
+        let sg = session_games::get_by_id(&conn, id).unwrap();
+        assert_eq!(sg.player_count_check_status, "completed");
+        assert_eq!(sg.status, "played");
+        assert_eq!(monitoring(&conn).unwrap().len(), 0);
+    }
+}
