@@ -758,3 +758,59 @@ fn human_output_has_one_line_per_event() {
     );
     assert!(stdout.contains("ALICE"));
 }
+
+/// The `game.status` heartbeat reaches WebSocket subscribers (not the outbox). Needs the
+/// daemon's WebSocket route (`/api/sessions/live`); before it exists this test only checks
+/// that it is missing and stops.
+#[test]
+fn heartbeats_reach_websocket_subscribers() {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+    let fake = FakeEcast::start();
+    fake.room("BEAT", "quiplash3");
+    fake.join("BEAT", "ALICE");
+    let srv = daemon(Env::new(), &fake);
+    let token = srv.token();
+    let sid = srv.session(&token);
+    let url = format!("ws://{}/api/sessions/live", srv.addr);
+    let ws = srv.rt.block_on(tokio_tungstenite::connect_async(url));
+    let Ok((mut ws, _)) = ws else {
+        eprintln!("no WebSocket route in this daemon yet: heartbeat delivery not checked");
+        return;
+    };
+    srv.rt.block_on(async {
+        let auth = json!({ "type": "auth", "token": token }).to_string();
+        ws.send(Message::Text(auth)).await.unwrap();
+        let sub = json!({ "type": "subscribe", "sessionId": sid }).to_string();
+        ws.send(Message::Text(sub)).await.unwrap();
+    });
+    let r = srv.post(
+        &format!("/api/sessions/{sid}/games"),
+        json!({ "room_code": "BEAT" }),
+        Some(&token),
+    );
+    assert_eq!(r.status, 201, "{}", r.text);
+    let sgid = r.json["id"].as_i64().unwrap();
+    let status = srv.rt.block_on(async {
+        tokio::time::timeout(Duration::from_secs(20), async {
+            while let Some(Ok(msg)) = ws.next().await {
+                if let Message::Text(t) = msg {
+                    let v: Value = serde_json::from_str(&t).unwrap();
+                    if v["type"] == "game.status" && v["data"]["players"].is_array() {
+                        return v;
+                    }
+                }
+            }
+            panic!("WebSocket closed before a heartbeat");
+        })
+        .await
+        .expect("a game.status heartbeat")
+    });
+    let _ = srv.rt.block_on(ws.close(None));
+    assert_eq!(status["data"]["roomCode"], "BEAT");
+    assert_eq!(status["data"]["sessionGameId"], sgid);
+    assert_eq!(status["data"]["monitoring"], true);
+    assert_eq!(status["data"]["players"], json!(["ALICE"]));
+    assert!(status["timestamp"].is_string());
+    assert_eq!(of_type(&srv.env, sgid, "game.status").len(), 0);
+}
