@@ -172,6 +172,15 @@ impl FakeEcast {
         })
     }
 
+    /// Sends raw text frames (garbage) to the room's connections.
+    pub fn send_raw(&self, code: &str, text: &str) {
+        self.with(|s| {
+            for c in s.conns.values().filter(|c| c.room == code) {
+                let _ = c.tx.send(Cmd::Send(text.to_string()));
+            }
+        })
+    }
+
     pub fn lock(&self, code: &str) {
         self.with(|s| {
             s.rooms.get_mut(code).expect("room").locked = true;

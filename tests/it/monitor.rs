@@ -218,6 +218,13 @@ fn players_joining_before_and_after_then_room_exit() {
     assert_eq!(count["playerCount"], 1);
     assert_eq!(count["source"], "monitor");
 
+    // Garbage frames are ignored (R7).
+    fake.send_raw("ABCD", "not json");
+    fake.send_raw("ABCD", r#"{"opcode": 5, "result": []}"#);
+    fake.send_raw(
+        "ABCD",
+        r#"{"pc": 9, "opcode": "object", "result": {"key": "bc:room", "val": 7}}"#,
+    );
     fake.join("ABCD", "BOB");
     let joined = wait_events(&env, sgid, "lobby.player-joined", 1);
     assert_eq!(joined["playerName"], "BOB");
