@@ -87,7 +87,7 @@ fn bodies_json_and_limits() {
     // Without Content-Length (chunked), the limit holds too.
     let mut s = TcpStream::connect(&srv.addr).unwrap();
     let head = format!(
-        "POST /api/sessions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n\
+        "POST /api/sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer {token}\r\n\
          Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
     );
     s.write_all(head.as_bytes()).unwrap();
@@ -301,7 +301,7 @@ fn sigterm_lets_in_flight_requests_finish() {
     let body = br#"{"notes": "finished after SIGTERM"}"#;
     let mut s = TcpStream::connect(&srv.addr).unwrap();
     let head = format!(
-        "POST /api/sessions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n\
+        "POST /api/sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer {token}\r\n\
          Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
         body.len()
     );

@@ -9,6 +9,11 @@ use std::collections::BTreeSet;
 fn documented() -> BTreeSet<(String, String)> {
     let doc: Value = serde_json::from_str(router::OPENAPI).expect("openapi.json is valid JSON");
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    assert_eq!(
+        doc["info"]["version"],
+        env!("CARGO_PKG_VERSION"),
+        "bump info.version"
+    );
     let mut out = BTreeSet::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
         for method in item.as_object().unwrap().keys() {
