@@ -1555,7 +1555,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__game__subcmd__add)
-            opts="-q -h -V --session --room-code --manual --db --json --quiet --help --version"
+            opts="-q -h -V --session --room-code --manual --ecast-url --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1566,6 +1566,10 @@ _jackbox() {
                     return 0
                     ;;
                 --room-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ecast-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1743,12 +1747,16 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__game__subcmd__monitor)
-            opts="-q -h -V --foreground --db --json --quiet --help --version start stop"
+            opts="-q -h -V --foreground --ecast-url --db --json --quiet --help --version start stop"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ecast-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -10,6 +10,7 @@ pub mod core;
 pub mod daemon_lock;
 pub mod error;
 pub mod live;
+pub mod monitor;
 pub mod serve;
 pub mod store;
 pub mod time;

@@ -25,8 +25,10 @@ pub enum Cmd {
         SGID=$(jackbox game add 42 -q)"
     )]
     Add {
-        /// A catalog game ID or an unambiguous (part of a) title
-        game: String,
+        /// A catalog game ID or an unambiguous (part of a) title [default with --room-code:
+        /// the game the room runs]
+        #[arg(required_unless_present = "room_code")]
+        game: Option<String>,
         /// Session ID [default: the active session]
         #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
         session: Option<i64>,
@@ -36,6 +38,14 @@ pub enum Cmd {
         /// Mark the game as added by hand (manually_added = 1)
         #[arg(long)]
         manual: bool,
+        /// Jackbox's lobby server, to find the game from its room
+        #[arg(
+            long,
+            env = "JACKBOX_ECAST_URL",
+            value_name = "URL",
+            hide_env_values = true
+        )]
+        ecast_url: Option<String>,
     },
     /// List the games of a session (default: the active one)
     #[command(
@@ -111,6 +121,14 @@ pub enum Cmd {
         /// Run the monitor in this terminal, printing each event, until the game ends
         #[arg(long)]
         foreground: bool,
+        /// Jackbox's lobby server [default: https://ecast.jackboxgames.com]
+        #[arg(
+            long,
+            env = "JACKBOX_ECAST_URL",
+            value_name = "URL",
+            hide_env_values = true
+        )]
+        ecast_url: Option<String>,
     },
 }
 
@@ -126,13 +144,18 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             session,
             room_code,
             manual,
+            ecast_url,
         } => {
             // Bad input first, as the API does: the room code before any lookup.
             if let Some(code) = &room_code {
                 session_games::validate_room_code(code)?;
             }
             let session_id = sessions::resolve(&conn, session)?.id;
-            let game = catalog::resolve(&conn, &game)?;
+            let game = match (game, &room_code) {
+                (Some(game), _) => catalog::resolve(&conn, &game)?,
+                (None, Some(code)) => super::monitor::game_for_room(&conn, code, ecast_url)?,
+                (None, None) => return Err(crate::Error::invalid("A game is required")),
+            };
             let sg = session_games::add(
                 &mut conn,
                 session_id,
@@ -237,6 +260,7 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             action,
             session_game_id,
             foreground,
+            ecast_url,
         } => {
             let sg = find(&conn, session_game_id)?;
             if action == "stop" {
@@ -246,7 +270,7 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             let msg = session_games::start_monitor(&mut conn, sg.session_id, sg.id)?;
             if foreground {
                 drop(conn);
-                return super::serve::monitor_foreground(ctx, sg.session_id, sg.id);
+                return super::monitor::foreground(ctx, sg.session_id, sg.id, ecast_url.as_deref());
             }
             message(ctx, &msg)
         }

@@ -11,6 +11,7 @@ mod catalog;
 mod catalog_edit;
 mod chat;
 mod game;
+mod monitor;
 mod pending;
 mod pick;
 mod serve;

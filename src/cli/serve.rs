@@ -99,8 +99,3 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     runtime.shutdown_timeout(std::time::Duration::from_millis(500));
     Ok(())
 }
-
-/// `game monitor start --foreground`.
-pub fn monitor_foreground(_ctx: &Ctx, _session_id: i64, _session_game_id: i64) -> Result<()> {
-    Err(super::pending::pending("the foreground monitor"))
-}

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod events;
 pub mod export;
 pub mod model;
+pub mod monitoring;
 pub mod picker;
 pub mod session_games;
 pub mod sessions;

@@ -33,8 +33,18 @@ pub async fn add(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let game_id = body.opt_int_or("game_id", "game_id is required")?;
     let manually_added = body.opt_bool("manually_added")?.unwrap_or(false);
     let room_code = body.opt_str_or("room_code", ROOM_CODE_ERROR)?;
-    // Identifying the game from its room (room_code without game_id) is the room monitor's
-    // job; until it is wired in, game_id is required (core says so).
+    // No game_id but a room code: the game the room runs (its appTag in the catalog).
+    let game_id = match (game_id, &room_code) {
+        (None, Some(code)) => {
+            let tag = crate::monitor::resolve::app_tag(app.monitors.config(), code).await?;
+            let game = app
+                .db
+                .read(move |c| crate::monitor::resolve::game_for_tag(c, &tag))
+                .await?;
+            Some(game.id)
+        }
+        _ => game_id,
+    };
     let new = NewGame {
         game_id,
         manually_added,
@@ -123,6 +133,9 @@ pub async fn stop_check(app: Arc<App>, req: Req) -> Result<Resp> {
 /// when it watches the room), the database's view with `monitoring: false`.
 pub async fn status_live(app: Arc<App>, req: Req) -> Result<Resp> {
     let (sid, id) = ids(&req)?;
+    if let Some(live) = super::monitors::live(&app, sid, id) {
+        return http::ok(&live);
+    }
     http::ok(
         &app.db
             .read(move |c| status_live::from_db(c, sid, id))

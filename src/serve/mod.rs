@@ -10,6 +10,7 @@ pub mod catalog_edit;
 pub mod db;
 pub mod games;
 pub mod http;
+pub mod monitors;
 pub mod pick;
 pub mod router;
 pub mod sessions;
@@ -79,6 +80,8 @@ pub struct App {
     /// WebSocket hub, outbox dispatcher, webhook sender, and the `monitor_events` channel
     /// of `monitor.changed` events for the room-monitor supervisor (`crate::live`).
     pub live: Arc<crate::live::Live>,
+    /// The room monitors (one task per `monitoring` row; `monitors.rs`).
+    pub monitors: Arc<crate::monitor::supervisor::Supervisor>,
 }
 
 impl App {
@@ -92,7 +95,9 @@ impl App {
         })?;
         let shutdown = tokio::sync::watch::channel(false).0;
         let live = crate::live::Live::new(&config.db, outbox_wake.clone(), shutdown.subscribe())?;
+        let monitors = monitors::supervisor(&config.db, &config.ecast_url, live.clone());
         Ok(Arc::new(App {
+            monitors,
             db,
             outbox_wake,
             jwt_secret,
@@ -147,6 +152,7 @@ pub async fn serve(
     // does not accept http1 connections with upgrades, which WebSockets need.)
     let (graceful, _) = tokio::sync::watch::channel(());
     let mut shutdown = std::pin::pin!(shutdown);
+    let monitors = monitors::spawn(&app);
     loop {
         tokio::select! {
             conn = listener.accept() => {
@@ -180,6 +186,7 @@ pub async fn serve(
             tracing::warn!("connections still open after {:?}; exiting anyway", SHUTDOWN_GRACE)
         }
     }
+    let _ = tokio::time::timeout(Duration::from_secs(1), monitors).await;
     Ok(())
 }
 

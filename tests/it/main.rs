@@ -1,8 +1,9 @@
 //! The integration suite: one test binary (faster to link than many) with one module per
 //! area. Tests drive the real `jackbox` binary and real servers on port 0.
 
-mod util;
+mod fake_ecast;
 mod server;
+mod util;
 
 mod catalog;
 mod cli_export;
@@ -18,6 +19,7 @@ mod http_general;
 mod http_openapi;
 mod http_sessions;
 mod migrations;
+mod monitor;
 mod picker;
 mod webhooks;
 mod websocket;

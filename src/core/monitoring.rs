@@ -1,0 +1,261 @@
+//! What a room monitor writes: its events, the player count it observed, and how it ended.
+//!
+//! Every write is one transaction guarded by the row still being `monitoring` on the same
+//! room code: a monitor whose game was stopped, removed or given another code meanwhile
+//! writes nothing (its late frames are ignored). The functions return the full event JSON
+//! of what they wrote (the foreground mode prints it), or `None` when the guard refused.
+
+use super::events::{emit, monitor_changed};
+use super::model::SessionGame;
+use super::session_games;
+use crate::{store, Result};
+use rusqlite::{Connection, Transaction};
+use serde_json::{json, Value};
+
+/// How a monitor ended on its own (a manual stop goes through `session_games::stop_monitor`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finish {
+    /// The room closed or the game finished: `game.ended`, `room.disconnected`
+    /// (`room_closed`), status `completed`, a `playing` game becomes `played`.
+    Completed,
+    /// `room.disconnected` with the reason, status `failed`.
+    Failed(&'static str),
+}
+
+pub const ROOM_NOT_FOUND: &str = "room_not_found";
+pub const CONNECTION_FAILED: &str = "connection_failed";
+pub const ROLE_REJECTED: &str = "role_rejected";
+pub const ROOM_CLOSED: &str = "room_closed";
+
+/// The monitored row, if it is still `monitoring` on `room_code`.
+pub fn active(conn: &Connection, id: i64, room_code: &str) -> Result<Option<SessionGame>> {
+    let sg = match session_games::get_by_id(conn, id) {
+        Ok(sg) => sg,
+        Err(e) if e.kind == crate::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    Ok(
+        (sg.player_count_check_status == "monitoring"
+            && sg.room_code.as_deref() == Some(room_code))
+        .then_some(sg),
+    )
+}
+
+/// The session games being monitored (the daemon starts one monitor per row).
+pub fn monitoring(conn: &Connection) -> Result<Vec<SessionGame>> {
+    let sql = format!(
+        "{} WHERE sg.player_count_check_status = 'monitoring' ORDER BY sg.id",
+        SessionGame::SELECT
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], SessionGame::from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Writes `events` and, when `count` differs from the stored one, stores it and emits
+/// `player-count.updated` (source `monitor`) after them.
+pub fn record(
+    conn: &mut Connection,
+    id: i64,
+    room_code: &str,
+    events: &[(&str, Value)],
+    count: Option<i64>,
+) -> Result<Option<Vec<String>>> {
+    store::write(conn, |tx| {
+        let Some(sg) = active(tx, id, room_code)? else {
+            return Ok(None);
+        };
+        let mut ids = Vec::new();
+        for (event_type, data) in events {
+            ids.push(emit(tx, event_type, Some(sg.session_id), data.clone())?);
+        }
+        if let Some(count) = count.filter(|c| Some(*c) != sg.player_count) {
+            ids.push(store_count(tx, &sg, count)?);
+        }
+        Ok(Some(payloads(tx, &ids)?))
+    })
+}
+
+/// Ends the monitor: see [`Finish`]. `players` are the names of `game.ended`.
+pub fn finish(
+    conn: &mut Connection,
+    id: i64,
+    room_code: &str,
+    how: Finish,
+    count: Option<i64>,
+    players: &[String],
+) -> Result<Option<Vec<String>>> {
+    store::write(conn, |tx| {
+        let Some(sg) = active(tx, id, room_code)? else {
+            return Ok(None);
+        };
+        let mut ids = Vec::new();
+        let mut final_count = sg.player_count;
+        if let Some(count) = count.filter(|c| Some(*c) != sg.player_count) {
+            ids.push(store_count(tx, &sg, count)?);
+            final_count = Some(count);
+        }
+        let base = json!({
+            "sessionId": sg.session_id, "gameId": sg.game_id, "sessionGameId": sg.id,
+            "roomCode": sg.room_code,
+        });
+        let with = |extra: Value| {
+            let mut data = base.clone();
+            if let (Some(d), Some(e)) = (data.as_object_mut(), extra.as_object()) {
+                d.extend(e.clone());
+            }
+            data
+        };
+        let (status, reason) = match how {
+            Finish::Completed => {
+                ids.push(emit(
+                    tx,
+                    "game.ended",
+                    Some(sg.session_id),
+                    with(json!({ "playerCount": final_count, "players": players })),
+                )?);
+                ("completed", ROOM_CLOSED)
+            }
+            Finish::Failed(reason) => ("failed", reason),
+        };
+        ids.push(emit(
+            tx,
+            "room.disconnected",
+            Some(sg.session_id),
+            with(json!({ "reason": reason, "finalPlayerCount": final_count })),
+        )?);
+        tx.prepare_cached("UPDATE session_games SET player_count_check_status = ?2 WHERE id = ?1")?
+            .execute(rusqlite::params![id, status])?;
+        if how == Finish::Completed {
+            tx.prepare_cached(
+                "UPDATE session_games SET status = 'played' WHERE id = ?1 AND status = 'playing'",
+            )?
+            .execute([id])?;
+        }
+        monitor_changed(tx, sg.session_id, id, status)?;
+        Ok(Some(payloads(tx, &ids)?))
+    })
+}
+
+fn store_count(tx: &Transaction, sg: &SessionGame, count: i64) -> Result<i64> {
+    tx.prepare_cached("UPDATE session_games SET player_count = ?2 WHERE id = ?1")?
+        .execute([sg.id, count])?;
+    emit(
+        tx,
+        "player-count.updated",
+        Some(sg.session_id),
+        json!({
+            "sessionId": sg.session_id, "sessionGameId": sg.id, "gameId": sg.game_id,
+            "playerCount": count, "source": "monitor",
+        }),
+    )
+}
+
+fn payloads(tx: &Transaction, ids: &[i64]) -> Result<Vec<String>> {
+    let ids = serde_json::to_string(ids)?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT payload FROM events WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+    )?;
+    let rows = stmt.query_map([ids], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::session_games::{self, NewGame};
+
+    fn setup() -> (tempfile::TempDir, Connection, i64) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = store::open(&dir.path().join("t.db")).unwrap();
+        let session = crate::core::sessions::create(&mut conn, None).unwrap();
+        let game: i64 = conn
+            .query_row("SELECT id FROM games ORDER BY id LIMIT 1", [], |r| r.get(0))
+            .unwrap();
+        let sg = session_games::add(
+            &mut conn,
+            session.id,
+            &NewGame {
+                game_id: Some(game),
+                manually_added: false,
+                room_code: Some("ABCD".into()),
+            },
+        )
+        .unwrap();
+        (dir, conn, sg.id)
+    }
+
+    fn count(conn: &Connection, t: &str) -> i64 {
+        conn.query_row("SELECT COUNT(*) FROM events WHERE type = ?1", [t], |r| {
+            r.get(0)
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn count_events_only_on_change_and_nothing_after_stop() {
+        let (_dir, mut conn, id) = setup();
+        let data = json!({ "x": 1 });
+        let out = record(
+            &mut conn,
+            id,
+            "ABCD",
+            &[("lobby.updated", data.clone())],
+            Some(2),
+        );
+        assert_eq!(out.unwrap().unwrap().len(), 2);
+        // Same count: no player-count.updated.
+        record(&mut conn, id, "ABCD", &[], Some(2))
+            .unwrap()
+            .unwrap();
+        assert_eq!(count(&conn, "player-count.updated"), 1);
+        // Another room code: refused.
+        assert!(record(&mut conn, id, "WXYZ", &[], Some(3))
+            .unwrap()
+            .is_none());
+
+        let sg = session_games::get_by_id(&conn, id).unwrap();
+        session_games::stop_monitor(&mut conn, sg.session_id, id).unwrap();
+        assert!(
+            record(&mut conn, id, "ABCD", &[("lobby.updated", data)], Some(5))
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            finish(&mut conn, id, "ABCD", Finish::Completed, Some(5), &[])
+                .unwrap()
+                .is_none()
+        );
+        assert_eq!(count(&conn, "lobby.updated"), 1);
+        assert_eq!(
+            session_games::get_by_id(&conn, id).unwrap().player_count,
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn completed_marks_the_game_played() {
+        let (_dir, mut conn, id) = setup();
+        let names = vec!["A".to_string()];
+        let out = finish(&mut conn, id, "ABCD", Finish::Completed, Some(1), &names)
+            .unwrap()
+            .unwrap();
+        let types: Vec<String> = out
+            .iter()
+            .map(|p| {
+                serde_json::from_str::<Value>(p).unwrap()["type"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            types,
+            ["player-count.updated", "game.ended", "room.disconnected"]
+        );
+        let sg = session_games::get_by_id(&conn, id).unwrap();
+        assert_eq!(sg.player_count_check_status, "completed");
+        assert_eq!(sg.status, "played");
+        assert_eq!(monitoring(&conn).unwrap().len(), 0);
+    }
+}

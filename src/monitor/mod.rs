@@ -1,0 +1,697 @@
+//! The room monitor: watches one session game's Jackbox room through the lobby server and
+//! records players, game start and end (`spec/room-monitor.md`, "Algorithm").
+//!
+//! One [`Monitor`] per `monitoring` row, run as a tokio task (by the daemon's supervisor or
+//! by `jackbox game monitor start --foreground`). It writes events through the core
+//! (`core::monitoring`, one transaction per change, nothing when nothing changed); the 20 s
+//! `game.status` heartbeat goes to a [`LiveSink`], never to the outbox.
+
+pub mod config;
+pub mod ecast;
+pub mod resolve;
+pub mod supervisor;
+
+pub use config::Config;
+
+use crate::core::model::SessionGame;
+use crate::core::monitoring::{self, Finish, CONNECTION_FAILED, ROLE_REJECTED, ROOM_NOT_FOUND};
+use crate::Result;
+use ecast::{Frame, Lookup, RoomEntity, RoomInfo, Socket, Welcome};
+use rusqlite::Connection;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::watch;
+
+/// The shard name the monitor connects with.
+pub const SHARD_NAME: &str = "jackbox-monitor";
+
+/// Where live-only output goes: the `game.status` heartbeat (the daemon's WebSocket hub, or
+/// the terminal), and optionally a copy of each written event and warnings.
+pub trait LiveSink: Send + Sync {
+    /// A `game.status` event (`{ "type", "timestamp", "data": status-live }`) of a session.
+    fn heartbeat(&self, session_id: i64, event_json: String);
+    /// An event the monitor just wrote to the outbox (the daemon gets these from the
+    /// outbox itself; the foreground mode prints them).
+    fn event(&self, _session_id: i64, _event_json: String) {}
+    /// Something worth a warning (e.g. the room runs another game than the record says).
+    fn warn(&self, message: &str) {
+        tracing::warn!("{message}");
+    }
+}
+
+/// The `status-live` object (`http-api.md`) = the data of `game.status`: one shape, defined
+/// by the core (its database fallback lives there too).
+pub use crate::core::status_live::StatusLive as LiveStatus;
+
+/// The live state of a monitor that has not reached the room yet.
+fn initial_status(sg: &SessionGame) -> LiveStatus {
+    LiveStatus {
+        session_id: sg.session_id,
+        game_id: sg.game_id,
+        session_game_id: sg.id,
+        room_code: sg.room_code.clone(),
+        app_tag: None,
+        max_players: Some(sg.max_players),
+        player_count: sg.player_count,
+        players: None,
+        lobby_state: None,
+        game_state: None,
+        game_started: Some(false),
+        game_finished: Some(false),
+        monitoring: true,
+    }
+}
+
+/// The `game.status` event JSON of a live state.
+pub fn status_event(live: &LiveStatus) -> String {
+    json!({ "type": "game.status", "timestamp": crate::time::now(), "data": live }).to_string()
+}
+
+/// How a monitor run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The game ended / the room closed (status `completed`).
+    Completed,
+    /// Status `failed` with this `room.disconnected` reason.
+    Failed(&'static str),
+    /// Told to stop (Ctrl-C, daemon shutdown): nothing written.
+    Stopped,
+    /// The row stopped being `monitoring` on this room code (stopped or changed elsewhere).
+    Inactive,
+}
+
+/// Stop signal values.
+const RUN: u8 = 0;
+const STOP: u8 = 1;
+const INACTIVE: u8 = 2;
+
+/// Tells a running monitor to stop.
+#[derive(Debug, Clone)]
+pub struct StopHandle(Arc<watch::Sender<u8>>);
+
+impl StopHandle {
+    pub fn stop(&self) {
+        let _ = self.0.send(STOP);
+    }
+}
+
+type Flow = std::result::Result<(), Outcome>;
+
+/// One running monitor.
+pub struct Monitor {
+    cfg: Config,
+    client: ecast::Client,
+    db: Arc<Mutex<Connection>>,
+    sink: Arc<dyn LiveSink>,
+    sg: SessionGame,
+    code: String,
+    user_id: String,
+    live: Arc<Mutex<LiveStatus>>,
+    stop_tx: Arc<watch::Sender<u8>>,
+    stop: watch::Receiver<u8>,
+    players: BTreeMap<i64, String>,
+    room: RoomEntity,
+    app_tag: Option<String>,
+    max_players: Option<i64>,
+    connected: bool,
+    started: bool,
+    finished: bool,
+    not_found_streak: u32,
+}
+
+impl Monitor {
+    /// A monitor for `sg` (which must have a room code), writing through `db`.
+    pub fn new(
+        cfg: Config,
+        db: Arc<Mutex<Connection>>,
+        sink: Arc<dyn LiveSink>,
+        sg: SessionGame,
+    ) -> Result<(Monitor, StopHandle)> {
+        let code = sg
+            .room_code
+            .clone()
+            .ok_or_else(|| crate::Error::state("Game does not have a room code"))?;
+        let client = ecast::Client::new(&cfg.ecast_url, cfg.timeout)?;
+        let (tx, rx) = watch::channel(RUN);
+        let tx = Arc::new(tx);
+        let live = initial_status(&sg);
+        let user_id = {
+            use rand::Rng;
+            format!("jackbox-{:016x}", rand::thread_rng().gen::<u64>())
+        };
+        Ok((
+            Monitor {
+                cfg,
+                client,
+                db,
+                sink,
+                sg,
+                code,
+                user_id,
+                live: Arc::new(Mutex::new(live)),
+                stop_tx: tx.clone(),
+                stop: rx,
+                players: BTreeMap::new(),
+                room: RoomEntity::default(),
+                app_tag: None,
+                max_players: None,
+                connected: false,
+                started: false,
+                finished: false,
+                not_found_streak: 0,
+            },
+            StopHandle(tx),
+        ))
+    }
+
+    /// The live state, shared with whoever answers `status-live`.
+    pub fn live(&self) -> Arc<Mutex<LiveStatus>> {
+        self.live.clone()
+    }
+
+    /// Runs until the game ends, the monitor fails, or it is stopped.
+    pub async fn run(mut self) -> Outcome {
+        let heartbeat = {
+            let (live, sink, every) = (
+                self.live.clone(),
+                self.sink.clone(),
+                self.cfg.heartbeat_interval,
+            );
+            let session_id = self.sg.session_id;
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+                loop {
+                    tick.tick().await;
+                    let event = status_event(&lock(&live));
+                    sink.heartbeat(session_id, event);
+                }
+            })
+        };
+        let watcher = {
+            // A stop from elsewhere (CLI, API, another process) ends the monitor promptly.
+            let (db, tx, every, id, code) = (
+                self.db.clone(),
+                self.stop_tx.clone(),
+                self.cfg.status_check,
+                self.sg.id,
+                self.code.clone(),
+            );
+            tokio::spawn(async move {
+                loop {
+                    tokio::time::sleep(every).await;
+                    let (db, code) = (db.clone(), code.clone());
+                    let active = tokio::task::spawn_blocking(move || {
+                        monitoring::active(&lock(&db), id, &code).map(|sg| sg.is_some())
+                    })
+                    .await;
+                    if let Ok(Ok(false)) = active {
+                        let _ = tx.send(INACTIVE);
+                        return;
+                    }
+                }
+            })
+        };
+        let outcome = match self.run_inner().await {
+            Ok(()) => Outcome::Stopped,
+            Err(o) => o,
+        };
+        heartbeat.abort();
+        watcher.abort();
+        {
+            let mut live = lock(&self.live);
+            live.monitoring = false;
+        }
+        outcome
+    }
+
+    async fn run_inner(&mut self) -> Flow {
+        let mut room = self.first_lookup().await?;
+        self.max_players = room.max_players;
+        self.app_tag = room.app_tag.clone();
+        self.sync_live();
+        let mut session: Option<(i64, String)> = None;
+        let mut down_since: Option<Instant> = None;
+        let mut delay = self.cfg.backoff_base;
+        loop {
+            let reconnect = session.as_ref().map(|(id, s)| (*id, s.as_str()));
+            let connect = self
+                .client
+                .connect(&room, SHARD_NAME, &self.user_id, reconnect);
+            let mut stop = self.stop.clone();
+            let socket = tokio::select! {
+                s = connect => s,
+                _ = stopped(&mut stop) => return Err(self.stop_outcome()),
+            };
+            match socket {
+                Ok(socket) => {
+                    if self.serve(socket, &mut session, &room).await? {
+                        // A welcome was received: the 5-minute window restarts.
+                        down_since = None;
+                        delay = self.cfg.backoff_base;
+                    }
+                }
+                Err(e) => tracing::info!("room {}: {e}", self.code),
+            }
+            let since = *down_since.get_or_insert_with(Instant::now);
+            if since.elapsed() >= self.cfg.give_up {
+                return Err(self.finish(Finish::Failed(CONNECTION_FAILED)).await);
+            }
+            self.sleep(Config::jitter(delay)).await?;
+            delay = self.cfg.next_delay(delay);
+            match self.lookup().await {
+                Lookup::Found(r) => room = r,
+                Lookup::NotFound => self.not_found().await?,
+                Lookup::Transient(_) => {}
+            }
+        }
+    }
+
+    /// Step 1: look the room up, retrying transient errors with backoff.
+    async fn first_lookup(&mut self) -> std::result::Result<RoomInfo, Outcome> {
+        let since = Instant::now();
+        let mut delay = self.cfg.backoff_base;
+        loop {
+            match self.lookup().await {
+                Lookup::Found(room) => return Ok(room),
+                Lookup::NotFound => return Err(self.finish(Finish::Failed(ROOM_NOT_FOUND)).await),
+                Lookup::Transient(e) => {
+                    tracing::info!("room {}: look-up failed: {e}", self.code);
+                    if since.elapsed() >= self.cfg.give_up {
+                        return Err(self.finish(Finish::Failed(CONNECTION_FAILED)).await);
+                    }
+                    self.sleep(Config::jitter(delay)).await?;
+                    delay = self.cfg.next_delay(delay);
+                }
+            }
+        }
+    }
+
+    async fn lookup(&mut self) -> Lookup {
+        let mut stop = self.stop.clone();
+        tokio::select! {
+            l = self.client.lookup(&self.code) => {
+                if matches!(l, Lookup::Found(_)) {
+                    self.not_found_streak = 0;
+                }
+                l
+            }
+            _ = stopped(&mut stop) => Lookup::Transient("stopping".into()),
+        }
+    }
+
+    /// A 404 after the room was seen: two in a row mean the room is gone.
+    async fn not_found(&mut self) -> Flow {
+        self.not_found_streak += 1;
+        if self.not_found_streak >= 2 {
+            return Err(self.end().await);
+        }
+        Ok(())
+    }
+
+    async fn sleep(&mut self, d: Duration) -> Flow {
+        let mut stop = self.stop.clone();
+        tokio::select! {
+            _ = tokio::time::sleep(d) => Ok(()),
+            _ = stopped(&mut stop) => Err(self.stop_outcome()),
+        }
+    }
+
+    fn stop_outcome(&self) -> Outcome {
+        if *self.stop.borrow() == INACTIVE {
+            Outcome::Inactive
+        } else {
+            Outcome::Stopped
+        }
+    }
+
+    /// Reads one shard connection until it closes. `Ok(true)` when it got a welcome.
+    async fn serve(
+        &mut self,
+        mut socket: Socket,
+        session: &mut Option<(i64, String)>,
+        room: &RoomInfo,
+    ) -> std::result::Result<bool, Outcome> {
+        let mut welcomed = false;
+        let mut stop = self.stop.clone();
+        let every = self.cfg.probe_interval;
+        let mut probe = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        probe.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut room = room.clone();
+        // A server that accepts the connection but never says welcome is a failed attempt.
+        let welcome_by = tokio::time::Instant::now() + self.cfg.timeout;
+        loop {
+            let flow = tokio::select! {
+                _ = stopped(&mut stop) => Err(self.stop_outcome()),
+                _ = tokio::time::sleep_until(welcome_by), if !welcomed => {
+                    tracing::info!("room {}: no welcome from the lobby server", self.code);
+                    ecast::close(socket).await;
+                    return Ok(false);
+                }
+                frame = ecast::next_frame(&mut socket) => match frame {
+                    None => {
+                        tracing::info!("room {}: connection closed", self.code);
+                        return Ok(welcomed);
+                    }
+                    Some(Frame::Welcome(w)) => {
+                        welcomed = true;
+                        if let Some(secret) = w.secret.clone() {
+                            *session = Some((w.id, secret));
+                        }
+                        self.on_welcome(w, &room).await
+                    }
+                    Some(frame) => self.on_frame(frame, welcomed).await,
+                },
+                _ = probe.tick(), if welcomed => self.probe(&mut room).await,
+            };
+            if let Err(outcome) = flow {
+                ecast::close(socket).await;
+                return Err(outcome);
+            }
+        }
+    }
+
+    async fn on_welcome(&mut self, w: Welcome, room: &RoomInfo) -> Flow {
+        if self.connected {
+            // A reconnection's snapshot: only what changed.
+            self.merge_players(&w.players).await?;
+            if let Some(entity) = w.room {
+                self.on_room(entity).await?;
+            }
+            return Ok(());
+        }
+        self.connected = true;
+        self.players.extend(w.players.clone());
+        if let Some(entity) = &w.room {
+            self.room = entity.clone();
+        }
+        self.sync_live();
+        let mut data = self.base();
+        extend(
+            &mut data,
+            json!({
+                "appTag": self.app_tag, "maxPlayers": self.max_players,
+                "playerCount": self.count(), "players": self.names(),
+                "lobbyState": self.room.lobby_state, "gameState": self.room.state,
+            }),
+        );
+        self.write(vec![("room.connected", data)], Some(self.count()))
+            .await?;
+        self.check_app_tag().await;
+        if room.locked || self.room.state.as_deref().is_some_and(|s| s != "Lobby") {
+            self.game_started().await?;
+        }
+        if self.room.game_finished == Some(true) {
+            return Err(self.end().await);
+        }
+        Ok(())
+    }
+
+    async fn on_frame(&mut self, frame: Frame, welcomed: bool) -> Flow {
+        match frame {
+            Frame::PlayerConnected { id, name } | Frame::PlayerEntity { id, name } => {
+                if welcomed {
+                    self.merge_players(&BTreeMap::from([(id, name)])).await?;
+                }
+                Ok(())
+            }
+            Frame::Room(entity) if welcomed => self.on_room(entity).await,
+            Frame::Lock => self.game_started().await,
+            Frame::Exit => Err(self.end().await),
+            Frame::Error { code, msg } => {
+                tracing::info!("room {}: ecast error {code}: {msg}", self.code);
+                if ecast::is_role_error(code) {
+                    Err(self.finish(Finish::Failed(ROLE_REJECTED)).await)
+                } else if code == ecast::ERR_NOT_FOUND && !self.connected {
+                    Err(self.finish(Finish::Failed(ROOM_NOT_FOUND)).await)
+                } else if code == ecast::ERR_NOT_FOUND || code == ecast::ERR_ROOM_ENDED {
+                    Err(self.end().await)
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// A room entity update: lobby flags, start, finish.
+    async fn on_room(&mut self, entity: RoomEntity) -> Flow {
+        let before = self.room.clone();
+        let merged = RoomEntity {
+            state: entity.state.or(before.state.clone()),
+            lobby_state: entity.lobby_state.or(before.lobby_state.clone()),
+            game_can_start: entity.game_can_start.or(before.game_can_start),
+            game_is_starting: entity.game_is_starting.or(before.game_is_starting),
+            game_finished: entity.game_finished.or(before.game_finished),
+        };
+        self.room = merged.clone();
+        self.sync_live();
+        let flags = |r: &RoomEntity| (r.lobby_state.clone(), r.game_can_start, r.game_is_starting);
+        if !self.started && flags(&before) != flags(&merged) {
+            let mut data = self.base();
+            extend(
+                &mut data,
+                json!({
+                    "lobbyState": merged.lobby_state, "gameCanStart": merged.game_can_start,
+                    "gameIsStarting": merged.game_is_starting, "playerCount": self.count(),
+                }),
+            );
+            self.write(vec![("lobby.updated", data)], None).await?;
+        }
+        if merged.state.as_deref().is_some_and(|s| s != "Lobby") {
+            self.game_started().await?;
+        }
+        if merged.game_finished == Some(true) {
+            return Err(self.end().await);
+        }
+        Ok(())
+    }
+
+    async fn game_started(&mut self) -> Flow {
+        if self.started {
+            return Ok(());
+        }
+        self.started = true;
+        self.sync_live();
+        let mut data = self.base();
+        extend(
+            &mut data,
+            json!({
+                "playerCount": self.count(), "players": self.names(),
+                "maxPlayers": self.max_players,
+            }),
+        );
+        self.write(vec![("game.started", data)], None).await
+    }
+
+    /// New players (by connection id) → one `lobby.player-joined` each, then the count.
+    async fn merge_players(&mut self, seen: &BTreeMap<i64, String>) -> Flow {
+        let mut events = Vec::new();
+        for (id, name) in seen {
+            if self.players.contains_key(id) {
+                continue;
+            }
+            self.players.insert(*id, name.clone());
+            let mut data = self.base();
+            extend(
+                &mut data,
+                json!({
+                    "playerName": name, "playerCount": self.count(), "players": self.names(),
+                    "maxPlayers": self.max_players,
+                }),
+            );
+            events.push(("lobby.player-joined", data));
+        }
+        if events.is_empty() {
+            return Ok(());
+        }
+        self.sync_live();
+        self.write(events, Some(self.count())).await
+    }
+
+    /// Step 5: a short-lived second shard connection reads a fresh `here`.
+    async fn probe(&mut self, room: &mut RoomInfo) -> Flow {
+        match self.lookup().await {
+            Lookup::Found(r) => {
+                if r.locked && !self.started {
+                    self.game_started().await?;
+                }
+                *room = r;
+            }
+            Lookup::NotFound => return self.not_found().await,
+            Lookup::Transient(e) => {
+                tracing::info!("room {}: probe look-up failed: {e}", self.code);
+                return Ok(());
+            }
+        }
+        let probe_user = format!("{}-probe", self.user_id);
+        let timeout = self.cfg.timeout;
+        let client = self.client.clone();
+        let room_now = room.clone();
+        let read = async move {
+            let mut socket = client
+                .connect(&room_now, &format!("{SHARD_NAME}-probe"), &probe_user, None)
+                .await
+                .ok()?;
+            let frame = tokio::time::timeout(timeout, ecast::next_frame(&mut socket))
+                .await
+                .ok()
+                .flatten();
+            ecast::close(socket).await;
+            frame
+        };
+        let mut stop = self.stop.clone();
+        let frame = tokio::select! {
+            f = read => f,
+            _ = stopped(&mut stop) => return Err(self.stop_outcome()),
+        };
+        match frame {
+            Some(Frame::Welcome(w)) => {
+                self.merge_players(&w.players).await?;
+                if let Some(entity) = w.room {
+                    self.on_room(entity).await?;
+                }
+                Ok(())
+            }
+            Some(Frame::Error { code, .. })
+                if code == ecast::ERR_NOT_FOUND || code == ecast::ERR_ROOM_ENDED =>
+            {
+                Err(self.end().await)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The game is over: `game.ended`, `room.disconnected` (`room_closed`), `completed`.
+    async fn end(&mut self) -> Outcome {
+        self.finished = true;
+        self.sync_live();
+        self.finish(Finish::Completed).await
+    }
+
+    async fn finish(&mut self, how: Finish) -> Outcome {
+        let (id, code) = (self.sg.id, self.code.clone());
+        let count = self.connected.then(|| self.count());
+        let players = self.names();
+        let written = self
+            .db(move |c| monitoring::finish(c, id, &code, how, count, &players))
+            .await;
+        match written {
+            Some(Some(events)) => {
+                self.emit_sink(events);
+                match how {
+                    Finish::Completed => Outcome::Completed,
+                    Finish::Failed(r) => Outcome::Failed(r),
+                }
+            }
+            _ => Outcome::Inactive,
+        }
+    }
+
+    /// Writes events (and the count); the row no longer monitoring ends the monitor.
+    async fn write(&mut self, events: Vec<(&'static str, Value)>, count: Option<i64>) -> Flow {
+        let (id, code) = (self.sg.id, self.code.clone());
+        let written = self
+            .db(move |c| monitoring::record(c, id, &code, &events, count))
+            .await;
+        match written {
+            Some(Some(events)) => {
+                self.emit_sink(events);
+                Ok(())
+            }
+            Some(None) => Err(Outcome::Inactive),
+            // A storage error is logged; the monitor keeps watching.
+            None => Ok(()),
+        }
+    }
+
+    fn emit_sink(&self, events: Vec<String>) {
+        for e in events {
+            self.sink.event(self.sg.session_id, e);
+        }
+    }
+
+    async fn db<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T> + Send + 'static,
+    ) -> Option<T> {
+        let db = self.db.clone();
+        match tokio::task::spawn_blocking(move || f(&mut lock(&db))).await {
+            Ok(Ok(v)) => Some(v),
+            Ok(Err(e)) => {
+                self.sink
+                    .warn(&format!("room {}: could not record: {e}", self.code));
+                None
+            }
+            Err(_) => None,
+        }
+    }
+
+    /// Warns when the room runs another catalog game than the session game.
+    async fn check_app_tag(&self) {
+        let Some(tag) = self.app_tag.clone() else {
+            return;
+        };
+        let found = self
+            .db(move |c| crate::core::catalog::find_by_app_tag(c, &tag))
+            .await
+            .flatten();
+        if let Some(game) = found.filter(|g| g.id != self.sg.game_id) {
+            self.sink.warn(&format!(
+                "room {} runs {} (appTag {}), not {}; the record is left unchanged",
+                self.code,
+                game.title,
+                self.app_tag.as_deref().unwrap_or_default(),
+                self.sg.title
+            ));
+        }
+    }
+
+    fn base(&self) -> Value {
+        json!({
+            "sessionId": self.sg.session_id, "gameId": self.sg.game_id,
+            "sessionGameId": self.sg.id, "roomCode": self.code,
+        })
+    }
+
+    fn count(&self) -> i64 {
+        self.players.len() as i64
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.players.values().cloned().collect()
+    }
+
+    fn sync_live(&self) {
+        let mut live = lock(&self.live);
+        live.app_tag = self.app_tag.clone();
+        if self.max_players.is_some() {
+            live.max_players = self.max_players;
+        }
+        if self.connected {
+            live.player_count = Some(self.count());
+            live.players = Some(self.names());
+        }
+        live.lobby_state = self.room.lobby_state.clone();
+        live.game_state = self.room.state.clone();
+        live.game_started = Some(self.started);
+        live.game_finished = Some(self.finished);
+    }
+}
+
+/// Resolves when the monitor is told to stop (or its handle is gone).
+async fn stopped(rx: &mut watch::Receiver<u8>) {
+    let _ = rx.wait_for(|v| *v != RUN).await.map(|_| ());
+}
+
+fn extend(data: &mut Value, more: Value) {
+    if let (Some(d), Value::Object(m)) = (data.as_object_mut(), more) {
+        d.extend(m);
+    }
+}
+
+/// Locks a mutex, recovering from a poisoned one (a panicked holder left valid data).
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
