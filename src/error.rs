@@ -31,6 +31,8 @@ pub enum ErrorKind {
     Storage,
     /// A request body over the size limit (413).
     TooLarge,
+    /// A request body that stopped arriving before it was complete (408, S5).
+    Timeout,
 }
 
 #[derive(Debug, Clone)]
@@ -92,6 +94,7 @@ impl Error {
             ErrorKind::Unavailable => 503,
             ErrorKind::Storage => 500,
             ErrorKind::TooLarge => 413,
+            ErrorKind::Timeout => 408,
         }
     }
 

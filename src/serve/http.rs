@@ -67,7 +67,19 @@ impl Req {
             return Err(too_large());
         }
         let mut buf = bytes::BytesMut::new();
-        while let Some(frame) = body.frame().await {
+        // A client that stops sending mid-body would otherwise hold the connection (and
+        // this task) forever (S5): each chunk must arrive within BODY_IDLE_TIMEOUT.
+        loop {
+            let frame = match tokio::time::timeout(BODY_IDLE_TIMEOUT, body.frame()).await {
+                Ok(Some(frame)) => frame,
+                Ok(None) => break,
+                Err(_) => {
+                    return Err(Error::new(
+                        ErrorKind::Timeout,
+                        "Request body not received in time",
+                    ))
+                }
+            };
             let Ok(frame) = frame else {
                 return Err(Error::invalid("Could not read the request body"));
             };
@@ -99,6 +111,9 @@ impl Req {
         self.json_limit(app.config.body_limit).await
     }
 }
+
+/// The longest pause allowed between two chunks of a request body.
+pub const BODY_IDLE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// How much of an oversized body is read and thrown away before answering 413.
 pub const DRAIN_CAP: usize = 16 << 20;
@@ -276,7 +291,13 @@ pub fn error(e: &Error) -> Resp {
         tracing::error!(error = %e.message, "request failed");
     }
     let body = serde_json::to_vec(&e.to_json()).unwrap_or_else(|_| b"{}".to_vec());
-    bytes_response(e.http_status(), "application/json", body)
+    let mut resp = bytes_response(e.http_status(), "application/json", body);
+    if e.kind == ErrorKind::Timeout {
+        // The rest of the body may still come: this connection cannot carry another request.
+        resp.headers_mut()
+            .insert(hyper::header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    resp
 }
 
 #[cfg(test)]
