@@ -329,3 +329,51 @@ fn csv_import_endpoint_never_fails() {
     assert!(statuses.contains_key(&400));
     let _: Value = srv.get("/health").json;
 }
+
+/// Tokens signed with the right secret but with unacceptable claims: not valid yet (`nbf`
+/// in the future), another role, no `exp`, a non-numeric `exp` → 403
+/// `Invalid or expired token`.
+#[test]
+fn tokens_with_bad_claims_are_refused() {
+    const SECRET: &str = "claims-secret";
+    let srv = Server::start_with(Env::new(), |c| {
+        c.env("JACKBOX_JWT_SECRET", SECRET);
+    });
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let sign = |claims: Value| {
+        jsonwebtoken::encode(
+            &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+            &claims,
+            &jsonwebtoken::EncodingKey::from_secret(SECRET.as_bytes()),
+        )
+        .unwrap()
+    };
+    let good = sign(json!({ "role": "admin", "iat": now, "exp": now + 600 }));
+    assert_eq!(
+        srv.post("/api/auth/verify", json!({}), Some(&good)).status,
+        200
+    );
+    for (what, claims) in [
+        (
+            "nbf in the future",
+            json!({ "role": "admin", "iat": now, "exp": now + 600, "nbf": now + 300 }),
+        ),
+        (
+            "role user",
+            json!({ "role": "user", "iat": now, "exp": now + 600 }),
+        ),
+        ("no role", json!({ "iat": now, "exp": now + 600 })),
+        ("no exp", json!({ "role": "admin", "iat": now })),
+        (
+            "exp as text",
+            json!({ "role": "admin", "iat": now, "exp": (now + 600).to_string() }),
+        ),
+    ] {
+        let r = srv.post("/api/auth/verify", json!({}), Some(&sign(claims)));
+        assert_eq!(r.status, 403, "{what}: {}", r.text);
+        assert_eq!(r.json["error"], "Invalid or expired token", "{what}");
+    }
+}
