@@ -304,7 +304,13 @@ fn csv_import_endpoint_never_fails() {
             4 => data.clone(),
             _ => serde_json::to_vec(&json!({ "csvData": text, "mode": mode })).unwrap(),
         };
+        let before = srv.get_auth("/api/games/export/csv", &token).text;
         let r = srv.raw("POST", "/api/games/import/csv", body, Some(&token));
+        if r.status == 400 {
+            // A refused import changes nothing (picker.md: "nothing is imported").
+            let after = srv.get_auth("/api/games/export/csv", &token).text;
+            assert_eq!(before, after, "input #{i} was refused but changed the catalog");
+        }
         assert!(
             r.status == 200 || r.status == 400,
             "input #{i} → {} {}\n{text:?}",
