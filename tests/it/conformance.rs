@@ -167,14 +167,42 @@ fn secrets_never_leak() {
     ] {
         keep(&srv.get(path));
     }
-    // CLI list output, tables and JSON.
+    // CLI output, tables and JSON: add, edit, list, logs.
     for args in [
+        vec![
+            "webhook",
+            "add",
+            "--name",
+            "cli",
+            "--url",
+            "http://127.0.0.1:9/cli",
+            "--secret",
+            HOOK_SECRET,
+            "--event",
+            "game.added",
+        ],
+        vec![
+            "webhook",
+            "add",
+            "--json",
+            "--name",
+            "cli2",
+            "--url",
+            "http://127.0.0.1:9/cli",
+            "--secret",
+            HOOK_SECRET,
+            "--event",
+            "game.added",
+        ],
+        vec!["webhook", "edit", "1", "--secret", HOOK_SECRET],
+        vec!["webhook", "edit", "1", "--json", "--secret", HOOK_SECRET],
         vec!["webhook", "list"],
         vec!["webhook", "list", "--json"],
         vec!["webhook", "logs", "1"],
         vec!["webhook", "logs", "1", "--json"],
     ] {
         let out = srv.env.run(&args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
         seen.push_str(&out.stdout);
         seen.push_str(&out.stderr);
     }
