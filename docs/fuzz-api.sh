@@ -26,7 +26,7 @@ curl -s -o /dev/null -X POST "http://127.0.0.1:$PORT/api/webhooks" -H "Authoriza
 # arbitrary hosts. Everything else is fuzzed, including the stateful (linked) phase.
 schemathesis run "http://127.0.0.1:$PORT/api/openapi.json" \
   -H "Authorization: Bearer $TOKEN" \
-  --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
+  --checks "${CHECKS:-not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance}" \
   --exclude-name 'POST /api/webhooks' --exclude-name 'PATCH /api/webhooks/{id}' \
   --phases examples,coverage,fuzzing,stateful \
   --max-examples "${MAX_EXAMPLES:-50}" --max-time "${MAX_TIME:-300}" -w 1 --no-color "$@"
