@@ -139,14 +139,23 @@ pub fn invalid_json() -> Error {
 }
 
 /// `"5"` → 5; anything but a positive integer (including `0`, `-1`, `1.5`, `+5`) → `message`.
+/// A positive integer too large for any row (`99999999999999999999`) is well-formed, so it
+/// reads as `i64::MAX` and ends in the resource's 404, not in 400.
 pub fn parse_id(text: &str, message: &str) -> Result<i64> {
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::invalid(message));
-    }
-    match text.parse::<i64>() {
-        Ok(n) if n > 0 => Ok(n),
+    match parse_digits(text) {
+        Some(n) if n > 0 => Ok(n),
         _ => Err(Error::invalid(message)),
     }
+}
+
+/// A number of ASCII digits only, saturating at `i64::MAX` (a count or ID that large is
+/// still a well-formed number: it matches nothing, or everything, instead of being refused).
+pub fn parse_digits(text: &str) -> Option<i64> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Only an overflow can make an all-digit parse fail.
+    Some(text.parse::<i64>().unwrap_or(i64::MAX))
 }
 
 /// A JSON object request body, with typed accessors whose errors name the field.
@@ -241,9 +250,9 @@ impl Query {
     pub fn non_negative(&self, name: &str) -> Result<Option<i64>> {
         match self.get(name) {
             None => Ok(None),
-            Some(v) => match v.parse::<i64>() {
-                Ok(n) if n >= 0 && v.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
-                _ => Err(Error::invalid(format!(
+            Some(v) => match parse_digits(v) {
+                Some(n) => Ok(Some(n)),
+                None => Err(Error::invalid(format!(
                     "{name} must be a non-negative integer"
                 ))),
             },
@@ -307,9 +316,11 @@ mod tests {
     #[test]
     fn ids() {
         assert_eq!(parse_id("5", "x").unwrap(), 5);
-        for bad in ["", "0", "-1", "abc", "1.5", "+5", "99999999999999999999"] {
+        for bad in ["", "0", "000", "-1", "abc", "1.5", "+5", " 5", "5 "] {
             assert!(parse_id(bad, "x").is_err(), "{bad}");
         }
+        // Well-formed but beyond any row: saturates, so the lookup answers 404.
+        assert_eq!(parse_id("99999999999999999999", "x").unwrap(), i64::MAX);
     }
 
     #[test]

@@ -414,3 +414,43 @@ fn tokens_with_bad_claims_are_refused() {
         assert_eq!(r.json["error"], "Invalid or expired token", "{what}");
     }
 }
+
+/// http-api.md: "IDs that are well-formed but absent → 404". A positive integer too large
+/// for any row is well-formed: 404, not 400; too-large counts in the query saturate.
+#[test]
+fn huge_ids_are_absent_not_malformed() {
+    let srv = Server::start();
+    let token = srv.token();
+    let sid = srv.session(&token);
+    srv.add_game(&token, sid, 1);
+    let huge = "99999999999999999999999";
+    srv.get(&format!("/api/sessions/{huge}"))
+        .assert_error(404, "Session not found");
+    srv.get(&format!("/api/sessions/{huge}/games"))
+        .assert_error(404, "Session not found");
+    srv.get(&format!("/api/games/{huge}"))
+        .assert_error(404, "Game not found");
+    srv.patch(
+        &format!("/api/sessions/{sid}/games/{huge}/status"),
+        json!({ "status": "played" }),
+        Some(&token),
+    )
+    .assert_error(404, "Session game not found");
+    srv.get_auth(&format!("/api/webhooks/{huge}"), &token)
+        .assert_error(404, "Webhook not found");
+    // Still 400: not a positive integer.
+    for bad in ["0", "-1", "1.5", "abc", "%2B1"] {
+        srv.get(&format!("/api/sessions/{bad}"))
+            .assert_error(400, "Invalid session ID");
+    }
+    // Counts beyond i64 in the query: everything, or nothing.
+    let r = srv.get(&format!("/api/sessions?limit={huge}"));
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json.as_array().unwrap().len(), 1);
+    let r = srv.get(&format!("/api/sessions?limit=5&offset={huge}"));
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json, json!([]));
+    let r = srv.get(&format!("/api/games?playerCount={huge}"));
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json, json!([]));
+}
