@@ -301,6 +301,12 @@ pub fn error(e: &Error) -> Resp {
     }
     let body = serde_json::to_vec(&e.to_json()).unwrap_or_else(|_| b"{}".to_vec());
     let mut resp = bytes_response(e.http_status(), "application/json", body);
+    if e.kind == ErrorKind::TooMany {
+        // The login throttle forgets a failure after its window: tell clients when to retry.
+        if let Ok(v) = HeaderValue::from_str(&super::auth::WINDOW.as_secs().to_string()) {
+            resp.headers_mut().insert(hyper::header::RETRY_AFTER, v);
+        }
+    }
     if e.kind == ErrorKind::Timeout {
         // The rest of the body may still come: this connection cannot carry another request.
         resp.headers_mut()

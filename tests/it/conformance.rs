@@ -454,3 +454,22 @@ fn huge_ids_are_absent_not_malformed() {
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(r.json, json!([]));
 }
+
+/// S2: the 429 of the login throttle says when to come back (`Retry-After`, seconds).
+#[test]
+fn throttled_login_says_when_to_retry() {
+    let srv = Server::start();
+    let mut last = None;
+    for _ in 0..10 {
+        let r = srv.post("/api/auth/login", json!({ "key": "wrong" }), None);
+        if r.status == 429 {
+            last = Some(r);
+            break;
+        }
+        r.assert_error(401, "Invalid admin key");
+    }
+    let r = last.expect("throttled within 10 failures");
+    r.assert_error(429, "Too many failed attempts, try again later");
+    let secs: u64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!(secs > 0);
+}
