@@ -96,11 +96,14 @@ impl Req {
 
     /// Reads a JSON object body (at most `limit` bytes). A missing or empty body is `{}`.
     pub async fn json_limit(&mut self, limit: usize) -> Result<Body> {
-        let bytes = self.bytes(limit).await?;
+        let raw = self.bytes(limit).await?;
+        // Some Windows tools start UTF-8 with a byte-order mark; JSON parsers of other
+        // servers (Express) skip it, so do we.
+        let bytes = raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&raw);
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(Body(Map::new()));
         }
-        match serde_json::from_slice::<Value>(&bytes) {
+        match serde_json::from_slice::<Value>(bytes) {
             Ok(Value::Object(map)) => Ok(Body(map)),
             _ => Err(invalid_json()),
         }

@@ -473,3 +473,25 @@ fn throttled_login_says_when_to_retry() {
     let secs: u64 = r.header("retry-after").unwrap().parse().unwrap();
     assert!(secs > 0);
 }
+
+/// A JSON body starting with a UTF-8 byte-order mark is read like one without it; invalid
+/// UTF-8 and lone surrogates are `400 Invalid JSON body`, never a 5xx.
+#[test]
+fn json_bodies_with_bom_and_bad_encoding() {
+    let srv = Server::start();
+    let token = srv.token();
+    let mut body = b"\xef\xbb\xbf".to_vec();
+    body.extend_from_slice(br#"{"notes":"bom"}"#);
+    let r = srv.raw("POST", "/api/sessions", body, Some(&token));
+    assert_eq!(r.status, 201, "{}", r.text);
+    assert_eq!(r.json["notes"], "bom");
+    for bad in [
+        b"{\"notes\":\"\xff\"}".to_vec(),
+        br#"{"notes":"\ud800"}"#.to_vec(),
+        b"\xff\xfe{}".to_vec(),
+        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
+    ] {
+        let r = srv.raw("POST", "/api/sessions/1/close", bad, Some(&token));
+        r.assert_error(400, "Invalid JSON body");
+    }
+}
