@@ -5,10 +5,12 @@
 //! events to the outbox (`events`).
 
 pub mod catalog;
+pub mod chat;
 pub mod events;
 pub mod export;
 pub mod model;
 pub mod session_games;
 pub mod sessions;
+pub mod votes;
 
 pub use model::*;
