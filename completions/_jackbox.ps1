@@ -834,11 +834,25 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the admin key')
+            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print an API token (HS256 JWT, role admin)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'jackbox;auth;set-key' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key (prefer stdin: options show up in the process list)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ID of what was created')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the ID of what was created')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;auth;token' {
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime: e.g. 30m, 24h, 7d, or seconds')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ID of what was created')
@@ -850,11 +864,15 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;auth;help' {
-            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the admin key')
+            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print an API token (HS256 JWT, role admin)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'jackbox;auth;help;set-key' {
+            break
+        }
+        'jackbox;auth;help;token' {
             break
         }
         'jackbox;auth;help;help' {
@@ -873,6 +891,9 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
         }
         'jackbox;serve' {
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on')
+            [CompletionResult]::new('--cors-origin', '--cors-origin', [CompletionResultType]::ParameterName, 'Allow a browser front end at ORIGIN (repeatable; `*` allows any)')
+            [CompletionResult]::new('--ecast-url', '--ecast-url', [CompletionResultType]::ParameterName, 'Base URL of the Jackbox lobby server (room monitor)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the ID of what was created')
@@ -1079,10 +1100,14 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;help;auth' {
-            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the admin key')
+            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print an API token (HS256 JWT, role admin)')
             break
         }
         'jackbox;help;auth;set-key' {
+            break
+        }
+        'jackbox;help;auth;token' {
             break
         }
         'jackbox;help;stats' {

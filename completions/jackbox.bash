@@ -61,11 +61,17 @@ _jackbox() {
             jackbox__subcmd__auth,set-key)
                 cmd="jackbox__subcmd__auth__subcmd__set__subcmd__key"
                 ;;
+            jackbox__subcmd__auth,token)
+                cmd="jackbox__subcmd__auth__subcmd__token"
+                ;;
             jackbox__subcmd__auth__subcmd__help,help)
                 cmd="jackbox__subcmd__auth__subcmd__help__subcmd__help"
                 ;;
             jackbox__subcmd__auth__subcmd__help,set-key)
                 cmd="jackbox__subcmd__auth__subcmd__help__subcmd__set__subcmd__key"
+                ;;
+            jackbox__subcmd__auth__subcmd__help,token)
+                cmd="jackbox__subcmd__auth__subcmd__help__subcmd__token"
                 ;;
             jackbox__subcmd__catalog,add)
                 cmd="jackbox__subcmd__catalog__subcmd__add"
@@ -288,6 +294,9 @@ _jackbox() {
                 ;;
             jackbox__subcmd__help__subcmd__auth,set-key)
                 cmd="jackbox__subcmd__help__subcmd__auth__subcmd__set__subcmd__key"
+                ;;
+            jackbox__subcmd__help__subcmd__auth,token)
+                cmd="jackbox__subcmd__help__subcmd__auth__subcmd__token"
                 ;;
             jackbox__subcmd__help__subcmd__catalog,add)
                 cmd="jackbox__subcmd__help__subcmd__catalog__subcmd__add"
@@ -518,7 +527,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__auth)
-            opts="-q -h -V --db --json --quiet --help --version set-key help"
+            opts="-q -h -V --db --json --quiet --help --version set-key token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -536,7 +545,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__auth__subcmd__help)
-            opts="set-key help"
+            opts="set-key token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -577,13 +586,53 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__auth__subcmd__help__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__auth__subcmd__set__subcmd__key)
-            opts="-q -h -V --db --json --quiet --help --version"
+            opts="-q -h -V --key --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__token)
+            opts="-q -h -V --ttl --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1686,7 +1735,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__auth)
-            opts="set-key"
+            opts="set-key token"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1700,6 +1749,20 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__auth__subcmd__set__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__auth__subcmd__token)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2420,7 +2483,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__serve)
-            opts="-q -h -V --bind --db --json --quiet --help --version"
+            opts="-q -h -V --bind --cors-origin --ecast-url --log-format --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2428,6 +2491,18 @@ _jackbox() {
             case "${prev}" in
                 --bind)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cors-origin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ecast-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
                     return 0
                     ;;
                 --db)

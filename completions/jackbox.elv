@@ -730,10 +730,23 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand set-key 'Set the admin key'
+            cand set-key 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
+            cand token 'Print an API token (HS256 JWT, role admin)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;auth;set-key'= {
+            cand --key 'The key (prefer stdin: options show up in the process list)'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only the ID of what was created'
+            cand --quiet 'Print only the ID of what was created'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;auth;token'= {
+            cand --ttl 'Lifetime: e.g. 30m, 24h, 7d, or seconds'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only the ID of what was created'
@@ -744,10 +757,13 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --version 'Print version'
         }
         &'jackbox;auth;help'= {
-            cand set-key 'Set the admin key'
+            cand set-key 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
+            cand token 'Print an API token (HS256 JWT, role admin)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;auth;help;set-key'= {
+        }
+        &'jackbox;auth;help;token'= {
         }
         &'jackbox;auth;help;help'= {
         }
@@ -763,6 +779,9 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         }
         &'jackbox;serve'= {
             cand --bind 'Address to listen on'
+            cand --cors-origin 'Allow a browser front end at ORIGIN (repeatable; `*` allows any)'
+            cand --ecast-url 'Base URL of the Jackbox lobby server (room monitor)'
+            cand --log-format 'Log format on stderr'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only the ID of what was created'
@@ -922,9 +941,12 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;help;webhook;list'= {
         }
         &'jackbox;help;auth'= {
-            cand set-key 'Set the admin key'
+            cand set-key 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
+            cand token 'Print an API token (HS256 JWT, role admin)'
         }
         &'jackbox;help;auth;set-key'= {
+        }
+        &'jackbox;help;auth;token'= {
         }
         &'jackbox;help;stats'= {
         }

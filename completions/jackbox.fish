@@ -367,19 +367,28 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "list" -d 'List webhooks'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -s q -l quiet -d 'Print only the ID of what was created'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -s h -l help -d 'Print help'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -f -a "set-key" -d 'Set the admin key'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -f -a "set-key" -d 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -f -a "token" -d 'Print an API token (HS256 JWT, role admin)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l key -d 'The key (prefer stdin: options show up in the process list)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s q -l quiet -d 'Print only the ID of what was created'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "set-key" -d 'Set the admin key'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -l ttl -d 'Lifetime: e.g. 30m, 24h, 7d, or seconds' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only the ID of what was created'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "set-key" -d 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print an API token (HS256 JWT, role admin)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -l json -d 'Print the API\'s JSON instead of tables'
@@ -387,6 +396,10 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -s q -l quiet -d 
 complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l bind -d 'Address to listen on' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l cors-origin -d 'Allow a browser front end at ORIGIN (repeatable; `*` allows any)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l ecast-url -d 'Base URL of the Jackbox lobby server (room monitor)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l log-format -d 'Log format on stderr' -r -f -a "pretty\t''
+json\t''"
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -s q -l quiet -d 'Print only the ID of what was created'
@@ -442,4 +455,5 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "import" -d 'Import games from CSV (append, or replace the catalog)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "export" -d 'Export the catalog as CSV (stdout by default)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "list" -d 'List webhooks'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "set-key" -d 'Set the admin key'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "set-key" -d 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print an API token (HS256 JWT, role admin)'

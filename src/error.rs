@@ -29,6 +29,8 @@ pub enum ErrorKind {
     Unavailable,
     /// Storage or I/O failure (500, exit 1).
     Storage,
+    /// A request body over the size limit (413).
+    TooLarge,
 }
 
 #[derive(Debug, Clone)]
@@ -89,6 +91,7 @@ impl Error {
             ErrorKind::TooMany => 429,
             ErrorKind::Unavailable => 503,
             ErrorKind::Storage => 500,
+            ErrorKind::TooLarge => 413,
         }
     }
 

@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod core;
 pub mod error;
+pub mod serve;
 pub mod store;
 pub mod time;
 

@@ -1,17 +1,96 @@
-//! `jackbox serve`: runs the daemon.
+//! `jackbox serve`: runs the daemon (the only command with a tokio runtime).
 
 use super::Ctx;
+use crate::serve::{self, Config};
 use crate::Result;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  JACKBOX_ADMIN_KEY=secret jackbox serve
+  jackbox serve --bind 0.0.0.0:5000 --cors-origin https://overlay.example.com
+  jackbox serve --bind 127.0.0.1:0 --log-format json   (port 0: any free port)
+
+The first line on stderr is `listening on http://ADDR`. Logs go to stderr; the filter comes
+from JACKBOX_LOG (e.g. `info`, `jackbox=debug`).")]
 pub struct Args {
     /// Address to listen on
     #[arg(long, env = "JACKBOX_BIND", default_value = "127.0.0.1:5000")]
     pub bind: String,
+    /// Allow a browser front end at ORIGIN (repeatable; `*` allows any)
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    pub cors_origin: Vec<String>,
+    /// Base URL of the Jackbox lobby server (room monitor)
+    #[arg(
+        long,
+        env = "JACKBOX_ECAST_URL",
+        default_value = "https://ecast.jackboxgames.com",
+        value_name = "URL"
+    )]
+    pub ecast_url: String,
+    /// Log format on stderr
+    #[arg(long, value_enum, default_value = "pretty")]
+    pub log_format: LogFormat,
 }
 
-pub fn run(_ctx: &Ctx, _args: Args) -> Result<()> {
-    Err(super::pending::pending("serve"))
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+fn init_logs(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("JACKBOX_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = match format {
+        LogFormat::Pretty => builder
+            .with_ansi(
+                std::io::IsTerminal::is_terminal(&std::io::stderr())
+                    && std::env::var_os("NO_COLOR").is_none(),
+            )
+            .try_init(),
+        LogFormat::Json => builder.json().try_init(),
+    };
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    let mut config = Config::new(ctx.db.clone());
+    config.cors_origins = args.cors_origin;
+    config.ecast_url = args.ecast_url;
+    config.admin_key = crate::core::auth::env_admin_key();
+    config.jwt_secret = crate::core::auth::env_jwt_secret();
+    let app = serve::App::new(config)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("jackbox-serve")
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(&args.bind)
+            .await
+            .map_err(|e| crate::Error::storage(format!("cannot listen on {}: {e}", args.bind)))?;
+        let addr = listener.local_addr()?;
+        // Plain first line, whatever the log format: scripts and tests read the port here.
+        eprintln!("listening on http://{addr}");
+        init_logs(args.log_format);
+        if app.config.admin_key.is_none() {
+            let configured = app
+                .db
+                .read(|c| crate::core::auth::key_configured(c, None))
+                .await?;
+            if !configured {
+                tracing::warn!(
+                    "no admin key configured: logins answer 503 until JACKBOX_ADMIN_KEY is set \
+                     or `jackbox auth set-key` is run"
+                );
+            }
+        }
+        serve::run(app, listener, serve::shutdown_signal()).await
+    })?;
+    // Blocking tasks (a long SQLite query) must not keep the process alive past the grace.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
+    Ok(())
 }
 
 /// `game monitor start --foreground`.

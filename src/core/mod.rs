@@ -4,6 +4,7 @@
 //! Each state-changing operation is one `BEGIN IMMEDIATE` transaction that also writes its
 //! events to the outbox (`events`).
 
+pub mod auth;
 pub mod catalog;
 pub mod chat;
 pub mod events;
@@ -11,6 +12,8 @@ pub mod export;
 pub mod model;
 pub mod session_games;
 pub mod sessions;
+pub mod stats;
+pub mod status_live;
 pub mod votes;
 
 pub use model::*;

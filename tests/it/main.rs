@@ -5,3 +5,6 @@ mod util;
 
 mod cli_sessions;
 mod docs;
+mod server;
+
+mod http_sessions;

@@ -1,0 +1,131 @@
+//! `/api/sessions/{id}/games…`: the games of a session, addressed by `session_games.id`.
+//! Adapters over `core::session_games` and `core::status_live`.
+
+use super::auth::require_admin;
+use super::http::{self, Req, Resp};
+use super::sessions::INVALID_SESSION_ID;
+use super::App;
+use crate::core::session_games::{self, CountSource, NewGame, PLAYER_COUNT_ERROR, ROOM_CODE_ERROR};
+use crate::core::status_live;
+use crate::{Error, Result};
+use std::sync::Arc;
+
+pub const INVALID_SESSION_GAME_ID: &str = "Invalid session game ID";
+const STATUS_ERROR: &str = "Invalid status. Must be playing, played, or skipped";
+
+/// The (sessionId, sessionGameId) of a sub-route.
+fn ids(req: &Req) -> Result<(i64, i64)> {
+    Ok((
+        req.id(0, INVALID_SESSION_ID)?,
+        req.id(1, INVALID_SESSION_GAME_ID)?,
+    ))
+}
+
+pub async fn list(app: Arc<App>, req: Req) -> Result<Resp> {
+    let id = req.id(0, INVALID_SESSION_ID)?;
+    http::ok(&app.db.read(move |c| session_games::list(c, id)).await?)
+}
+
+pub async fn add(app: Arc<App>, mut req: Req) -> Result<Resp> {
+    require_admin(&app, &req)?;
+    let session_id = req.id(0, INVALID_SESSION_ID)?;
+    let body = req.json(&app).await?;
+    let game_id = body.opt_int_or("game_id", "game_id is required")?;
+    let manually_added = body.opt_bool("manually_added")?.unwrap_or(false);
+    let room_code = body.opt_str_or("room_code", ROOM_CODE_ERROR)?;
+    // Identifying the game from its room (room_code without game_id) is the room monitor's
+    // job; until it is wired in, game_id is required (core says so).
+    let new = NewGame {
+        game_id,
+        manually_added,
+        room_code,
+    };
+    let sg = app
+        .db
+        .write(move |c| session_games::add(c, session_id, &new))
+        .await?;
+    Ok(http::json(201, &sg))
+}
+
+pub async fn remove(app: Arc<App>, req: Req) -> Result<Resp> {
+    require_admin(&app, &req)?;
+    let (sid, id) = ids(&req)?;
+    http::ok(
+        &app.db
+            .write(move |c| session_games::remove(c, sid, id))
+            .await?,
+    )
+}
+
+pub async fn status(app: Arc<App>, mut req: Req) -> Result<Resp> {
+    require_admin(&app, &req)?;
+    let (sid, id) = ids(&req)?;
+    let body = req.json(&app).await?;
+    let status = body
+        .opt_str_or("status", STATUS_ERROR)?
+        .ok_or_else(|| Error::invalid(STATUS_ERROR))?;
+    http::ok(
+        &app.db
+            .write(move |c| session_games::set_status(c, sid, id, &status))
+            .await?,
+    )
+}
+
+pub async fn room_code(app: Arc<App>, mut req: Req) -> Result<Resp> {
+    require_admin(&app, &req)?;
+    let (sid, id) = ids(&req)?;
+    let body = req.json(&app).await?;
+    let code = body
+        .opt_str_or("room_code", ROOM_CODE_ERROR)?
+        .ok_or_else(|| Error::invalid(ROOM_CODE_ERROR))?;
+    http::ok(
+        &app.db
+            .write(move |c| session_games::set_room_code(c, sid, id, &code))
+            .await?,
+    )
+}
+
+pub async fn player_count(app: Arc<App>, mut req: Req) -> Result<Resp> {
+    require_admin(&app, &req)?;
+    let (sid, id) = ids(&req)?;
+    let body = req.json(&app).await?;
+    let count = body
+        .opt_int_or("player_count", PLAYER_COUNT_ERROR)?
+        .ok_or_else(|| Error::invalid(PLAYER_COUNT_ERROR))?;
+    http::ok(
+        &app.db
+            .write(move |c| session_games::set_player_count(c, sid, id, count, CountSource::Manual))
+            .await?,
+    )
+}
+
+pub async fn start_check(app: Arc<App>, req: Req) -> Result<Resp> {
+    require_admin(&app, &req)?;
+    let (sid, id) = ids(&req)?;
+    http::ok(
+        &app.db
+            .write(move |c| session_games::start_monitor(c, sid, id))
+            .await?,
+    )
+}
+
+pub async fn stop_check(app: Arc<App>, req: Req) -> Result<Resp> {
+    require_admin(&app, &req)?;
+    let (sid, id) = ids(&req)?;
+    http::ok(
+        &app.db
+            .write(move |c| session_games::stop_monitor(c, sid, id))
+            .await?,
+    )
+}
+
+/// The live room state. Without a running monitor (the monitor supervisor overrides this
+/// when it watches the room), the database's view with `monitoring: false`.
+pub async fn status_live(app: Arc<App>, req: Req) -> Result<Resp> {
+    let (sid, id) = ids(&req)?;
+    http::ok(
+        &app.db
+            .read(move |c| status_live::from_db(c, sid, id))
+            .await?,
+    )
+}

@@ -1,0 +1,269 @@
+//! HTTP plumbing shared by every handler: the request wrapper, reading JSON bodies with a
+//! size limit, typed field access with the spec's messages, path IDs, query strings, and
+//! building responses (JSON, errors, attachments).
+
+use crate::{Error, ErrorKind, Result};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::{Response, StatusCode};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::net::SocketAddr;
+
+/// The response type of every handler.
+pub type Resp = Response<Full<Bytes>>;
+
+/// A routed request: its head, its (unread) body, the `{…}` path parameters in order, and
+/// the client address.
+pub struct Req {
+    pub parts: hyper::http::request::Parts,
+    pub body: Option<Incoming>,
+    pub params: Vec<String>,
+    pub peer: SocketAddr,
+}
+
+impl Req {
+    /// The path parameter at `index` (in template order).
+    pub fn param(&self, index: usize) -> &str {
+        self.params.get(index).map(String::as_str).unwrap_or("")
+    }
+
+    /// A positive-integer path ID; `message` (e.g. `Invalid session ID`) otherwise.
+    pub fn id(&self, index: usize, message: &str) -> Result<i64> {
+        parse_id(self.param(index), message)
+    }
+
+    /// The decoded query string as (name, value) pairs, in order.
+    pub fn query(&self) -> Query {
+        Query::parse(self.parts.uri.query().unwrap_or(""))
+    }
+
+    /// A request header as text (absent or not UTF-8 → `None`).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.parts.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Reads the whole body, refusing more than `limit` bytes with 413.
+    pub async fn bytes(&mut self, limit: usize) -> Result<Bytes> {
+        let too_large = || Error::new(ErrorKind::TooLarge, "Request body too large");
+        if let Some(len) = self
+            .parts
+            .headers
+            .get(CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok())
+        {
+            if len > limit as u64 {
+                return Err(too_large());
+            }
+        }
+        let Some(body) = self.body.take() else {
+            return Ok(Bytes::new());
+        };
+        match Limited::new(body, limit).collect().await {
+            Ok(collected) => Ok(collected.to_bytes()),
+            Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large()),
+            Err(_) => Err(Error::invalid("Could not read the request body")),
+        }
+    }
+
+    /// Reads a JSON object body (at most `limit` bytes). A missing or empty body is `{}`.
+    pub async fn json_limit(&mut self, limit: usize) -> Result<Body> {
+        let bytes = self.bytes(limit).await?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Body(Map::new()));
+        }
+        match serde_json::from_slice::<Value>(&bytes) {
+            Ok(Value::Object(map)) => Ok(Body(map)),
+            _ => Err(invalid_json()),
+        }
+    }
+
+    /// Reads a JSON object body with the default 1 MiB limit.
+    pub async fn json(&mut self, app: &super::App) -> Result<Body> {
+        self.json_limit(app.config.body_limit).await
+    }
+}
+
+pub fn invalid_json() -> Error {
+    Error::invalid("Invalid JSON body")
+}
+
+/// `"5"` → 5; anything but a positive integer (including `0`, `-1`, `1.5`, `+5`) → `message`.
+pub fn parse_id(text: &str, message: &str) -> Result<i64> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::invalid(message));
+    }
+    match text.parse::<i64>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(Error::invalid(message)),
+    }
+}
+
+/// A JSON object request body, with typed accessors whose errors name the field.
+#[derive(Debug, Default)]
+pub struct Body(pub Map<String, Value>);
+
+impl Body {
+    /// The raw value, `null` counting as absent.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.get(name).filter(|v| !v.is_null())
+    }
+
+    /// An optional string; another type → `{name} must be a string`.
+    pub fn opt_str(&self, name: &str) -> Result<Option<String>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(Error::invalid(format!("{name} must be a string"))),
+        }
+    }
+
+    /// An optional string; another type → `message`.
+    pub fn opt_str_or(&self, name: &str, message: &str) -> Result<Option<String>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(Error::invalid(message)),
+        }
+    }
+
+    /// An optional boolean (JSON `true`/`false`, or `0`/`1`); else `{name} must be a boolean`.
+    pub fn opt_bool(&self, name: &str) -> Result<Option<bool>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(v) if v.as_i64() == Some(0) => Ok(Some(false)),
+            Some(v) if v.as_i64() == Some(1) => Ok(Some(true)),
+            Some(_) => Err(Error::invalid(format!("{name} must be a boolean"))),
+        }
+    }
+
+    /// An optional JSON integer; another type (string, float, bool) → `message`.
+    pub fn opt_int_or(&self, name: &str, message: &str) -> Result<Option<i64>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) => v.as_i64().map(Some).ok_or_else(|| Error::invalid(message)),
+        }
+    }
+}
+
+/// A decoded query string.
+#[derive(Debug, Default)]
+pub struct Query(pub Vec<(String, String)>);
+
+impl Query {
+    pub fn parse(raw: &str) -> Query {
+        let decode = |s: &str| {
+            let s = s.replace('+', " ");
+            urlencoding::decode(&s).map(|c| c.into_owned()).unwrap_or(s)
+        };
+        Query(
+            raw.split('&')
+                .filter(|p| !p.is_empty())
+                .map(|p| match p.split_once('=') {
+                    Some((k, v)) => (decode(k), decode(v)),
+                    None => (decode(p), String::new()),
+                })
+                .collect(),
+        )
+    }
+
+    /// The last value of `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of `name`, in order.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    /// An optional non-negative integer; else `{name} must be a non-negative integer`.
+    pub fn non_negative(&self, name: &str) -> Result<Option<i64>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) => match v.parse::<i64>() {
+                Ok(n) if n >= 0 && v.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
+                _ => Err(Error::invalid(format!(
+                    "{name} must be a non-negative integer"
+                ))),
+            },
+        }
+    }
+
+    /// An optional `true`/`false`; else `{name} must be true or false`.
+    pub fn boolean(&self, name: &str) -> Result<Option<bool>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some("true") => Ok(Some(true)),
+            Some("false") => Ok(Some(false)),
+            Some(_) => Err(Error::invalid(format!("{name} must be true or false"))),
+        }
+    }
+}
+
+/// A JSON response.
+pub fn json<T: Serialize + ?Sized>(status: u16, value: &T) -> Resp {
+    match serde_json::to_vec(value) {
+        Ok(body) => bytes_response(status, "application/json", body),
+        Err(e) => error(&Error::storage(format!("cannot encode the response: {e}"))),
+    }
+}
+
+/// `200` JSON.
+pub fn ok<T: Serialize + ?Sized>(value: &T) -> Result<Resp> {
+    Ok(json(200, value))
+}
+
+/// A response with the given content type.
+pub fn bytes_response(status: u16, content_type: &str, body: impl Into<Bytes>) -> Resp {
+    let mut resp = Response::new(Full::new(body.into()));
+    *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        resp.headers_mut().insert(CONTENT_TYPE, v);
+    }
+    resp
+}
+
+/// The error response: the kind's status and `{ "error": …, …extra }`.
+pub fn error(e: &Error) -> Resp {
+    if e.kind == ErrorKind::Storage {
+        // The details may name files; the log has them, the client gets the message.
+        tracing::error!(error = %e.message, "request failed");
+    }
+    let body = serde_json::to_vec(&e.to_json()).unwrap_or_else(|_| b"{}".to_vec());
+    bytes_response(e.http_status(), "application/json", body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert_eq!(parse_id("5", "x").unwrap(), 5);
+        for bad in ["", "0", "-1", "abc", "1.5", "+5", "99999999999999999999"] {
+            assert!(parse_id(bad, "x").is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn query() {
+        let q = Query::parse("a=1&b=x+y&pack=A%20B&pack=C&flag");
+        assert_eq!(q.get("a"), Some("1"));
+        assert_eq!(q.get("b"), Some("x y"));
+        assert_eq!(q.all("pack"), vec!["A B", "C"]);
+        assert_eq!(q.get("flag"), Some(""));
+    }
+}

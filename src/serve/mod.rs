@@ -1,0 +1,210 @@
+//! The daemon (`jackbox serve`): the hyper accept loop, graceful shutdown, and the shared
+//! application state every handler receives.
+//!
+//! Handlers are thin adapters over `crate::core`; all database work runs through
+//! [`db::Db`] on blocking threads, never on the reactor.
+
+pub mod auth;
+pub mod catalog;
+pub mod db;
+pub mod games;
+pub mod http;
+pub mod router;
+pub mod sessions;
+pub mod stats;
+
+use crate::Result;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+
+/// How the daemon was asked to run.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub db: PathBuf,
+    /// Allowed browser origins; empty = CORS off. `*` allows any origin.
+    pub cors_origins: Vec<String>,
+    /// Base URL of the Jackbox lobby server (for the room monitor).
+    pub ecast_url: String,
+    /// Default request body limit (1 MiB).
+    pub body_limit: usize,
+    /// Body limit of the chat-import route (64 MiB).
+    pub import_body_limit: usize,
+    /// Admin key from the environment, if any (else the hash in `settings`).
+    pub admin_key: Option<String>,
+    /// JWT secret from the environment, if any (else generated and persisted).
+    pub jwt_secret: Option<Vec<u8>>,
+    /// Reader connections in the pool.
+    pub readers: usize,
+}
+
+impl Config {
+    pub fn new(db: PathBuf) -> Self {
+        Config {
+            db,
+            cors_origins: Vec::new(),
+            ecast_url: "https://ecast.jackboxgames.com".into(),
+            body_limit: 1 << 20,
+            import_body_limit: 64 << 20,
+            admin_key: None,
+            jwt_secret: None,
+            readers: 4,
+        }
+    }
+}
+
+/// Shared state of the daemon, one per process, behind an `Arc`. Other parts of the daemon
+/// (WebSocket hub, monitor supervisor, webhook dispatcher) add their fields here.
+pub struct App {
+    pub config: Config,
+    pub db: db::Db,
+    /// Notified after every successful write through `db.write` (the outbox dispatcher
+    /// waits on it; CLI writes from other processes are found by its periodic poll).
+    pub outbox_wake: Arc<tokio::sync::Notify>,
+    /// The signing secret of API tokens, resolved once at startup.
+    pub jwt_secret: Vec<u8>,
+    /// Failed logins per client IP (S2).
+    pub login_throttle: auth::Throttle,
+    /// Flips to `true` when shutdown starts: long-lived tasks (WebSockets, monitors) watch
+    /// it to say goodbye.
+    pub shutdown: tokio::sync::watch::Sender<bool>,
+}
+
+impl App {
+    /// Opens the database connections (once, for the whole life of the daemon). Blocking:
+    /// call before serving, or from `spawn_blocking`.
+    pub fn new(config: Config) -> Result<Arc<App>> {
+        let outbox_wake = Arc::new(tokio::sync::Notify::new());
+        let db = db::Db::open(&config.db, config.readers, outbox_wake.clone())?;
+        let jwt_secret = db.with_writer_now(|conn| {
+            crate::core::auth::jwt_secret(conn, config.jwt_secret.clone())
+        })?;
+        Ok(Arc::new(App {
+            db,
+            outbox_wake,
+            jwt_secret,
+            login_throttle: auth::Throttle::default(),
+            shutdown: tokio::sync::watch::channel(false).0,
+            config,
+        }))
+    }
+}
+
+/// How long in-flight requests get to finish after a shutdown signal.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(4);
+/// A client must send a complete request head within this time.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Upper bound of a request head (S5); larger heads get 431.
+const MAX_HEAD_BYTES: usize = 64 * 1024;
+
+/// Serves `app` on `listener` until `shutdown` resolves, then lets in-flight requests finish
+/// (at most a few seconds) and returns.
+pub async fn run(
+    app: Arc<App>,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()>,
+) -> Result<()> {
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, version = crate::VERSION, "serving");
+    let mut builder = http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT)
+        .max_buf_size(MAX_HEAD_BYTES)
+        .max_headers(100);
+    // Each connection task holds a receiver: a change asks it to finish gracefully, and
+    // `closed()` resolves once every connection has ended. (hyper-util's GracefulShutdown
+    // does not accept http1 connections with upgrades, which WebSockets need.)
+    let (graceful, _) = tokio::sync::watch::channel(());
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        tokio::select! {
+            conn = listener.accept() => {
+                let (stream, peer) = match conn {
+                    Ok(c) => c,
+                    Err(e) => {
+                        // Out of file descriptors and the like: back off instead of spinning.
+                        tracing::warn!(error = %e, "accept failed");
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                        continue;
+                    }
+                };
+                let _ = stream.set_nodelay(true);
+                serve_connection(&app, &builder, &graceful, stream, peer);
+            }
+            _ = shutdown.as_mut() => break,
+        }
+    }
+    drop(listener);
+    tracing::info!("shutting down: finishing in-flight requests");
+    let _ = app.shutdown.send(true);
+    tokio::select! {
+        _ = async { let _ = graceful.send(()); graceful.closed().await } => {
+            tracing::info!("all connections closed")
+        }
+        _ = tokio::time::sleep(SHUTDOWN_GRACE) => {
+            tracing::warn!("connections still open after {:?}; exiting anyway", SHUTDOWN_GRACE)
+        }
+    }
+    Ok(())
+}
+
+fn serve_connection(
+    app: &Arc<App>,
+    builder: &http1::Builder,
+    graceful: &tokio::sync::watch::Sender<()>,
+    stream: tokio::net::TcpStream,
+    peer: SocketAddr,
+) {
+    let app = app.clone();
+    let service = hyper::service::service_fn(move |req| {
+        let app = app.clone();
+        async move { Ok::<_, std::convert::Infallible>(router::handle(app, req, peer).await) }
+    });
+    let conn = builder
+        .serve_connection(TokioIo::new(stream), service)
+        .with_upgrades();
+    let mut stop = graceful.subscribe();
+    tokio::spawn(async move {
+        let mut conn = std::pin::pin!(conn);
+        let result = tokio::select! {
+            r = conn.as_mut() => r,
+            _ = stop.changed() => {
+                // Finish the request in flight (if any), then close.
+                conn.as_mut().graceful_shutdown();
+                conn.await
+            }
+        };
+        if let Err(e) = result {
+            tracing::debug!(%peer, error = %e, "connection ended with an error");
+        }
+        drop(stop);
+    });
+}
+
+/// Resolves on SIGTERM or Ctrl-C (SIGINT).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => tracing::info!("received Ctrl-C"),
+        _ = term => tracing::info!("received SIGTERM"),
+    }
+}

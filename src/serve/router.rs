@@ -1,0 +1,309 @@
+//! The route table and dispatch: (method, path template) → handler, static segments winning
+//! over `{param}` ones, 404 for unknown paths, 405 + `Allow` for a known path with the wrong
+//! method, and CORS when origins are configured.
+//!
+//! To add a route: one `route!` line in [`routes`] and its entry in `openapi.json` (a test
+//! fails when the document misses a route).
+
+use super::http::{self, Req, Resp};
+use super::{auth, catalog, games, sessions, stats, App};
+use crate::{Error, ErrorKind, Result};
+use hyper::body::Incoming;
+use hyper::header::{HeaderValue, ALLOW};
+use hyper::{Method, Request};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::{Arc, OnceLock};
+
+pub type HandlerFuture = Pin<Box<dyn Future<Output = Result<Resp>> + Send>>;
+pub type Handler = fn(Arc<App>, Req) -> HandlerFuture;
+
+pub struct Route {
+    pub method: Method,
+    /// `/api/sessions/{id}/games`: literal segments and `{name}` parameters.
+    pub path: &'static str,
+    pub handler: Handler,
+    segments: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Segment {
+    Literal(&'static str),
+    Param,
+}
+
+fn route(method: Method, path: &'static str, handler: Handler) -> Route {
+    let segments = path
+        .trim_start_matches('/')
+        .split('/')
+        .map(|s| {
+            if s.starts_with('{') && s.ends_with('}') {
+                Segment::Param
+            } else {
+                Segment::Literal(s)
+            }
+        })
+        .collect();
+    Route {
+        method,
+        path,
+        handler,
+        segments,
+    }
+}
+
+/// `route!(GET, "/path", module::function)`.
+macro_rules! route {
+    ($method:ident, $path:literal, $handler:path) => {
+        route(Method::$method, $path, |app, req| {
+            Box::pin($handler(app, req))
+        })
+    };
+}
+
+/// Every route of the API.
+pub fn routes() -> &'static [Route] {
+    static ROUTES: OnceLock<Vec<Route>> = OnceLock::new();
+    ROUTES.get_or_init(|| {
+        vec![
+            route!(GET, "/health", health),
+            route!(GET, "/api/openapi.json", openapi),
+            // Auth
+            route!(POST, "/api/auth/login", auth::login),
+            route!(POST, "/api/auth/verify", auth::verify),
+            // Sessions
+            route!(GET, "/api/sessions", sessions::list),
+            route!(POST, "/api/sessions", sessions::create),
+            route!(GET, "/api/sessions/active", sessions::active),
+            route!(GET, "/api/sessions/{id}", sessions::get),
+            route!(DELETE, "/api/sessions/{id}", sessions::delete),
+            route!(POST, "/api/sessions/{id}/close", sessions::close),
+            route!(GET, "/api/sessions/{id}/export", sessions::export),
+            // Games in a session
+            route!(GET, "/api/sessions/{id}/games", games::list),
+            route!(POST, "/api/sessions/{id}/games", games::add),
+            route!(
+                DELETE,
+                "/api/sessions/{sessionId}/games/{sessionGameId}",
+                games::remove
+            ),
+            route!(
+                PATCH,
+                "/api/sessions/{sessionId}/games/{sessionGameId}/status",
+                games::status
+            ),
+            route!(
+                PATCH,
+                "/api/sessions/{sessionId}/games/{sessionGameId}/room-code",
+                games::room_code
+            ),
+            route!(
+                PATCH,
+                "/api/sessions/{sessionId}/games/{sessionGameId}/player-count",
+                games::player_count
+            ),
+            route!(
+                POST,
+                "/api/sessions/{sessionId}/games/{sessionGameId}/start-player-check",
+                games::start_check
+            ),
+            route!(
+                POST,
+                "/api/sessions/{sessionId}/games/{sessionGameId}/stop-player-check",
+                games::stop_check
+            ),
+            route!(
+                GET,
+                "/api/sessions/{sessionId}/games/{sessionGameId}/status-live",
+                games::status_live
+            ),
+            // Catalog (read)
+            route!(GET, "/api/games", catalog::list),
+            route!(GET, "/api/games/packs", catalog::packs),
+            route!(GET, "/api/games/meta/packs", catalog::packs_meta),
+            route!(GET, "/api/games/{id}", catalog::get),
+            // Stats
+            route!(GET, "/api/stats", stats::stats),
+        ]
+    })
+}
+
+/// What the path matched.
+enum Match {
+    Route(&'static Route, Vec<String>),
+    /// The path exists, not with this method: the methods it allows.
+    WrongMethod(Vec<Method>),
+    NotFound,
+}
+
+fn find(method: &Method, path: &str) -> Match {
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    // The best template: at the first segment where two matching templates differ, a
+    // literal beats a parameter (`/api/sessions/active` is never a session ID).
+    let mut best: Option<&'static [Segment]> = None;
+    for r in routes() {
+        if r.segments.len() != parts.len()
+            || !r.segments.iter().zip(&parts).all(|(s, p)| match s {
+                Segment::Literal(l) => l == p,
+                Segment::Param => !p.is_empty(),
+            })
+        {
+            continue;
+        }
+        best = match best {
+            None => Some(&r.segments),
+            Some(b) => Some(if more_specific(&r.segments, b) {
+                &r.segments
+            } else {
+                b
+            }),
+        };
+    }
+    let Some(best) = best else {
+        return Match::NotFound;
+    };
+    let same: Vec<&'static Route> = routes().iter().filter(|r| r.segments == best).collect();
+    match same.iter().find(|r| r.method == *method) {
+        Some(r) => {
+            let params = r
+                .segments
+                .iter()
+                .zip(&parts)
+                .filter(|(s, _)| **s == Segment::Param)
+                .map(|(_, p)| decode(p))
+                .collect();
+            Match::Route(r, params)
+        }
+        None => Match::WrongMethod(same.iter().map(|r| r.method.clone()).collect()),
+    }
+}
+
+fn more_specific(a: &[Segment], b: &[Segment]) -> bool {
+    for (x, y) in a.iter().zip(b) {
+        match (x, y) {
+            (Segment::Literal(_), Segment::Param) => return true,
+            (Segment::Param, Segment::Literal(_)) => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn decode(segment: &str) -> String {
+    urlencoding::decode(segment)
+        .map(|s| s.into_owned())
+        .unwrap_or_else(|_| segment.to_string())
+}
+
+/// Entry point of every request.
+pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> Resp {
+    let started = std::time::Instant::now();
+    let (parts, body) = req.into_parts();
+    let method = parts.method.clone();
+    let path = parts.uri.path().to_string();
+    let origin = parts
+        .headers
+        .get(hyper::header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let allowed_origin = origin.filter(|o| cors_allows(&app, o));
+
+    let mut resp = match find(&method, &path) {
+        Match::Route(route, params) => {
+            let req = Req {
+                parts,
+                body: Some(body),
+                params,
+                peer,
+            };
+            match (route.handler)(app.clone(), req).await {
+                Ok(resp) => resp,
+                Err(e) => http::error(&e),
+            }
+        }
+        Match::WrongMethod(allowed) => {
+            if method == Method::OPTIONS && allowed_origin.is_some() {
+                preflight(&allowed)
+            } else {
+                method_not_allowed(&allowed)
+            }
+        }
+        Match::NotFound => http::error(&Error::not_found("Not found")),
+    };
+    if let Some(o) = allowed_origin {
+        let h = resp.headers_mut();
+        if let Ok(v) = HeaderValue::from_str(&o) {
+            h.insert(hyper::header::ACCESS_CONTROL_ALLOW_ORIGIN, v);
+        }
+        h.append(hyper::header::VARY, HeaderValue::from_static("Origin"));
+        h.insert(
+            hyper::header::ACCESS_CONTROL_EXPOSE_HEADERS,
+            HeaderValue::from_static("Content-Disposition"),
+        );
+    }
+    tracing::debug!(
+        %method, %path, status = resp.status().as_u16(),
+        micros = started.elapsed().as_micros() as u64, %peer, "request"
+    );
+    resp
+}
+
+fn allow_header(allowed: &[Method]) -> HeaderValue {
+    let list = allowed
+        .iter()
+        .map(Method::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    HeaderValue::from_str(&list).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+fn method_not_allowed(allowed: &[Method]) -> Resp {
+    let mut resp = http::error(&Error::new(ErrorKind::State, "Method not allowed"));
+    *resp.status_mut() = hyper::StatusCode::METHOD_NOT_ALLOWED;
+    resp.headers_mut().insert(ALLOW, allow_header(allowed));
+    resp
+}
+
+fn cors_allows(app: &App, origin: &str) -> bool {
+    app.config
+        .cors_origins
+        .iter()
+        .any(|o| o == "*" || o.trim_end_matches('/') == origin)
+}
+
+/// The answer to a CORS preflight of an allowed origin.
+fn preflight(allowed: &[Method]) -> Resp {
+    let mut resp = http::bytes_response(204, "text/plain", bytes::Bytes::new());
+    resp.headers_mut().remove(hyper::header::CONTENT_TYPE);
+    let h = resp.headers_mut();
+    h.insert(
+        hyper::header::ACCESS_CONTROL_ALLOW_METHODS,
+        allow_header(allowed),
+    );
+    h.insert(
+        hyper::header::ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static("Authorization, Content-Type"),
+    );
+    h.insert(
+        hyper::header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static("600"),
+    );
+    h.insert(ALLOW, allow_header(allowed));
+    resp
+}
+
+async fn health(_app: Arc<App>, _req: Req) -> Result<Resp> {
+    http::ok(&serde_json::json!({
+        "status": "ok",
+        "message": "Jackbox Game Picker API is running",
+        "version": crate::VERSION,
+    }))
+}
+
+/// The OpenAPI document, kept next to the code.
+pub const OPENAPI: &str = include_str!("openapi.json");
+
+async fn openapi(_app: Arc<App>, _req: Req) -> Result<Resp> {
+    Ok(http::bytes_response(200, "application/json", OPENAPI))
+}

@@ -1,0 +1,92 @@
+//! `/api/sessions…`: list, active, get, create, close, delete, export. Adapters over
+//! `core::sessions` and `core::export`.
+
+use super::auth::require_admin;
+use super::http::{self, Req, Resp};
+use super::App;
+use crate::core::{export, sessions};
+use crate::Result;
+use hyper::header::{HeaderValue, CONTENT_DISPOSITION};
+use serde_json::json;
+use std::sync::Arc;
+
+pub const INVALID_SESSION_ID: &str = "Invalid session ID";
+
+/// `notes`: a string or null; another type is refused by name.
+fn notes(body: &http::Body) -> Result<Option<String>> {
+    body.opt_str_or("notes", "notes must be a string or null")
+}
+
+pub async fn list(app: Arc<App>, req: Req) -> Result<Resp> {
+    let q = req.query();
+    let limit = q.non_negative("limit")?;
+    let offset = q.non_negative("offset")?;
+    let list = app
+        .db
+        .read(move |c| sessions::list(c, limit, offset))
+        .await?;
+    http::ok(&list)
+}
+
+pub async fn active(app: Arc<App>, _req: Req) -> Result<Resp> {
+    match app.db.read(sessions::active).await? {
+        Some(s) => http::ok(&s),
+        None => http::ok(&json!({ "session": null, "message": "No active session" })),
+    }
+}
+
+pub async fn get(app: Arc<App>, req: Req) -> Result<Resp> {
+    let id = req.id(0, INVALID_SESSION_ID)?;
+    http::ok(&app.db.read(move |c| sessions::get(c, id)).await?)
+}
+
+pub async fn create(app: Arc<App>, mut req: Req) -> Result<Resp> {
+    require_admin(&app, &req)?;
+    let body = req.json(&app).await?;
+    let notes = notes(&body)?;
+    let session = app
+        .db
+        .write(move |c| sessions::create(c, notes.as_deref()))
+        .await?;
+    Ok(http::json(201, &session))
+}
+
+pub async fn close(app: Arc<App>, mut req: Req) -> Result<Resp> {
+    require_admin(&app, &req)?;
+    let id = req.id(0, INVALID_SESSION_ID)?;
+    let body = req.json(&app).await?;
+    let notes = notes(&body)?;
+    let session = app
+        .db
+        .write(move |c| sessions::close(c, id, notes.as_deref()))
+        .await?;
+    http::ok(&session)
+}
+
+pub async fn delete(app: Arc<App>, req: Req) -> Result<Resp> {
+    require_admin(&app, &req)?;
+    let id = req.id(0, INVALID_SESSION_ID)?;
+    http::ok(&app.db.write(move |c| sessions::delete(c, id)).await?)
+}
+
+pub async fn export(app: Arc<App>, req: Req) -> Result<Resp> {
+    require_admin(&app, &req)?;
+    let id = req.id(0, INVALID_SESSION_ID)?;
+    let format = match req.query().get("format") {
+        None | Some("") => export::Format::Txt,
+        Some(f) => export::Format::parse(f)?,
+    };
+    let (name, body) = app
+        .db
+        .read(move |c| export::render(&export::gather(c, id)?, format))
+        .await?;
+    let content_type = match format {
+        export::Format::Json => "application/json",
+        export::Format::Txt => "text/plain; charset=utf-8",
+    };
+    let mut resp = http::bytes_response(200, content_type, body);
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        resp.headers_mut().insert(CONTENT_DISPOSITION, v);
+    }
+    Ok(resp)
+}
