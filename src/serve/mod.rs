@@ -12,6 +12,7 @@ pub mod http;
 pub mod router;
 pub mod sessions;
 pub mod stats;
+pub mod votes;
 
 use crate::Result;
 use hyper::server::conn::http1;

@@ -6,7 +6,7 @@
 //! fails when the document misses a route).
 
 use super::http::{self, Req, Resp};
-use super::{auth, catalog, games, sessions, stats, App};
+use super::{auth, catalog, games, sessions, stats, votes, App};
 use crate::{Error, ErrorKind, Result};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, ALLOW};
@@ -125,6 +125,11 @@ pub fn routes() -> &'static [Route] {
             route!(GET, "/api/games/{id}", catalog::get),
             // Stats
             route!(GET, "/api/stats", stats::stats),
+            // Votes
+            route!(POST, "/api/sessions/{id}/chat-import", votes::chat_import),
+            route!(GET, "/api/sessions/{id}/votes", votes::session_totals),
+            route!(POST, "/api/votes/live", votes::live),
+            route!(GET, "/api/votes", votes::history),
         ]
     })
 }

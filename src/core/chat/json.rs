@@ -352,6 +352,12 @@ pub fn read_base(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
 /// into one transaction. `Session not found` comes before any body error.
 pub fn import_body(conn: &mut Connection, session_id: i64, body: &[u8]) -> Result<ImportSummary> {
     let mut importer = Importer::begin(conn, session_id)?;
+    // A missing body counts as `{}`: no chatData.
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        body
+    };
     let mut err = None;
     {
         let mut sink = |m: ChatMessage| importer.push(&m);
