@@ -7,4 +7,6 @@ mod cli_sessions;
 mod docs;
 mod server;
 
+mod chat_import;
 mod http_sessions;
+mod votes;
