@@ -158,11 +158,11 @@ pub fn detect(head: &[u8]) -> Option<Format> {
         return Some(Format::Chatterino);
     }
     let has = |key: &str| t.contains(key);
-    if t.starts_with('[') {
+    if let Some(inner) = t.strip_prefix('[') {
         if has("\"message_type\"") {
             return Some(Format::ChatDownloader);
         }
-        if has("\"username\"") || t[1..].trim_start().starts_with(']') {
+        if has("\"username\"") || inner.trim_start().starts_with(']') {
             return Some(Format::Json);
         }
         if has("\"author\"") {
