@@ -29,6 +29,12 @@ fn failure(slot: Option<Error>, e: serde_json::Error) -> Error {
     Error::invalid(format!("Invalid chat data: {e}"))
 }
 
+/// serde_json reads byte by byte; std only makes that cheap for a concrete `BufReader`
+/// (not through `Box<dyn BufRead>`), so the boxed reader gets one more thin buffer.
+fn buffered(inner: Box<dyn BufRead>) -> std::io::BufReader<Box<dyn BufRead>> {
+    std::io::BufReader::with_capacity(64 * 1024, inner)
+}
+
 // ---------------------------------------------------------------------------------------
 // Walking an array element by element
 // ---------------------------------------------------------------------------------------
@@ -311,7 +317,7 @@ impl<'de> Visitor<'de> for ChatDataBody<'_> {
 pub fn read_base(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
     let mut err = None;
     let mut f = base_each(sink);
-    let mut de = serde_json::Deserializer::from_reader(reader);
+    let mut de = serde_json::Deserializer::from_reader(buffered(reader));
     let result = {
         struct Top<'a> {
             f: &'a mut dyn FnMut(u64, BaseEntry) -> Result<()>,
@@ -532,7 +538,7 @@ pub fn read_twitch(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
         }
     }
     let mut err = None;
-    let mut de = serde_json::Deserializer::from_reader(reader);
+    let mut de = serde_json::Deserializer::from_reader(buffered(reader));
     de.deserialize_map(Top {
         sink,
         err: &mut err,
@@ -605,7 +611,7 @@ pub fn read_chat_downloader(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> 
         Ok(None) => Ok(()),
         Err(reason) => Err(bad_entry(i, reason)),
     };
-    let mut de = serde_json::Deserializer::from_reader(reader);
+    let mut de = serde_json::Deserializer::from_reader(buffered(reader));
     de.deserialize_any(Each {
         f: &mut f,
         err: &mut err,
