@@ -7,7 +7,10 @@ use std::io::{BufWriter, Write};
 
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
-    let n: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let n: u64 = args
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
     let out: Box<dyn Write> = match args.next() {
         Some(path) if path != "-" => Box::new(std::fs::File::create(path)?),
         _ => Box::new(std::io::stdout().lock()),

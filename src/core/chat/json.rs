@@ -484,9 +484,12 @@ fn twitch_message(i: u64, c: TwComment, video_ms: Option<i64>) -> Result<ChatMes
         .ok_or_else(|| bad_entry(i, "missing message.body"))?;
     // The video's start plus the offset is more trustworthy than each comment's created_at.
     let at = match (video_ms, c.content_offset_seconds) {
-        (Some(start), Some(off)) if off.is_finite() => Some(start + (off * 1000.0).round() as i64),
+        (Some(start), Some(off)) if off.is_finite() => {
+            start.checked_add((off * 1000.0).round() as i64)
+        }
         _ => c.created_at.as_deref().and_then(parse_timestamp_str),
     }
+    .filter(|ms| crate::core::votes::format_ms(*ms).is_some())
     .ok_or_else(|| bad_entry(i, "missing or invalid created_at"))?;
     Ok(ChatMessage {
         username,

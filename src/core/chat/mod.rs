@@ -241,6 +241,73 @@ mod tests {
         assert!(parse_utc_offset("+25:00").is_err());
     }
 
+    /// R5: mutated inputs in every format end in `Ok` or a clean error, never a panic.
+    #[test]
+    fn mutated_inputs_never_panic() {
+        use rand::{Rng, SeedableRng};
+        let fixtures: [&[u8]; 6] = [
+            include_bytes!("../../../tests/fixtures/chat/base.json"),
+            include_bytes!("../../../tests/fixtures/chat/twitch_new.json"),
+            include_bytes!("../../../tests/fixtures/chat/stream.live_chat.json"),
+            include_bytes!("../../../tests/fixtures/chat/chat_downloader.json"),
+            include_bytes!("../../../tests/fixtures/chat/chat_downloader.jsonl"),
+            include_bytes!("../../../tests/fixtures/chat/xqc-2026-03-15.log"),
+        ];
+        let noise: &[&[u8]] = &[
+            b"\"",
+            b"{",
+            b"}",
+            b"[",
+            b"]",
+            b":",
+            b",",
+            b"\\",
+            b"\xff",
+            b"\xc3",
+            b"-",
+            b"1e999",
+            b"99999999999999999999",
+            b"null",
+            b"\n",
+            b"# Start logging at ",
+            b"+99:99",
+            b"\xe3\x81",
+            b"[99:99:99]",
+            b"\"timestamp\":-1",
+        ];
+        let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+        for round in 0..600 {
+            let mut data = fixtures[round % fixtures.len()].to_vec();
+            for _ in 0..rng.gen_range(1..6) {
+                let at = rng.gen_range(0..=data.len());
+                match rng.gen_range(0..3) {
+                    0 => {
+                        let cut = rng.gen_range(at..=data.len().min(at + 40));
+                        data.drain(at..cut);
+                    }
+                    1 => {
+                        let n = noise[rng.gen_range(0..noise.len())];
+                        data.splice(at..at, n.iter().copied());
+                    }
+                    _ => data.truncate(at),
+                }
+            }
+            for format in FORMAT_NAMES.iter().filter_map(|f| Format::parse(f)) {
+                let opts = Options {
+                    utc_offset: None,
+                    file_name: Some("chan-2026-03-15.log".into()),
+                };
+                let input = prepare(Box::new(std::io::Cursor::new(data.clone()))).unwrap();
+                let _ = detect(&input.head);
+                let _ = read(input, format, &opts, &mut |m| {
+                    crate::core::votes::format_ms(m.at)
+                        .map(|_| ())
+                        .ok_or_else(|| Error::invalid("out of range"))
+                });
+            }
+        }
+    }
+
     #[test]
     fn detection() {
         assert_eq!(detect(b"[]"), Some(Format::Json));

@@ -112,6 +112,9 @@ fn numeric_offset(s: &str) -> Option<i32> {
         b'-' => (-1, &s[1..]),
         _ => return None,
     };
+    if !rest.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        return None;
+    }
     let (h, m) = match rest.split_once(':') {
         Some((h, m)) => (h, m),
         None if rest.len() > 2 => rest.split_at(rest.len() - 2),
