@@ -27,6 +27,10 @@ pub struct Args {
         value_name = "URL"
     )]
     pub ecast_url: String,
+    /// Largest chat-import body accepted, in MiB (other routes: 1 MiB)
+    #[arg(long, env = "JACKBOX_IMPORT_LIMIT_MB", default_value_t = 64, value_name = "MIB",
+          value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub import_limit_mb: u32,
     /// Log format on stderr
     #[arg(long, value_enum, default_value = "pretty")]
     pub log_format: LogFormat,
@@ -59,6 +63,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let mut config = Config::new(ctx.db.clone());
     config.cors_origins = args.cors_origin;
     config.ecast_url = args.ecast_url;
+    config.import_body_limit = (args.import_limit_mb as usize) << 20;
     config.admin_key = crate::core::auth::env_admin_key();
     config.jwt_secret = crate::core::auth::env_jwt_secret();
     let app = serve::App::new(config)?;
@@ -86,7 +91,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 );
             }
         }
-        serve::run(app, listener, serve::shutdown_signal()).await
+        serve::serve(app, listener, serve::shutdown_signal()).await
     })?;
     // Blocking tasks (a long SQLite query) must not keep the process alive past the grace.
     runtime.shutdown_timeout(std::time::Duration::from_millis(500));

@@ -80,12 +80,14 @@ pub fn require_admin(app: &App, req: &Req) -> Result<Claims> {
         .map(str::trim)
         .filter(|h| !h.is_empty())
         .ok_or_else(core_auth::token_required)?;
-    let token = match header.split_once(' ') {
-        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
+    // As existing clients expect: no credentials after the scheme → 401; credentials that
+    // are not a valid Bearer JWT (another scheme included) → 403.
+    let (scheme, token) = match header.split_once(' ') {
+        Some((scheme, token)) if !token.trim().is_empty() => (scheme, token.trim()),
         _ => return Err(core_auth::token_required()),
     };
-    if token.is_empty() {
-        return Err(core_auth::token_required());
+    if !scheme.eq_ignore_ascii_case("bearer") {
+        return Err(core_auth::invalid_token());
     }
     core_auth::verify(&app.jwt_secret, token)
 }

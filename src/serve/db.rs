@@ -25,7 +25,10 @@ impl Db {
         let readers = readers.max(1);
         let mut pool = Vec::with_capacity(readers);
         for _ in 0..readers {
-            pool.push(store::open(path)?);
+            let conn = store::open(path)?;
+            // Readers never write: a bug that tries gets an error, not a lock fight.
+            conn.execute_batch("PRAGMA query_only = ON")?;
+            pool.push(conn);
         }
         Ok(Db {
             writer: Arc::new(tokio::sync::Mutex::new(writer)),

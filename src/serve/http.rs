@@ -4,7 +4,7 @@
 
 use crate::{Error, ErrorKind, Result};
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::{Response, StatusCode};
@@ -46,27 +46,40 @@ impl Req {
     }
 
     /// Reads the whole body, refusing more than `limit` bytes with 413.
+    ///
+    /// An oversized body is read and discarded (up to [`DRAIN_CAP`]) before answering, so
+    /// that a client still sending it receives the 413 instead of a connection reset.
     pub async fn bytes(&mut self, limit: usize) -> Result<Bytes> {
         let too_large = || Error::new(ErrorKind::TooLarge, "Request body too large");
-        if let Some(len) = self
+        let declared = self
             .parts
             .headers
             .get(CONTENT_LENGTH)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok())
-        {
-            if len > limit as u64 {
-                return Err(too_large());
-            }
-        }
-        let Some(body) = self.body.take() else {
+            .and_then(|v| v.parse::<u64>().ok());
+        let Some(mut body) = self.body.take() else {
             return Ok(Bytes::new());
         };
-        match Limited::new(body, limit).collect().await {
-            Ok(collected) => Ok(collected.to_bytes()),
-            Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large()),
-            Err(_) => Err(Error::invalid("Could not read the request body")),
+        if declared.is_some_and(|len| len > limit as u64) {
+            if declared.is_some_and(|len| len <= DRAIN_CAP as u64) {
+                drain(&mut body, 0).await;
+            }
+            return Err(too_large());
         }
+        let mut buf = bytes::BytesMut::new();
+        while let Some(frame) = body.frame().await {
+            let Ok(frame) = frame else {
+                return Err(Error::invalid("Could not read the request body"));
+            };
+            if let Ok(data) = frame.into_data() {
+                if buf.len() + data.len() > limit {
+                    drain(&mut body, buf.len() + data.len()).await;
+                    return Err(too_large());
+                }
+                buf.extend_from_slice(&data);
+            }
+        }
+        Ok(buf.freeze())
     }
 
     /// Reads a JSON object body (at most `limit` bytes). A missing or empty body is `{}`.
@@ -85,6 +98,25 @@ impl Req {
     pub async fn json(&mut self, app: &super::App) -> Result<Body> {
         self.json_limit(app.config.body_limit).await
     }
+}
+
+/// How much of an oversized body is read and thrown away before answering 413.
+pub const DRAIN_CAP: usize = 16 << 20;
+
+/// Reads and discards the rest of a body, up to [`DRAIN_CAP`] bytes in all and a few
+/// seconds, whichever comes first.
+async fn drain(body: &mut Incoming, mut seen: usize) {
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), async {
+        while seen <= DRAIN_CAP {
+            match body.frame().await {
+                Some(Ok(frame)) => {
+                    seen += frame.data_ref().map(|d| d.len()).unwrap_or(0);
+                }
+                _ => break,
+            }
+        }
+    })
+    .await;
 }
 
 pub fn invalid_json() -> Error {
@@ -171,13 +203,14 @@ impl Query {
         )
     }
 
-    /// The last value of `name`.
+    /// The last value of `name`; an empty value (`?limit=`) counts as absent.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0
             .iter()
             .rev()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
     }
 
     /// Every value of `name`, in order.
@@ -264,6 +297,6 @@ mod tests {
         assert_eq!(q.get("a"), Some("1"));
         assert_eq!(q.get("b"), Some("x y"));
         assert_eq!(q.all("pack"), vec!["A B", "C"]);
-        assert_eq!(q.get("flag"), Some(""));
+        assert_eq!(q.get("flag"), None);
     }
 }

@@ -101,11 +101,26 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(4);
 /// A client must send a complete request head within this time.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// Upper bound of a request head (S5); larger heads get 431.
-const MAX_HEAD_BYTES: usize = 64 * 1024;
+const MAX_HEAD_BYTES: usize = 32 * 1024;
+/// At shutdown, how long an idle connection may take to flush what it was writing.
+const IDLE_CLOSE_GRACE: Duration = Duration::from_millis(250);
+
+/// Opens the database for `config` and serves on `listener` until `shutdown` resolves (see
+/// [`serve`]). Tests bind port 0 and pass the listener.
+pub async fn run(
+    config: Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()>,
+) -> Result<()> {
+    let app = tokio::task::spawn_blocking(move || App::new(config))
+        .await
+        .map_err(|e| crate::Error::storage(format!("startup failed: {e}")))??;
+    serve(app, listener, shutdown).await
+}
 
 /// Serves `app` on `listener` until `shutdown` resolves, then lets in-flight requests finish
 /// (at most a few seconds) and returns.
-pub async fn run(
+pub async fn serve(
     app: Arc<App>,
     listener: TcpListener,
     shutdown: impl Future<Output = ()>,
@@ -116,7 +131,7 @@ pub async fn run(
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(HEADER_READ_TIMEOUT)
-        .max_buf_size(MAX_HEAD_BYTES)
+        .max_header_size(MAX_HEAD_BYTES)
         .max_headers(100);
     // Each connection task holds a receiver: a change asks it to finish gracefully, and
     // `closed()` resolves once every connection has ended. (hyper-util's GracefulShutdown
@@ -163,9 +178,18 @@ fn serve_connection(
     peer: SocketAddr,
 ) {
     let app = app.clone();
+    // Requests being handled on this connection: at shutdown, a connection with none
+    // (idle keep-alive, or a head still being sent) is closed at once instead of waiting.
+    let busy = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let in_service = busy.clone();
     let service = hyper::service::service_fn(move |req| {
         let app = app.clone();
-        async move { Ok::<_, std::convert::Infallible>(router::handle(app, req, peer).await) }
+        let guard = BusyGuard::enter(&in_service);
+        async move {
+            let resp = router::handle(app, req, peer).await;
+            drop(guard);
+            Ok::<_, std::convert::Infallible>(resp)
+        }
     });
     let conn = builder
         .serve_connection(TokioIo::new(stream), service)
@@ -176,9 +200,17 @@ fn serve_connection(
         let result = tokio::select! {
             r = conn.as_mut() => r,
             _ = stop.changed() => {
-                // Finish the request in flight (if any), then close.
                 conn.as_mut().graceful_shutdown();
-                conn.await
+                if busy.load(std::sync::atomic::Ordering::SeqCst) > 0 {
+                    // Finish the request in flight, then close.
+                    conn.await
+                } else {
+                    // Nothing in flight: let a response being flushed go out, no more.
+                    match tokio::time::timeout(IDLE_CLOSE_GRACE, conn).await {
+                        Ok(r) => r,
+                        Err(_) => Ok(()),
+                    }
+                }
             }
         };
         if let Err(e) = result {
@@ -186,6 +218,22 @@ fn serve_connection(
         }
         drop(stop);
     });
+}
+
+/// Counts a request as in flight for as long as it lives.
+struct BusyGuard(Arc<std::sync::atomic::AtomicUsize>);
+
+impl BusyGuard {
+    fn enter(counter: &Arc<std::sync::atomic::AtomicUsize>) -> Self {
+        counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        BusyGuard(counter.clone())
+    }
+}
+
+impl Drop for BusyGuard {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 /// Resolves on SIGTERM or Ctrl-C (SIGINT).

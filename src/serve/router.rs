@@ -143,6 +143,17 @@ enum Match {
 }
 
 fn find(method: &Method, path: &str) -> Match {
+    // `/api/sessions/` is `/api/sessions`.
+    let path = match path.strip_suffix('/') {
+        Some(p) if !p.is_empty() => p,
+        _ => path,
+    };
+    // HEAD is GET without the body (hyper drops the body of HEAD responses).
+    let method = if method == Method::HEAD {
+        &Method::GET
+    } else {
+        method
+    };
     let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     // The best template: at the first segment where two matching templates differ, a
     // literal beats a parameter (`/api/sessions/active` is never a session ID).
@@ -222,9 +233,15 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
                 params,
                 peer,
             };
-            match (route.handler)(app.clone(), req).await {
-                Ok(resp) => resp,
-                Err(e) => http::error(&e),
+            // A bug in a handler must cost one 500, not the connection or the process.
+            let fut = std::panic::AssertUnwindSafe((route.handler)(app.clone(), req));
+            match futures_util::FutureExt::catch_unwind(fut).await {
+                Ok(Ok(resp)) => resp,
+                Ok(Err(e)) => http::error(&e),
+                Err(_) => {
+                    tracing::error!(%method, %path, "handler panicked");
+                    http::error(&Error::storage("Internal server error"))
+                }
             }
         }
         Match::WrongMethod(allowed) => {

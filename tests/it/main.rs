@@ -8,5 +8,10 @@ mod docs;
 mod server;
 
 mod chat_import;
+mod http_auth;
+mod http_catalog_reads;
+mod http_games;
+mod http_general;
+mod http_openapi;
 mod http_sessions;
 mod votes;
