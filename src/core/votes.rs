@@ -870,6 +870,54 @@ mod tests {
     }
 
     #[test]
+    fn iterator_import_is_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = crate::store::open(&dir.path().join("t.db")).unwrap();
+        let sid = sessions::create(&mut conn, None).unwrap().id;
+        let new = crate::core::session_games::NewGame {
+            game_id: Some(1),
+            ..Default::default()
+        };
+        crate::core::session_games::add(&mut conn, sid, &new).unwrap();
+        let at = crate::time::parse_iso("2100-01-01T00:00:00Z")
+            .unwrap()
+            .timestamp_millis();
+        let msg = |user: &str, text: &str, at: i64| {
+            Ok(ChatMessage {
+                username: user.into(),
+                message: text.into(),
+                at,
+            })
+        };
+        let items = vec![
+            msg("a", "thisgame++", at),
+            msg("b", "hi", at),
+            Err(Error::invalid("broken")),
+        ];
+        assert!(import(&mut conn, sid, items).is_err());
+        let rows: i64 = conn
+            .query_row("SELECT COUNT(*) FROM chat_logs", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 0);
+        let items = vec![
+            msg("a", "thisgame++", at),
+            msg("a", "thisgame++", at),
+            msg("b", "thisgame--", 0),
+        ];
+        let s = import(&mut conn, sid, items).unwrap();
+        assert_eq!(
+            (
+                s.messages_imported,
+                s.duplicates_skipped,
+                s.votes_processed,
+                s.unmatched_votes
+            ),
+            (2, 1, 1, 1)
+        );
+        assert!(import(&mut conn, 99, Vec::new()).is_err());
+    }
+
+    #[test]
     fn timestamps() {
         let iso = parse_timestamp(&json!("2026-03-15T19:00:00Z")).unwrap();
         assert_eq!(format_ms(iso).unwrap(), "2026-03-15T19:00:00.000Z");
