@@ -124,10 +124,12 @@ impl Read for Counting {
     }
 }
 
-/// Only for a human watching a terminal: never with --json/-q or when stderr is piped.
+/// Only for a human watching a terminal: never with --json/-q, nor when stdout or stderr
+/// is piped or redirected.
 fn progress_bar(ctx: &Ctx, size: Option<u64>) -> Option<indicatif::ProgressBar> {
     use indicatif::{ProgressBar, ProgressStyle};
-    if ctx.json || ctx.quiet || !std::io::stderr().is_terminal() {
+    if ctx.json || ctx.quiet || !std::io::stderr().is_terminal() || !std::io::stdout().is_terminal()
+    {
         return None;
     }
     let bar = match size {
