@@ -280,6 +280,16 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 let msg = session_games::stop_monitor(&mut conn, sg.session_id, sg.id)?;
                 return message(ctx, &msg);
             }
+            // One monitor per game: with a daemon on this file, the daemon runs it.
+            if foreground && crate::daemon_lock::daemon_running(&ctx.db) {
+                return Err(crate::Error::state(
+                    "A 'jackbox serve' daemon is running on this database and monitors its games",
+                )
+                .with_hint(format!(
+                    "start it without --foreground (jackbox game monitor start {}) and follow                      it with: jackbox game show {}",
+                    sg.id, sg.id
+                )));
+            }
             let msg = session_games::start_monitor(&mut conn, sg.session_id, sg.id)?;
             if foreground {
                 drop(conn);

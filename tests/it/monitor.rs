@@ -639,6 +639,19 @@ fn the_daemon_runs_monitors_resumes_them_and_answers_status_live() {
     assert_eq!(live.json["gameState"], "Lobby");
     assert_eq!(live.json["gameStarted"], false);
 
+    // A foreground monitor would watch the same room twice: refused while the daemon runs.
+    srv.env.fails(
+        &[
+            "game",
+            "monitor",
+            "start",
+            &sgid.to_string(),
+            "--foreground",
+        ],
+        1,
+        "A 'jackbox serve' daemon is running on this database and monitors its games",
+    );
+
     // `jackbox game show` asks the running daemon for the live room state.
     let shown = srv.env.json(&["game", "show", &sgid.to_string()]);
     assert_eq!(shown["id"], sgid);
