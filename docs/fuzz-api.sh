@@ -24,6 +24,8 @@ curl -s -o /dev/null -X POST "http://127.0.0.1:$PORT/api/webhooks" -H "Authoriza
   -d '{"name":"fuzz","url":"http://127.0.0.1:9/hook","secret":"s","events":["game.added"]}'
 # Webhook create/update are left out: generated URLs would make the daemon POST to
 # arbitrary hosts. Everything else is fuzzed, including the stateful (linked) phase.
+# From the temporary directory: schemathesis keeps a cache in `.schemathesis/` of its cwd.
+cd "$WORK"
 schemathesis run "http://127.0.0.1:$PORT/api/openapi.json" \
   -H "Authorization: Bearer $TOKEN" \
   --checks "${CHECKS:-not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance}" \
