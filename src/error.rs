@@ -33,6 +33,8 @@ pub enum ErrorKind {
     TooLarge,
     /// A request body that stopped arriving before it was complete (408, S5).
     Timeout,
+    /// A request head over the size or header-count limit (431, S5).
+    HeadTooLarge,
 }
 
 #[derive(Debug, Clone)]
@@ -95,6 +97,7 @@ impl Error {
             ErrorKind::Storage => 500,
             ErrorKind::TooLarge => 413,
             ErrorKind::Timeout => 408,
+            ErrorKind::HeadTooLarge => 431,
         }
     }
 

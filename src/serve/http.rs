@@ -115,6 +115,23 @@ impl Req {
     }
 }
 
+/// Largest request head (request line + headers) answered normally (S5).
+pub const MAX_HEAD_BYTES: usize = 32 * 1024;
+/// Most header fields in a request answered normally (S5).
+pub const MAX_HEADERS: usize = 100;
+
+/// Whether a request head is over [`MAX_HEAD_BYTES`] or [`MAX_HEADERS`].
+pub fn head_too_large(parts: &hyper::http::request::Parts) -> bool {
+    let size = parts.method.as_str().len()
+        + parts.uri.to_string().len()
+        + parts
+            .headers
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len() + 4)
+            .sum::<usize>();
+    size > MAX_HEAD_BYTES || parts.headers.len() > MAX_HEADERS
+}
+
 /// The longest pause allowed between two chunks of a request body.
 pub const BODY_IDLE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 

@@ -495,3 +495,26 @@ fn json_bodies_with_bom_and_bad_encoding() {
         r.assert_error(400, "Invalid JSON body");
     }
 }
+
+/// S5 and "errors always have a JSON body": a head over 32 KiB or with more than 100 header
+/// fields gets `431 { "error": … }` and the connection closes.
+#[test]
+fn oversized_heads_get_a_json_431() {
+    let srv = Server::start();
+    let big = "a".repeat(40 * 1024);
+    let r = srv.send(|c| c.get(srv.url("/health")).header("X-Big", big.as_str()));
+    r.assert_error(431, "Request header fields too large");
+    let r = srv.get(&format!("/api/games?q={big}"));
+    r.assert_error(431, "Request header fields too large");
+    let r = srv.send(|c| {
+        let mut b = c.get(srv.url("/health"));
+        for i in 0..120 {
+            b = b.header(format!("X-H{i}"), "v");
+        }
+        b
+    });
+    r.assert_error(431, "Request header fields too large");
+    // Just under the limits: served.
+    let r = srv.send(|c| c.get(srv.url("/health")).header("X-Big", &big[..30 * 1024]));
+    assert_eq!(r.status, 200);
+}
