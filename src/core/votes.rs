@@ -293,11 +293,19 @@ impl<'c> Importer<'c> {
 
     /// Stores one message (or counts it as a duplicate) and tallies its vote.
     pub fn push(&mut self, m: &ChatMessage) -> Result<()> {
+        let (ts, hash, vote) = prepare(m)?;
+        self.store(m, &ts, &hash, vote)
+    }
+
+    /// [`Importer::push`] of a message whose stored timestamp, hash and vote are computed.
+    fn store(
+        &mut self,
+        m: &ChatMessage,
+        ts: &str,
+        hash: &[u8; 64],
+        vote: Option<VoteKind>,
+    ) -> Result<()> {
         self.seen += 1;
-        let ts = format_ms(m.at).ok_or_else(|| Error::invalid("Invalid chat timestamp"))?;
-        let mut buf = [0u8; 64];
-        let hash = hash_into(&mut buf, &m.username, &m.message, &ts);
-        let vote = parse_vote(&m.message);
         let slot = vote.and_then(|_| self.intervals.find(m.at));
         let changed = self
             .tx
@@ -309,7 +317,7 @@ impl<'c> Importer<'c> {
                 ts,
                 vote.map(VoteKind::as_str),
                 slot.map(|i| self.intervals.slots[i].session_game_id),
-                hash,
+                std::str::from_utf8(hash).unwrap_or_default(),
             ])?;
         if changed == 0 {
             self.duplicates += 1;
@@ -387,6 +395,15 @@ impl<'c> Importer<'c> {
     }
 }
 
+/// What storing a message needs besides the message: its stored timestamp, its dedupe hash
+/// (hex) and its vote. Pure, so a pipelined import computes it on the reading thread.
+fn prepare(m: &ChatMessage) -> Result<(String, [u8; 64], Option<VoteKind>)> {
+    let ts = format_ms(m.at).ok_or_else(|| Error::invalid("Invalid chat timestamp"))?;
+    let mut hash = [0u8; 64];
+    hash_into(&mut hash, &m.username, &m.message, &ts);
+    Ok((ts, hash, parse_vote(&m.message)))
+}
+
 /// Imports a stream of parsed messages into a session in one transaction. The first `Err`
 /// item (or storage error) aborts the import and nothing of it is stored.
 pub fn import<I>(conn: &mut Connection, session_id: i64, messages: I) -> Result<ImportSummary>
@@ -398,6 +415,91 @@ where
         importer.push(&m?)?;
     }
     importer.finish()
+}
+
+/// A parsed message with its [`prepare`]d parts, on its way to the writing thread.
+struct Prepared {
+    msg: ChatMessage,
+    ts: String,
+    hash: [u8; 64],
+    vote: Option<VoteKind>,
+}
+
+enum Batch {
+    Rows(Vec<Prepared>),
+    /// The reader finished without error: commit.
+    End,
+}
+
+/// Messages per channel send: amortizes the hand-over between the threads.
+const BATCH: usize = 1024;
+/// Batches in flight: bounds memory when SQLite is the slower side.
+const BATCHES_IN_FLIGHT: usize = 8;
+/// The page cache during a big import (KiB): the dedupe index's hot pages stay in memory.
+/// Restored afterwards.
+const IMPORT_CACHE_KIB: i64 = 65_536;
+
+/// [`import`] for big logs: `read` parses (and the hashing happens) on this thread while a
+/// second thread runs the SQLite transaction, so the two overlap on a multi-core machine.
+/// `read` gets a sink to push each message into; the rules, the single all-or-nothing
+/// transaction and the summary are [`Importer`]'s. A session that does not exist is
+/// reported before any error of the input.
+pub fn import_pipelined<R>(conn: &mut Connection, session_id: i64, read: R) -> Result<ImportSummary>
+where
+    R: FnOnce(&mut dyn FnMut(ChatMessage) -> Result<()>) -> Result<()>,
+{
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
+    let result = std::thread::scope(|s| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT);
+        let conn = &mut *conn;
+        // Ok(None): the reader stopped early (its error wins); nothing was committed.
+        let writer = s.spawn(move || -> Result<Option<ImportSummary>> {
+            let mut importer = Importer::begin(conn, session_id)?;
+            while let Ok(batch) = receiver.recv() {
+                match batch {
+                    Batch::Rows(rows) => {
+                        for p in &rows {
+                            importer.store(&p.msg, &p.ts, &p.hash, p.vote)?;
+                        }
+                    }
+                    Batch::End => return importer.finish().map(Some),
+                }
+            }
+            Ok(None)
+        });
+        let gone = || Error::storage("chat import: the writer stopped");
+        let mut rows = Vec::with_capacity(BATCH);
+        let read_result = read(&mut |msg| {
+            let (ts, hash, vote) = prepare(&msg)?;
+            rows.push(Prepared {
+                msg,
+                ts,
+                hash,
+                vote,
+            });
+            if rows.len() == BATCH {
+                let full = std::mem::replace(&mut rows, Vec::with_capacity(BATCH));
+                sender.send(Batch::Rows(full)).map_err(|_| gone())?;
+            }
+            Ok(())
+        })
+        .and_then(|()| {
+            sender.send(Batch::Rows(rows)).map_err(|_| gone())?;
+            sender.send(Batch::End).map_err(|_| gone())
+        });
+        drop(sender);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(Error::storage("chat import: the writer panicked")));
+        match written {
+            Ok(Some(summary)) => Ok(summary),
+            Ok(None) => Err(read_result.err().unwrap_or_else(gone)),
+            Err(e) => Err(e),
+        }
+    });
+    conn.pragma_update(None, "cache_size", cache)?;
+    result
 }
 
 // ---------------------------------------------------------------------------------------
@@ -519,12 +621,14 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
                  UNION ALL
                  SELECT 1 FROM live_votes WHERE message_hash = ?5
                  UNION ALL
-                 SELECT 1 FROM chat_logs WHERE session_id = ?1 AND message_hash = ?5
+                 SELECT 1 FROM chat_logs
+                 WHERE session_id = ?1 AND timestamp = ?6 AND message_hash = ?5
                  LIMIT 1",
             )?
-            .query_row(rusqlite::params![session.id, username, lo, hi, hash], |r| {
-                r.get(0)
-            })
+            .query_row(
+                rusqlite::params![session.id, username, lo, hi, hash, timestamp],
+                |r| r.get(0),
+            )
             .optional()?;
         if duplicate.is_some() {
             return Err(Error::duplicate("Duplicate vote"));
