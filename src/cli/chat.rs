@@ -93,7 +93,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             sink(m)?;
             seen += 1;
             if let Some(bar) = &bar {
-                if seen % 4096 == 0 {
+                if seen.is_multiple_of(4096) {
                     bar.set_position(read_bytes.get());
                     bar.set_message(format!("{seen} messages"));
                 }

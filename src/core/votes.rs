@@ -1022,6 +1022,48 @@ mod tests {
     }
 
     #[test]
+    fn pipelined_import_is_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = crate::store::open(&dir.path().join("t.db")).unwrap();
+        let sid = sessions::create(&mut conn, None).unwrap().id;
+        let feed = |n: i64, fail: bool| {
+            move |sink: &mut dyn FnMut(ChatMessage) -> Result<()>| -> Result<()> {
+                for i in 0..n {
+                    sink(ChatMessage {
+                        username: format!("u{}", i % 7),
+                        message: "hi".into(),
+                        at: 1_773_601_200_000 + i,
+                    })?;
+                }
+                if fail {
+                    return Err(Error::invalid("broken"));
+                }
+                Ok(())
+            }
+        };
+        // Fails after several batches went to the writer: nothing stored.
+        let e = import_pipelined(&mut conn, sid, feed(3 * BATCH as i64 + 5, true)).unwrap_err();
+        assert_eq!(e.message, "broken");
+        let rows = |c: &Connection| -> i64 {
+            c.query_row("SELECT COUNT(*) FROM chat_logs", [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(rows(&conn), 0);
+        // A missing session wins over an input error.
+        let e = import_pipelined(&mut conn, 99, feed(10, true)).unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::NotFound);
+        let s = import_pipelined(&mut conn, sid, feed(2500, false)).unwrap();
+        assert_eq!((s.messages_imported, s.duplicates_skipped), (2500, 0));
+        let s = import_pipelined(&mut conn, sid, feed(2600, false)).unwrap();
+        assert_eq!((s.messages_imported, s.duplicates_skipped), (100, 2500));
+        assert_eq!(rows(&conn), 2600);
+        let cache: i64 = conn
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .unwrap();
+        assert_ne!(cache, -IMPORT_CACHE_KIB, "the page cache is restored");
+    }
+
+    #[test]
     fn timestamps() {
         let iso = parse_timestamp(&json!("2026-03-15T19:00:00Z")).unwrap();
         assert_eq!(format_ms(iso).unwrap(), "2026-03-15T19:00:00.000Z");

@@ -592,7 +592,10 @@ fn rows_from_an_older_schema_still_dedupe() {
     assert_eq!(again["messagesImported"], 0);
     assert_eq!(again["duplicatesSkipped"], 4);
     assert_eq!(env.count("SELECT COUNT(*) FROM chat_logs"), 3);
-    assert_eq!(env.count("SELECT id FROM chat_logs WHERE username = 'old'"), 7);
+    assert_eq!(
+        env.count("SELECT id FROM chat_logs WHERE username = 'old'"),
+        7
+    );
     let check: String = env
         .conn()
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
