@@ -294,46 +294,56 @@ impl<'c> Importer<'c> {
     /// Stores one message (or counts it as a duplicate) and tallies its vote.
     pub fn push(&mut self, m: &ChatMessage) -> Result<()> {
         let (ts, hash, vote) = prepare(m)?;
-        self.store(m, &ts, &hash, vote)
+        self.store(&[Prepared {
+            msg: m.clone(),
+            ts,
+            hash,
+            vote,
+        }])
     }
 
-    /// [`Importer::push`] of a message whose stored timestamp, hash and vote are computed.
-    fn store(
-        &mut self,
-        m: &ChatMessage,
-        ts: &str,
-        hash: &[u8; 64],
-        vote: Option<VoteKind>,
-    ) -> Result<()> {
-        self.seen += 1;
-        let slot = vote.and_then(|_| self.intervals.find(m.at));
-        let changed = self
-            .tx
-            .prepare_cached(INSERT_CHAT)?
-            .execute(rusqlite::params![
-                self.session_id,
-                m.username,
-                m.message,
-                ts,
-                vote.map(VoteKind::as_str),
-                slot.map(|i| self.intervals.slots[i].session_game_id),
-                std::str::from_utf8(hash).unwrap_or_default(),
+    /// [`Importer::push`] of [`prepare`]d messages, with one statement for the whole batch.
+    fn store(&mut self, rows: &[Prepared]) -> Result<()> {
+        let Importer {
+            tx,
+            session_id,
+            intervals,
+            tallies,
+            imported,
+            duplicates,
+            votes,
+            unmatched,
+            seen,
+        } = self;
+        let mut insert = tx.prepare_cached(INSERT_CHAT)?;
+        for p in rows {
+            *seen += 1;
+            let slot = p.vote.and_then(|_| intervals.find(p.msg.at));
+            let changed = insert.execute(rusqlite::params![
+                *session_id,
+                p.msg.username,
+                p.msg.message,
+                p.ts,
+                p.vote.map(VoteKind::as_str),
+                slot.map(|i| intervals.slots[i].session_game_id),
+                std::str::from_utf8(&p.hash).unwrap_or_default(),
             ])?;
-        if changed == 0 {
-            self.duplicates += 1;
-            return Ok(());
-        }
-        self.imported += 1;
-        match (vote, slot) {
-            (Some(v), Some(i)) => {
-                self.votes += 1;
-                match v {
-                    VoteKind::Up => self.tallies[i].0 += 1,
-                    VoteKind::Down => self.tallies[i].1 += 1,
-                }
+            if changed == 0 {
+                *duplicates += 1;
+                continue;
             }
-            (Some(_), None) => self.unmatched += 1,
-            _ => {}
+            *imported += 1;
+            match (p.vote, slot) {
+                (Some(v), Some(i)) => {
+                    *votes += 1;
+                    match v {
+                        VoteKind::Up => tallies[i].0 += 1,
+                        VoteKind::Down => tallies[i].1 += 1,
+                    }
+                }
+                (Some(_), None) => *unmatched += 1,
+                _ => {}
+            }
         }
         Ok(())
     }
@@ -458,11 +468,7 @@ where
             let mut importer = Importer::begin(conn, session_id)?;
             while let Ok(batch) = receiver.recv() {
                 match batch {
-                    Batch::Rows(rows) => {
-                        for p in &rows {
-                            importer.store(&p.msg, &p.ts, &p.hash, p.vote)?;
-                        }
-                    }
+                    Batch::Rows(rows) => importer.store(&rows)?,
                     Batch::End => return importer.finish().map(Some),
                 }
             }
