@@ -77,7 +77,7 @@ pub fn message_hash(username: &str, message: &str, timestamp: &str) -> String {
     hash_into(&mut buf, username, message, timestamp).to_string()
 }
 
-/// [`message_hash`] into a stack buffer: no allocation on the import's hot path.
+/// [`message_hash`] into a stack buffer (the digest and hex encoding allocate nothing).
 fn hash_into<'b>(buf: &'b mut [u8; 64], username: &str, message: &str, timestamp: &str) -> &'b str {
     let digest = Sha256::new()
         .chain_update(username.as_bytes())
@@ -326,7 +326,7 @@ impl<'c> Importer<'c> {
                 p.ts,
                 p.vote.map(VoteKind::as_str),
                 slot.map(|i| intervals.slots[i].session_game_id),
-                std::str::from_utf8(&p.hash).unwrap_or_default(),
+                p.hash,
             ])?;
             if changed == 0 {
                 *duplicates += 1;
@@ -407,10 +407,9 @@ impl<'c> Importer<'c> {
 
 /// What storing a message needs besides the message: its stored timestamp, its dedupe hash
 /// (hex) and its vote. Pure, so a pipelined import computes it on the reading thread.
-fn prepare(m: &ChatMessage) -> Result<(String, [u8; 64], Option<VoteKind>)> {
+fn prepare(m: &ChatMessage) -> Result<(String, String, Option<VoteKind>)> {
     let ts = format_ms(m.at).ok_or_else(|| Error::invalid("Invalid chat timestamp"))?;
-    let mut hash = [0u8; 64];
-    hash_into(&mut hash, &m.username, &m.message, &ts);
+    let hash = message_hash(&m.username, &m.message, &ts);
     Ok((ts, hash, parse_vote(&m.message)))
 }
 
@@ -431,7 +430,7 @@ where
 struct Prepared {
     msg: ChatMessage,
     ts: String,
-    hash: [u8; 64],
+    hash: String,
     vote: Option<VoteKind>,
 }
 
