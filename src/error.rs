@@ -41,8 +41,9 @@ pub enum ErrorKind {
 pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
-    /// Extra JSON fields of the HTTP error body (e.g. `activeSessionId`).
-    pub extra: Option<Map<String, Value>>,
+    /// Extra JSON fields of the HTTP error body (e.g. `activeSessionId`). Boxed: errors
+    /// travel in every `Result`, so the common case stays one pointer wide.
+    pub extra: Option<Box<Map<String, Value>>>,
     /// A CLI hint printed after the error line.
     pub hint: Option<String>,
 }
@@ -75,7 +76,7 @@ impl Error {
     /// Adds a field to the HTTP error body.
     pub fn with_extra(mut self, key: &str, value: impl Into<Value>) -> Self {
         self.extra
-            .get_or_insert_with(Map::new)
+            .get_or_insert_with(Default::default)
             .insert(key.to_string(), value.into());
         self
     }
@@ -114,7 +115,7 @@ impl Error {
         let mut body = Map::new();
         body.insert("error".into(), Value::String(self.message.clone()));
         if let Some(extra) = &self.extra {
-            for (k, v) in extra {
+            for (k, v) in extra.iter() {
                 body.insert(k.clone(), v.clone());
             }
         }
