@@ -352,8 +352,9 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;chat;import' {
-            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'session')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The log''s format')
+            [CompletionResult]::new('--utc-offset', '--utc-offset', [CompletionResultType]::ParameterName, 'Local time of Chatterino logs as an offset from UTC [default: the header''s zone]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -384,13 +385,14 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'An upvote for the game being played')
-            [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'A downvote for the game being played')
+            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'An upvote for the game being played in the active session')
+            [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'A downvote for the game being played in the active session')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'jackbox;vote;up' {
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The viewer''s name')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -402,7 +404,8 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;vote;down' {
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The viewer''s name')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -414,8 +417,8 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;vote;help' {
-            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'An upvote for the game being played')
-            [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'A downvote for the game being played')
+            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'An upvote for the game being played in the active session')
+            [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'A downvote for the game being played in the active session')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -437,12 +440,18 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Vote history')
-            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Per-game totals of a session')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Vote history (live and imported chat votes), newest first')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Per-game vote totals of a session (default: the active one)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'jackbox;votes;list' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only votes of this session')
+            [CompletionResult]::new('--game', '--game', [CompletionResultType]::ParameterName, 'Only votes for this game (catalog id or title)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only votes of this viewer')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only up or down votes')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Page number')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Votes per page (max 100)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -465,8 +474,8 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;votes;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Vote history')
-            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Per-game totals of a session')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Vote history (live and imported chat votes), newest first')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Per-game vote totals of a session (default: the active one)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1140,8 +1149,8 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;help;vote' {
-            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'An upvote for the game being played')
-            [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'A downvote for the game being played')
+            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'An upvote for the game being played in the active session')
+            [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'A downvote for the game being played in the active session')
             break
         }
         'jackbox;help;vote;up' {
@@ -1151,8 +1160,8 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;help;votes' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Vote history')
-            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Per-game totals of a session')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Vote history (live and imported chat votes), newest first')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Per-game vote totals of a session (default: the active one)')
             break
         }
         'jackbox;help;votes;list' {

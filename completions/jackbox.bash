@@ -1493,7 +1493,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__chat__subcmd__import)
-            opts="-q -h -V --session --format --db --json --quiet --help --version"
+            opts="-q -h -V --session --format --utc-offset --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1504,6 +1504,10 @@ _jackbox() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "auto json twitchdownloader chatterino ytdlp chat-downloader" -- "${cur}"))
+                    return 0
+                    ;;
+                --utc-offset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3085,13 +3089,17 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__vote__subcmd__down)
-            opts="-q -h -V --user --db --json --quiet --help --version"
+            opts="-q -h -V --user --at --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3163,13 +3171,17 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__vote__subcmd__up)
-            opts="-q -h -V --user --db --json --quiet --help --version"
+            opts="-q -h -V --user --at --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3259,12 +3271,36 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__votes__subcmd__list)
-            opts="-q -h -V --db --json --quiet --help --version"
+            opts="-q -h -V --session --game --user --type --page --limit --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --game)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "up down" -- "${cur}"))
+                    return 0
+                    ;;
+                --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

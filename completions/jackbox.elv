@@ -311,8 +311,9 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;chat;import'= {
-            cand --session 'session'
-            cand --format 'format'
+            cand --session 'Session ID [default: the active session]'
+            cand --format 'The log''s format'
+            cand --utc-offset 'Local time of Chatterino logs as an offset from UTC [default: the header''s zone]'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -339,12 +340,13 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand up 'An upvote for the game being played'
-            cand down 'A downvote for the game being played'
+            cand up 'An upvote for the game being played in the active session'
+            cand down 'A downvote for the game being played in the active session'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;vote;up'= {
-            cand --user 'user'
+            cand --user 'The viewer''s name'
+            cand --at 'When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -355,7 +357,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --version 'Print version'
         }
         &'jackbox;vote;down'= {
-            cand --user 'user'
+            cand --user 'The viewer''s name'
+            cand --at 'When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -366,8 +369,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --version 'Print version'
         }
         &'jackbox;vote;help'= {
-            cand up 'An upvote for the game being played'
-            cand down 'A downvote for the game being played'
+            cand up 'An upvote for the game being played in the active session'
+            cand down 'A downvote for the game being played in the active session'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;vote;help;up'= {
@@ -385,11 +388,17 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'Vote history'
-            cand summary 'Per-game totals of a session'
+            cand list 'Vote history (live and imported chat votes), newest first'
+            cand summary 'Per-game vote totals of a session (default: the active one)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;votes;list'= {
+            cand --session 'Only votes of this session'
+            cand --game 'Only votes for this game (catalog id or title)'
+            cand --user 'Only votes of this viewer'
+            cand --type 'Only up or down votes'
+            cand --page 'Page number'
+            cand --limit 'Votes per page (max 100)'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -410,8 +419,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --version 'Print version'
         }
         &'jackbox;votes;help'= {
-            cand list 'Vote history'
-            cand summary 'Per-game totals of a session'
+            cand list 'Vote history (live and imported chat votes), newest first'
+            cand summary 'Per-game vote totals of a session (default: the active one)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;votes;help;list'= {
@@ -994,16 +1003,16 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;help;chat;import'= {
         }
         &'jackbox;help;vote'= {
-            cand up 'An upvote for the game being played'
-            cand down 'A downvote for the game being played'
+            cand up 'An upvote for the game being played in the active session'
+            cand down 'A downvote for the game being played in the active session'
         }
         &'jackbox;help;vote;up'= {
         }
         &'jackbox;help;vote;down'= {
         }
         &'jackbox;help;votes'= {
-            cand list 'Vote history'
-            cand summary 'Per-game totals of a session'
+            cand list 'Vote history (live and imported chat votes), newest first'
+            cand summary 'Per-game vote totals of a session (default: the active one)'
         }
         &'jackbox;help;votes;list'= {
         }

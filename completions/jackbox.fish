@@ -182,8 +182,14 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_see
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l session -r
-complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l format -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l session -d 'Session ID [default: the active session]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l format -d 'The log\'s format' -r -f -a "auto\t''
+json\t''
+twitchdownloader\t''
+chatterino\t''
+ytdlp\t''
+chat-downloader\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l utc-offset -d 'Local time of Chatterino logs as an offset from UTC [default: the header\'s zone]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -196,32 +202,41 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_see
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -f -a "up" -d 'An upvote for the game being played'
-complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -f -a "down" -d 'A downvote for the game being played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -f -a "up" -d 'An upvote for the game being played in the active session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -f -a "down" -d 'A downvote for the game being played in the active session'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l user -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l user -d 'The viewer\'s name' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l at -d 'When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l user -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l user -d 'The viewer\'s name' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l at -d 'When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "up" -d 'An upvote for the game being played'
-complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "down" -d 'A downvote for the game being played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "up" -d 'An upvote for the game being played in the active session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "down" -d 'A downvote for the game being played in the active session'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -f -a "list" -d 'Vote history'
-complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -f -a "summary" -d 'Per-game totals of a session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -f -a "list" -d 'Vote history (live and imported chat votes), newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -f -a "summary" -d 'Per-game vote totals of a session (default: the active one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and not __fish_seen_subcommand_from list summary help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -l session -d 'Only votes of this session' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -l game -d 'Only votes for this game (catalog id or title)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -l user -d 'Only votes of this viewer' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -l type -d 'Only up or down votes' -r -f -a "up\t''
+down\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -l page -d 'Page number' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -l limit -d 'Votes per page (max 100)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -232,8 +247,8 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_s
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from summary" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from help" -f -a "list" -d 'Vote history'
-complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from help" -f -a "summary" -d 'Per-game totals of a session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from help" -f -a "list" -d 'Vote history (live and imported chat votes), newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from help" -f -a "summary" -d 'Per-game vote totals of a session (default: the active one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand votes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l players -d 'Only games playable by N players' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l drawing -d 'Only drawing games, or none of them' -r -f -a "only\t''
@@ -524,10 +539,10 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "remove" -d 'Remove a game from its session (its play count goes down by one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "up" -d 'An upvote for the game being played'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "down" -d 'A downvote for the game being played'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from votes" -f -a "list" -d 'Vote history'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from votes" -f -a "summary" -d 'Per-game totals of a session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "up" -d 'An upvote for the game being played in the active session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "down" -d 'A downvote for the game being played in the active session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from votes" -f -a "list" -d 'Vote history (live and imported chat votes), newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from votes" -f -a "summary" -d 'Per-game vote totals of a session (default: the active one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'List games, by pack then title'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "show" -d 'Show one game'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "add" -d 'Add a game'

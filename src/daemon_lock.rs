@@ -9,6 +9,9 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The `settings` key where a running daemon records its loopback URL.
+pub const URL_SETTING: &str = "daemon_url";
+
 /// Held while the daemon runs; dropping it releases the lock.
 #[derive(Debug)]
 pub struct DaemonLock {

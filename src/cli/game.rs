@@ -208,7 +208,20 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             );
             Ok(())
         }
-        Cmd::Show { session_game_id } => show(ctx, &find(&conn, session_game_id)?),
+        Cmd::Show { session_game_id } => {
+            let sg = find(&conn, session_game_id)?;
+            let live = live_status(ctx, &conn, &sg)?;
+            if ctx.json && !ctx.quiet {
+                let mut value = serde_json::to_value(&sg)?;
+                value["live"] = live;
+                return output::json(&value);
+            }
+            show(ctx, &sg)?;
+            if !ctx.quiet {
+                show_live(&live);
+            }
+            Ok(())
+        }
         Cmd::Status {
             session_game_id,
             status,
@@ -266,6 +279,16 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             if action == "stop" {
                 let msg = session_games::stop_monitor(&mut conn, sg.session_id, sg.id)?;
                 return message(ctx, &msg);
+            }
+            // One monitor per game: with a daemon on this file, the daemon runs it.
+            if foreground && crate::daemon_lock::daemon_running(&ctx.db) {
+                return Err(crate::Error::state(
+                    "A 'jackbox serve' daemon is running on this database and monitors its games",
+                )
+                .with_hint(format!(
+                    "start it without --foreground (jackbox game monitor start {}) and follow                      it with: jackbox game show {}",
+                    sg.id, sg.id
+                )));
             }
             let msg = session_games::start_monitor(&mut conn, sg.session_id, sg.id)?;
             if foreground {
@@ -329,4 +352,87 @@ fn show(ctx: &Ctx, g: &SessionGame) -> Result<()> {
         ("Votes", format!("+{} / -{}", g.upvotes, g.downvotes)),
     ]);
     Ok(())
+}
+
+/// The `status-live` object of a session game: from the running daemon's monitor when one
+/// watches this game, else from the database (`monitoring: false`).
+fn live_status(
+    ctx: &Ctx,
+    conn: &rusqlite::Connection,
+    sg: &SessionGame,
+) -> Result<serde_json::Value> {
+    let from_db = || -> Result<serde_json::Value> {
+        let status = crate::core::status_live::from_db(conn, sg.session_id, sg.id)?;
+        Ok(serde_json::to_value(status)?)
+    };
+    if sg.player_count_check_status != "monitoring" || !crate::daemon_lock::daemon_running(&ctx.db)
+    {
+        return from_db();
+    }
+    let Some(base) = crate::store::setting(conn, crate::daemon_lock::URL_SETTING)? else {
+        return from_db();
+    };
+    let url = format!(
+        "{base}/api/sessions/{}/games/{}/status-live",
+        sg.session_id, sg.id
+    );
+    // Only this command needs a runtime and a client; a daemon that does not answer within
+    // a second is treated as absent.
+    let fetched = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .ok()
+        .and_then(|rt| {
+            rt.block_on(async {
+                let client = reqwest::Client::builder()
+                    .timeout(std::time::Duration::from_secs(1))
+                    .build()
+                    .ok()?;
+                let resp = client.get(&url).send().await.ok()?;
+                if !resp.status().is_success() {
+                    return None;
+                }
+                resp.json::<serde_json::Value>().await.ok()
+            })
+        });
+    match fetched {
+        Some(v) => Ok(v),
+        None => from_db(),
+    }
+}
+
+/// The room part of `game show` for humans.
+fn show_live(live: &serde_json::Value) {
+    let text = |k: &str| match &live[k] {
+        serde_json::Value::Null => "-".to_string(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let players = live["players"]
+        .as_array()
+        .map(|p| {
+            p.iter()
+                .filter_map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "-".to_string());
+    output::line("");
+    kv(&[
+        (
+            "Room status",
+            if live["monitoring"] == true {
+                "live (monitor running)".to_string()
+            } else {
+                "from the database (no monitor running)".to_string()
+            },
+        ),
+        ("App tag", text("appTag")),
+        ("Lobby state", text("lobbyState")),
+        ("Game state", text("gameState")),
+        ("Game started", text("gameStarted")),
+        ("Game finished", text("gameFinished")),
+        ("Players in room", players),
+    ]);
 }

@@ -12,7 +12,6 @@ mod catalog_edit;
 mod chat;
 mod game;
 mod monitor;
-mod pending;
 mod pick;
 mod serve;
 mod session;

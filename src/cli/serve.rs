@@ -81,6 +81,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         // Plain first line, whatever the log format: scripts and tests read the port here.
         eprintln!("listening on http://{addr}");
         init_logs(args.log_format);
+        // Lets `jackbox game show` ask this daemon for a monitor's live room state.
+        let url = daemon_url(addr);
+        app.db
+            .write(move |c| crate::store::set_setting(c, crate::daemon_lock::URL_SETTING, &url))
+            .await?;
         if app.config.admin_key.is_none() {
             let configured = app
                 .db
@@ -98,4 +103,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     // Blocking tasks (a long SQLite query) must not keep the process alive past the grace.
     runtime.shutdown_timeout(std::time::Duration::from_millis(500));
     Ok(())
+}
+
+/// The loopback URL of a daemon bound to `addr` (a wildcard bind is reached on loopback).
+fn daemon_url(addr: std::net::SocketAddr) -> String {
+    let ip = if addr.ip().is_unspecified() {
+        if addr.is_ipv4() {
+            std::net::IpAddr::from([127, 0, 0, 1])
+        } else {
+            std::net::IpAddr::from(std::net::Ipv6Addr::LOCALHOST)
+        }
+    } else {
+        addr.ip()
+    };
+    format!("http://{}", std::net::SocketAddr::new(ip, addr.port()))
 }

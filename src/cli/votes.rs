@@ -1,35 +1,191 @@
-//! `jackbox vote up|down` and `jackbox votes list|summary`.
+//! `jackbox vote up|down` (one live vote) and `jackbox votes list|summary` (history, totals).
 
+use super::output::{self, kv};
 use super::Ctx;
+use crate::core::votes::{self, LiveVoteInput, VoteFilter};
+use crate::core::{catalog, sessions};
 use crate::Result;
-use clap::Subcommand;
+use clap::{Args, Subcommand};
+use serde_json::Value;
+
+#[derive(Debug, Args)]
+pub struct VoteArgs {
+    /// The viewer's name
+    #[arg(long, value_name = "NAME")]
+    user: String,
+    /// When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+}
 
 #[derive(Debug, Subcommand)]
 pub enum VoteCmd {
-    /// An upvote for the game being played
-    Up {
-        #[arg(long)]
-        user: String,
-    },
-    /// A downvote for the game being played
-    Down {
-        #[arg(long)]
-        user: String,
-    },
+    /// An upvote for the game being played in the active session
+    #[command(after_help = "Example:\n  jackbox vote up --user viewer123")]
+    Up(VoteArgs),
+    /// A downvote for the game being played in the active session
+    #[command(
+        after_help = "Example:\n  jackbox vote down --user viewer123 --at 2026-03-15T20:30:00Z"
+    )]
+    Down(VoteArgs),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum VotesCmd {
-    /// Vote history
-    List,
-    /// Per-game totals of a session
+    /// Vote history (live and imported chat votes), newest first
+    #[command(after_help = "Example:\n  jackbox votes list --session 5 --type up --limit 20")]
+    List {
+        /// Only votes of this session
+        #[arg(long, value_name = "ID")]
+        session: Option<i64>,
+        /// Only votes for this game (catalog id or title)
+        #[arg(long, value_name = "ID")]
+        game: Option<String>,
+        /// Only votes of this viewer
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+        /// Only up or down votes
+        #[arg(long = "type", value_name = "TYPE", value_parser = ["up", "down"])]
+        vote_type: Option<String>,
+        /// Page number
+        #[arg(long, default_value_t = 1)]
+        page: i64,
+        /// Votes per page (max 100)
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Per-game vote totals of a session (default: the active one)
     Summary { session_id: Option<i64> },
 }
 
-pub fn run_vote(_ctx: &Ctx, _cmd: VoteCmd) -> Result<()> {
-    Err(super::pending::pending("live votes"))
+pub fn run_vote(ctx: &Ctx, cmd: VoteCmd) -> Result<()> {
+    let (kind, args) = match cmd {
+        VoteCmd::Up(a) => ("up", a),
+        VoteCmd::Down(a) => ("down", a),
+    };
+    let mut conn = ctx.open()?;
+    let input = LiveVoteInput {
+        username: Some(Value::String(args.user)),
+        vote: Some(Value::String(kind.into())),
+        timestamp: Some(Value::String(args.at.unwrap_or_else(crate::time::now))),
+    };
+    let r = votes::live(&mut conn, &input)?;
+    if ctx.json {
+        return output::json(&r);
+    }
+    if ctx.quiet {
+        return Ok(());
+    }
+    output::line(&format!(
+        "Vote recorded: {} for {} by {} at {}",
+        r.vote.vote_type, r.game.title, r.vote.username, r.vote.timestamp
+    ));
+    kv(&[
+        (
+            "Game",
+            format!(
+                "{} (id {}, session game {})",
+                r.game.title, r.game.id, r.game.session_game_id
+            ),
+        ),
+        (
+            "Totals",
+            format!(
+                "+{} / -{} (score {})",
+                r.game.upvotes, r.game.downvotes, r.game.popularity_score
+            ),
+        ),
+    ]);
+    Ok(())
 }
 
-pub fn run_votes(_ctx: &Ctx, _cmd: VotesCmd) -> Result<()> {
-    Err(super::pending::pending("vote history"))
+pub fn run_votes(ctx: &Ctx, cmd: VotesCmd) -> Result<()> {
+    let conn = ctx.open()?;
+    match cmd {
+        VotesCmd::List {
+            session,
+            game,
+            user,
+            vote_type,
+            page,
+            limit,
+        } => {
+            let game_id = match game {
+                None => None,
+                Some(g) => match g.parse::<i64>() {
+                    Ok(id) => Some(id),
+                    Err(_) => Some(catalog::resolve(&conn, &g)?.id),
+                },
+            };
+            let filter = VoteFilter {
+                session_id: session,
+                game_id,
+                username: user,
+                vote_type,
+                page,
+                limit,
+            }
+            .validate()?;
+            let h = votes::history(&conn, &filter)?;
+            if ctx.json {
+                return output::json(&h);
+            }
+            if h.votes.is_empty() {
+                output::line("No votes found");
+                return Ok(());
+            }
+            let rows = h
+                .votes
+                .iter()
+                .map(|v| {
+                    vec![
+                        v.timestamp.clone(),
+                        v.session_id.to_string(),
+                        format!("{} ({})", v.game_title, v.game_id),
+                        v.username.clone(),
+                        v.vote_type.clone(),
+                        v.source.clone(),
+                    ]
+                })
+                .collect();
+            output::table(&["Time", "Session", "Game", "User", "Vote", "Source"], rows);
+            let p = &h.pagination;
+            output::line(&format!(
+                "page {} of {} ({} votes)",
+                p.page, p.total_pages, p.total
+            ));
+            Ok(())
+        }
+        VotesCmd::Summary { session_id } => {
+            let id = sessions::resolve(&conn, session_id)?.id;
+            let s = votes::session_totals(&conn, id)?;
+            if ctx.json {
+                return output::json(&s);
+            }
+            if s.votes.is_empty() {
+                output::line(&format!("No votes in session {id} yet"));
+                return Ok(());
+            }
+            let rows = s
+                .votes
+                .iter()
+                .map(|g| {
+                    vec![
+                        g.game_id.to_string(),
+                        g.title.clone(),
+                        g.pack_name.clone(),
+                        g.upvotes.to_string(),
+                        g.downvotes.to_string(),
+                        format!("{:+}", g.net_score),
+                        g.total_votes.to_string(),
+                    ]
+                })
+                .collect();
+            output::table(
+                &["Game ID", "Title", "Pack", "Up", "Down", "Net", "Total"],
+                rows,
+            );
+            Ok(())
+        }
+    }
 }

@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod catalog;
+pub mod chat;
 pub mod events;
 pub mod export;
 pub mod model;
@@ -15,6 +16,7 @@ pub mod session_games;
 pub mod sessions;
 pub mod stats;
 pub mod status_live;
+pub mod votes;
 pub mod webhooks;
 
 pub use model::*;

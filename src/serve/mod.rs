@@ -15,6 +15,7 @@ pub mod pick;
 pub mod router;
 pub mod sessions;
 pub mod stats;
+pub mod votes;
 pub mod webhooks;
 
 use crate::Result;

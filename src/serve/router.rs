@@ -6,7 +6,7 @@
 //! fails when the document misses a route).
 
 use super::http::{self, Req, Resp};
-use super::{auth, catalog, games, sessions, stats, webhooks, App};
+use super::{auth, catalog, games, sessions, stats, votes, webhooks, App};
 use super::{catalog_edit, pick};
 use crate::{Error, ErrorKind, Result};
 use hyper::body::Incoming;
@@ -154,6 +154,11 @@ pub fn routes() -> &'static [Route] {
             route!(DELETE, "/api/webhooks/{id}", webhooks::delete),
             route!(POST, "/api/webhooks/test/{id}", webhooks::test),
             route!(GET, "/api/webhooks/{id}/logs", webhooks::logs),
+            // Votes
+            route!(POST, "/api/sessions/{id}/chat-import", votes::chat_import),
+            route!(GET, "/api/sessions/{id}/votes", votes::session_totals),
+            route!(POST, "/api/votes/live", votes::live),
+            route!(GET, "/api/votes", votes::history),
         ]
     })
 }

@@ -197,12 +197,18 @@ fn status_live_from_the_database() {
     let token = srv.token();
     let t = Some(token.as_str());
     let sid = srv.session(&token);
+    // The room code is set afterwards so no monitor starts: this is the database fallback.
     let r = srv.post(
         &format!("/api/sessions/{sid}/games"),
-        json!({ "game_id": 5, "room_code": "WXYZ" }),
+        json!({ "game_id": 5 }),
         t,
     );
     let sg = r.json["id"].as_i64().unwrap();
+    srv.patch(
+        &format!("/api/sessions/{sid}/games/{sg}/room-code"),
+        json!({ "room_code": "WXYZ" }),
+        t,
+    );
     srv.patch(
         &format!("/api/sessions/{sid}/games/{sg}/player-count"),
         json!({ "player_count": 4 }),

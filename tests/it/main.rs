@@ -6,6 +6,7 @@ mod server;
 mod util;
 
 mod catalog;
+mod chat_import;
 mod cli_export;
 mod cli_games;
 mod cli_sessions;
@@ -21,5 +22,6 @@ mod http_sessions;
 mod migrations;
 mod monitor;
 mod picker;
+mod votes;
 mod webhooks;
 mod websocket;

@@ -639,6 +639,28 @@ fn the_daemon_runs_monitors_resumes_them_and_answers_status_live() {
     assert_eq!(live.json["gameState"], "Lobby");
     assert_eq!(live.json["gameStarted"], false);
 
+    // A foreground monitor would watch the same room twice: refused while the daemon runs.
+    srv.env.fails(
+        &[
+            "game",
+            "monitor",
+            "start",
+            &sgid.to_string(),
+            "--foreground",
+        ],
+        1,
+        "A 'jackbox serve' daemon is running on this database and monitors its games",
+    );
+
+    // `jackbox game show` asks the running daemon for the live room state.
+    let shown = srv.env.json(&["game", "show", &sgid.to_string()]);
+    assert_eq!(shown["id"], sgid);
+    assert_eq!(shown["live"]["monitoring"], true);
+    assert_eq!(shown["live"]["players"], json!(["ALICE", "BOB"]));
+    let human = srv.env.ok(&["game", "show", &sgid.to_string()]);
+    assert!(human.contains("live (monitor running)"), "{human}");
+    assert!(human.contains("ALICE, BOB"), "{human}");
+
     // Shutdown closes the connections but leaves the row `monitoring`.
     let (code, _) = srv.terminate();
     assert_eq!(code, Some(0));
@@ -672,6 +694,10 @@ fn the_daemon_runs_monitors_resumes_them_and_answers_status_live() {
     let live = srv.get(&format!("/api/sessions/{sid}/games/{sgid}/status-live"));
     assert_eq!(live.json["monitoring"], false);
     assert_eq!(live.json["playerCount"], 3);
+    // Without a running monitor, `game show` reports the database's view.
+    let shown = srv.env.json(&["game", "show", &sgid.to_string()]);
+    assert_eq!(shown["live"]["monitoring"], false);
+    assert_eq!(shown["live"]["playerCount"], 3);
 }
 
 #[test]

@@ -1,0 +1,339 @@
+//! Chat logs in the formats streamers have, read as a stream of [`ChatMessage`]s.
+//!
+//! Every reader is streaming: JSON arrays go through a serde `SeqAccess` visitor that hands
+//! each element to a sink as soon as it is parsed, line formats through a reused line
+//! buffer. Nothing is ever loaded whole, so memory does not grow with the input.
+//!
+//! Formats: the base JSON array of the API (`json`), TwitchDownloader chat JSON, Chatterino
+//! text logs, yt-dlp YouTube live chat (JSON Lines) and chat-downloader output.
+
+mod json;
+mod text;
+
+pub use crate::core::votes::ChatMessage;
+pub use json::import_body;
+
+use crate::{Error, Result};
+use std::io::{BufRead, BufReader, Cursor, Read};
+
+/// The formats a chat log can come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `[ { "username", "message", "timestamp" } ]` (or `{ "chatData": [...] }`).
+    Json,
+    TwitchDownloader,
+    Chatterino,
+    YtDlp,
+    ChatDownloader,
+}
+
+/// The names accepted by `--format` (besides `auto`).
+pub const FORMAT_NAMES: [&str; 5] = [
+    "json",
+    "twitchdownloader",
+    "chatterino",
+    "ytdlp",
+    "chat-downloader",
+];
+
+impl Format {
+    pub fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "json" => Format::Json,
+            "twitchdownloader" => Format::TwitchDownloader,
+            "chatterino" => Format::Chatterino,
+            "ytdlp" => Format::YtDlp,
+            "chat-downloader" => Format::ChatDownloader,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::TwitchDownloader => "twitchdownloader",
+            Format::Chatterino => "chatterino",
+            Format::YtDlp => "ytdlp",
+            Format::ChatDownloader => "chat-downloader",
+        }
+    }
+}
+
+/// What some formats need besides their bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Local time offset (seconds east of UTC) of Chatterino logs; overrides the header zone.
+    pub utc_offset: Option<i32>,
+    /// The input's file name (Chatterino logs carry their date in it).
+    pub file_name: Option<String>,
+}
+
+/// `±HH:MM` (also `±HHMM`, `±HH`, `Z`) → seconds east of UTC.
+pub fn parse_utc_offset(s: &str) -> Result<i32> {
+    let bad = || {
+        Error::invalid(format!(
+            "Invalid --utc-offset \"{s}\": use ±HH:MM, e.g. +01:00"
+        ))
+    };
+    let t = s.trim();
+    if t.eq_ignore_ascii_case("z") || t.eq_ignore_ascii_case("utc") {
+        return Ok(0);
+    }
+    let (sign, rest) = match t.as_bytes().first() {
+        Some(b'+') => (1, &t[1..]),
+        Some(b'-') => (-1, &t[1..]),
+        _ => return Err(bad()),
+    };
+    let digits: String = rest.chars().filter(|c| *c != ':').collect();
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || !(digits.len() == 2 || digits.len() == 4) {
+        return Err(bad());
+    }
+    let h: i32 = digits[..2].parse().map_err(|_| bad())?;
+    let m: i32 = if digits.len() == 4 {
+        digits[2..].parse().map_err(|_| bad())?
+    } else {
+        0
+    };
+    if h > 14 || m > 59 {
+        return Err(bad());
+    }
+    Ok(sign * (h * 3600 + m * 60))
+}
+
+/// The first bytes of a decoded input (for detection) and the whole decoded stream.
+pub struct Input {
+    pub head: Vec<u8>,
+    pub reader: Box<dyn BufRead>,
+}
+
+const HEAD: u64 = 64 * 1024;
+const BUF: usize = 256 * 1024;
+
+/// Wraps raw bytes: gunzips when they start with the gzip magic, drops a UTF-8 byte-order
+/// mark, and peeks at the first 64 KiB for format detection (without consuming them).
+pub fn prepare(raw: Box<dyn Read>) -> Result<Input> {
+    let mut raw = BufReader::with_capacity(BUF, raw);
+    let gz = raw
+        .fill_buf()
+        .map_err(read_error)?
+        .starts_with(&[0x1f, 0x8b]);
+    let mut decoded: Box<dyn Read> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(raw))
+    } else {
+        Box::new(raw)
+    };
+    let mut head = Vec::with_capacity(HEAD as usize);
+    decoded
+        .by_ref()
+        .take(HEAD)
+        .read_to_end(&mut head)
+        .map_err(read_error)?;
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        head.drain(..3);
+    }
+    let reader = BufReader::with_capacity(BUF, Cursor::new(head.clone()).chain(decoded));
+    Ok(Input {
+        head,
+        reader: Box::new(reader),
+    })
+}
+
+pub(crate) fn read_error(e: std::io::Error) -> Error {
+    Error::invalid(format!("Cannot read chat log: {e}"))
+}
+
+/// The message of an input no reader recognises.
+pub fn unknown_format() -> Error {
+    Error::invalid(format!(
+        "Unrecognized chat log format. Supported formats: {} (choose one with --format)",
+        FORMAT_NAMES.join(", ")
+    ))
+}
+
+/// Guesses the format from the first bytes of the decoded input.
+pub fn detect(head: &[u8]) -> Option<Format> {
+    let text = String::from_utf8_lossy(head);
+    let t = text.trim_start();
+    let first_line = t.lines().next().unwrap_or_default();
+    if t.starts_with("# Start logging") || text::is_chatterino_line(first_line) {
+        return Some(Format::Chatterino);
+    }
+    let has = |key: &str| t.contains(key);
+    if let Some(inner) = t.strip_prefix('[') {
+        if has("\"message_type\"") {
+            return Some(Format::ChatDownloader);
+        }
+        if has("\"username\"") || inner.trim_start().starts_with(']') {
+            return Some(Format::Json);
+        }
+        if has("\"author\"") {
+            return Some(Format::ChatDownloader);
+        }
+        return None;
+    }
+    if t.starts_with('{') {
+        if has("\"replayChatItemAction\"") || has("\"addChatItemAction\"") {
+            return Some(Format::YtDlp);
+        }
+        if has("\"comments\"")
+            && (has("\"commenter\"")
+                || has("\"content_offset_seconds\"")
+                || has("\"FileInfo\"")
+                || has("\"streamer\""))
+        {
+            return Some(Format::TwitchDownloader);
+        }
+        if has("\"chatData\"") {
+            return Some(Format::Json);
+        }
+        if has("\"message_type\"") || has("\"author\"") {
+            return Some(Format::ChatDownloader);
+        }
+    }
+    None
+}
+
+/// Reads every message of `input` in `format`, handing each to `sink` in input order.
+/// Stops at the first malformed entry (or sink error) and returns it.
+pub fn read(
+    input: Input,
+    format: Format,
+    opts: &Options,
+    sink: &mut dyn FnMut(ChatMessage) -> Result<()>,
+) -> Result<()> {
+    let Input { head, reader } = input;
+    match format {
+        Format::Json => json::read_base(reader, sink),
+        Format::TwitchDownloader => json::read_twitch(reader, sink),
+        Format::ChatDownloader => {
+            let first = head.iter().find(|b| !b.is_ascii_whitespace());
+            if first == Some(&b'[') {
+                json::read_chat_downloader(reader, sink)
+            } else {
+                text::read_chat_downloader_lines(reader, sink)
+            }
+        }
+        Format::YtDlp => text::read_ytdlp(reader, sink),
+        Format::Chatterino => text::read_chatterino(reader, opts, sink),
+    }
+}
+
+/// `Invalid chat entry at index N: reason` (arrays) — all formats name the bad entry.
+pub(crate) fn bad_entry(index: u64, reason: &str) -> Error {
+    Error::invalid(format!("Invalid chat entry at index {index}: {reason}"))
+}
+
+/// `Invalid chat entry at line N: reason` (line formats, 1-based lines).
+pub(crate) fn bad_line(line: u64, reason: &str) -> Error {
+    Error::invalid(format!("Invalid chat entry at line {line}: {reason}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets() {
+        assert_eq!(parse_utc_offset("+01:00").unwrap(), 3600);
+        assert_eq!(parse_utc_offset("-05:30").unwrap(), -19800);
+        assert_eq!(parse_utc_offset("+0200").unwrap(), 7200);
+        assert_eq!(parse_utc_offset("Z").unwrap(), 0);
+        assert!(parse_utc_offset("01:00").is_err());
+        assert!(parse_utc_offset("+25:00").is_err());
+    }
+
+    /// R5: mutated inputs in every format end in `Ok` or a clean error, never a panic.
+    #[test]
+    fn mutated_inputs_never_panic() {
+        use rand::{Rng, SeedableRng};
+        let fixtures: [&[u8]; 6] = [
+            include_bytes!("../../../tests/fixtures/chat/base.json"),
+            include_bytes!("../../../tests/fixtures/chat/twitch_new.json"),
+            include_bytes!("../../../tests/fixtures/chat/stream.live_chat.json"),
+            include_bytes!("../../../tests/fixtures/chat/chat_downloader.json"),
+            include_bytes!("../../../tests/fixtures/chat/chat_downloader.jsonl"),
+            include_bytes!("../../../tests/fixtures/chat/xqc-2026-03-15.log"),
+        ];
+        let noise: &[&[u8]] = &[
+            b"\"",
+            b"{",
+            b"}",
+            b"[",
+            b"]",
+            b":",
+            b",",
+            b"\\",
+            b"\xff",
+            b"\xc3",
+            b"-",
+            b"1e999",
+            b"99999999999999999999",
+            b"null",
+            b"\n",
+            b"# Start logging at ",
+            b"+99:99",
+            b"\xe3\x81",
+            b"[99:99:99]",
+            b"\"timestamp\":-1",
+        ];
+        let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+        for round in 0..600 {
+            let mut data = fixtures[round % fixtures.len()].to_vec();
+            for _ in 0..rng.gen_range(1..6) {
+                let at = rng.gen_range(0..=data.len());
+                match rng.gen_range(0..3) {
+                    0 => {
+                        let cut = rng.gen_range(at..=data.len().min(at + 40));
+                        data.drain(at..cut);
+                    }
+                    1 => {
+                        let n = noise[rng.gen_range(0..noise.len())];
+                        data.splice(at..at, n.iter().copied());
+                    }
+                    _ => data.truncate(at),
+                }
+            }
+            for format in FORMAT_NAMES.iter().filter_map(|f| Format::parse(f)) {
+                let opts = Options {
+                    utc_offset: None,
+                    file_name: Some("chan-2026-03-15.log".into()),
+                };
+                let input = prepare(Box::new(std::io::Cursor::new(data.clone()))).unwrap();
+                let _ = detect(&input.head);
+                let _ = read(input, format, &opts, &mut |m| {
+                    crate::core::votes::format_ms(m.at)
+                        .map(|_| ())
+                        .ok_or_else(|| Error::invalid("out of range"))
+                });
+            }
+        }
+    }
+
+    #[test]
+    fn detection() {
+        assert_eq!(detect(b"[]"), Some(Format::Json));
+        assert_eq!(
+            detect(b" [{\"username\":\"a\",\"message\":\"b\",\"timestamp\":1}]"),
+            Some(Format::Json)
+        );
+        assert_eq!(detect(b"{\"chatData\":[]}"), Some(Format::Json));
+        assert_eq!(
+            detect(b"[{\"message\":\"x\",\"message_type\":\"text_message\"}]"),
+            Some(Format::ChatDownloader)
+        );
+        assert_eq!(
+            detect(b"{\"streamer\":{},\"comments\":[]}"),
+            Some(Format::TwitchDownloader)
+        );
+        assert_eq!(
+            detect(b"{\"replayChatItemAction\":{}}\n"),
+            Some(Format::YtDlp)
+        );
+        assert_eq!(
+            detect(b"# Start logging at 2024-01-01 10:00:00 UTC\n"),
+            Some(Format::Chatterino)
+        );
+        assert_eq!(detect(b"[10:00:00] a: b\n"), Some(Format::Chatterino));
+        assert_eq!(detect(b"hello"), None);
+        assert_eq!(detect(b"{\"x\":1}"), None);
+    }
+}

@@ -1,0 +1,560 @@
+//! Chat-log import from the CLI: every format with exact counts, dedupe, all-or-nothing,
+//! gzip/BOM, Chatterino dates and zones, `kill -9` mid-import (R3), and the export.
+
+use super::util::{repo, Env};
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// The game night every fixture was written for: games 1, 2 (skipped) and 3 played at
+/// 19:00, 19:30 and 20:00 UTC on 2026-03-15, session closed at 21:00.
+pub fn night(env: &Env) -> i64 {
+    let sid: i64 = env.ok(&["session", "create", "-q"]).trim().parse().unwrap();
+    for g in ["1", "2", "3"] {
+        env.ok(&["game", "add", g, "-q"]);
+    }
+    env.ok(&["session", "close"]);
+    env.conn()
+        .execute_batch(
+            "UPDATE session_games SET played_at = '2026-03-15T19:00:00.000Z' WHERE game_id = 1;
+             UPDATE session_games SET played_at = '2026-03-15T19:30:00.000Z', status = 'skipped'
+                WHERE game_id = 2;
+             UPDATE session_games SET played_at = '2026-03-15T20:00:00.000Z' WHERE game_id = 3;
+             UPDATE sessions SET closed_at = '2026-03-15T21:00:00.000Z';",
+        )
+        .unwrap();
+    sid
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures/chat").join(name)
+}
+
+fn title(env: &Env, id: i64) -> String {
+    env.conn()
+        .query_row("SELECT title FROM games WHERE id = ?1", [id], |r| r.get(0))
+        .unwrap()
+}
+
+fn game_votes(env: &Env, votes: &[(i64, i64, i64)]) -> Value {
+    let mut m = serde_json::Map::new();
+    for &(id, up, down) in votes {
+        m.insert(
+            id.to_string(),
+            json!({ "title": title(env, id), "upvotes": up, "downvotes": down }),
+        );
+    }
+    Value::Object(m)
+}
+
+fn summary(
+    env: &Env,
+    imported: i64,
+    dups: i64,
+    votes: i64,
+    by_game: &[(i64, i64, i64)],
+    unmatched: i64,
+) -> Value {
+    json!({
+        "message": "Chat log imported and processed successfully",
+        "messagesImported": imported,
+        "duplicatesSkipped": dups,
+        "votesProcessed": votes,
+        "votesByGame": game_votes(env, by_game),
+        "unmatchedVotes": unmatched,
+    })
+}
+
+/// What every fixture of the standard night holds: 9 messages, one duplicate, 4 counted
+/// votes (game 1 +1/-1, skipped game 2 +1, game 3 +1), one vote before the first game and
+/// one after the session closed.
+pub fn standard(env: &Env) -> Value {
+    summary(env, 8, 1, 4, &[(1, 1, 1), (2, 1, 0), (3, 1, 0)], 2)
+}
+
+fn tallies(env: &Env) -> Vec<(i64, i64, i64, i64, i64)> {
+    let conn = env.conn();
+    let mut stmt = conn
+        .prepare(
+            "SELECT sg.upvotes, sg.downvotes, g.upvotes, g.downvotes, g.popularity_score
+             FROM session_games sg JOIN games g ON g.id = sg.game_id ORDER BY sg.id",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+const STANDARD_FIXTURES: &[(&str, &str)] = &[
+    ("base.json", "json"),
+    ("twitch_new.json", "twitchdownloader"),
+    ("twitch_old.json", "twitchdownloader"),
+    ("stream.live_chat.json", "ytdlp"),
+    ("chat_downloader.json", "chat-downloader"),
+    ("chat_downloader.jsonl", "chat-downloader"),
+    ("xqc-2026-03-15.log", "chatterino"),
+];
+
+#[test]
+fn every_format_gives_exact_counts_and_reimport_changes_nothing() {
+    for (i, (name, format)) in STANDARD_FIXTURES.iter().enumerate() {
+        let env = Env::new();
+        night(&env);
+        let path = fixture(name);
+        let path = path.to_str().unwrap();
+        // Alternate auto-detection and an explicit --format.
+        let first = if i % 2 == 0 {
+            env.json(&["chat", "import", "--session", "1", path])
+        } else {
+            env.json(&["chat", "import", "--session", "1", path, "--format", format])
+        };
+        assert_eq!(first, standard(&env), "{name}");
+        assert_eq!(
+            tallies(&env),
+            vec![(1, 1, 1, 1, 0), (1, 0, 1, 0, 1), (1, 0, 1, 0, 1)],
+            "{name}"
+        );
+        assert_eq!(env.count("SELECT COUNT(*) FROM chat_logs"), 8, "{name}");
+        assert_eq!(
+            env.count("SELECT COUNT(*) FROM chat_logs WHERE vote IS NOT NULL"),
+            6,
+            "{name}"
+        );
+        assert_eq!(
+            env.count("SELECT COUNT(*) FROM events WHERE type = 'votes.imported'"),
+            1
+        );
+        assert_eq!(
+            env.count("SELECT COUNT(*) FROM events WHERE type = 'vote.received'"),
+            0
+        );
+
+        let again = env.json(&["chat", "import", "--session", "1", path]);
+        assert_eq!(again, summary(&env, 0, 9, 0, &[], 0), "{name}");
+        assert_eq!(
+            tallies(&env),
+            vec![(1, 1, 1, 1, 0), (1, 0, 1, 0, 1), (1, 0, 1, 0, 1)]
+        );
+        assert_eq!(env.count("SELECT COUNT(*) FROM chat_logs"), 8);
+        assert_eq!(
+            env.count("SELECT COUNT(*) FROM events WHERE type = 'votes.imported'"),
+            1,
+            "a re-import that stores nothing emits nothing"
+        );
+    }
+}
+
+#[test]
+fn the_event_carries_the_summary() {
+    let env = Env::new();
+    let sid = night(&env);
+    env.json(&[
+        "chat",
+        "import",
+        "--session",
+        "1",
+        fixture("base.json").to_str().unwrap(),
+    ]);
+    let payload: String = env
+        .conn()
+        .query_row(
+            "SELECT payload FROM events WHERE type = 'votes.imported'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let event: Value = serde_json::from_str(&payload).unwrap();
+    assert_eq!(event["type"], "votes.imported");
+    assert_eq!(
+        event["data"],
+        json!({
+            "sessionId": sid, "messagesImported": 8, "votesProcessed": 4,
+            "votesByGame": game_votes(&env, &[(1, 1, 1), (2, 1, 0), (3, 1, 0)]),
+        })
+    );
+}
+
+#[test]
+fn twitch_prefers_video_start_plus_offset() {
+    let env = Env::new();
+    night(&env);
+    env.json(&[
+        "chat",
+        "import",
+        "--session",
+        "1",
+        fixture("twitch_new.json").to_str().unwrap(),
+    ]);
+    // Every comment's own created_at says 2020; the video's start + offset wins.
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM chat_logs WHERE timestamp LIKE '2026-03-15T%'"),
+        8
+    );
+    let bob: String = env
+        .conn()
+        .query_row(
+            "SELECT timestamp FROM chat_logs WHERE username = 'Bob'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(bob, "2026-03-15T19:05:00.000Z");
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    enc.write_all(data).unwrap();
+    enc.finish().unwrap()
+}
+
+#[test]
+fn gzip_and_byte_order_mark_variants() {
+    let plain = std::fs::read(fixture("twitch_new.json")).unwrap();
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(&plain);
+    for (name, bytes) in [
+        ("bom.json", bom.clone()),
+        ("chat.json.gz", gzip(&plain)),
+        ("bom.json.gz", gzip(&bom)),
+    ] {
+        let env = Env::new();
+        night(&env);
+        let path = env.path(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let got = env.json(&["chat", "import", "--session", "1", path.to_str().unwrap()]);
+        assert_eq!(got, standard(&env), "{name}");
+    }
+    // Standard input, with a BOM, base format.
+    let env = Env::new();
+    night(&env);
+    let mut input = b"\xEF\xBB\xBF".to_vec();
+    input.extend_from_slice(&std::fs::read(fixture("base.json")).unwrap());
+    let r = env.run_stdin(&["--json", "chat", "import", "--session", "1", "-"], &input);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json(), standard(&env));
+}
+
+#[test]
+fn chatterino_zones_offsets_and_dates() {
+    // --utc-offset overrides the header's CET: every time moves one hour later.
+    let env = Env::new();
+    night(&env);
+    let log = fixture("xqc-2026-03-15.log");
+    let got = env.json(&[
+        "chat",
+        "import",
+        "--session",
+        "1",
+        log.to_str().unwrap(),
+        "--utc-offset",
+        "+00:00",
+    ]);
+    assert_eq!(got, summary(&env, 8, 1, 4, &[(2, 1, 0), (3, 2, 1)], 2));
+
+    // No header: the date comes from the file name, the zone from --utc-offset; a clock
+    // going backwards is the next day.
+    let env = Env::new();
+    night(&env);
+    let log = fixture("jackboxchan-2026-03-15.log");
+    let got = env.json(&[
+        "chat",
+        "import",
+        "--session",
+        "1",
+        log.to_str().unwrap(),
+        "--utc-offset",
+        "-05:00",
+    ]);
+    assert_eq!(got, summary(&env, 4, 0, 2, &[(1, 1, 0), (3, 0, 1)], 1));
+    let later: String = env
+        .conn()
+        .query_row(
+            "SELECT timestamp FROM chat_logs WHERE username = 'later'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(later, "2026-03-16T05:00:10.000Z");
+
+    // From stdin there is no file name: without a header there is no date.
+    let env = Env::new();
+    night(&env);
+    let data = std::fs::read(&log).unwrap();
+    let r = env.run_stdin(
+        &[
+            "chat",
+            "import",
+            "--session",
+            "1",
+            "-",
+            "--format",
+            "chatterino",
+        ],
+        &data,
+    );
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .starts_with("error: Invalid chat entry at line 1: no date"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(env.count("SELECT COUNT(*) FROM chat_logs"), 0);
+
+    // An unknown zone abbreviation asks for --utc-offset.
+    let path = env.path("odd-2026-03-15.log");
+    std::fs::write(
+        &path,
+        "# Start logging at 2026-03-15 20:00:00 XYZT\n[20:05:00] bob: thisgame++\n",
+    )
+    .unwrap();
+    let r = env.run(&["chat", "import", "--session", "1", path.to_str().unwrap()]);
+    assert_eq!(r.code, 4);
+    assert!(r.stderr.contains("--utc-offset"), "{}", r.stderr);
+    let r = env.run(&[
+        "chat",
+        "import",
+        "--session",
+        "1",
+        path.to_str().unwrap(),
+        "--utc-offset",
+        "bad",
+    ]);
+    assert_eq!(r.code, 4, "{}", r.stderr);
+}
+
+#[test]
+fn a_malformed_entry_stores_nothing() {
+    let env = Env::new();
+    night(&env);
+    let cases = [
+        (
+            json!([
+                {"username": "a", "message": "thisgame++", "timestamp": "2026-03-15T19:05:00Z"},
+                {"username": "b", "message": "x", "timestamp": "2026-03-15T19:05:01Z"},
+                {"username": "c", "message": "x", "timestamp": "2026-03-15T19:05:02Z"},
+                {"message": "thisgame++", "timestamp": "2026-03-15T19:05:03Z"}
+            ]),
+            "Invalid chat entry at index 3: missing username",
+        ),
+        (
+            json!([{"username": "a", "message": 5, "timestamp": "2026-03-15T19:05:00Z"}]),
+            "Invalid chat entry at index 0: message must be a string",
+        ),
+        (
+            json!([
+                {"username": "a", "message": "thisgame++", "timestamp": "2026-03-15T19:05:00Z"},
+                {"username": "a", "message": "x", "timestamp": "yesterday"}
+            ]),
+            "Invalid chat entry at index 1: invalid timestamp",
+        ),
+        (
+            json!([{"username": "a", "message": "x"}]),
+            "Invalid chat entry at index 0: missing timestamp",
+        ),
+        (
+            json!(["hello"]),
+            "Invalid chat entry at index 0: not an object",
+        ),
+        (json!({"chatData": 5}), "chatData must be an array"),
+    ];
+    for (data, message) in cases {
+        let path = env.path("bad.json");
+        std::fs::write(&path, data.to_string()).unwrap();
+        env.fails(
+            &[
+                "chat",
+                "import",
+                "--session",
+                "1",
+                path.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
+            4,
+            message,
+        );
+    }
+    // Truncated JSON after valid entries: still nothing.
+    let text = std::fs::read_to_string(fixture("base.json")).unwrap();
+    let path = env.path("cut.json");
+    std::fs::write(&path, &text[..text.len() - 40]).unwrap();
+    let r = env.run(&["chat", "import", "--session", "1", path.to_str().unwrap()]);
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert_eq!(env.count("SELECT COUNT(*) FROM chat_logs"), 0);
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM events WHERE type = 'votes.imported'"),
+        0
+    );
+    assert_eq!(
+        tallies(&env),
+        vec![(0, 0, 0, 0, 0), (0, 0, 0, 0, 0), (0, 0, 0, 0, 0)]
+    );
+}
+
+#[test]
+fn unknown_formats_missing_files_and_sessions() {
+    let env = Env::new();
+    night(&env);
+    let path = env.path("notes.txt");
+    std::fs::write(&path, "just some text\n").unwrap();
+    let r = env.run(&["chat", "import", "--session", "1", path.to_str().unwrap()]);
+    assert_eq!(r.code, 4);
+    for name in [
+        "json",
+        "twitchdownloader",
+        "chatterino",
+        "ytdlp",
+        "chat-downloader",
+    ] {
+        assert!(r.stderr.contains(name), "{}", r.stderr);
+    }
+    let r = env.run(&[
+        "chat",
+        "import",
+        "--session",
+        "1",
+        env.path("absent.json").to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    let base = fixture("base.json");
+    env.fails(
+        &["chat", "import", base.to_str().unwrap(), "--session", "99"],
+        3,
+        "Session not found",
+    );
+    // No --session and no active session.
+    let r = env.run(&["chat", "import", base.to_str().unwrap()]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    // A broken yt-dlp line names its line.
+    let path = env.path("broken.live_chat.json");
+    let mut text = std::fs::read_to_string(fixture("stream.live_chat.json")).unwrap();
+    text.push_str("{not json\n");
+    std::fs::write(&path, text).unwrap();
+    let r = env.run(&["chat", "import", "--session", "1", path.to_str().unwrap()]);
+    assert_eq!(r.code, 4);
+    assert!(
+        r.stderr.starts_with("error: Invalid chat entry at line 13"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(env.count("SELECT COUNT(*) FROM chat_logs"), 0);
+}
+
+#[test]
+fn the_export_shows_votes_and_the_chat_log() {
+    let env = Env::new();
+    let sid = night(&env);
+    env.json(&[
+        "chat",
+        "import",
+        "--session",
+        "1",
+        fixture("base.json").to_str().unwrap(),
+    ]);
+    let export = env.json(&["session", "export", &sid.to_string(), "--format", "json"]);
+    let logs = export["chat_logs"].as_array().unwrap();
+    assert_eq!(logs.len(), 8);
+    assert_eq!(
+        logs[0],
+        json!({ "username": "alice", "message": "thisgame++",
+                "timestamp": "2026-03-15T18:59:00.000Z", "vote": "up" })
+    );
+    assert_eq!(export["games"][0]["upvotes"], 1);
+    assert_eq!(export["games"][0]["downvotes"], 1);
+    let txt = env.ok(&["session", "export", &sid.to_string()]);
+    assert!(txt.contains("CHAT LOG (8 messages)"), "{txt}");
+    assert!(
+        txt.contains("[2026-03-15T19:05:00.000Z] bob: thisgame++"),
+        "{txt}"
+    );
+    assert!(txt.contains("votes: +1 / -1"), "{txt}");
+}
+
+#[test]
+fn human_output_is_a_summary() {
+    let env = Env::new();
+    night(&env);
+    let out = env.ok(&[
+        "chat",
+        "import",
+        "--session",
+        "1",
+        fixture("base.json").to_str().unwrap(),
+    ]);
+    assert!(
+        out.starts_with("Chat log imported and processed successfully"),
+        "{out}"
+    );
+    assert!(out.contains("Messages imported:   8"), "{out}");
+    assert!(out.contains("Unmatched votes:     2"), "{out}");
+    assert!(out.contains("Word Spud"), "{out}");
+}
+
+/// R3: `kill -9` in the middle of a large import leaves all of it or none of it, and a
+/// sound database file.
+#[test]
+fn killed_mid_import_leaves_all_or_nothing() {
+    let env = Env::new();
+    night(&env);
+    const N: usize = 300_000;
+    let path = env.path("big.json");
+    {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        f.write_all(b"[").unwrap();
+        for i in 0..N {
+            if i > 0 {
+                f.write_all(b",\n").unwrap();
+            }
+            let msg = if i % 7 == 0 {
+                "thisgame++"
+            } else {
+                "hello there"
+            };
+            write!(
+                f,
+                "{{\"username\":\"user{}\",\"message\":\"{msg} {i}\",\"timestamp\":{}}}",
+                i % 5000,
+                1_773_601_200_000i64 + i as i64 * 10
+            )
+            .unwrap();
+        }
+        f.write_all(b"]").unwrap();
+    }
+    let mut child = env
+        .command()
+        .args(["chat", "import", "--session", "1", path.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the import has written a good part of its transaction to the WAL.
+    let wal = env.db.with_extension("db-wal");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        if size > 4 << 20 || child.try_wait().unwrap().is_some() {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "import never started");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let conn = env.conn();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let rows = env.count("SELECT COUNT(*) FROM chat_logs");
+    assert!(rows == 0 || rows == N as i64, "partial import: {rows} rows");
+    let votes = env.count("SELECT COALESCE(SUM(upvotes), 0) FROM session_games");
+    if rows == 0 {
+        assert_eq!(votes, 0);
+    } else {
+        assert!(votes > 0);
+    }
+}
