@@ -21,7 +21,10 @@ pub fn run() {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
-        eprintln!("listening on http://{}", listener.local_addr().expect("addr"));
+        eprintln!(
+            "listening on http://{}",
+            listener.local_addr().expect("addr")
+        );
         let mut builder = http1::Builder::new();
         builder
             .timer(TokioTimer::new())

@@ -21,7 +21,9 @@ pub fn big_database(path: &Path, sizes: &Sizes) -> (i64, Vec<i64>) {
     let mut conn = jackbox::store::open(path).expect("open database");
     let tx = conn.transaction().expect("begin");
     let games: Vec<i64> = {
-        let mut st = tx.prepare("SELECT id FROM games ORDER BY id").expect("games");
+        let mut st = tx
+            .prepare("SELECT id FROM games ORDER BY id")
+            .expect("games");
         let rows = st.query_map([], |r| r.get(0)).expect("games");
         rows.collect::<Result<_, _>>().expect("games")
     };
@@ -129,7 +131,7 @@ pub fn big_database(path: &Path, sizes: &Sizes) -> (i64, Vec<i64>) {
 }
 
 /// Writes a `[{"username","message","timestamp"},…]` chat log of `n` messages starting at
-/// `start`, one message every 10 ms, about 1 in 50 a vote. Returns the file size.
+/// `start`, one message every 10 ms, 1 in 25 a vote. Returns the file size.
 pub fn chat_log(path: &Path, n: usize, start: chrono::DateTime<Utc>) -> u64 {
     let f = std::fs::File::create(path).expect("create chat log");
     let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
@@ -140,17 +142,18 @@ pub fn chat_log(path: &Path, n: usize, start: chrono::DateTime<Utc>) -> u64 {
             .timestamp_millis_opt(base + i as i64 * 10)
             .single()
             .unwrap_or(start);
+        // About 80 bytes a message, as quality.md's "1,000,000 messages (~80 MB)".
         let message = match i % 50 {
             0 => "thisgame++",
-            1 => "thisgame-- nope",
-            _ => "PogChamp that was a great round",
+            1 => "thisgame--",
+            _ => "gg",
         };
         if i > 0 {
             w.write_all(b",").expect("write");
         }
         write!(
             w,
-            "{{\"username\":\"viewer{}\",\"message\":\"{} #{}\",\"timestamp\":\"{}\"}}",
+            "{{\"username\":\"u{}\",\"message\":\"{} {}\",\"timestamp\":\"{}\"}}",
             i % 20000,
             message,
             i,

@@ -225,7 +225,10 @@ impl Bench {
     }
 
     fn p5(&mut self) {
-        println!("P5: `jackbox session list --json` vs the sqlite3 shell, {} runs each", self.cfg.p5_runs);
+        println!(
+            "P5: `jackbox session list --json` vs the sqlite3 shell, {} runs each",
+            self.cfg.p5_runs
+        );
         let Some(sqlite3) = which("sqlite3") else {
             self.row(Row {
                 id: "P5",
@@ -302,8 +305,15 @@ impl Bench {
         let t = Instant::now();
         let (out, peak_kb) = if time_bin.exists() {
             let mut c = Command::new(time_bin);
-            c.arg("-f").arg("%e %M").arg("-o").arg(&stats).arg(&self.bin);
-            c.arg("--db").arg(&self.db).args(["chat", "import"]).arg(&file);
+            c.arg("-f")
+                .arg("%e %M")
+                .arg("-o")
+                .arg(&stats)
+                .arg(&self.bin);
+            c.arg("--db")
+                .arg(&self.db)
+                .args(["chat", "import"])
+                .arg(&file);
             c.env_remove("JACKBOX_DB");
             let out = c.output().expect("chat import");
             let peak = std::fs::read_to_string(&stats)
@@ -396,11 +406,34 @@ impl Bench {
             let (mut best_bare, mut best_ours) = (0f64, 0f64);
             let mut errors = 0;
             for round in 1..=c.p1_rounds {
-                let r = http::closed_loop(bare.addr, 64, c.load, c.warmup, http::request("GET", "/api/sessions/active", None, None)).await;
-                println!("  round {round}: bare hyper {:.0} req/s (p99 {})", r.rps(), ms(r.percentile(99.0)));
+                let r = http::closed_loop(
+                    bare.addr,
+                    64,
+                    c.load,
+                    c.warmup,
+                    http::request("GET", "/api/sessions/active", None, None),
+                )
+                .await;
+                println!(
+                    "  round {round}: bare hyper {:.0} req/s (p99 {})",
+                    r.rps(),
+                    ms(r.percentile(99.0))
+                );
                 best_bare = best_bare.max(r.rps());
-                let r = http::closed_loop(addr, 64, c.load, c.warmup, http::request("GET", "/api/sessions/active", None, None)).await;
-                println!("  round {round}: jackbox    {:.0} req/s (p99 {}, {} errors)", r.rps(), ms(r.percentile(99.0)), r.errors);
+                let r = http::closed_loop(
+                    addr,
+                    64,
+                    c.load,
+                    c.warmup,
+                    http::request("GET", "/api/sessions/active", None, None),
+                )
+                .await;
+                println!(
+                    "  round {round}: jackbox    {:.0} req/s (p99 {}, {} errors)",
+                    r.rps(),
+                    ms(r.percentile(99.0)),
+                    r.errors
+                );
                 best_ours = best_ours.max(r.rps());
                 errors += r.errors;
             }
@@ -418,7 +451,10 @@ impl Bench {
 
         let c = &self.cfg;
         if c.runs("P2") {
-            println!("P2: GET /api/sessions, 16 connections, {} s", c.load.as_secs_f64());
+            println!(
+                "P2: GET /api/sessions, 16 connections, {} s",
+                c.load.as_secs_f64()
+            );
             let mut conn = http::Conn::connect(addr).await.expect("connect");
             let n = conn
                 .send(&http::request("GET", "/api/sessions", None, None))
@@ -428,7 +464,14 @@ impl Bench {
                 .as_array()
                 .map(Vec::len)
                 .unwrap_or(0);
-            let r = http::closed_loop(addr, 16, c.load, c.warmup, http::request("GET", "/api/sessions", None, None)).await;
+            let r = http::closed_loop(
+                addr,
+                16,
+                c.load,
+                c.warmup,
+                http::request("GET", "/api/sessions", None, None),
+            )
+            .await;
             let p99 = r.percentile(99.0);
             println!(
                 "  {n} sessions per answer, {:.0} req/s, p50 {}, p99 {}, {} errors",
@@ -441,7 +484,11 @@ impl Bench {
                 id: "P2",
                 what: "GET /api/sessions (1 SQL query), 16 conns",
                 measured: format!("p99 {}", ms(p99)),
-                reference: format!("{n} sessions, p50 {}, {:.0} req/s", ms(r.percentile(50.0)), r.rps()),
+                reference: format!(
+                    "{n} sessions, p50 {}, {:.0} req/s",
+                    ms(r.percentile(50.0)),
+                    r.rps()
+                ),
                 target: "p99 <= 25 ms",
                 pass: Some(p99 <= Duration::from_millis(25) && r.errors == 0 && n > 0),
             });
@@ -454,10 +501,18 @@ impl Bench {
             println!("P6/P8: {n} subscribed WebSocket clients, {posts} POST …/games");
             let t = Instant::now();
             let mut clients = ws::connect(addr, &token, self.active, n).await;
-            println!("  {} clients connected and subscribed in {:.1} s", clients.connected, t.elapsed().as_secs_f64());
+            println!(
+                "  {} clients connected and subscribed in {:.1} s",
+                clients.connected,
+                t.elapsed().as_secs_f64()
+            );
             tokio::time::sleep(Duration::from_millis(500)).await;
             let ws_kb = proc_kb(pid, "VmRSS").unwrap_or(0);
-            println!("  daemon RSS with {} clients: {}", clients.connected, mb(ws_kb));
+            println!(
+                "  daemon RSS with {} clients: {}",
+                clients.connected,
+                mb(ws_kb)
+            );
             let mut conn = http::Conn::connect(addr).await.expect("connect");
             let path = format!("/api/sessions/{}/games", self.active);
             let mut lat = Vec::new();
@@ -467,7 +522,12 @@ impl Bench {
                 let req = http::request("POST", &path, Some(&token), Some(&body));
                 let t0 = Instant::now();
                 let resp = conn.send(&req).await.expect("POST games");
-                assert_eq!(resp.status, 201, "POST …/games: {}", String::from_utf8_lossy(&resp.body));
+                assert_eq!(
+                    resp.status,
+                    201,
+                    "POST …/games: {}",
+                    String::from_utf8_lossy(&resp.body)
+                );
                 let id = resp.json()["id"].as_i64().expect("session game id");
                 let got = clients.arrivals(id, Duration::from_secs(10)).await;
                 missing += clients.connected - got.len();
@@ -476,13 +536,23 @@ impl Bench {
             }
             lat.sort();
             let p99 = percentile(&lat, 99.0);
-            println!("  {} deliveries, {missing} missing; p50 {}, p99 {}, max {}", lat.len(), ms(percentile(&lat, 50.0)), ms(p99), ms(percentile(&lat, 100.0)));
+            println!(
+                "  {} deliveries, {missing} missing; p50 {}, p99 {}, max {}",
+                lat.len(),
+                ms(percentile(&lat, 50.0)),
+                ms(p99),
+                ms(percentile(&lat, 100.0))
+            );
             let full = clients.connected == n;
             self.row(Row {
                 id: "P6",
                 what: "POST …/games -> game.added",
                 measured: format!("p99 {}", ms(p99)),
-                reference: format!("{} clients x {posts} events, p50 {}", clients.connected, ms(percentile(&lat, 50.0))),
+                reference: format!(
+                    "{} clients x {posts} events, p50 {}",
+                    clients.connected,
+                    ms(percentile(&lat, 50.0))
+                ),
                 target: "p99 <= 50 ms",
                 pass: Some(p99 <= Duration::from_millis(50) && missing == 0 && full),
             });
@@ -506,10 +576,21 @@ impl Bench {
             for k in 0..adds {
                 let game = self.games[(k * 13 + 5) % self.games.len()].to_string();
                 let t0 = Instant::now();
-                let out = self.jackbox().args(["-q", "game", "add", &game]).output().expect("game add");
-                assert!(out.status.success(), "game add: {}", String::from_utf8_lossy(&out.stderr));
+                let out = self
+                    .jackbox()
+                    .args(["-q", "game", "add", &game])
+                    .output()
+                    .expect("game add");
+                assert!(
+                    out.status.success(),
+                    "game add: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
                 let cli = t0.elapsed();
-                let id: i64 = String::from_utf8_lossy(&out.stdout).trim().parse().expect("new id");
+                let id: i64 = String::from_utf8_lossy(&out.stdout)
+                    .trim()
+                    .parse()
+                    .expect("new id");
                 let got = clients.arrivals(id, Duration::from_secs(5)).await;
                 match got.first() {
                     Some(at) => lat.push(at.duration_since(t0)),
@@ -542,9 +623,13 @@ impl Bench {
     async fn p3(&mut self, addr: SocketAddr, token: &str) {
         let dur = self.cfg.p3;
         let conns = 16;
-        println!("P3: mixed writes (add game, set player count, set status), {conns} connections, {} s", dur.as_secs());
+        println!(
+            "P3: mixed writes (add game, set player count, set status), {conns} connections, {} s",
+            dur.as_secs()
+        );
         let secs = dur.as_secs().max(1) as usize;
-        let buckets: Arc<Vec<AtomicU64>> = Arc::new((0..secs + 1).map(|_| AtomicU64::new(0)).collect());
+        let buckets: Arc<Vec<AtomicU64>> =
+            Arc::new((0..secs + 1).map(|_| AtomicU64::new(0)).collect());
         let errors = Arc::new(AtomicU64::new(0));
         let start = Instant::now();
         let end = start + dur;
@@ -574,15 +659,47 @@ impl Bench {
                 while Instant::now() < end {
                     k += conns;
                     let body = format!("{{\"game_id\":{}}}", games[k % games.len()]);
-                    let r = c.send(&http::request("POST", &format!("/api/sessions/{session}/games"), Some(&token), Some(&body))).await;
-                    let Ok(r) = r else { errors.fetch_add(1, Ordering::Relaxed); return };
+                    let r = c
+                        .send(&http::request(
+                            "POST",
+                            &format!("/api/sessions/{session}/games"),
+                            Some(&token),
+                            Some(&body),
+                        ))
+                        .await;
+                    let Ok(r) = r else {
+                        errors.fetch_add(1, Ordering::Relaxed);
+                        return;
+                    };
                     ok(r.status);
-                    let Some(id) = r.json()["id"].as_i64() else { continue };
+                    let Some(id) = r.json()["id"].as_i64() else {
+                        continue;
+                    };
                     let base = format!("/api/sessions/{session}/games/{id}");
                     let body = format!("{{\"player_count\":{}}}", 3 + k % 6);
-                    let Ok(r) = c.send(&http::request("PATCH", &format!("{base}/player-count"), Some(&token), Some(&body))).await else { return };
+                    let Ok(r) = c
+                        .send(&http::request(
+                            "PATCH",
+                            &format!("{base}/player-count"),
+                            Some(&token),
+                            Some(&body),
+                        ))
+                        .await
+                    else {
+                        return;
+                    };
                     ok(r.status);
-                    let Ok(r) = c.send(&http::request("PATCH", &format!("{base}/status"), Some(&token), Some(r#"{"status":"played"}"#))).await else { return };
+                    let Ok(r) = c
+                        .send(&http::request(
+                            "PATCH",
+                            &format!("{base}/status"),
+                            Some(&token),
+                            Some(r#"{"status":"played"}"#),
+                        ))
+                        .await
+                    else {
+                        return;
+                    };
                     ok(r.status);
                 }
             }));
@@ -591,7 +708,11 @@ impl Bench {
             let _ = t.await;
         }
         let elapsed = start.elapsed().min(dur + Duration::from_secs(1));
-        let per_sec: Vec<u64> = buckets.iter().take(secs).map(|b| b.load(Ordering::Relaxed)).collect();
+        let per_sec: Vec<u64> = buckets
+            .iter()
+            .take(secs)
+            .map(|b| b.load(Ordering::Relaxed))
+            .collect();
         let total: u64 = buckets.iter().map(|b| b.load(Ordering::Relaxed)).sum();
         let rate = total as f64 / elapsed.as_secs_f64();
         let worst = per_sec.iter().copied().min().unwrap_or(0);
@@ -608,7 +729,14 @@ impl Bench {
     }
 
     fn table(&self) {
-        let headers = ["id", "what", "measured", "reference (same run)", "target", "result"];
+        let headers = [
+            "id",
+            "what",
+            "measured",
+            "reference (same run)",
+            "target",
+            "result",
+        ];
         let mut rows: Vec<&Row> = self.rows.iter().collect();
         rows.sort_by_key(|r| r.id);
         let cells: Vec<[String; 6]> = rows
@@ -673,7 +801,11 @@ fn main() {
         "{} not found: build it first (cargo build [--release] --bin jackbox) or set JACKBOX_BIN",
         bin.display()
     );
-    let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
+    let profile = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
     println!(
         "jackbox benchmark ({} mode, bench built {profile}), binary {}, {} cores",
         if quick { "quick" } else { "full" },

@@ -53,9 +53,7 @@ async fn one(
 
 async fn wait_for<S>(ws: &mut S, kind: &str) -> Option<()>
 where
-    S: futures_util::Stream<
-            Item = Result<Message, tokio_tungstenite::tungstenite::Error>,
-        > + Unpin,
+    S: futures_util::Stream<Item = Result<Message, tokio_tungstenite::tungstenite::Error>> + Unpin,
 {
     let needle = format!("\"type\":\"{kind}\"");
     let deadline = tokio::time::sleep(Duration::from_secs(20));
