@@ -66,9 +66,7 @@ pub fn big_database(path: &Path, sizes: &Sizes) -> (i64, Vec<i64>) {
         let mut count_games = tx
             .prepare("UPDATE games SET play_count = play_count + 1 WHERE id = ?1")
             .expect("prepare");
-        let last_of_active = (0..sizes.session_games)
-            .filter(|i| i % sessions + 1 == active)
-            .last();
+        let last_of_active = (0..sizes.session_games).rfind(|i| i % sessions + 1 == active);
         for i in 0..sizes.session_games {
             let s = i % sessions + 1;
             let k = per_session[s as usize];
