@@ -436,6 +436,18 @@ impl Bench {
                     r.errors
                 );
                 println!("  round {round}: ratio {:.1} %", 100.0 * r.rps() / bare_rps);
+                if std::env::var_os("BENCH_P1_HEALTH").is_some() {
+                    // Diagnosis: the same server without a database hop.
+                    let h = http::closed_loop(
+                        addr,
+                        64,
+                        c.load,
+                        c.warmup,
+                        http::request("GET", "/health", None, None),
+                    )
+                    .await;
+                    println!("  round {round}: jackbox GET /health {:.0} req/s", h.rps());
+                }
                 rounds.push((r.rps(), bare_rps));
                 errors += r.errors;
             }

@@ -33,9 +33,7 @@ pub async fn list(app: Arc<App>, req: Req) -> Result<Resp> {
 pub async fn active(app: Arc<App>, _req: Req) -> Result<Resp> {
     let body = app
         .db
-        .read_cached("sessions/active".into(), |c| {
-            encode(&sessions::active_reply(c)?)
-        })
+        .read_shared("sessions/active", |c| encode(&sessions::active_reply(c)?))
         .await?;
     Ok(http::bytes_response(200, "application/json", body))
 }
