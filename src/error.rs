@@ -31,6 +31,10 @@ pub enum ErrorKind {
     Storage,
     /// A request body over the size limit (413).
     TooLarge,
+    /// A request body that stopped arriving before it was complete (408, S5).
+    Timeout,
+    /// A request head over the size or header-count limit (431, S5).
+    HeadTooLarge,
 }
 
 #[derive(Debug, Clone)]
@@ -92,6 +96,8 @@ impl Error {
             ErrorKind::Unavailable => 503,
             ErrorKind::Storage => 500,
             ErrorKind::TooLarge => 413,
+            ErrorKind::Timeout => 408,
+            ErrorKind::HeadTooLarge => 431,
         }
     }
 

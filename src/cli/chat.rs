@@ -5,7 +5,7 @@ use super::output::{self, kv};
 use super::Ctx;
 use crate::core::chat::{self, Format, Options};
 use crate::core::sessions;
-use crate::core::votes::{ImportSummary, Importer};
+use crate::core::votes::{self, ImportSummary};
 use crate::{Error, Result};
 use clap::Subcommand;
 use std::cell::Cell;
@@ -87,23 +87,24 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     };
 
     let bar = progress_bar(ctx, size);
-    // A bigger page cache for this process keeps the hash index's random inserts in memory.
-    conn.execute_batch("PRAGMA cache_size = -65536")?;
-    let mut importer = Importer::begin(&mut conn, session_id)?;
-    chat::read(input, format, &opts, &mut |m| {
-        importer.push(&m)?;
-        if let Some(bar) = &bar {
-            if importer.seen() % 4096 == 0 {
-                bar.set_position(read_bytes.get());
-                bar.set_message(format!("{} messages", importer.seen()));
+    let summary = votes::import_pipelined(&mut conn, session_id, |sink| {
+        let mut seen = 0u64;
+        chat::read(input, format, &opts, &mut |m| {
+            sink(m)?;
+            seen += 1;
+            if let Some(bar) = &bar {
+                if seen.is_multiple_of(4096) {
+                    bar.set_position(read_bytes.get());
+                    bar.set_message(format!("{seen} messages"));
+                }
             }
+            Ok(())
+        })?;
+        if let Some(bar) = &bar {
+            bar.set_message("committing");
         }
         Ok(())
     })?;
-    if let Some(bar) = &bar {
-        bar.set_message("committing");
-    }
-    let summary = importer.finish()?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

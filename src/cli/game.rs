@@ -210,15 +210,11 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
         }
         Cmd::Show { session_game_id } => {
             let sg = find(&conn, session_game_id)?;
-            let live = live_status(ctx, &conn, &sg)?;
-            if ctx.json && !ctx.quiet {
-                let mut value = serde_json::to_value(&sg)?;
-                value["live"] = live;
-                return output::json(&value);
-            }
+            // `--json` stays the session game object of the API; the room's live state is
+            // `GET …/status-live` there, and a section of the human view here.
             show(ctx, &sg)?;
-            if !ctx.quiet {
-                show_live(&live);
+            if !ctx.quiet && !ctx.json {
+                show_live(&live_status(ctx, &conn, &sg)?);
             }
             Ok(())
         }

@@ -182,6 +182,8 @@ pub fn mint(secret: &[u8], ttl_secs: i64) -> Result<String> {
 pub fn verify(secret: &[u8], token: &str) -> Result<Claims> {
     let mut validation = Validation::new(Algorithm::HS256);
     validation.leeway = 0;
+    // A token that says it is not valid yet (`nbf`) is refused, as other JWT libraries do.
+    validation.validate_nbf = true;
     let data =
         jsonwebtoken::decode::<Claims>(token, &DecodingKey::from_secret(secret), &validation)
             .map_err(|_| invalid_token())?;

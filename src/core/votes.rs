@@ -77,7 +77,7 @@ pub fn message_hash(username: &str, message: &str, timestamp: &str) -> String {
     hash_into(&mut buf, username, message, timestamp).to_string()
 }
 
-/// [`message_hash`] into a stack buffer: no allocation on the import's hot path.
+/// [`message_hash`] into a stack buffer (the digest and hex encoding allocate nothing).
 fn hash_into<'b>(buf: &'b mut [u8; 64], username: &str, message: &str, timestamp: &str) -> &'b str {
     let digest = Sha256::new()
         .chain_update(username.as_bytes())
@@ -293,39 +293,57 @@ impl<'c> Importer<'c> {
 
     /// Stores one message (or counts it as a duplicate) and tallies its vote.
     pub fn push(&mut self, m: &ChatMessage) -> Result<()> {
-        self.seen += 1;
-        let ts = format_ms(m.at).ok_or_else(|| Error::invalid("Invalid chat timestamp"))?;
-        let mut buf = [0u8; 64];
-        let hash = hash_into(&mut buf, &m.username, &m.message, &ts);
-        let vote = parse_vote(&m.message);
-        let slot = vote.and_then(|_| self.intervals.find(m.at));
-        let changed = self
-            .tx
-            .prepare_cached(INSERT_CHAT)?
-            .execute(rusqlite::params![
-                self.session_id,
-                m.username,
-                m.message,
-                ts,
-                vote.map(VoteKind::as_str),
-                slot.map(|i| self.intervals.slots[i].session_game_id),
-                hash,
+        let (ts, hash, vote) = prepare(m)?;
+        self.store(&[Prepared {
+            msg: m.clone(),
+            ts,
+            hash,
+            vote,
+        }])
+    }
+
+    /// [`Importer::push`] of [`prepare`]d messages, with one statement for the whole batch.
+    fn store(&mut self, rows: &[Prepared]) -> Result<()> {
+        let Importer {
+            tx,
+            session_id,
+            intervals,
+            tallies,
+            imported,
+            duplicates,
+            votes,
+            unmatched,
+            seen,
+        } = self;
+        let mut insert = tx.prepare_cached(INSERT_CHAT)?;
+        for p in rows {
+            *seen += 1;
+            let slot = p.vote.and_then(|_| intervals.find(p.msg.at));
+            let changed = insert.execute(rusqlite::params![
+                *session_id,
+                p.msg.username,
+                p.msg.message,
+                p.ts,
+                p.vote.map(VoteKind::as_str),
+                slot.map(|i| intervals.slots[i].session_game_id),
+                p.hash,
             ])?;
-        if changed == 0 {
-            self.duplicates += 1;
-            return Ok(());
-        }
-        self.imported += 1;
-        match (vote, slot) {
-            (Some(v), Some(i)) => {
-                self.votes += 1;
-                match v {
-                    VoteKind::Up => self.tallies[i].0 += 1,
-                    VoteKind::Down => self.tallies[i].1 += 1,
-                }
+            if changed == 0 {
+                *duplicates += 1;
+                continue;
             }
-            (Some(_), None) => self.unmatched += 1,
-            _ => {}
+            *imported += 1;
+            match (p.vote, slot) {
+                (Some(v), Some(i)) => {
+                    *votes += 1;
+                    match v {
+                        VoteKind::Up => tallies[i].0 += 1,
+                        VoteKind::Down => tallies[i].1 += 1,
+                    }
+                }
+                (Some(_), None) => *unmatched += 1,
+                _ => {}
+            }
         }
         Ok(())
     }
@@ -387,6 +405,14 @@ impl<'c> Importer<'c> {
     }
 }
 
+/// What storing a message needs besides the message: its stored timestamp, its dedupe hash
+/// (hex) and its vote. Pure, so a pipelined import computes it on the reading thread.
+fn prepare(m: &ChatMessage) -> Result<(String, String, Option<VoteKind>)> {
+    let ts = format_ms(m.at).ok_or_else(|| Error::invalid("Invalid chat timestamp"))?;
+    let hash = message_hash(&m.username, &m.message, &ts);
+    Ok((ts, hash, parse_vote(&m.message)))
+}
+
 /// Imports a stream of parsed messages into a session in one transaction. The first `Err`
 /// item (or storage error) aborts the import and nothing of it is stored.
 pub fn import<I>(conn: &mut Connection, session_id: i64, messages: I) -> Result<ImportSummary>
@@ -398,6 +424,87 @@ where
         importer.push(&m?)?;
     }
     importer.finish()
+}
+
+/// A parsed message with its [`prepare`]d parts, on its way to the writing thread.
+struct Prepared {
+    msg: ChatMessage,
+    ts: String,
+    hash: String,
+    vote: Option<VoteKind>,
+}
+
+enum Batch {
+    Rows(Vec<Prepared>),
+    /// The reader finished without error: commit.
+    End,
+}
+
+/// Messages per channel send: amortizes the hand-over between the threads.
+const BATCH: usize = 1024;
+/// Batches in flight: bounds memory when SQLite is the slower side.
+const BATCHES_IN_FLIGHT: usize = 8;
+/// The page cache during a big import (KiB): the dedupe index's hot pages stay in memory.
+/// Restored afterwards.
+const IMPORT_CACHE_KIB: i64 = 65_536;
+
+/// [`import`] for big logs: `read` parses (and the hashing happens) on this thread while a
+/// second thread runs the SQLite transaction, so the two overlap on a multi-core machine.
+/// `read` gets a sink to push each message into; the rules, the single all-or-nothing
+/// transaction and the summary are [`Importer`]'s. A session that does not exist is
+/// reported before any error of the input.
+pub fn import_pipelined<R>(conn: &mut Connection, session_id: i64, read: R) -> Result<ImportSummary>
+where
+    R: FnOnce(&mut dyn FnMut(ChatMessage) -> Result<()>) -> Result<()>,
+{
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
+    let result = std::thread::scope(|s| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT);
+        let conn = &mut *conn;
+        // Ok(None): the reader stopped early (its error wins); nothing was committed.
+        let writer = s.spawn(move || -> Result<Option<ImportSummary>> {
+            let mut importer = Importer::begin(conn, session_id)?;
+            while let Ok(batch) = receiver.recv() {
+                match batch {
+                    Batch::Rows(rows) => importer.store(&rows)?,
+                    Batch::End => return importer.finish().map(Some),
+                }
+            }
+            Ok(None)
+        });
+        let gone = || Error::storage("chat import: the writer stopped");
+        let mut rows = Vec::with_capacity(BATCH);
+        let read_result = read(&mut |msg| {
+            let (ts, hash, vote) = prepare(&msg)?;
+            rows.push(Prepared {
+                msg,
+                ts,
+                hash,
+                vote,
+            });
+            if rows.len() == BATCH {
+                let full = std::mem::replace(&mut rows, Vec::with_capacity(BATCH));
+                sender.send(Batch::Rows(full)).map_err(|_| gone())?;
+            }
+            Ok(())
+        })
+        .and_then(|()| {
+            sender.send(Batch::Rows(rows)).map_err(|_| gone())?;
+            sender.send(Batch::End).map_err(|_| gone())
+        });
+        drop(sender);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(Error::storage("chat import: the writer panicked")));
+        match written {
+            Ok(Some(summary)) => Ok(summary),
+            Ok(None) => Err(read_result.err().unwrap_or_else(gone)),
+            Err(e) => Err(e),
+        }
+    });
+    conn.pragma_update(None, "cache_size", cache)?;
+    result
 }
 
 // ---------------------------------------------------------------------------------------
@@ -519,12 +626,14 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
                  UNION ALL
                  SELECT 1 FROM live_votes WHERE message_hash = ?5
                  UNION ALL
-                 SELECT 1 FROM chat_logs WHERE session_id = ?1 AND message_hash = ?5
+                 SELECT 1 FROM chat_logs
+                 WHERE session_id = ?1 AND timestamp = ?6 AND message_hash = ?5
                  LIMIT 1",
             )?
-            .query_row(rusqlite::params![session.id, username, lo, hi, hash], |r| {
-                r.get(0)
-            })
+            .query_row(
+                rusqlite::params![session.id, username, lo, hi, hash, timestamp],
+                |r| r.get(0),
+            )
             .optional()?;
         if duplicate.is_some() {
             return Err(Error::duplicate("Duplicate vote"));
@@ -915,6 +1024,48 @@ mod tests {
             (2, 1, 1, 1)
         );
         assert!(import(&mut conn, 99, Vec::new()).is_err());
+    }
+
+    #[test]
+    fn pipelined_import_is_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = crate::store::open(&dir.path().join("t.db")).unwrap();
+        let sid = sessions::create(&mut conn, None).unwrap().id;
+        let feed = |n: i64, fail: bool| {
+            move |sink: &mut dyn FnMut(ChatMessage) -> Result<()>| -> Result<()> {
+                for i in 0..n {
+                    sink(ChatMessage {
+                        username: format!("u{}", i % 7),
+                        message: "hi".into(),
+                        at: 1_773_601_200_000 + i,
+                    })?;
+                }
+                if fail {
+                    return Err(Error::invalid("broken"));
+                }
+                Ok(())
+            }
+        };
+        // Fails after several batches went to the writer: nothing stored.
+        let e = import_pipelined(&mut conn, sid, feed(3 * BATCH as i64 + 5, true)).unwrap_err();
+        assert_eq!(e.message, "broken");
+        let rows = |c: &Connection| -> i64 {
+            c.query_row("SELECT COUNT(*) FROM chat_logs", [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(rows(&conn), 0);
+        // A missing session wins over an input error.
+        let e = import_pipelined(&mut conn, 99, feed(10, true)).unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::NotFound);
+        let s = import_pipelined(&mut conn, sid, feed(2500, false)).unwrap();
+        assert_eq!((s.messages_imported, s.duplicates_skipped), (2500, 0));
+        let s = import_pipelined(&mut conn, sid, feed(2600, false)).unwrap();
+        assert_eq!((s.messages_imported, s.duplicates_skipped), (100, 2500));
+        assert_eq!(rows(&conn), 2600);
+        let cache: i64 = conn
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .unwrap();
+        assert_ne!(cache, -IMPORT_CACHE_KIB, "the page cache is restored");
     }
 
     #[test]

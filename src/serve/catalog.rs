@@ -14,9 +14,8 @@ pub fn filter_from_query(q: &Query) -> Result<GameFilter> {
     let player_count = match q.get("playerCount") {
         None => None,
         Some(v) => Some(
-            v.parse::<i64>()
-                .ok()
-                .filter(|n| *n >= 1 && v.bytes().all(|b| b.is_ascii_digit()))
+            http::parse_digits(v)
+                .filter(|n| *n >= 1)
                 .ok_or_else(|| Error::invalid("playerCount must be a positive integer"))?,
         ),
     };

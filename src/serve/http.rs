@@ -67,7 +67,19 @@ impl Req {
             return Err(too_large());
         }
         let mut buf = bytes::BytesMut::new();
-        while let Some(frame) = body.frame().await {
+        // A client that stops sending mid-body would otherwise hold the connection (and
+        // this task) forever (S5): each chunk must arrive within BODY_IDLE_TIMEOUT.
+        loop {
+            let frame = match tokio::time::timeout(BODY_IDLE_TIMEOUT, body.frame()).await {
+                Ok(Some(frame)) => frame,
+                Ok(None) => break,
+                Err(_) => {
+                    return Err(Error::new(
+                        ErrorKind::Timeout,
+                        "Request body not received in time",
+                    ))
+                }
+            };
             let Ok(frame) = frame else {
                 return Err(Error::invalid("Could not read the request body"));
             };
@@ -84,11 +96,14 @@ impl Req {
 
     /// Reads a JSON object body (at most `limit` bytes). A missing or empty body is `{}`.
     pub async fn json_limit(&mut self, limit: usize) -> Result<Body> {
-        let bytes = self.bytes(limit).await?;
+        let raw = self.bytes(limit).await?;
+        // Some Windows tools start UTF-8 with a byte-order mark; JSON parsers of other
+        // servers (Express) skip it, so do we.
+        let bytes = raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&raw);
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(Body(Map::new()));
         }
-        match serde_json::from_slice::<Value>(&bytes) {
+        match serde_json::from_slice::<Value>(bytes) {
             Ok(Value::Object(map)) => Ok(Body(map)),
             _ => Err(invalid_json()),
         }
@@ -99,6 +114,26 @@ impl Req {
         self.json_limit(app.config.body_limit).await
     }
 }
+
+/// Largest request head (request line + headers) answered normally (S5).
+pub const MAX_HEAD_BYTES: usize = 32 * 1024;
+/// Most header fields in a request answered normally (S5).
+pub const MAX_HEADERS: usize = 100;
+
+/// Whether a request head is over [`MAX_HEAD_BYTES`] or [`MAX_HEADERS`].
+pub fn head_too_large(parts: &hyper::http::request::Parts) -> bool {
+    let size = parts.method.as_str().len()
+        + parts.uri.to_string().len()
+        + parts
+            .headers
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len() + 4)
+            .sum::<usize>();
+    size > MAX_HEAD_BYTES || parts.headers.len() > MAX_HEADERS
+}
+
+/// The longest pause allowed between two chunks of a request body.
+pub const BODY_IDLE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// How much of an oversized body is read and thrown away before answering 413.
 pub const DRAIN_CAP: usize = 16 << 20;
@@ -124,14 +159,23 @@ pub fn invalid_json() -> Error {
 }
 
 /// `"5"` → 5; anything but a positive integer (including `0`, `-1`, `1.5`, `+5`) → `message`.
+/// A positive integer too large for any row (`99999999999999999999`) is well-formed, so it
+/// reads as `i64::MAX` and ends in the resource's 404, not in 400.
 pub fn parse_id(text: &str, message: &str) -> Result<i64> {
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::invalid(message));
-    }
-    match text.parse::<i64>() {
-        Ok(n) if n > 0 => Ok(n),
+    match parse_digits(text) {
+        Some(n) if n > 0 => Ok(n),
         _ => Err(Error::invalid(message)),
     }
+}
+
+/// A number of ASCII digits only, saturating at `i64::MAX` (a count or ID that large is
+/// still a well-formed number: it matches nothing, or everything, instead of being refused).
+pub fn parse_digits(text: &str) -> Option<i64> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Only an overflow can make an all-digit parse fail.
+    Some(text.parse::<i64>().unwrap_or(i64::MAX))
 }
 
 /// A JSON object request body, with typed accessors whose errors name the field.
@@ -226,9 +270,9 @@ impl Query {
     pub fn non_negative(&self, name: &str) -> Result<Option<i64>> {
         match self.get(name) {
             None => Ok(None),
-            Some(v) => match v.parse::<i64>() {
-                Ok(n) if n >= 0 && v.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
-                _ => Err(Error::invalid(format!(
+            Some(v) => match parse_digits(v) {
+                Some(n) => Ok(Some(n)),
+                None => Err(Error::invalid(format!(
                     "{name} must be a non-negative integer"
                 ))),
             },
@@ -276,7 +320,19 @@ pub fn error(e: &Error) -> Resp {
         tracing::error!(error = %e.message, "request failed");
     }
     let body = serde_json::to_vec(&e.to_json()).unwrap_or_else(|_| b"{}".to_vec());
-    bytes_response(e.http_status(), "application/json", body)
+    let mut resp = bytes_response(e.http_status(), "application/json", body);
+    if e.kind == ErrorKind::TooMany {
+        // The login throttle forgets a failure after its window: tell clients when to retry.
+        if let Ok(v) = HeaderValue::from_str(&super::auth::WINDOW.as_secs().to_string()) {
+            resp.headers_mut().insert(hyper::header::RETRY_AFTER, v);
+        }
+    }
+    if e.kind == ErrorKind::Timeout {
+        // The rest of the body may still come: this connection cannot carry another request.
+        resp.headers_mut()
+            .insert(hyper::header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    resp
 }
 
 #[cfg(test)]
@@ -286,9 +342,11 @@ mod tests {
     #[test]
     fn ids() {
         assert_eq!(parse_id("5", "x").unwrap(), 5);
-        for bad in ["", "0", "-1", "abc", "1.5", "+5", "99999999999999999999"] {
+        for bad in ["", "0", "000", "-1", "abc", "1.5", "+5", " 5", "5 "] {
             assert!(parse_id(bad, "x").is_err(), "{bad}");
         }
+        // Well-formed but beyond any row: saturates, so the lookup answers 404.
+        assert_eq!(parse_id("99999999999999999999", "x").unwrap(), i64::MAX);
     }
 
     #[test]

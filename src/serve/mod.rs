@@ -114,8 +114,6 @@ impl App {
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(4);
 /// A client must send a complete request head within this time.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
-/// Upper bound of a request head (S5); larger heads get 431.
-const MAX_HEAD_BYTES: usize = 32 * 1024;
 /// At shutdown, how long an idle connection may take to flush what it was writing.
 const IDLE_CLOSE_GRACE: Duration = Duration::from_millis(250);
 
@@ -146,8 +144,10 @@ pub async fn serve(
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(HEADER_READ_TIMEOUT)
-        .max_header_size(MAX_HEAD_BYTES)
-        .max_headers(100);
+        // hyper's own bound is twice the limit that gets a JSON 431 (router, S5); beyond
+        // it hyper answers an empty 431 and closes.
+        .max_header_size(2 * http::MAX_HEAD_BYTES)
+        .max_headers(2 * http::MAX_HEADERS);
     // Each connection task holds a receiver: a change asks it to finish gracefully, and
     // `closed()` resolves once every connection has ended. (hyper-util's GracefulShutdown
     // does not accept http1 connections with upgrades, which WebSockets need.)

@@ -255,6 +255,19 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
     let allowed_origin = origin.filter(|o| cors_allows(&app, o));
 
     let mut resp = match find(&method, &path) {
+        // hyper refuses heads beyond twice these limits with an empty 431; between the limit
+        // and that backstop the client gets the JSON error every other error has.
+        _ if http::head_too_large(&parts) => {
+            let mut r = http::error(&Error::new(
+                crate::ErrorKind::HeadTooLarge,
+                "Request header fields too large",
+            ));
+            r.headers_mut().insert(
+                hyper::header::CONNECTION,
+                hyper::header::HeaderValue::from_static("close"),
+            );
+            r
+        }
         Match::Route(route, params) => {
             let req = Req {
                 parts,

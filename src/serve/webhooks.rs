@@ -71,8 +71,7 @@ pub async fn logs(app: Arc<App>, req: Req) -> Result<Resp> {
     let limit = match req.query().get("limit") {
         None | Some("") => None,
         Some(v) => Some(
-            v.parse::<i64>()
-                .ok()
+            http::parse_digits(v)
                 .filter(|n| *n > 0)
                 .ok_or_else(|| Error::invalid("limit must be a positive integer"))?,
         ),

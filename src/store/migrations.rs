@@ -161,6 +161,34 @@ const STEPS: &[Step] = &[
         );
         CREATE INDEX webhook_logs_by_webhook ON webhook_logs (webhook_id, id DESC);",
     ),
+    // 5: chat_logs' dedupe key becomes (session_id, timestamp, message_hash). The hash
+    // covers the timestamp, so this is exactly as unique as (session_id, message_hash), but
+    // a chronological log now appends to the index instead of inserting 64-character random
+    // keys all over it (what made a 1M-message import slow), and the same index serves
+    // `WHERE session_id = ? ORDER BY timestamp`, so `chat_logs_by_session` goes. Dropping
+    // the old inline UNIQUE needs a table rebuild; ids are kept.
+    Step::Sql(
+        "CREATE TABLE chat_logs_v5 (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            username TEXT NOT NULL,
+            message TEXT NOT NULL,
+            timestamp TEXT NOT NULL,
+            vote TEXT CHECK (vote IS NULL OR vote IN ('up', 'down')),
+            session_game_id INTEGER REFERENCES session_games (id) ON DELETE SET NULL,
+            message_hash TEXT NOT NULL
+        );
+        INSERT INTO chat_logs_v5
+            (id, session_id, username, message, timestamp, vote, session_game_id, message_hash)
+            SELECT id, session_id, username, message, timestamp, vote, session_game_id,
+                message_hash
+            FROM chat_logs ORDER BY id;
+        DROP TABLE chat_logs;
+        ALTER TABLE chat_logs_v5 RENAME TO chat_logs;
+        CREATE UNIQUE INDEX chat_logs_dedupe ON chat_logs (session_id, timestamp, message_hash);
+        CREATE INDEX chat_logs_by_session_game ON chat_logs (session_game_id)
+            WHERE session_game_id IS NOT NULL;",
+    ),
 ];
 
 /// The schema version this build writes.

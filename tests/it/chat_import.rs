@@ -558,3 +558,47 @@ fn killed_mid_import_leaves_all_or_nothing() {
         assert!(votes > 0);
     }
 }
+
+/// Rows stored before schema step 5 (which rebuilt `chat_logs` around the
+/// `(session_id, timestamp, message_hash)` dedupe index) keep their ids and still count as
+/// duplicates; messages out of time order dedupe the same way.
+#[test]
+fn rows_from_an_older_schema_still_dedupe() {
+    let env = Env::new();
+    {
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        jackbox::store::migrate_to(&conn, 4).unwrap();
+        let hash = jackbox::core::votes::message_hash("old", "hello", "2026-03-15T19:05:00.000Z");
+        conn.execute_batch(&format!(
+            "INSERT INTO sessions (id, is_active, created_at) VALUES (1, 1, '2026-03-15T18:00:00.000Z');
+             INSERT INTO chat_logs (id, session_id, username, message, timestamp, message_hash)
+             VALUES (7, 1, 'old', 'hello', '2026-03-15T19:05:00.000Z', '{hash}');"
+        ))
+        .unwrap();
+    }
+    let path = env.path("chat.json");
+    std::fs::write(
+        &path,
+        r#"[{"username":"new","message":"b","timestamp":"2026-03-15T19:09:00Z"},
+            {"username":"old","message":"hello","timestamp":"2026-03-15T19:05:00Z"},
+            {"username":"new","message":"a","timestamp":"2026-03-15T19:01:00Z"},
+            {"username":"new","message":"b","timestamp":1773601740}]"#,
+    )
+    .unwrap();
+    let s = env.json(&["chat", "import", path.to_str().unwrap(), "--json"]);
+    assert_eq!(s["messagesImported"], 2);
+    assert_eq!(s["duplicatesSkipped"], 2);
+    let again = env.json(&["chat", "import", path.to_str().unwrap(), "--json"]);
+    assert_eq!(again["messagesImported"], 0);
+    assert_eq!(again["duplicatesSkipped"], 4);
+    assert_eq!(env.count("SELECT COUNT(*) FROM chat_logs"), 3);
+    assert_eq!(
+        env.count("SELECT id FROM chat_logs WHERE username = 'old'"),
+        7
+    );
+    let check: String = env
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}

@@ -11,6 +11,7 @@ mod cli_export;
 mod cli_games;
 mod cli_sessions;
 mod concurrency;
+mod conformance;
 mod docs;
 mod http_auth;
 mod http_catalog;

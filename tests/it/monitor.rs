@@ -653,10 +653,6 @@ fn the_daemon_runs_monitors_resumes_them_and_answers_status_live() {
     );
 
     // `jackbox game show` asks the running daemon for the live room state.
-    let shown = srv.env.json(&["game", "show", &sgid.to_string()]);
-    assert_eq!(shown["id"], sgid);
-    assert_eq!(shown["live"]["monitoring"], true);
-    assert_eq!(shown["live"]["players"], json!(["ALICE", "BOB"]));
     let human = srv.env.ok(&["game", "show", &sgid.to_string()]);
     assert!(human.contains("live (monitor running)"), "{human}");
     assert!(human.contains("ALICE, BOB"), "{human}");
@@ -695,9 +691,11 @@ fn the_daemon_runs_monitors_resumes_them_and_answers_status_live() {
     assert_eq!(live.json["monitoring"], false);
     assert_eq!(live.json["playerCount"], 3);
     // Without a running monitor, `game show` reports the database's view.
-    let shown = srv.env.json(&["game", "show", &sgid.to_string()]);
-    assert_eq!(shown["live"]["monitoring"], false);
-    assert_eq!(shown["live"]["playerCount"], 3);
+    let human = srv.env.ok(&["game", "show", &sgid.to_string()]);
+    assert!(
+        human.contains("from the database (no monitor running)"),
+        "{human}"
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! sink as soon as it is parsed; the sink's error is kept aside and parsing is aborted.
 
 use super::{bad_entry, ChatMessage};
-use crate::core::votes::{epoch_ms, parse_timestamp_str, ImportSummary, Importer};
+use crate::core::votes::{epoch_ms, import_pipelined, parse_timestamp_str, ImportSummary};
 use crate::{Error, Result};
 use rusqlite::Connection;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -357,17 +357,15 @@ pub fn read_base(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
 /// The HTTP face's chat import: `{ "chatData": [...] }` from the request body, streamed
 /// into one transaction. `Session not found` comes before any body error.
 pub fn import_body(conn: &mut Connection, session_id: i64, body: &[u8]) -> Result<ImportSummary> {
-    let mut importer = Importer::begin(conn, session_id)?;
     // A missing body counts as `{}`: no chatData.
     let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
         body
     };
-    let mut err = None;
-    {
-        let mut sink = |m: ChatMessage| importer.push(&m);
-        let mut f = base_each(&mut sink);
+    import_pipelined(conn, session_id, |sink| {
+        let mut err = None;
+        let mut f = base_each(sink);
         let mut de = serde_json::Deserializer::from_slice(body);
         let result = de
             .deserialize_any(BodyTop {
@@ -375,14 +373,11 @@ pub fn import_body(conn: &mut Connection, session_id: i64, body: &[u8]) -> Resul
                 err: &mut err,
             })
             .and_then(|()| de.end());
-        if let Err(e) = result {
-            return Err(match err {
-                Some(err) => err,
-                None => Error::invalid(format!("Invalid JSON body: {e}")),
-            });
-        }
-    }
-    importer.finish()
+        result.map_err(|e| match err {
+            Some(err) => err,
+            None => Error::invalid(format!("Invalid JSON body: {e}")),
+        })
+    })
 }
 
 /// The request body: an object (with `chatData`); anything else has no `chatData` array.
