@@ -3,18 +3,35 @@
 //!
 //! In-process writers queue on a fair async mutex instead of on SQLite's busy handler; the
 //! busy timeout still covers other processes (the CLI) writing the same file.
+//!
+//! Hot read-only answers (the session list, the active session) can be cached per reader
+//! connection with [`Db::read_cached`]: an entry is reused only while that connection's
+//! `PRAGMA data_version` is unchanged, i.e. no other connection — the daemon's writer or any
+//! CLI process — has committed since it was computed (readers never write themselves).
 
 use crate::{store, Error, Result};
+use bytes::Bytes;
 use rusqlite::Connection;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use tokio::sync::{Notify, Semaphore};
 
+/// A reader connection and its cache: key → (`data_version` when computed, answer).
+struct Reader {
+    conn: Connection,
+    cache: HashMap<String, (i64, Bytes)>,
+}
+
+/// Entries per reader before its cache is emptied (keys include query strings).
+const CACHE_ENTRIES: usize = 64;
+
 pub struct Db {
     writer: Arc<tokio::sync::Mutex<Connection>>,
-    readers: Arc<Mutex<Vec<Connection>>>,
+    readers: Arc<Mutex<Vec<Reader>>>,
     /// One permit per reader connection, so a permit holder always finds one in the pool.
     reader_permits: Arc<Semaphore>,
+    flights: Arc<Mutex<HashMap<&'static str, Flight>>>,
     wake: Arc<Notify>,
 }
 
@@ -28,12 +45,16 @@ impl Db {
             let conn = store::open(path)?;
             // Readers never write: a bug that tries gets an error, not a lock fight.
             conn.execute_batch("PRAGMA query_only = ON")?;
-            pool.push(conn);
+            pool.push(Reader {
+                conn,
+                cache: HashMap::new(),
+            });
         }
         Ok(Db {
             writer: Arc::new(tokio::sync::Mutex::new(writer)),
             readers: Arc::new(Mutex::new(pool)),
             reader_permits: Arc::new(Semaphore::new(readers)),
+            flights: Arc::new(Mutex::new(HashMap::new())),
             wake,
         })
     }
@@ -44,26 +65,71 @@ impl Db {
         F: FnOnce(&Connection) -> Result<T> + Send + 'static,
         T: Send + 'static,
     {
-        let permit = self
-            .reader_permits
-            .clone()
-            .acquire_owned()
-            .await
-            .map_err(|_| Error::storage("database pool closed"))?;
-        let pool = self.readers.clone();
-        join(tokio::task::spawn_blocking(move || {
-            let conn = pool
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .pop()
-                .ok_or_else(|| Error::storage("no reader connection available"))?;
-            // A panic in `f` would lose the connection: catch it so the pool stays whole.
-            let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&conn)));
-            pool.lock().unwrap_or_else(|p| p.into_inner()).push(conn);
-            drop(permit);
-            out.unwrap_or_else(|_| Err(Error::storage("internal error while reading")))
-        }))
-        .await
+        self.with_reader(move |r| f(&r.conn)).await
+    }
+
+    /// Like [`Db::read`] for an answer rendered to bytes, reusing the answer last computed
+    /// for `key` on the same connection while the database has not changed since.
+    pub async fn read_cached<F>(&self, key: String, f: F) -> Result<Bytes>
+    where
+        F: FnOnce(&Connection) -> Result<Bytes> + Send + 'static,
+    {
+        self.with_reader(move |r| cached(r, key, f)).await
+    }
+
+    /// [`Db::read_cached`] for a hot key (`GET /api/sessions/active`, P1): requests that
+    /// arrive while a read of `key` is in flight share the next read instead of each paying
+    /// a blocking-thread hop. Still never stale: the next read (and its `data_version`
+    /// check) starts after every request it answers has arrived.
+    pub async fn read_shared<F>(&self, key: &'static str, f: F) -> Result<Bytes>
+    where
+        F: Fn(&Connection) -> Result<Bytes> + Send + Sync + 'static,
+    {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let start = {
+            let mut flights = self.flights.lock().unwrap_or_else(|p| p.into_inner());
+            let flight = flights.entry(key).or_default();
+            flight.waiting.push(tx);
+            !std::mem::replace(&mut flight.running, true)
+        };
+        if start {
+            let flights = self.flights.clone();
+            let readers = self.readers.clone();
+            let permits = self.reader_permits.clone();
+            let f = Arc::new(f);
+            tokio::spawn(async move {
+                loop {
+                    let batch = {
+                        let mut flights = flights.lock().unwrap_or_else(|p| p.into_inner());
+                        let flight = flights.entry(key).or_default();
+                        let batch = std::mem::take(&mut flight.waiting);
+                        if batch.is_empty() {
+                            flight.running = false;
+                            break;
+                        }
+                        batch
+                    };
+                    let f = f.clone();
+                    let out = hop(readers.clone(), permits.clone(), move |r| {
+                        cached(r, key.to_string(), |c| f(c))
+                    })
+                    .await;
+                    for waiter in batch {
+                        let _ = waiter.send(out.clone());
+                    }
+                }
+            });
+        }
+        rx.await
+            .unwrap_or_else(|_| Err(Error::storage("database task failed")))
+    }
+
+    async fn with_reader<T, F>(&self, f: F) -> Result<T>
+    where
+        F: FnOnce(&mut Reader) -> Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        hop(self.readers.clone(), self.reader_permits.clone(), f).await
     }
 
     /// Runs `f` on the writer connection, on a blocking thread. Writers queue in arrival
@@ -95,6 +161,61 @@ impl Db {
             .map_err(|_| Error::storage("the database writer is busy"))?;
         f(&mut guard)
     }
+}
+
+/// Runs `f` on a pooled reader, on a blocking thread.
+async fn hop<T, F>(pool: Arc<Mutex<Vec<Reader>>>, permits: Arc<Semaphore>, f: F) -> Result<T>
+where
+    F: FnOnce(&mut Reader) -> Result<T> + Send + 'static,
+    T: Send + 'static,
+{
+    let permit = permits
+        .acquire_owned()
+        .await
+        .map_err(|_| Error::storage("database pool closed"))?;
+    join(tokio::task::spawn_blocking(move || {
+        let mut reader = pool
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .pop()
+            .ok_or_else(|| Error::storage("no reader connection available"))?;
+        // A panic in `f` would lose the connection: catch it so the pool stays whole.
+        let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut reader)));
+        pool.lock().unwrap_or_else(|p| p.into_inner()).push(reader);
+        drop(permit);
+        out.unwrap_or_else(|_| Err(Error::storage("internal error while reading")))
+    }))
+    .await
+}
+
+/// The answer for `key` from `r`'s cache if the database has not changed since it was
+/// computed, else `f`'s (then cached).
+fn cached(
+    r: &mut Reader,
+    key: String,
+    f: impl FnOnce(&Connection) -> Result<Bytes>,
+) -> Result<Bytes> {
+    let version: i64 = r
+        .conn
+        .query_row("PRAGMA data_version", [], |row| row.get(0))?;
+    if let Some((v, bytes)) = r.cache.get(&key) {
+        if *v == version {
+            return Ok(bytes.clone());
+        }
+    }
+    let bytes = f(&r.conn)?;
+    if r.cache.len() >= CACHE_ENTRIES {
+        r.cache.clear();
+    }
+    r.cache.insert(key, (version, bytes.clone()));
+    Ok(bytes)
+}
+
+/// Requests sharing the reads of one key ([`Db::read_shared`]).
+#[derive(Default)]
+struct Flight {
+    running: bool,
+    waiting: Vec<tokio::sync::oneshot::Sender<Result<Bytes>>>,
 }
 
 async fn join<T>(handle: tokio::task::JoinHandle<Result<T>>) -> Result<T> {

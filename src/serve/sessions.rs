@@ -7,7 +7,6 @@ use super::App;
 use crate::core::{export, sessions};
 use crate::Result;
 use hyper::header::{HeaderValue, CONTENT_DISPOSITION};
-use serde_json::json;
 use std::sync::Arc;
 
 pub const INVALID_SESSION_ID: &str = "Invalid session ID";
@@ -21,18 +20,28 @@ pub async fn list(app: Arc<App>, req: Req) -> Result<Resp> {
     let q = req.query();
     let limit = q.non_negative("limit")?;
     let offset = q.non_negative("offset")?;
-    let list = app
+    // Cached per reader until the database changes (P2: the list is read far more often
+    // than written; see `Db::read_cached`).
+    let key = format!("sessions?{limit:?},{offset:?}");
+    let body = app
         .db
-        .read(move |c| sessions::list(c, limit, offset))
+        .read_cached(key, move |c| encode(&sessions::list(c, limit, offset)?))
         .await?;
-    http::ok(&list)
+    Ok(http::bytes_response(200, "application/json", body))
 }
 
 pub async fn active(app: Arc<App>, _req: Req) -> Result<Resp> {
-    match app.db.read(sessions::active).await? {
-        Some(s) => http::ok(&s),
-        None => http::ok(&json!({ "session": null, "message": "No active session" })),
-    }
+    let body = app
+        .db
+        .read_shared("sessions/active", |c| encode(&sessions::active_reply(c)?))
+        .await?;
+    Ok(http::bytes_response(200, "application/json", body))
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> Result<bytes::Bytes> {
+    serde_json::to_vec(value)
+        .map(Into::into)
+        .map_err(|e| crate::Error::storage(format!("cannot encode the response: {e}")))
 }
 
 pub async fn get(app: Arc<App>, req: Req) -> Result<Resp> {

@@ -1,0 +1,871 @@
+//! The benchmark of `quality.md` (P1–P8): generates the big database, runs the real
+//! `jackbox` binary (daemon and CLI) against it, measures every speed and memory target next
+//! to its reference where the target is a ratio, and prints one table.
+//!
+//! `bash bench/run.sh` builds in release mode and runs it; `--quick` runs every measurement
+//! at a small size (CI runs it so the benchmark never rots; its figures are not asserted).
+//! See docs/benchmark.md.
+
+mod bare;
+mod data;
+mod http;
+mod ws;
+
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const ADMIN_KEY: &str = "bench-admin-key";
+const JWT_SECRET: &str = "bench-jwt-secret-0123456789abcdef";
+
+struct Cfg {
+    quick: bool,
+    sizes: data::Sizes,
+    load: Duration,
+    warmup: Duration,
+    p1_rounds: usize,
+    p3: Duration,
+    chat_messages: usize,
+    p5_runs: usize,
+    ws_clients: usize,
+    p6_posts: usize,
+    p7_adds: usize,
+    only: Option<Vec<String>>,
+}
+
+impl Cfg {
+    fn new(quick: bool, only: Option<Vec<String>>) -> Cfg {
+        if quick {
+            Cfg {
+                quick,
+                sizes: data::Sizes {
+                    closed_sessions: 50,
+                    session_games: 1_000,
+                    chat_logs: 5_000,
+                },
+                load: Duration::from_millis(1000),
+                warmup: Duration::from_millis(200),
+                p1_rounds: 1,
+                p3: Duration::from_secs(2),
+                chat_messages: 10_000,
+                p5_runs: 5,
+                ws_clients: 50,
+                p6_posts: 5,
+                p7_adds: 5,
+                only,
+            }
+        } else {
+            Cfg {
+                quick,
+                sizes: data::Sizes {
+                    closed_sessions: 1_000,
+                    session_games: 20_000,
+                    chat_logs: 200_000,
+                },
+                load: Duration::from_secs(5),
+                warmup: Duration::from_secs(1),
+                p1_rounds: 3,
+                p3: Duration::from_secs(30),
+                chat_messages: 1_000_000,
+                p5_runs: 21,
+                ws_clients: 1_000,
+                p6_posts: 30,
+                p7_adds: 50,
+                only,
+            }
+        }
+    }
+    fn runs(&self, id: &str) -> bool {
+        self.only
+            .as_ref()
+            .is_none_or(|o| o.iter().any(|x| x.eq_ignore_ascii_case(id)))
+    }
+}
+
+/// One line of the final table.
+struct Row {
+    id: &'static str,
+    what: &'static str,
+    measured: String,
+    reference: String,
+    target: &'static str,
+    /// `None`: not measured (n/a).
+    pass: Option<bool>,
+}
+
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
+}
+
+/// A field of `/proc/PID/status` in kB (`VmRSS`, `VmHWM`).
+fn proc_kb(pid: u32, field: &str) -> Option<u64> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    s.lines()
+        .find(|l| l.starts_with(field) && l[field.len()..].starts_with(':'))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn mb(kb: u64) -> String {
+    format!("{:.1} MB", kb as f64 / 1024.0)
+}
+
+/// A server process and the address it printed (`listening on http://ADDR` on stderr).
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Server {
+    fn start(mut cmd: Command) -> Server {
+        let mut child = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start server");
+        let stderr = child.stderr.take().expect("stderr");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut sent = false;
+            for line in BufReader::new(stderr).lines().map_while(|l| l.ok()) {
+                if !sent {
+                    if let Some(a) = line.strip_prefix("listening on http://") {
+                        let _ = tx.send(a.trim().to_string());
+                        sent = true;
+                        continue;
+                    }
+                }
+                eprintln!("  [server] {line}");
+            }
+        });
+        let addr = match rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(a) => a.parse().expect("server address"),
+            Err(_) => {
+                let _ = child.kill();
+                panic!("the server did not start (no `listening on` line within 30 s)");
+            }
+        };
+        Server { child, addr }
+    }
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Bench {
+    cfg: Cfg,
+    bin: PathBuf,
+    db: PathBuf,
+    dir: tempfile::TempDir,
+    active: i64,
+    games: Vec<i64>,
+    rows: Vec<Row>,
+}
+
+impl Bench {
+    fn jackbox(&self) -> Command {
+        let mut c = Command::new(&self.bin);
+        c.arg("--db")
+            .arg(&self.db)
+            .env("JACKBOX_ADMIN_KEY", ADMIN_KEY)
+            .env("JACKBOX_JWT_SECRET", JWT_SECRET)
+            .env("NO_COLOR", "1")
+            .env_remove("JACKBOX_DB");
+        c
+    }
+
+    fn row(&mut self, row: Row) {
+        let verdict = match row.pass {
+            Some(true) => "PASS",
+            Some(false) => "FAIL",
+            None => "n/a",
+        };
+        println!(
+            "  => {} {}: {} (reference {}; target {}) {}",
+            row.id, row.what, row.measured, row.reference, row.target, verdict
+        );
+        self.rows.push(row);
+    }
+
+    fn token(&self) -> String {
+        let out = self
+            .jackbox()
+            .args(["auth", "token"])
+            .output()
+            .expect("jackbox auth token");
+        assert!(out.status.success(), "jackbox auth token failed");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn p5(&mut self) {
+        println!(
+            "P5: `jackbox session list --json` vs the sqlite3 shell, {} runs each",
+            self.cfg.p5_runs
+        );
+        let Some(sqlite3) = which("sqlite3") else {
+            self.row(Row {
+                id: "P5",
+                what: "session list --json",
+                measured: "n/a (no sqlite3 shell; bench/run.sh installs it)".into(),
+                reference: "-".into(),
+                target: "<= 2x sqlite3",
+                pass: None,
+            });
+            return;
+        };
+        let sql = "SELECT s.id, s.notes, s.is_active, s.created_at, s.closed_at, \
+             (SELECT COUNT(*) FROM session_games sg WHERE sg.session_id = s.id) AS games_played \
+             FROM sessions s ORDER BY s.created_at DESC, s.id DESC";
+        let ours = || {
+            let mut c = self.jackbox();
+            c.args(["session", "list", "--json"]);
+            c
+        };
+        let theirs = || {
+            let mut c = Command::new(&sqlite3);
+            c.arg("-json").arg(&self.db).arg(sql);
+            c
+        };
+        // Same answer first (as many rows).
+        let count = |mut c: Command| -> usize {
+            let out = c.output().expect("run");
+            serde_json::from_slice::<serde_json::Value>(&out.stdout)
+                .ok()
+                .and_then(|v| v.as_array().map(Vec::len))
+                .unwrap_or(0)
+        };
+        let (a, b) = (count(ours()), count(theirs()));
+        println!("  rows: jackbox {a}, sqlite3 {b}");
+        let time = |mut c: Command| -> Duration {
+            let t = Instant::now();
+            let st = c.stdout(Stdio::null()).status().expect("run");
+            let d = t.elapsed();
+            assert!(st.success(), "command failed: {c:?}");
+            d
+        };
+        let (mut tj, mut ts) = (Vec::new(), Vec::new());
+        for _ in 0..self.cfg.p5_runs {
+            tj.push(time(ours()));
+            ts.push(time(theirs()));
+        }
+        let (j, s) = (median(tj), median(ts));
+        let ratio = j.as_secs_f64() / s.as_secs_f64();
+        self.row(Row {
+            id: "P5",
+            what: "session list --json (median wall)",
+            measured: format!("{} ({ratio:.2}x)", ms(j)),
+            reference: format!("sqlite3 -json {}", ms(s)),
+            target: "<= 2x sqlite3",
+            pass: Some(ratio <= 2.0 && a == b && a > 0),
+        });
+    }
+
+    fn p4(&mut self) {
+        let n = self.cfg.chat_messages;
+        let file = self.dir.path().join("chat.json");
+        let t = Instant::now();
+        let start = chrono::Utc::now() - chrono::Duration::minutes(50);
+        let size = data::chat_log(&file, n, start);
+        println!(
+            "P4: `jackbox chat import` of {n} messages ({:.1} MB, written in {:.1} s)",
+            size as f64 / 1e6,
+            t.elapsed().as_secs_f64()
+        );
+        let time_bin = Path::new("/usr/bin/time");
+        let stats = self.dir.path().join("time.txt");
+        let t = Instant::now();
+        let (out, peak_kb) = if time_bin.exists() {
+            let mut c = Command::new(time_bin);
+            c.arg("-f")
+                .arg("%e %M")
+                .arg("-o")
+                .arg(&stats)
+                .arg(&self.bin);
+            c.arg("--db")
+                .arg(&self.db)
+                .args(["chat", "import"])
+                .arg(&file);
+            c.env_remove("JACKBOX_DB");
+            let out = c.output().expect("chat import");
+            let peak = std::fs::read_to_string(&stats)
+                .ok()
+                .and_then(|s| s.lines().last()?.split_whitespace().nth(1)?.parse().ok());
+            (out, peak)
+        } else {
+            // No GNU time: poll VmHWM (the kernel's own high-water mark) while it runs.
+            let mut child = self
+                .jackbox()
+                .args(["chat", "import"])
+                .arg(&file)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("chat import");
+            let pid = child.id();
+            let mut peak = 0;
+            while child.try_wait().ok().flatten().is_none() {
+                if let Some(kb) = proc_kb(pid, "VmHWM") {
+                    peak = peak.max(kb);
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            (child.wait_with_output().expect("chat import"), Some(peak))
+        };
+        let wall = t.elapsed();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if stderr.contains("not available in this build") {
+            self.row(Row {
+                id: "P4",
+                what: "chat import, 1M messages",
+                measured: "n/a (not built)".into(),
+                reference: "-".into(),
+                target: "<= 5 s, peak RSS <= 150 MB",
+                pass: None,
+            });
+            return;
+        }
+        if !out.status.success() {
+            panic!("chat import failed: {stderr}");
+        }
+        let stored: i64 = rusqlite::Connection::open(&self.db)
+            .and_then(|c| c.query_row("SELECT COUNT(*) FROM chat_logs", [], |r| r.get(0)))
+            .unwrap_or(-1);
+        println!("  chat_logs rows now: {stored}");
+        let peak = peak_kb.unwrap_or(0);
+        let scale = if self.cfg.quick { "10k" } else { "1M" };
+        self.row(Row {
+            id: "P4",
+            what: if self.cfg.quick {
+                "chat import (10k messages)"
+            } else {
+                "chat import (1M messages)"
+            },
+            measured: format!("{:.2} s wall, peak RSS {}", wall.as_secs_f64(), mb(peak)),
+            reference: format!("{scale} messages, {:.1} MB file", size as f64 / 1e6),
+            target: "<= 5 s, peak RSS <= 150 MB",
+            pass: Some(wall <= Duration::from_secs(5) && peak > 0 && peak <= 150 * 1024),
+        });
+    }
+
+    fn daemon(&self) -> Server {
+        let mut c = self.jackbox();
+        c.args(["serve", "--bind", "127.0.0.1:0"]);
+        Server::start(c)
+    }
+
+    async fn http_phase(&mut self) {
+        let daemon = self.daemon();
+        let pid = daemon.pid();
+        let addr = daemon.addr;
+        println!("daemon pid {pid} on {addr}");
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let idle_kb = proc_kb(pid, "VmRSS").unwrap_or(0);
+        println!("P8: daemon idle RSS {}", mb(idle_kb));
+        let token = self.token();
+        let c = &self.cfg;
+
+        if c.runs("P1") {
+            println!(
+                "P1: GET /api/sessions/active, 64 connections, {} s x {} round(s), vs a bare hyper server",
+                c.load.as_secs_f64(),
+                c.p1_rounds
+            );
+            let exe = std::env::current_exe().expect("current exe");
+            let mut bc = Command::new(exe);
+            bc.arg("--bare-server");
+            let bare = Server::start(bc);
+            // Paired rounds (bare then jackbox, back to back): the machine's load changes
+            // from minute to minute, so each round's ratio compares like with like, and
+            // the median round is reported.
+            let mut rounds: Vec<(f64, f64)> = Vec::new();
+            let mut errors = 0;
+            for round in 1..=c.p1_rounds {
+                let r = http::closed_loop(
+                    bare.addr,
+                    64,
+                    c.load,
+                    c.warmup,
+                    http::request("GET", "/api/sessions/active", None, None),
+                )
+                .await;
+                println!(
+                    "  round {round}: bare hyper {:.0} req/s (p99 {})",
+                    r.rps(),
+                    ms(r.percentile(99.0))
+                );
+                let bare_rps = r.rps();
+                let r = http::closed_loop(
+                    addr,
+                    64,
+                    c.load,
+                    c.warmup,
+                    http::request("GET", "/api/sessions/active", None, None),
+                )
+                .await;
+                println!(
+                    "  round {round}: jackbox    {:.0} req/s (p99 {}, {} errors)",
+                    r.rps(),
+                    ms(r.percentile(99.0)),
+                    r.errors
+                );
+                println!("  round {round}: ratio {:.1} %", 100.0 * r.rps() / bare_rps);
+                if std::env::var_os("BENCH_P1_HEALTH").is_some() {
+                    // Diagnosis: the same server without a database hop.
+                    let h = http::closed_loop(
+                        addr,
+                        64,
+                        c.load,
+                        c.warmup,
+                        http::request("GET", "/health", None, None),
+                    )
+                    .await;
+                    println!("  round {round}: jackbox GET /health {:.0} req/s", h.rps());
+                }
+                rounds.push((r.rps(), bare_rps));
+                errors += r.errors;
+            }
+            drop(bare);
+            rounds.sort_by(|a, b| (a.0 / a.1).total_cmp(&(b.0 / b.1)));
+            let (best_ours, best_bare) = rounds[rounds.len() / 2];
+            let ratio = best_ours / best_bare;
+            self.row(Row {
+                id: "P1",
+                what: "GET /api/sessions/active, 64 conns",
+                measured: format!("{best_ours:.0} req/s ({:.1} %)", ratio * 100.0),
+                reference: format!(
+                    "bare hyper {best_bare:.0} req/s (median of {} paired rounds)",
+                    rounds.len()
+                ),
+                target: ">= 50 % of bare hyper",
+                pass: Some(ratio >= 0.5 && errors == 0),
+            });
+        }
+
+        let c = &self.cfg;
+        if c.runs("P2") {
+            println!(
+                "P2: GET /api/sessions, 16 connections, {} s",
+                c.load.as_secs_f64()
+            );
+            let mut conn = http::Conn::connect(addr).await.expect("connect");
+            let n = conn
+                .send(&http::request("GET", "/api/sessions", None, None))
+                .await
+                .expect("GET /api/sessions")
+                .json()
+                .as_array()
+                .map(Vec::len)
+                .unwrap_or(0);
+            let r = http::closed_loop(
+                addr,
+                16,
+                c.load,
+                c.warmup,
+                http::request("GET", "/api/sessions", None, None),
+            )
+            .await;
+            let p99 = r.percentile(99.0);
+            println!(
+                "  {n} sessions per answer, {:.0} req/s, p50 {}, p99 {}, {} errors",
+                r.rps(),
+                ms(r.percentile(50.0)),
+                ms(p99),
+                r.errors
+            );
+            self.row(Row {
+                id: "P2",
+                what: "GET /api/sessions (1 SQL query), 16 conns",
+                measured: format!("p99 {}", ms(p99)),
+                reference: format!(
+                    "{n} sessions, p50 {}, {:.0} req/s",
+                    ms(r.percentile(50.0)),
+                    r.rps()
+                ),
+                target: "p99 <= 25 ms",
+                pass: Some(p99 <= Duration::from_millis(25) && r.errors == 0 && n > 0),
+            });
+        }
+
+        let c = &self.cfg;
+        if c.runs("P6") || c.runs("P8") {
+            let n = c.ws_clients;
+            let posts = c.p6_posts;
+            println!("P6/P8: {n} subscribed WebSocket clients, {posts} POST …/games");
+            let t = Instant::now();
+            let mut clients = ws::connect(addr, &token, self.active, n).await;
+            println!(
+                "  {} clients connected and subscribed in {:.1} s",
+                clients.connected,
+                t.elapsed().as_secs_f64()
+            );
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let ws_kb = proc_kb(pid, "VmRSS").unwrap_or(0);
+            println!(
+                "  daemon RSS with {} clients: {}",
+                clients.connected,
+                mb(ws_kb)
+            );
+            let mut conn = http::Conn::connect(addr).await.expect("connect");
+            let path = format!("/api/sessions/{}/games", self.active);
+            let mut lat = Vec::new();
+            let mut missing = 0;
+            for k in 0..posts {
+                let body = format!("{{\"game_id\":{}}}", self.games[k % self.games.len()]);
+                let req = http::request("POST", &path, Some(&token), Some(&body));
+                let t0 = Instant::now();
+                let resp = conn.send(&req).await.expect("POST games");
+                assert_eq!(
+                    resp.status,
+                    201,
+                    "POST …/games: {}",
+                    String::from_utf8_lossy(&resp.body)
+                );
+                let id = resp.json()["id"].as_i64().expect("session game id");
+                let got = clients.arrivals(id, Duration::from_secs(10)).await;
+                missing += clients.connected - got.len();
+                lat.extend(got.iter().map(|at| at.duration_since(t0)));
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            lat.sort();
+            let p99 = percentile(&lat, 99.0);
+            println!(
+                "  {} deliveries, {missing} missing; p50 {}, p99 {}, max {}",
+                lat.len(),
+                ms(percentile(&lat, 50.0)),
+                ms(p99),
+                ms(percentile(&lat, 100.0))
+            );
+            let full = clients.connected == n;
+            self.row(Row {
+                id: "P6",
+                what: "POST …/games -> game.added",
+                measured: format!("p99 {}", ms(p99)),
+                reference: format!(
+                    "{} clients x {posts} events, p50 {}",
+                    clients.connected,
+                    ms(percentile(&lat, 50.0))
+                ),
+                target: "p99 <= 50 ms",
+                pass: Some(p99 <= Duration::from_millis(50) && missing == 0 && full),
+            });
+            self.row(Row {
+                id: "P8",
+                what: "daemon RSS: idle / with WS clients",
+                measured: format!("{} / {}", mb(idle_kb), mb(ws_kb)),
+                reference: format!("{} WebSocket clients", clients.connected),
+                target: "idle <= 20 MB; 1,000 WS <= 100 MB",
+                pass: Some(idle_kb <= 20 * 1024 && ws_kb <= 100 * 1024 && full),
+            });
+            drop(clients);
+        }
+
+        let c = &self.cfg;
+        if c.runs("P7") {
+            let adds = c.p7_adds;
+            println!("P7: `jackbox game add` (other process) -> WebSocket client, {adds} adds");
+            let mut clients = ws::connect(addr, &token, self.active, 1).await;
+            let mut lat = Vec::new();
+            for k in 0..adds {
+                let game = self.games[(k * 13 + 5) % self.games.len()].to_string();
+                let t0 = Instant::now();
+                let out = self
+                    .jackbox()
+                    .args(["-q", "game", "add", &game])
+                    .output()
+                    .expect("game add");
+                assert!(
+                    out.status.success(),
+                    "game add: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                let cli = t0.elapsed();
+                let id: i64 = String::from_utf8_lossy(&out.stdout)
+                    .trim()
+                    .parse()
+                    .expect("new id");
+                let got = clients.arrivals(id, Duration::from_secs(5)).await;
+                match got.first() {
+                    Some(at) => lat.push(at.duration_since(t0)),
+                    None => println!("  add {id}: no event within 5 s"),
+                }
+                if k == 0 {
+                    println!("  (the CLI process itself took {})", ms(cli));
+                }
+            }
+            lat.sort();
+            let p99 = percentile(&lat, 99.0);
+            println!("  p50 {}, p99 {}", ms(percentile(&lat, 50.0)), ms(p99));
+            self.row(Row {
+                id: "P7",
+                what: "CLI game add -> WebSocket client",
+                measured: format!("p99 {}", ms(p99)),
+                reference: format!("{} adds, p50 {}", lat.len(), ms(percentile(&lat, 50.0))),
+                target: "p99 <= 250 ms",
+                pass: Some(p99 <= Duration::from_millis(250) && lat.len() == adds),
+            });
+        }
+
+        let c = &self.cfg;
+        if c.runs("P3") {
+            self.p3(addr, &token).await;
+        }
+        drop(daemon);
+    }
+
+    async fn p3(&mut self, addr: SocketAddr, token: &str) {
+        let dur = self.cfg.p3;
+        let conns = 16;
+        println!(
+            "P3: mixed writes (add game, set player count, set status), {conns} connections, {} s",
+            dur.as_secs()
+        );
+        let secs = dur.as_secs().max(1) as usize;
+        let buckets: Arc<Vec<AtomicU64>> =
+            Arc::new((0..secs + 1).map(|_| AtomicU64::new(0)).collect());
+        let errors = Arc::new(AtomicU64::new(0));
+        let start = Instant::now();
+        let end = start + dur;
+        let mut tasks = Vec::new();
+        for w in 0..conns {
+            let token = token.to_string();
+            let buckets = buckets.clone();
+            let errors = errors.clone();
+            let session = self.active;
+            let games = self.games.clone();
+            tasks.push(tokio::spawn(async move {
+                let Ok(mut c) = http::Conn::connect(addr).await else {
+                    errors.fetch_add(1, Ordering::Relaxed);
+                    return;
+                };
+                let mut k = w;
+                let ok = |status: u16| {
+                    let at = start.elapsed().as_secs() as usize;
+                    if (200..300).contains(&status) {
+                        if let Some(b) = buckets.get(at) {
+                            b.fetch_add(1, Ordering::Relaxed);
+                        }
+                    } else {
+                        errors.fetch_add(1, Ordering::Relaxed);
+                    }
+                };
+                while Instant::now() < end {
+                    k += conns;
+                    let body = format!("{{\"game_id\":{}}}", games[k % games.len()]);
+                    let r = c
+                        .send(&http::request(
+                            "POST",
+                            &format!("/api/sessions/{session}/games"),
+                            Some(&token),
+                            Some(&body),
+                        ))
+                        .await;
+                    let Ok(r) = r else {
+                        errors.fetch_add(1, Ordering::Relaxed);
+                        return;
+                    };
+                    ok(r.status);
+                    let Some(id) = r.json()["id"].as_i64() else {
+                        continue;
+                    };
+                    let base = format!("/api/sessions/{session}/games/{id}");
+                    let body = format!("{{\"player_count\":{}}}", 3 + k % 6);
+                    let Ok(r) = c
+                        .send(&http::request(
+                            "PATCH",
+                            &format!("{base}/player-count"),
+                            Some(&token),
+                            Some(&body),
+                        ))
+                        .await
+                    else {
+                        return;
+                    };
+                    ok(r.status);
+                    let Ok(r) = c
+                        .send(&http::request(
+                            "PATCH",
+                            &format!("{base}/status"),
+                            Some(&token),
+                            Some(r#"{"status":"played"}"#),
+                        ))
+                        .await
+                    else {
+                        return;
+                    };
+                    ok(r.status);
+                }
+            }));
+        }
+        for t in tasks {
+            let _ = t.await;
+        }
+        let elapsed = start.elapsed().min(dur + Duration::from_secs(1));
+        let per_sec: Vec<u64> = buckets
+            .iter()
+            .take(secs)
+            .map(|b| b.load(Ordering::Relaxed))
+            .collect();
+        let total: u64 = buckets.iter().map(|b| b.load(Ordering::Relaxed)).sum();
+        let rate = total as f64 / elapsed.as_secs_f64();
+        let worst = per_sec.iter().copied().min().unwrap_or(0);
+        let errors = errors.load(Ordering::Relaxed);
+        println!("  {total} committed writes in {:.1} s = {rate:.0}/s; per second: {per_sec:?}; {errors} errors", elapsed.as_secs_f64());
+        self.row(Row {
+            id: "P3",
+            what: "mixed writes over HTTP, 16 conns",
+            measured: format!("{rate:.0} writes/s"),
+            reference: format!("{} s; worst second {worst}; {errors} errors", dur.as_secs()),
+            target: ">= 2,000 writes/s for 30 s",
+            pass: Some(rate >= 2000.0 && errors == 0),
+        });
+    }
+
+    fn table(&self) {
+        let headers = [
+            "id",
+            "what",
+            "measured",
+            "reference (same run)",
+            "target",
+            "result",
+        ];
+        let mut rows: Vec<&Row> = self.rows.iter().collect();
+        rows.sort_by_key(|r| r.id);
+        let cells: Vec<[String; 6]> = rows
+            .into_iter()
+            .map(|r| {
+                [
+                    r.id.to_string(),
+                    r.what.to_string(),
+                    r.measured.clone(),
+                    r.reference.clone(),
+                    r.target.to_string(),
+                    match r.pass {
+                        Some(true) => "PASS".into(),
+                        Some(false) => "FAIL".into(),
+                        None => "n/a".into(),
+                    },
+                ]
+            })
+            .collect();
+        println!();
+        println!("| {} |", headers.join(" | "));
+        println!("|{}", "---|".repeat(headers.len()));
+        for c in &cells {
+            println!("| {} |", c.join(" | "));
+        }
+    }
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--bare-server") {
+        bare::run();
+        return;
+    }
+    let quick = args.iter().any(|a| a == "--quick");
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .map(|s| s.split(',').map(str::to_string).collect());
+    let cfg = Cfg::new(quick, only);
+    let bin = std::env::var_os("JACKBOX_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            let exe = std::env::current_exe().expect("current exe");
+            // target/<profile>/examples/bench → target/<profile>/jackbox
+            exe.parent()
+                .and_then(Path::parent)
+                .map(|d| d.join("jackbox"))
+                .expect("binary path")
+        });
+    assert!(
+        bin.is_file(),
+        "{} not found: build it first (cargo build [--release] --bin jackbox) or set JACKBOX_BIN",
+        bin.display()
+    );
+    let profile = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
+    println!(
+        "jackbox benchmark ({} mode, bench built {profile}), binary {}, {} cores",
+        if quick { "quick" } else { "full" },
+        bin.display(),
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("big.db");
+    let t = Instant::now();
+    let (active, games) = data::big_database(&db, &cfg.sizes);
+    println!(
+        "big database: {} closed sessions + 1 active (id {active}), {} session games, {} chat_logs rows, {} catalog games; generated in {:.1} s",
+        cfg.sizes.closed_sessions,
+        cfg.sizes.session_games,
+        cfg.sizes.chat_logs,
+        games.len(),
+        t.elapsed().as_secs_f64()
+    );
+    let mut bench = Bench {
+        cfg,
+        bin,
+        db,
+        dir,
+        active,
+        games,
+        rows: Vec::new(),
+    };
+    if bench.cfg.runs("P5") {
+        bench.p5();
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(bench.http_phase());
+    if bench.cfg.runs("P4") {
+        bench.p4();
+    }
+    bench.table();
+    let failed = bench.rows.iter().any(|r| r.pass == Some(false));
+    if failed && !bench.cfg.quick {
+        std::process::exit(1);
+    }
+}
