@@ -626,15 +626,7 @@ impl GamePatch {
                     .ok_or_else(|| Error::invalid(rule.to_string())),
             }
         };
-        let flag = |k: &str| -> Result<Option<bool>> {
-            match get(k) {
-                None => Ok(None),
-                Some(Value::Bool(b)) => Ok(Some(*b)),
-                Some(v) if v.as_i64() == Some(0) => Ok(Some(false)),
-                Some(v) if v.as_i64() == Some(1) => Ok(Some(true)),
-                Some(_) => Err(Error::invalid(format!("{k} must be a boolean"))),
-            }
-        };
+        let flag = |k: &str| super::input::opt_bool(obj.get(k), k);
         let app_tag = match obj.get("app_tag") {
             None => None,
             Some(Value::Null) => Some(None),

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod chat;
 pub mod events;
 pub mod export;
+pub mod input;
 pub mod model;
 pub mod monitoring;
 pub mod picker;

@@ -162,15 +162,7 @@ impl PickRequest {
             _ => return Err(Error::invalid("Request body must be a JSON object")),
         };
         let get = |k: &str| obj.get(k).filter(|v| !v.is_null());
-        let bool_field = |k: &str| -> Result<Option<bool>> {
-            match get(k) {
-                None => Ok(None),
-                Some(Value::Bool(b)) => Ok(Some(*b)),
-                Some(v) if v.as_i64() == Some(0) => Ok(Some(false)),
-                Some(v) if v.as_i64() == Some(1) => Ok(Some(true)),
-                Some(_) => Err(Error::invalid(format!("{k} must be a boolean"))),
-            }
-        };
+        let bool_field = |k: &str| super::input::opt_bool(obj.get(k), k);
         let player_count = match get("playerCount") {
             None => None,
             Some(v) => Some(

@@ -208,13 +208,7 @@ impl Body {
 
     /// An optional boolean (JSON `true`/`false`, or `0`/`1`); else `{name} must be a boolean`.
     pub fn opt_bool(&self, name: &str) -> Result<Option<bool>> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(v) if v.as_i64() == Some(0) => Ok(Some(false)),
-            Some(v) if v.as_i64() == Some(1) => Ok(Some(true)),
-            Some(_) => Err(Error::invalid(format!("{name} must be a boolean"))),
-        }
+        crate::core::input::opt_bool(self.0.get(name), name)
     }
 
     /// An optional JSON integer; another type (string, float, bool) → `message`.
