@@ -2,6 +2,7 @@
 
 use super::token::VoteKind;
 use crate::core::sessions;
+use crate::core::vocab::VoteSource;
 use crate::{Error, Result};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -99,11 +100,10 @@ pub struct VoteRow {
     pub game_title: String,
     pub pack_name: String,
     pub username: String,
-    pub vote_type: String,
+    pub vote_type: VoteKind,
     pub timestamp: String,
     pub created_at: String,
-    /// `live` or `chat`.
-    pub source: String,
+    pub source: VoteSource,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -123,17 +123,22 @@ pub struct VoteHistory {
 
 /// Live votes and matched chat votes as one relation. Chat rows have no separate creation
 /// time: their `created_at` is the message time.
-const ALL_VOTES: &str = "
-    SELECT lv.id, lv.session_id, lv.game_id, g.title AS game_title, g.pack_name, lv.username,
-           lv.vote_type, lv.timestamp, lv.created_at, 'live' AS source
-    FROM live_votes lv JOIN games g ON g.id = lv.game_id
-    UNION ALL
-    SELECT c.id, c.session_id, sg.game_id, g.title, g.pack_name, c.username,
-           c.vote, c.timestamp, c.timestamp, 'chat'
-    FROM chat_logs c
-    JOIN session_games sg ON sg.id = c.session_game_id
-    JOIN games g ON g.id = sg.game_id
-    WHERE c.vote IS NOT NULL";
+fn all_votes() -> String {
+    format!(
+        "SELECT lv.id, lv.session_id, lv.game_id, g.title AS game_title, g.pack_name,
+               lv.username, lv.vote_type, lv.timestamp, lv.created_at, '{}' AS source
+        FROM live_votes lv JOIN games g ON g.id = lv.game_id
+        UNION ALL
+        SELECT c.id, c.session_id, sg.game_id, g.title, g.pack_name, c.username,
+               c.vote, c.timestamp, c.timestamp, '{}'
+        FROM chat_logs c
+        JOIN session_games sg ON sg.id = c.session_game_id
+        JOIN games g ON g.id = sg.game_id
+        WHERE c.vote IS NOT NULL",
+        VoteSource::Live,
+        VoteSource::Chat
+    )
+}
 
 const VOTE_WHERE: &str = "(?1 IS NULL OR session_id = ?1) AND (?2 IS NULL OR game_id = ?2)
     AND (?3 IS NULL OR username = ?3) AND (?4 IS NULL OR vote_type = ?4)";
@@ -143,16 +148,18 @@ pub fn history(conn: &Connection, f: &VoteFilter) -> Result<VoteHistory> {
     let params = rusqlite::params![f.session_id, f.game_id, f.username, f.vote_type];
     let total: i64 = conn
         .prepare_cached(&format!(
-            "SELECT COUNT(*) FROM ({ALL_VOTES}) WHERE {VOTE_WHERE}"
+            "SELECT COUNT(*) FROM ({}) WHERE {VOTE_WHERE}",
+            all_votes()
         ))?
         .query_row(params, |r| r.get(0))?;
     let offset = (f.page - 1).saturating_mul(f.limit);
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, session_id, game_id, game_title, pack_name, username, vote_type,
                 timestamp, created_at, source
-         FROM ({ALL_VOTES}) WHERE {VOTE_WHERE}
+         FROM ({}) WHERE {VOTE_WHERE}
          ORDER BY timestamp DESC, created_at DESC, source DESC, id DESC
-         LIMIT ?5 OFFSET ?6"
+         LIMIT ?5 OFFSET ?6",
+        all_votes()
     ))?;
     let rows = stmt.query_map(
         rusqlite::params![

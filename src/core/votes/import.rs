@@ -1,19 +1,18 @@
 //! The chat-log import: one all-or-nothing transaction, streamed message by message or
 //! pipelined across two threads for big logs.
 
-use super::intervals::Intervals;
+use super::intervals::{add_votes, Intervals};
 use super::parse::{format_ms, ChatMessage};
 use super::token::{message_hash, parse_vote, VoteKind};
-use crate::core::events::emit;
+use crate::core::events::{emit, Event, VotesImported};
 use crate::core::sessions;
 use crate::{Error, Result};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
-use serde::Serialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One game's votes in an import summary.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct GameVotes {
     pub title: String,
     pub upvotes: i64,
@@ -143,19 +142,7 @@ impl<'c> Importer<'c> {
             if up == 0 && down == 0 {
                 continue;
             }
-            self.tx
-                .prepare_cached(
-                    "UPDATE session_games SET upvotes = upvotes + ?2, downvotes = downvotes + ?3
-                     WHERE id = ?1",
-                )?
-                .execute([slot.session_game_id, up, down])?;
-            self.tx
-                .prepare_cached(
-                    "UPDATE games SET upvotes = upvotes + ?2, downvotes = downvotes + ?3,
-                        popularity_score = popularity_score + ?2 - ?3
-                     WHERE id = ?1",
-                )?
-                .execute([slot.game_id, up, down])?;
+            add_votes(&self.tx, slot, up, down)?;
             let entry = by_game
                 .entry(slot.game_id.to_string())
                 .or_insert_with(|| GameVotes {
@@ -177,13 +164,12 @@ impl<'c> Importer<'c> {
         if summary.messages_imported > 0 {
             emit(
                 &self.tx,
-                "votes.imported",
                 Some(self.session_id),
-                json!({
-                    "sessionId": self.session_id,
-                    "messagesImported": summary.messages_imported,
-                    "votesProcessed": summary.votes_processed,
-                    "votesByGame": summary.votes_by_game,
+                Event::VotesImported(VotesImported {
+                    session_id: self.session_id,
+                    messages_imported: summary.messages_imported,
+                    votes_processed: summary.votes_processed,
+                    votes_by_game: summary.votes_by_game.clone(),
                 }),
             )?;
         }

@@ -1,6 +1,7 @@
 //! Matching a time to a game: each game of a session owns the time from its `played_at` to
 //! the next game's.
 
+use crate::core::events::VoteTotals;
 use crate::Result;
 use rusqlite::Connection;
 use serde_json::{json, Value};
@@ -84,4 +85,27 @@ impl Intervals {
             .collect();
         Value::Array(list)
     }
+}
+
+/// Adds votes to a slot's session game and to its catalog game (whose popularity score
+/// moves by up - down). Returns the catalog game's new totals.
+pub fn add_votes(conn: &Connection, slot: &Slot, up: i64, down: i64) -> Result<VoteTotals> {
+    conn.prepare_cached(
+        "UPDATE session_games SET upvotes = upvotes + ?2, downvotes = downvotes + ?3
+         WHERE id = ?1",
+    )?
+    .execute([slot.session_game_id, up, down])?;
+    Ok(conn
+        .prepare_cached(
+            "UPDATE games SET upvotes = upvotes + ?2, downvotes = downvotes + ?3,
+                popularity_score = popularity_score + ?2 - ?3
+             WHERE id = ?1 RETURNING upvotes, downvotes, popularity_score",
+        )?
+        .query_row([slot.game_id, up, down], |r| {
+            Ok(VoteTotals {
+                upvotes: r.get(0)?,
+                downvotes: r.get(1)?,
+                popularity_score: r.get(2)?,
+            })
+        })?)
 }

@@ -1,14 +1,14 @@
 //! Live votes (`POST /api/votes/live`, `jackbox vote`): validation, matching to the active
 //! session's game, dedupe, counters and the `vote.received` event.
 
-use super::intervals::Intervals;
+use super::intervals::{add_votes, Intervals};
 use super::parse::{format_ms, parse_timestamp};
 use super::token::{message_hash, VoteKind};
-use crate::core::events::emit;
+use crate::core::events::{emit, Event, VoteReceived, VotedGame};
 use crate::core::sessions;
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 /// The body of `POST /api/votes/live`, fields as received (validated by [`live`]).
@@ -36,11 +36,12 @@ pub struct LiveGame {
     pub popularity_score: i64,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct LiveVote {
+/// One recorded vote: in the reply of `POST /api/votes/live` and in `vote.received`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct VoteCast {
     pub username: String,
     #[serde(rename = "type")]
-    pub vote_type: String,
+    pub vote_type: VoteKind,
     pub timestamp: String,
 }
 
@@ -51,11 +52,10 @@ pub struct LiveVoteResult {
     pub message: String,
     pub session: LiveSession,
     pub game: LiveGame,
-    pub vote: LiveVote,
+    pub vote: VoteCast,
 }
 
 pub const MISSING_FIELDS: &str = "Missing required fields: username, vote, timestamp";
-pub const BAD_VOTE: &str = "vote must be either \"up\" or \"down\"";
 pub const BAD_TIMESTAMP: &str =
     "Invalid timestamp format. Use ISO 8601 format (e.g., 2025-11-01T20:30:00Z)";
 
@@ -81,7 +81,7 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
         Some(Value::String(s)) => VoteKind::parse(s),
         _ => None,
     }
-    .ok_or_else(|| Error::invalid(BAD_VOTE))?;
+    .ok_or_else(|| Error::invalid(VoteKind::INVALID))?;
     let at = input
         .timestamp
         .as_ref()
@@ -157,20 +157,7 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
             VoteKind::Up => (1, 0),
             VoteKind::Down => (0, 1),
         };
-        tx.prepare_cached(
-            "UPDATE session_games SET upvotes = upvotes + ?2, downvotes = downvotes + ?3
-             WHERE id = ?1",
-        )?
-        .execute([slot.session_game_id, up, down])?;
-        let (upvotes, downvotes, popularity_score): (i64, i64, i64) = tx
-            .prepare_cached(
-                "UPDATE games SET upvotes = upvotes + ?2, downvotes = downvotes + ?3,
-                    popularity_score = popularity_score + ?2 - ?3
-                 WHERE id = ?1 RETURNING upvotes, downvotes, popularity_score",
-            )?
-            .query_row([slot.game_id, up, down], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?;
+        let totals = add_votes(tx, slot, up, down)?;
         let result = LiveVoteResult {
             success: true,
             message: "Vote recorded successfully".into(),
@@ -183,31 +170,29 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
                 session_game_id: slot.session_game_id,
                 title: slot.title.clone(),
                 pack_name: slot.pack_name.clone(),
-                upvotes,
-                downvotes,
-                popularity_score,
+                upvotes: totals.upvotes,
+                downvotes: totals.downvotes,
+                popularity_score: totals.popularity_score,
             },
-            vote: LiveVote {
+            vote: VoteCast {
                 username,
-                vote_type: kind.as_str().into(),
+                vote_type: kind,
                 timestamp,
             },
         };
         emit(
             tx,
-            "vote.received",
             Some(session.id),
-            json!({
-                "sessionId": session.id,
-                "game": {
-                    "id": slot.game_id, "session_game_id": slot.session_game_id,
-                    "title": slot.title, "pack_name": slot.pack_name,
+            Event::VoteReceived(VoteReceived {
+                session_id: session.id,
+                game: VotedGame {
+                    id: slot.game_id,
+                    session_game_id: slot.session_game_id,
+                    title: slot.title.clone(),
+                    pack_name: slot.pack_name.clone(),
                 },
-                "vote": result.vote,
-                "totals": {
-                    "upvotes": upvotes, "downvotes": downvotes,
-                    "popularity_score": popularity_score,
-                },
+                vote: result.vote.clone(),
+                totals,
             }),
         )?;
         Ok(result)

@@ -2,33 +2,14 @@
 
 use sha2::{Digest, Sha256};
 
-/// An upvote or a downvote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VoteKind {
-    Up,
-    Down,
-}
+pub use crate::core::vocab::VoteKind;
 
 impl VoteKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            VoteKind::Up => "up",
-            VoteKind::Down => "down",
-        }
-    }
     /// The chat token of this vote (`thisgame++` / `thisgame--`).
     pub fn token(self) -> &'static str {
         match self {
             VoteKind::Up => "thisgame++",
             VoteKind::Down => "thisgame--",
-        }
-    }
-    /// `up` or `down`, exactly.
-    pub fn parse(v: &str) -> Option<Self> {
-        match v {
-            "up" => Some(VoteKind::Up),
-            "down" => Some(VoteKind::Down),
-            _ => None,
         }
     }
 }
