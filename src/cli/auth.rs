@@ -4,7 +4,7 @@
 use super::output;
 use super::Ctx;
 use crate::core::auth;
-use crate::{Error, Result};
+use crate::Result;
 use clap::Subcommand;
 use std::io::{IsTerminal, Read};
 
@@ -44,9 +44,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                     s.trim_end_matches(['\n', '\r']).to_string()
                 }
             };
-            if key.is_empty() {
-                return Err(Error::invalid("Admin key is required"));
-            }
+            auth::require_key(Some(&key))?;
             let mut conn = ctx.open()?;
             auth::set_key(&mut conn, &key)?;
             if ctx.json {

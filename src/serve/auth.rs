@@ -99,10 +99,7 @@ pub async fn login(app: Arc<App>, mut req: Req) -> Result<Resp> {
         return Err(too_many());
     }
     let body = req.json(&app).await?;
-    let key = match body.get("key") {
-        Some(serde_json::Value::String(k)) if !k.is_empty() => k.clone(),
-        _ => return Err(Error::invalid("Admin key is required")),
-    };
+    let key = core_auth::require_key(body.get("key").and_then(|k| k.as_str()))?.to_string();
     let env_key = app.config.admin_key.clone();
     let ok = app
         .db
