@@ -29,6 +29,22 @@ pub const WEBHOOK_EVENTS: &[&str] = &[
 /// `player_count_check_status` changed. Never sent to WebSocket clients or webhooks.
 pub const MONITOR_CHANGED: &str = "monitor.changed";
 
+/// An internal event telling the daemon that admins or tokens changed (a revoke, a removed
+/// or rotated admin, a new legacy key): it checks its WebSocket clients' tokens again.
+/// Never sent to WebSocket clients or webhooks.
+pub const AUTH_CHANGED: &str = "auth.changed";
+
+/// Emits [`AUTH_CHANGED`] in `tx`.
+pub fn auth_changed(tx: &Connection) -> Result<()> {
+    let now = crate::time::now();
+    let payload = json!({ "type": AUTH_CHANGED, "timestamp": now, "data": {} }).to_string();
+    tx.prepare_cached(
+        "INSERT INTO events (type, session_id, payload, created_at) VALUES (?1, NULL, ?2, ?3)",
+    )?
+    .execute(rusqlite::params![AUTH_CHANGED, payload, now])?;
+    Ok(())
+}
+
 /// Writes one event to the outbox (and queues its webhook deliveries) inside `tx`.
 /// Returns the outbox id.
 pub fn emit(
