@@ -31,30 +31,7 @@ pub const ADMIN_KEY_GENERATION_SETTING: &str = "admin_key_generation";
 /// The name of the legacy single key's admin.
 pub const LEGACY_ADMIN: &str = "admin";
 
-/// What a token may do: `admin` everything, `viewer` reads and WebSocket subscriptions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Admin,
-    Viewer,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Viewer => "viewer",
-        }
-    }
-
-    pub fn parse(s: &str) -> Result<Role> {
-        match s {
-            "admin" => Ok(Role::Admin),
-            "viewer" => Ok(Role::Viewer),
-            _ => Err(Error::invalid("role must be admin or viewer")),
-        }
-    }
-}
+pub use crate::core::vocab::Role;
 
 /// What a token carries. `name`/`sub`: the admin (or the minted token's name); `kg`: the
 /// admin's key generation (login tokens); `jti`: the id of a minted token. Tokens with

@@ -64,7 +64,7 @@ impl NewToken {
         };
         let role = match body.get("role") {
             None | Some(Value::Null) => Role::Viewer,
-            Some(Value::String(s)) => Role::parse(s)?,
+            Some(Value::String(s)) => s.parse::<Role>()?,
             Some(_) => return Err(Error::invalid("role must be admin or viewer")),
         };
         let ttl = match body.get("expiresIn") {
@@ -112,15 +112,10 @@ const COLUMNS: &str =
     "id, name, role, created_by, created_at, expires_at, last_used_at, revoked_at";
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<TokenInfo> {
-    let role: String = r.get(2)?;
     Ok(TokenInfo {
         id: r.get(0)?,
         name: r.get(1)?,
-        role: if role == "admin" {
-            Role::Admin
-        } else {
-            Role::Viewer
-        },
+        role: r.get(2)?,
         created_by: r.get(3)?,
         created_at: r.get(4)?,
         expires_at: r.get(5)?,
@@ -147,7 +142,7 @@ pub fn mint(conn: &mut Connection, secret: &[u8], new: &NewToken) -> Result<Mint
         )?
         .execute(rusqlite::params![
             new.name,
-            new.role.as_str(),
+            new.role,
             audit::current_actor(),
             crate::time::format(now),
             expires_at
