@@ -27,7 +27,7 @@ pub async fn list(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn add(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let session_id = req.id(0, INVALID_SESSION_ID)?;
     let body = req.json(&app).await?;
     let mut new = NewGame::from_json(&body.0)?;
@@ -51,7 +51,7 @@ pub async fn add(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn remove(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     http::ok(
         &app.db
@@ -61,7 +61,7 @@ pub async fn remove(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn status(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     let body = req.json(&app).await?;
     let status: GameStatus = body
@@ -76,7 +76,7 @@ pub async fn status(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn room_code(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     let body = req.json(&app).await?;
     let code = body
@@ -90,7 +90,7 @@ pub async fn room_code(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn player_count(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     let body = req.json(&app).await?;
     let count = body
@@ -104,7 +104,7 @@ pub async fn player_count(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn start_check(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     http::ok(
         &app.db
@@ -114,7 +114,7 @@ pub async fn start_check(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn stop_check(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     http::ok(
         &app.db
