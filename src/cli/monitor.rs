@@ -83,12 +83,22 @@ fn summary(v: &Value) -> String {
         "game.started" | "game.ended" => {
             format!("{} players: {}", s("playerCount"), players())
         }
-        "room.disconnected" => format!(
-            "room {}: {} (final player count {})",
-            s("roomCode"),
-            s("reason"),
-            s("finalPlayerCount")
-        ),
+        "room.disconnected" => {
+            let mut text = format!(
+                "room {}: {} (final player count {})",
+                s("roomCode"),
+                s("reason"),
+                s("finalPlayerCount")
+            );
+            if !d["ecastCode"].is_null() {
+                text.push_str(&format!(
+                    "; lobby server error {}: {}",
+                    s("ecastCode"),
+                    s("ecastMessage")
+                ));
+            }
+            text
+        }
         "game.status" => format!(
             "{} players, state {}, lobby {}",
             s("playerCount"),
@@ -180,15 +190,22 @@ pub fn foreground(ctx: &Ctx, session_id: i64, id: i64, ecast_url: Option<&str>) 
             }
             Ok(())
         }
-        Outcome::Failed(reason) => Err({
+        Outcome::Failed(reason, ecast) => Err({
             let code = sg.room_code.clone().unwrap_or_default();
+            // The lobby server's own words, when an error frame ended the monitor.
+            let said = ecast
+                .map(|e| format!(" (lobby server error {}: {})", e.code, e.message))
+                .unwrap_or_default();
             match reason {
                 crate::core::monitoring::ROOM_NOT_FOUND => {
-                    Error::not_found(format!("Room {code} not found"))
+                    Error::not_found(format!("Room {code} not found{said}"))
                 }
                 crate::core::monitoring::ROLE_REJECTED => Error::state(format!(
-                    "The Jackbox lobby server refused the monitor's connection to room {code}"
+                    "The Jackbox lobby server refused the monitor's connection to room {code}{said}"
                 )),
+                crate::core::monitoring::ROOM_CLOSED => {
+                    Error::state(format!("Room {code} has already ended{said}"))
+                }
                 _ => Error::new(
                     ErrorKind::Unavailable,
                     format!("Could not reach the Jackbox lobby server for room {code}"),

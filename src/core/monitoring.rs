@@ -27,6 +27,14 @@ pub const CONNECTION_FAILED: &str = "connection_failed";
 pub const ROLE_REJECTED: &str = "role_rejected";
 pub const ROOM_CLOSED: &str = "room_closed";
 
+/// An `error` frame of the lobby server that ended the monitor: reported in
+/// `room.disconnected` as `ecastCode` / `ecastMessage`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EcastError {
+    pub code: i64,
+    pub message: String,
+}
+
 /// The monitored row, if it is still `monitoring` on `room_code`.
 pub fn active(conn: &Connection, id: i64, room_code: &str) -> Result<Option<SessionGame>> {
     let sg = match session_games::get_by_id(conn, id) {
@@ -76,7 +84,8 @@ pub fn record(
     })
 }
 
-/// Ends the monitor: see [`Finish`]. `players` are the names of `game.ended`.
+/// Ends the monitor: see [`Finish`]. `players` are the names of `game.ended`; `ecast` the
+/// lobby server's error that caused the end, if one did.
 pub fn finish(
     conn: &mut Connection,
     id: i64,
@@ -84,6 +93,7 @@ pub fn finish(
     how: Finish,
     count: Option<i64>,
     players: &[String],
+    ecast: Option<&EcastError>,
 ) -> Result<Option<Vec<String>>> {
     store::write(conn, |tx| {
         let Some(sg) = active(tx, id, room_code)? else {
@@ -118,11 +128,16 @@ pub fn finish(
             }
             Finish::Failed(reason) => ("failed", reason),
         };
+        let mut disconnected = json!({ "reason": reason, "finalPlayerCount": final_count });
+        if let (Some(e), Some(d)) = (ecast, disconnected.as_object_mut()) {
+            d.insert("ecastCode".into(), json!(e.code));
+            d.insert("ecastMessage".into(), json!(e.message));
+        }
         ids.push(emit(
             tx,
             "room.disconnected",
             Some(sg.session_id),
-            with(json!({ "reason": reason, "finalPlayerCount": final_count })),
+            with(disconnected),
         )?);
         tx.prepare_cached("UPDATE session_games SET player_count_check_status = ?2 WHERE id = ?1")?
             .execute(rusqlite::params![id, status])?;
@@ -222,7 +237,7 @@ mod tests {
                 .is_none()
         );
         assert!(
-            finish(&mut conn, id, "ABCD", Finish::Completed, Some(5), &[])
+            finish(&mut conn, id, "ABCD", Finish::Completed, Some(5), &[], None)
                 .unwrap()
                 .is_none()
         );
@@ -237,9 +252,17 @@ mod tests {
     fn completed_marks_the_game_played() {
         let (_dir, mut conn, id) = setup();
         let names = vec!["A".to_string()];
-        let out = finish(&mut conn, id, "ABCD", Finish::Completed, Some(1), &names)
-            .unwrap()
-            .unwrap();
+        let out = finish(
+            &mut conn,
+            id,
+            "ABCD",
+            Finish::Completed,
+            Some(1),
+            &names,
+            None,
+        )
+        .unwrap()
+        .unwrap();
         let types: Vec<String> = out
             .iter()
             .map(|p| {
