@@ -13,14 +13,15 @@ pub mod supervisor;
 
 pub use config::Config;
 
-use crate::core::model::SessionGame;
-use crate::core::monitoring::{
-    self, EcastError, Finish, CONNECTION_FAILED, ROLE_REJECTED, ROOM_CLOSED, ROOM_NOT_FOUND,
+use crate::core::events::{
+    Event, GameStarted, LobbyPlayerJoined, LobbyUpdated, RoomConnected, RoomRef,
 };
+use crate::core::model::SessionGame;
+use crate::core::monitoring::{self, EcastError, Finish};
+use crate::core::vocab::DisconnectReason;
 use crate::Result;
 use ecast::{ErrorClass, Frame, Lookup, RoomEntity, RoomInfo, Sighting, Socket, Update, Welcome};
 use rusqlite::Connection;
-use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
@@ -67,7 +68,9 @@ fn initial_status(sg: &SessionGame) -> LiveStatus {
 
 /// The `game.status` event JSON of a live state.
 pub fn status_event(live: &LiveStatus) -> String {
-    json!({ "type": "game.status", "timestamp": crate::time::now(), "data": live }).to_string()
+    Event::GameStatus(live.clone())
+        .frame_now()
+        .unwrap_or_default()
 }
 
 /// How a monitor run ended.
@@ -77,7 +80,7 @@ pub enum Outcome {
     Completed,
     /// Status `failed` with this `room.disconnected` reason (and the lobby server's error,
     /// when one caused it).
-    Failed(&'static str, Option<EcastError>),
+    Failed(DisconnectReason, Option<EcastError>),
     /// Told to stop (Ctrl-C, daemon shutdown): nothing written.
     Stopped,
     /// The row stopped being `monitoring` on this room code (stopped or changed elsewhere).
@@ -270,7 +273,7 @@ impl Monitor {
             }
             let since = *down_since.get_or_insert_with(Instant::now);
             if since.elapsed() >= self.cfg.give_up {
-                return Err(self.fail(CONNECTION_FAILED, None).await);
+                return Err(self.fail(DisconnectReason::ConnectionFailed, None).await);
             }
             self.sleep(Config::jitter(delay)).await?;
             delay = self.cfg.next_delay(delay);
@@ -289,11 +292,13 @@ impl Monitor {
         loop {
             match self.lookup().await {
                 Lookup::Found(room) => return Ok(room),
-                Lookup::NotFound => return Err(self.fail(ROOM_NOT_FOUND, None).await),
+                Lookup::NotFound => {
+                    return Err(self.fail(DisconnectReason::RoomNotFound, None).await)
+                }
                 Lookup::Transient(e) => {
                     tracing::info!("room {}: look-up failed: {e}", self.code);
                     if since.elapsed() >= self.cfg.give_up {
-                        return Err(self.fail(CONNECTION_FAILED, None).await);
+                        return Err(self.fail(DisconnectReason::ConnectionFailed, None).await);
                     }
                     self.sleep(Config::jitter(delay)).await?;
                     delay = self.cfg.next_delay(delay);
@@ -423,13 +428,15 @@ impl Monitor {
         tracing::info!("room {}: ecast error {code}: {msg}", self.code);
         let err = EcastError { code, message: msg };
         match ecast::classify_error(code) {
-            ErrorClass::RoleRejected => Err(self.fail(ROLE_REJECTED, Some(err)).await),
+            ErrorClass::RoleRejected => {
+                Err(self.fail(DisconnectReason::RoleRejected, Some(err)).await)
+            }
             // Before the room was ever seen, the monitor could not watch it: failed.
             ErrorClass::RoomNotFound if !self.connected => {
-                Err(self.fail(ROOM_NOT_FOUND, Some(err)).await)
+                Err(self.fail(DisconnectReason::RoomNotFound, Some(err)).await)
             }
             ErrorClass::RoomEnded if !self.connected => {
-                Err(self.fail(ROOM_CLOSED, Some(err)).await)
+                Err(self.fail(DisconnectReason::RoomClosed, Some(err)).await)
             }
             // After it was seen: the room is gone, the game is over.
             ErrorClass::RoomNotFound | ErrorClass::RoomEnded => Err(self.end(Some(err)).await),
@@ -466,32 +473,29 @@ impl Monitor {
             .collect::<Vec<_>>();
         for (s, by_role) in sightings {
             if let Some(name) = self.absorb(s, by_role) {
-                let mut data = self.base();
-                extend(
-                    &mut data,
-                    json!({
-                        "playerName": name, "playerCount": self.count(), "players": self.names(),
-                        "maxPlayers": self.max_players,
-                    }),
-                );
-                joined.push(("lobby.player-joined", data));
+                joined.push(Event::LobbyPlayerJoined(LobbyPlayerJoined {
+                    room: self.base(),
+                    player_name: name,
+                    player_count: self.count(),
+                    players: self.names(),
+                    max_players: self.max_players,
+                }));
             }
         }
         self.sync_live();
         if let Some(room) = first {
             self.connected = true;
             self.sync_live();
-            let mut data = self.base();
-            extend(
-                &mut data,
-                json!({
-                    "appTag": self.app_tag, "maxPlayers": self.max_players,
-                    "playerCount": self.count(), "players": self.names(),
-                    "lobbyState": self.room.lobby_state, "gameState": self.room.state,
-                }),
-            );
-            self.write(vec![("room.connected", data)], Some(self.count()))
-                .await?;
+            let event = Event::RoomConnected(RoomConnected {
+                room: self.base(),
+                app_tag: self.app_tag.clone(),
+                max_players: self.max_players,
+                player_count: self.count(),
+                players: self.names(),
+                lobby_state: self.room.lobby_state.clone(),
+                game_state: self.room.state.clone(),
+            });
+            self.write(vec![event], Some(self.count())).await?;
             self.check_app_tag().await;
             if room.locked {
                 self.game_started().await?;
@@ -503,17 +507,14 @@ impl Monitor {
             let flags =
                 |r: &RoomEntity| (r.lobby_state.clone(), r.game_can_start, r.game_is_starting);
             if !self.started && flags(&before) != flags(&self.room) {
-                let mut data = self.base();
-                extend(
-                    &mut data,
-                    json!({
-                        "lobbyState": self.room.lobby_state,
-                        "gameCanStart": self.room.game_can_start,
-                        "gameIsStarting": self.room.game_is_starting,
-                        "playerCount": self.count(),
-                    }),
-                );
-                self.write(vec![("lobby.updated", data)], None).await?;
+                let event = Event::LobbyUpdated(LobbyUpdated {
+                    room: self.base(),
+                    lobby_state: self.room.lobby_state.clone(),
+                    game_can_start: self.room.game_can_start,
+                    game_is_starting: self.room.game_is_starting,
+                    player_count: self.count(),
+                });
+                self.write(vec![event], None).await?;
             }
         }
         // A room past `Lobby` is in play; `gameFinished` says it is over (and so was
@@ -591,15 +592,13 @@ impl Monitor {
         }
         self.started = true;
         self.sync_live();
-        let mut data = self.base();
-        extend(
-            &mut data,
-            json!({
-                "playerCount": self.count(), "players": self.names(),
-                "maxPlayers": self.max_players,
-            }),
-        );
-        self.write(vec![("game.started", data)], None).await
+        let event = Event::GameStarted(GameStarted {
+            room: self.base(),
+            player_count: self.count(),
+            players: self.names(),
+            max_players: self.max_players,
+        });
+        self.write(vec![event], None).await
     }
 
     /// Step 5: a short-lived second shard connection reads a fresh `here`.
@@ -661,7 +660,7 @@ impl Monitor {
     }
 
     /// The monitor failed: `room.disconnected` with `reason`, status `failed`.
-    async fn fail(&mut self, reason: &'static str, ecast: Option<EcastError>) -> Outcome {
+    async fn fail(&mut self, reason: DisconnectReason, ecast: Option<EcastError>) -> Outcome {
         self.finish(Finish::Failed(reason), ecast).await
     }
 
@@ -686,7 +685,7 @@ impl Monitor {
     }
 
     /// Writes events (and the count); the row no longer monitoring ends the monitor.
-    async fn write(&mut self, events: Vec<(&'static str, Value)>, count: Option<i64>) -> Flow {
+    async fn write(&mut self, events: Vec<Event>, count: Option<i64>) -> Flow {
         let (id, code) = (self.sg.id, self.code.clone());
         let written = self
             .db(move |c| monitoring::record(c, id, &code, &events, count))
@@ -744,11 +743,9 @@ impl Monitor {
         }
     }
 
-    fn base(&self) -> Value {
-        json!({
-            "sessionId": self.sg.session_id, "gameId": self.sg.game_id,
-            "sessionGameId": self.sg.id, "roomCode": self.code,
-        })
+    /// The room every event of this monitor is about.
+    fn base(&self) -> RoomRef {
+        RoomRef::new(&self.sg, Some(&self.code))
     }
 
     fn count(&self) -> i64 {
@@ -779,12 +776,6 @@ impl Monitor {
 /// Resolves when the monitor is told to stop (or its handle is gone).
 async fn stopped(rx: &mut watch::Receiver<u8>) {
     let _ = rx.wait_for(|v| *v != RUN).await.map(|_| ());
-}
-
-fn extend(data: &mut Value, more: Value) {
-    if let (Some(d), Value::Object(m)) = (data.as_object_mut(), more) {
-        d.extend(m);
-    }
 }
 
 /// Locks a mutex, recovering from a poisoned one (a panicked holder left valid data).
