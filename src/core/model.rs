@@ -1,5 +1,6 @@
 //! The JSON shapes of the product. The HTTP API returns these, and `--json` prints them.
 
+use super::vocab::{GameStatus, MonitorStatus};
 use rusqlite::Row;
 use serde::Serialize;
 
@@ -17,7 +18,7 @@ pub struct Session {
 
 impl Session {
     /// Columns, in order: id, notes, is_active, created_at, closed_at[, games_played].
-    /// `games_played` is the counter the schema's triggers keep (migration 6), not a count.
+    /// `games_played` is the counter the schema's triggers keep (migration 7), not a count.
     pub const COLUMNS: &'static str =
         "s.id, s.notes, s.is_active, s.created_at, s.closed_at, s.games_played";
 
@@ -41,10 +42,10 @@ pub struct SessionGame {
     pub game_id: i64,
     pub played_at: String,
     pub manually_added: i64,
-    pub status: String,
+    pub status: GameStatus,
     pub room_code: Option<String>,
     pub player_count: Option<i64>,
-    pub player_count_check_status: String,
+    pub player_count_check_status: MonitorStatus,
     pub title: String,
     pub pack_name: String,
     pub min_players: i64,
@@ -132,9 +133,6 @@ impl Game {
         })
     }
 }
-
-/// The statuses a session game can have.
-pub const STATUSES: [&str; 3] = ["playing", "played", "skipped"];
 
 /// `{ "message": …, … }` replies that carry no record.
 #[derive(Debug, Clone, Serialize, PartialEq)]

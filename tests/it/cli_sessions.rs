@@ -708,7 +708,7 @@ fn list_of_a_big_history_is_one_indexed_query() {
     assert!(created.windows(2).all(|w| w[0] >= w[1]), "newest first");
 
     // One statement for the whole list; `games_played` is the stored counter (migration
-    // 6), so the list never reads session_games at all.
+    // 7), so the list never reads session_games at all.
     let conn = env.conn();
     let plan: Vec<String> = conn
         .prepare(&format!(
