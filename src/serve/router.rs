@@ -293,7 +293,9 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
                 method_not_allowed(&allowed)
             }
         }
-        Match::NotFound => http::error(&Error::not_found("Not found")),
+        // The console, the overlay and their files live outside the API's route table.
+        Match::NotFound => super::web::respond(&method, &path, &parts.headers)
+            .unwrap_or_else(|| http::error(&Error::not_found("Not found"))),
     };
     if let Some(o) = allowed_origin {
         let h = resp.headers_mut();

@@ -1,10 +1,12 @@
 //! The integration suite: one test binary (faster to link than many) with one module per
 //! area. Tests drive the real `jackbox` binary and real servers on port 0.
 
+mod cdp;
 mod fake_ecast;
 mod server;
 mod util;
 
+mod browser;
 mod catalog;
 mod chat_import;
 mod cli_export;
@@ -24,5 +26,6 @@ mod migrations;
 mod monitor;
 mod picker;
 mod votes;
+mod web;
 mod webhooks;
 mod websocket;
