@@ -324,7 +324,8 @@ fn allow_header(allowed: &[Method]) -> HeaderValue {
     HeaderValue::from_str(&list).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-fn method_not_allowed(allowed: &[Method]) -> Resp {
+/// `405` with the `Allow` header listing `allowed`.
+pub fn method_not_allowed(allowed: &[Method]) -> Resp {
     let mut resp = http::error(&Error::new(
         ErrorKind::MethodNotAllowed,
         "Method not allowed",

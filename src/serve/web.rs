@@ -166,14 +166,10 @@ pub fn respond(method: &Method, path: &str, headers: &HeaderMap) -> Option<Resp>
     };
     let f = files().get(key)?;
     if method != Method::GET && method != Method::HEAD {
-        let mut resp = http::error(&crate::Error::new(
-            crate::ErrorKind::State,
-            "Method not allowed",
-        ));
-        *resp.status_mut() = hyper::StatusCode::METHOD_NOT_ALLOWED;
-        resp.headers_mut()
-            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
-        return Some(resp);
+        return Some(super::router::method_not_allowed(&[
+            Method::GET,
+            Method::HEAD,
+        ]));
     }
     let gz = accepts_gzip(headers);
     // The compressed representation has its own (strong) tag.
