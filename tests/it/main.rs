@@ -6,6 +6,7 @@ mod fake_ecast;
 mod server;
 mod util;
 
+mod admins;
 mod browser;
 mod catalog;
 mod chat_import;
