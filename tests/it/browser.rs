@@ -141,7 +141,14 @@ fn console_logs_in_creates_a_session_and_adds_a_game_by_room_code() {
 #[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
 fn overlay_shows_a_game_added_by_the_cli_within_a_second() {
     let srv = Server::start();
-    let token = srv.token();
+    let admin = srv.token();
+    let minted = srv.post(
+        "/api/auth/tokens",
+        json!({ "name": "obs overlay", "role": "viewer", "expiresIn": "1d" }),
+        Some(&admin),
+    );
+    assert_eq!(minted.status, 201, "{}", minted.text);
+    let token = minted.json["token"].as_str().unwrap().to_string();
     let browser = Browser::start();
     let page = browser.page(1920, 1080);
     page.goto(&srv.url(&format!(
@@ -193,4 +200,58 @@ fn overlay_shows_a_game_added_by_the_cli_within_a_second() {
     assert_eq!(srv.env.run(&["session", "close"]).code, 0);
     page.wait_for("document.querySelector('#card').hidden", WAIT);
     page.assert_clean(&srv.base);
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn console_mints_a_viewer_token_whose_overlay_url_works_and_shows_presence_and_audit() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let sid = srv.session(&admin);
+    srv.add_game(&admin, sid, 1);
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    log_in(&page, &srv);
+    page.click("#tab-settings");
+    // Everything on the tab has loaded (nothing moves under the mouse any more).
+    page.wait_for(
+        "document.querySelector('#token-mint') && document.querySelector('#audit table') && document.querySelector('#webhook-add')",
+        WAIT,
+    );
+    page.click_button("#token-mint", "Mint token");
+    let (url, _) = page.wait_for("document.querySelector('#overlay-url')?.value", WAIT);
+    let url = url.as_str().unwrap().to_string();
+    assert!(
+        url.starts_with(&format!("{}/overlay?token=eyJ", srv.base)),
+        "{url}"
+    );
+    // Presence lists this console on its tab; the audit log has the mint.
+    page.wait_for(
+        "document.querySelector('#presence-list')?.innerText.includes('admin on settings')",
+        WAIT,
+    );
+    page.wait_for(
+        "document.querySelector('#audit table')?.innerText.includes('token.mint')",
+        WAIT,
+    );
+    let listed = srv.get_auth("/api/auth/tokens", &admin);
+    assert_eq!(listed.json[0]["role"], "viewer");
+    page.assert_clean(&srv.base);
+
+    // The URL, as pasted into OBS: live with the viewer token, showing the game on now.
+    let overlay = browser.page(1920, 1080);
+    overlay.goto(&url);
+    overlay.wait_for("document.documentElement.dataset.live === 'live'", WAIT);
+    let title = srv.get("/api/games/1").json["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    overlay.wait_for(
+        &format!(
+            "document.querySelector('#card').dataset.game === {}",
+            js(&title)
+        ),
+        WAIT,
+    );
+    overlay.assert_clean(&srv.base);
 }

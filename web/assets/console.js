@@ -143,7 +143,10 @@ function refresh() {
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(() => {
     loadTonight();
-    if (S.tab !== "tonight") loadTab(S.tab);
+    // Settings do not follow session events, except the audit log (every write adds to it).
+    if (S.tab === "settings") {
+      if (auth.admin && has("/api/audit")) loadAudit().catch((e) => showLoadError("settings", e));
+    } else if (S.tab !== "tonight") loadTab(S.tab);
   }, 80);
 }
 
@@ -238,7 +241,12 @@ function loadTab(name) {
   const loaders = { tonight: loadTonight, pick: renderPick, poll: renderPolls, history: loadHistory, catalog: loadCatalog, stats: loadStats, settings: loadSettings };
   const f = loaders[name];
   if (!f) return;
-  Promise.resolve(f()).catch((e) => showLoadError(name, e));
+  Promise.resolve(f())
+    .then(() => {
+      const out = $(`panel-${name}`).querySelector(":scope > output.load-err");
+      if (out) out.remove();
+    })
+    .catch((e) => showLoadError(name, e));
 }
 
 function showLoadError(name, e) {
@@ -320,8 +328,8 @@ function votes(g) {
 
 function renderTonight() {
   $("night").textContent = S.session ? S.session.notes || `Game night #${S.session.id}` : "No game night running";
-  rerender($("now-col"), ...nowColumn());
-  rerender($("list-col"), ...listColumn());
+  rerender($("now-col"), nowColumn);
+  rerender($("list-col"), listColumn);
 }
 
 function nowColumn() {
@@ -824,7 +832,7 @@ async function loadHistory() {
     );
     return h("li", {}, details);
   });
-  fill($("panel-history"), h("div", { class: "card" }, h("h2", {}, "Game nights"), rows.length ? h("ul", { class: "plain history" }, rows) : h("p", { class: "muted" }, "No sessions yet.")));
+  rerender($("panel-history"), h("div", { class: "card" }, h("h2", {}, "Game nights"), rows.length ? h("ul", { class: "plain history" }, rows) : h("p", { class: "muted" }, "No sessions yet.")));
 }
 
 // ---- Catalog -------------------------------------------------------------------------
@@ -857,7 +865,7 @@ async function loadCatalog() {
   if (el.familyFriendly.checked) q.set("familyFriendly", "true");
   const games = await getJSON(`/api/games?${q}`);
   const rows = games.map((g) => h("tr", {}, h("td", {}, g.title), h("td", {}, g.pack_name), h("td", {}, `${g.min_players}–${g.max_players}`), h("td", {}, g.length_minutes ? `${g.length_minutes}′` : ""), h("td", {}, g.play_count), h("td", {}, g.popularity_score), ...catalogCells(g)));
-  fill(
+  rerender(
     $("catalog-table"),
     h("p", { class: "muted" }, `${games.length} games`),
     h("table", {}, h("thead", {}, h("tr", {}, ["Title", "Pack", "Players", "Length", "Plays", "Score", "Ticker", "Enabled", "Favor"].map((t) => h("th", { scope: "col" }, t)))), h("tbody", {}, rows)),
@@ -985,7 +993,7 @@ async function loadWebhooks() {
       await loadWebhooks();
     },
   );
-  fill($("webhooks"), h("h2", {}, "Webhooks"), hooks.length ? h("ul", { class: "plain" }, rows) : h("p", { class: "muted" }, "No webhooks."), logs, add);
+  rerender($("webhooks"), h("h2", {}, "Webhooks"), hooks.length ? h("ul", { class: "plain" }, rows) : h("p", { class: "muted" }, "No webhooks."), logs, add);
 }
 
 function overlayUrl(token, form) {
@@ -1017,7 +1025,7 @@ async function loadTokens() {
     async (e) => {
       const f = e.target.elements;
       minted = await api("POST", "/api/auth/tokens", { name: f.name.value.trim(), role: f.role.value, expiresIn: f.expiresIn.value.trim() || undefined });
-      await loadTokens();
+      await Promise.all([loadTokens(), loadAudit()]);
     },
   );
   let shown = null;
@@ -1059,7 +1067,7 @@ async function loadTokens() {
       h("td", {}, t.revokedAt ? "revoked" : h("div", { class: "ctl" }, button("Revoke", () => api("DELETE", `/api/auth/tokens/${t.id}`).then(loadTokens), { class: "danger", "aria-label": `Revoke token ${t.name}` }), errLine())),
     ),
   );
-  fill(
+  rerender(
     $("tokens"),
     h("h2", {}, "Tokens"),
     shown,
@@ -1089,7 +1097,7 @@ async function loadAudit(before) {
   if (auditFilter.action) q.set("action", auditFilter.action);
   if (before) q.set("before", before);
   const rows = await api("GET", `/api/audit?${q}`);
-  const list = rows.entries || rows;
+  const list = Array.isArray(rows) ? rows : rows.entries || [];
   const form = act(
     h("form", { class: "ctl inline", id: "audit-filter" }, field("Actor", { name: "actor", value: auditFilter.actor, autocomplete: "off" }), field("Action", { name: "action", value: auditFilter.action, autocomplete: "off", placeholder: "game.add" }), h("button", { type: "submit" }, "Filter"), errLine()),
     async (e) => {
@@ -1104,7 +1112,7 @@ async function loadAudit(before) {
     h("tbody", {}, list.map((r) => h("tr", {}, h("td", {}, when(r.at)), h("td", {}, r.actor), h("td", { class: "mono" }, r.action), h("td", {}, r.target ?? ""), h("td", { class: "mono small" }, typeof r.detail === "string" ? r.detail : JSON.stringify(r.detail ?? ""))))),
   );
   const more = list.length >= 50 ? h("div", { class: "ctl" }, button("Older entries", () => loadAudit(list[list.length - 1].id)), errLine()) : null;
-  fill($("audit"), h("h2", {}, "Audit log"), form, h("div", { class: "scroll" }, table), more);
+  rerender($("audit"), h("h2", {}, "Audit log"), form, h("div", { class: "scroll" }, table), more);
 }
 
 // ---- Start ---------------------------------------------------------------------------

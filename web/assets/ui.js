@@ -39,7 +39,8 @@ function keyOf(el) {
 
 /**
  * Replaces `el`'s children like `fill`, keeping what the user was doing: text typed into
- * inputs that are still there, and the keyboard focus.
+ * inputs that are still there, and the keyboard focus. `children` may be one function that
+ * builds them: it runs after the state is read (it may move kept nodes, which blurs them).
  */
 export function rerender(el, ...children) {
   const saved = new Map();
@@ -54,6 +55,7 @@ export function rerender(el, ...children) {
       if (dirty) saved.set(key, c.type === "checkbox" ? c.checked : c.value);
     }
   }
+  if (typeof children[0] === "function") children = [children[0]()];
   fill(el, ...children);
   for (const c of el.querySelectorAll("input, textarea, select, button, summary, details")) {
     const key = keyOf(c);
@@ -62,7 +64,7 @@ export function rerender(el, ...children) {
       else if (c.type === "checkbox") c.checked = saved.get(key);
       else c.value = saved.get(key);
     }
-    if (key === focus) c.focus();
+    if (key === focus && document.activeElement !== c) c.focus();
   }
   return el;
 }
