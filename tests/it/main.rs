@@ -7,6 +7,7 @@ mod server;
 mod util;
 
 mod admins;
+mod audit;
 mod browser;
 mod catalog;
 mod chat_import;
