@@ -31,6 +31,11 @@ pub struct Args {
     #[arg(long, env = "JACKBOX_IMPORT_LIMIT_MB", default_value_t = 64, value_name = "MIB",
           value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub import_limit_mb: u32,
+    /// Client connections served at once, WebSockets included; beyond it a new connection
+    /// gets `503 {"error": "Server busy: …"}`
+    #[arg(long, env = "JACKBOX_MAX_CONNECTIONS", default_value_t = serve::DEFAULT_MAX_CONNECTIONS as u32,
+          value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_connections: u32,
     /// Log format on stderr
     #[arg(long, value_enum, default_value = "pretty")]
     pub log_format: LogFormat,
@@ -64,6 +69,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     config.cors_origins = args.cors_origin;
     config.ecast_url = args.ecast_url;
     config.import_body_limit = (args.import_limit_mb as usize) << 20;
+    config.max_connections = args.max_connections as usize;
     config.admin_key = crate::core::auth::env_admin_key();
     config.jwt_secret = crate::core::auth::env_jwt_secret();
     let app = serve::App::new(config)?;

@@ -3,6 +3,7 @@
 //! (server pings every 30 s, 60 s idle timeout) and closing (slow client, shutdown).
 
 use super::hub::{ClientHandle, Frame, Hub};
+use crate::core::auth::Claims;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -30,15 +31,33 @@ fn idle_timeout() -> Duration {
             .unwrap_or(IDLE_TIMEOUT)
     })
 }
+/// A write that cannot go out for this long means the client stopped reading: it is closed
+/// with 1008 (`JACKBOX_WS_SEND_TIMEOUT_MS` overrides it, for tests).
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn send_timeout() -> Duration {
+    static SEND: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
+    *SEND.get_or_init(|| {
+        std::env::var("JACKBOX_WS_SEND_TIMEOUT_MS")
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|ms| *ms > 0)
+            .map(Duration::from_millis)
+            .unwrap_or(SEND_TIMEOUT)
+    })
+}
 /// The server pings every client this often.
 pub const PING_INTERVAL: Duration = Duration::from_secs(30);
 /// How long a close frame may take to leave before the socket is simply dropped.
 const CLOSE_TIMEOUT: Duration = Duration::from_secs(1);
+/// The same for a slow client: its 1008 waits behind what it has not read yet, so it gets
+/// a little longer to drain before the socket is dropped.
+const SLOW_CLOSE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Frames and messages from clients are tiny; anything bigger is refused.
 const MAX_INCOMING: usize = 64 * 1024;
 
-/// Checks a JWT the way the HTTP API does.
-pub type Validate = Arc<dyn Fn(&str) -> bool + Send + Sync>;
+/// Checks a JWT the way the HTTP API does; its claims when valid.
+pub type Validate = Arc<dyn Fn(&str) -> Option<Claims> + Send + Sync>;
 
 /// Small buffers: a connection costs a few KB, so 1,000 clients fit in little memory.
 pub fn config() -> WebSocketConfig {
@@ -86,15 +105,30 @@ pub async fn serve<S>(
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let ClientHandle { id, mut rx, kicked } = hub.register();
+    let ClientHandle {
+        id,
+        mut rx,
+        kicked,
+        end_auth,
+        queued,
+    } = hub.register();
     let (mut sink, mut stream) = ws.split();
-    let mut authenticated = false;
+    let mut auth = Auth::default();
     let mut ping = tokio::time::interval_at(Instant::now() + PING_INTERVAL, PING_INTERVAL);
     let idle_for = idle_timeout();
     let idle = tokio::time::sleep(idle_for);
     tokio::pin!(idle);
+    // Fires when the token of an authenticated connection expires.
+    let expiry = tokio::time::sleep(Duration::ZERO);
+    tokio::pin!(expiry);
     if *shutdown.borrow() {
-        let _ = close(&mut sink, CloseCode::Away, "Server shutting down").await;
+        let _ = close(
+            &mut sink,
+            CloseCode::Away,
+            "Server shutting down",
+            CLOSE_TIMEOUT,
+        )
+        .await;
         hub.unregister(id);
         return;
     }
@@ -104,8 +138,16 @@ pub async fn serve<S>(
             biased;
             _ = shutdown.changed() => break Stop::Shutdown,
             _ = kicked.notified() => break Stop::Kicked,
+            _ = end_auth.notified() => {
+                auth.end(id, &hub);
+                continue;
+            }
+            _ = &mut expiry, if auth.expires_at.is_some() => {
+                auth.end(id, &hub);
+                continue;
+            }
             _ = &mut idle => {
-                let _ = close(&mut sink, CloseCode::Normal, "Idle timeout").await;
+                let _ = close(&mut sink, CloseCode::Normal, "Idle timeout", CLOSE_TIMEOUT).await;
                 break Stop::Gone;
             }
             incoming = stream.next() => {
@@ -118,21 +160,31 @@ pub async fn serve<S>(
                     // the stream then ends.
                     _ => continue,
                 };
-                let reply = handle(&body, id, &hub, &validate, &mut authenticated);
+                let reply = handle(&body, id, &hub, &validate, &mut auth);
+                if let Some(at) = auth.expires_at {
+                    expiry.as_mut().reset(at);
+                }
                 // Replies go through the client's queue so they stay in order with events.
                 hub.reply(id, reply);
                 continue;
             }
             frame = rx.recv() => match frame {
-                Some(f) => Message::Text(f.to_string()),
+                Some(f) => {
+                    queued.fetch_sub(f.len(), std::sync::atomic::Ordering::Relaxed);
+                    Message::Text(f.to_string())
+                }
                 None => break Stop::Gone,
             },
             _ = ping.tick() => Message::Ping(Vec::new()),
         };
-        // A write blocks while the client does not read; stay responsive to kick/shutdown.
+        // A write blocks while the client does not read; stay responsive to kick/shutdown,
+        // and give up on a client that has read nothing for `send_timeout` (R6).
         let sent = tokio::select! {
             biased;
-            r = sink.send(out) => r.map_err(|_| Stop::Gone),
+            r = tokio::time::timeout(send_timeout(), sink.send(out)) => match r {
+                Ok(r) => r.map_err(|_| Stop::Gone),
+                Err(_) => Err(Stop::Kicked),
+            },
             _ = kicked.notified() => Err(Stop::Kicked),
             _ = shutdown.changed() => Err(Stop::Shutdown),
         };
@@ -143,25 +195,73 @@ pub async fn serve<S>(
     match stop {
         Stop::Gone => {}
         Stop::Kicked => {
+            hub.unregister(id);
+            tracing::info!(
+                client = id,
+                "closing a WebSocket client that does not read (1008)"
+            );
             let _ = close(
                 &mut sink,
                 CloseCode::Policy,
                 "Client too slow: too many pending messages",
+                SLOW_CLOSE_TIMEOUT,
             )
             .await;
         }
         Stop::Shutdown => {
-            let _ = close(&mut sink, CloseCode::Away, "Server shutting down").await;
+            let _ = close(
+                &mut sink,
+                CloseCode::Away,
+                "Server shutting down",
+                CLOSE_TIMEOUT,
+            )
+            .await;
         }
     }
     // Only now: shutdown waits for every client to be gone, close frame sent.
     hub.unregister(id);
 }
 
+/// The authentication state of one connection.
+#[derive(Default)]
+struct Auth {
+    authenticated: bool,
+    /// When the token it authenticated with expires.
+    expires_at: Option<Instant>,
+}
+
+impl Auth {
+    fn start(&mut self, id: u64, hub: &Hub, claims: Claims) {
+        let left = claims.exp - chrono::Utc::now().timestamp();
+        self.authenticated = true;
+        self.expires_at = Some(Instant::now() + Duration::from_secs(left.max(0) as u64));
+        hub.set_authenticated(id, claims);
+    }
+
+    /// The one way a connection's authentication ends (its token expired or was revoked):
+    /// subscriptions dropped, `auth_error` sent; the client may authenticate again.
+    fn end(&mut self, id: u64, hub: &Hub) {
+        if !self.authenticated {
+            return;
+        }
+        self.authenticated = false;
+        self.expires_at = None;
+        hub.deauthenticate(id);
+        hub.reply(id, auth_error(INVALID_TOKEN));
+    }
+}
+
+const INVALID_TOKEN: &str = "Invalid or expired token";
+
+fn auth_error(message: &str) -> Frame {
+    text(json!({ "type": "auth_error", "message": message }))
+}
+
 async fn close<S>(
     sink: &mut futures_util::stream::SplitSink<WebSocketStream<S>, Message>,
     code: CloseCode,
     reason: &'static str,
+    within: Duration,
 ) -> Result<(), ()>
 where
     S: AsyncRead + AsyncWrite + Unpin,
@@ -170,14 +270,14 @@ where
         code,
         reason: reason.into(),
     };
-    match tokio::time::timeout(CLOSE_TIMEOUT, sink.send(Message::Close(Some(frame)))).await {
+    match tokio::time::timeout(within, sink.send(Message::Close(Some(frame)))).await {
         Ok(Ok(())) => Ok(()),
         _ => Err(()),
     }
 }
 
 /// One client message → its reply (`websocket.md`).
-fn handle(body: &str, id: u64, hub: &Hub, validate: &Validate, authenticated: &mut bool) -> Frame {
+fn handle(body: &str, id: u64, hub: &Hub, validate: &Validate, auth: &mut Auth) -> Frame {
     let Ok(msg) = serde_json::from_str::<Value>(body) else {
         return error("Invalid JSON");
     };
@@ -192,20 +292,19 @@ fn handle(body: &str, id: u64, hub: &Hub, validate: &Validate, authenticated: &m
                 .get("token")
                 .and_then(Value::as_str)
                 .filter(|t| !t.is_empty());
-            match token {
-                None => text(json!({ "type": "auth_error", "message": "Token required" })),
-                Some(t) if validate(t) => {
-                    *authenticated = true;
-                    hub.set_authenticated(id);
+            let Some(token) = token else {
+                return auth_error("Token required");
+            };
+            match validate(token) {
+                Some(claims) => {
+                    auth.start(id, hub, claims);
                     text(json!({ "type": "auth_success", "message": "Authenticated successfully" }))
                 }
-                Some(_) => {
-                    text(json!({ "type": "auth_error", "message": "Invalid or expired token" }))
-                }
+                None => auth_error(INVALID_TOKEN),
             }
         }
         "subscribe" | "unsubscribe" => {
-            if !*authenticated {
+            if !auth.authenticated {
                 return error("Not authenticated");
             }
             let Some(session_id) = session_id(&msg) else {

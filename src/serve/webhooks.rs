@@ -111,16 +111,18 @@ pub async fn websocket(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let Some(on_upgrade) = req.parts.extensions.remove::<hyper::upgrade::OnUpgrade>() else {
         return Err(Error::invalid("This connection cannot be upgraded"));
     };
+    let slot = req.parts.extensions.remove::<super::ConnSlot>();
     let live = app.live.clone();
     let shutdown = live.shutdown_signal();
     let secret = app.jwt_secret.clone();
     let validate: ws::Validate =
-        Arc::new(move |token: &str| crate::core::auth::verify(&secret, token).is_ok());
+        Arc::new(move |token: &str| crate::core::auth::verify(&secret, token).ok());
     tokio::spawn(async move {
         match on_upgrade.await {
             Ok(upgraded) => {
                 let socket = ws::accept(TokioIo::new(upgraded)).await;
                 ws::serve(socket, live.hub.clone(), validate, shutdown).await;
+                drop(slot);
             }
             Err(e) => tracing::debug!(error = %e, "WebSocket upgrade failed"),
         }
