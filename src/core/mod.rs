@@ -4,6 +4,8 @@
 //! Each state-changing operation is one `BEGIN IMMEDIATE` transaction that also writes its
 //! events to the outbox (`events`).
 
+pub mod admins;
+pub mod audit;
 pub mod auth;
 pub mod catalog;
 pub mod chat;
@@ -17,7 +19,12 @@ pub mod session_games;
 pub mod sessions;
 pub mod stats;
 pub mod status_live;
+pub mod tokens;
+pub mod vocab;
 pub mod votes;
 pub mod webhooks;
 
 pub use model::*;
+pub use vocab::{
+    CountSource, DeliveryState, DisconnectReason, GameStatus, MonitorStatus, VoteSource,
+};

@@ -6,12 +6,14 @@
 //! `jackbox webhook test`. The secret is write-only: no type here that is serialized carries
 //! it.
 
-use crate::core::events::WEBHOOK_EVENTS;
+use crate::core::audit::{self, Action};
+use crate::core::events::{Event, WebhookTest, Wire, WEBHOOK_EVENTS};
 use crate::core::model::Message;
+use crate::core::vocab::DeliveryState;
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::time::Duration;
 
 /// The webhook object of the API (`enabled` is a JSON boolean here, on purpose).
@@ -83,6 +85,16 @@ fn validate_url(url: &str) -> Result<()> {
             "url must be a valid http:// or https:// URL",
         )),
     }
+}
+
+/// The scheme and host of a receiver URL: what the audit log keeps of it (paths and queries
+/// of webhook URLs often hold a token, and user-info a password).
+fn url_origin(url: &str) -> String {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    format!("{scheme}://{host}")
 }
 
 fn validate_secret(secret: &str) -> Result<()> {
@@ -225,7 +237,14 @@ pub fn create(conn: &mut Connection, new: &NewWebhook) -> Result<Webhook> {
             events_json,
             now
         ])?;
-        Ok(tx.last_insert_rowid())
+        let id = tx.last_insert_rowid();
+        audit::record(
+            tx,
+            Action::WebhookCreate,
+            Some(format!("webhook:{id}")),
+            json!({ "name": new.name.trim(), "url": url_origin(&new.url), "events": events }),
+        )?;
+        Ok(id)
     })?;
     get(conn, id)
 }
@@ -269,6 +288,18 @@ pub fn update(conn: &mut Connection, id: i64, patch: &WebhookPatch) -> Result<We
         if changed == 0 {
             return Err(webhook_not_found());
         }
+        audit::record(
+            tx,
+            Action::WebhookEdit,
+            Some(format!("webhook:{id}")),
+            json!({
+                "name": patch.name.as_deref().map(str::trim),
+                "url": patch.url.as_deref().map(url_origin),
+                "events": patch.events,
+                "enabled": patch.enabled,
+                "secretChanged": patch.secret.is_some(),
+            }),
+        )?;
         Ok(())
     })?;
     get(conn, id)
@@ -283,7 +314,12 @@ pub fn delete(conn: &mut Connection, id: i64) -> Result<Message> {
         if n == 0 {
             return Err(webhook_not_found());
         }
-        Ok(())
+        audit::record(
+            tx,
+            Action::WebhookDelete,
+            Some(format!("webhook:{id}")),
+            json!({}),
+        )
     })?;
     Ok(Message::new("Webhook deleted successfully").with("webhookId", id))
 }
@@ -377,15 +413,17 @@ impl std::fmt::Debug for Due {
 /// sender is already busy with, so a long backlog of one never hides the others).
 pub fn due(conn: &Connection, now: Option<&str>, limit: i64, skip: &[i64]) -> Result<Vec<Due>> {
     let skip = serde_json::to_string(skip)?;
-    let mut stmt = conn.prepare_cached(
+    // The state is spelled into the SQL (not bound) so the partial index applies.
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT d.id, d.webhook_id, d.delivery_id, d.event_type, d.payload, d.attempts,
                 w.url, w.secret
          FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-         WHERE d.state = 'pending' AND w.enabled = 1
+         WHERE d.state = '{}' AND w.enabled = 1
            AND (?1 IS NULL OR d.next_attempt_at <= ?1)
            AND d.webhook_id NOT IN (SELECT value FROM json_each(?3))
          ORDER BY d.id LIMIT ?2",
-    )?;
+        DeliveryState::Pending
+    ))?;
     let rows = stmt.query_map(rusqlite::params![now, limit, skip], |r| {
         Ok(Due {
             id: r.get(0)?,
@@ -404,11 +442,12 @@ pub fn due(conn: &Connection, now: Option<&str>, limit: i64, skip: &[i64]) -> Re
 /// When the earliest pending delivery of an enabled webhook is due.
 pub fn next_due_at(conn: &Connection) -> Result<Option<String>> {
     Ok(conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT MIN(d.next_attempt_at) FROM webhook_deliveries d
              JOIN webhooks w ON w.id = d.webhook_id
-             WHERE d.state = 'pending' AND w.enabled = 1",
-        )?
+             WHERE d.state = '{}' AND w.enabled = 1",
+            DeliveryState::Pending
+        ))?
         .query_row([], |r| r.get(0))?)
 }
 
@@ -456,17 +495,23 @@ pub fn record_attempt(
         .map(|b| crate::time::format(now + b))
         .unwrap_or_else(|_| crate::time::format(now));
     let state = match after {
-        AfterAttempt::Delivered => "delivered",
-        AfterAttempt::Retrying => "pending",
-        AfterAttempt::Failed => "failed",
+        AfterAttempt::Delivered => DeliveryState::Delivered,
+        AfterAttempt::Retrying => DeliveryState::Pending,
+        AfterAttempt::Failed => DeliveryState::Failed,
     };
     store::write(conn, |tx| {
         let n = tx
             .prepare_cached(
                 "UPDATE webhook_deliveries SET attempts = ?2, state = ?3, next_attempt_at = ?4
-                 WHERE id = ?1 AND state = 'pending'",
+                 WHERE id = ?1 AND state = ?5",
             )?
-            .execute(rusqlite::params![d.id, attempt, state, next])?;
+            .execute(rusqlite::params![
+                d.id,
+                attempt,
+                state,
+                next,
+                DeliveryState::Pending
+            ])?;
         if n == 1 {
             log_attempt(
                 tx,
@@ -518,17 +563,16 @@ pub fn test_delivery(conn: &Connection, id: i64) -> Result<Due> {
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or_else(webhook_not_found)?;
-    let payload = serde_json::json!({
-        "event": "test",
-        "timestamp": crate::time::now(),
-        "data": { "message": "This is a test webhook from jackbox", "webhookId": id },
-    })
-    .to_string();
+    let event = Event::Test(WebhookTest {
+        message: "This is a test webhook from jackbox".into(),
+        webhook_id: id,
+    });
+    let payload = Wire::new(&event, crate::time::now())?.webhook_body()?;
     Ok(Due {
         id: 0,
         webhook_id: id,
         delivery_id: format!("test-{id}-{}", hex::encode(rand::random::<[u8; 6]>())),
-        event_type: "test".into(),
+        event_type: event.name().into(),
         payload,
         attempts: 0,
         url,
@@ -536,18 +580,48 @@ pub fn test_delivery(conn: &Connection, id: i64) -> Result<Due> {
     })
 }
 
+/// Records that a `test` event was sent to webhook `id` (its own small transaction: the
+/// send itself writes only the webhook's log).
+pub fn record_test(
+    conn: &mut Connection,
+    id: i64,
+    delivered: bool,
+    status: Option<u16>,
+) -> Result<()> {
+    store::write(conn, |tx| {
+        audit::record(
+            tx,
+            Action::WebhookTest,
+            Some(format!("webhook:{id}")),
+            json!({ "delivered": delivered, "status": status }),
+        )
+    })
+}
+
 /// Pending deliveries queued for events after `after_event_id` (the CLI's note).
 pub fn pending_since(conn: &Connection, after_event_id: i64) -> Result<i64> {
     Ok(conn
         .prepare_cached(
-            "SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'pending' AND event_id > ?1",
+            "SELECT COUNT(*) FROM webhook_deliveries WHERE state = ?2 AND event_id > ?1",
         )?
-        .query_row([after_event_id], |r| r.get(0))?)
+        .query_row(
+            rusqlite::params![after_event_id, DeliveryState::Pending],
+            |r| r.get(0),
+        )?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_origin_of_a_url_is_kept() {
+        assert_eq!(
+            url_origin("https://u:p@hooks.example.com:8443/a/TOKEN?k=v"),
+            "https://hooks.example.com:8443"
+        );
+        assert_eq!(url_origin("http://h"), "http://h");
+    }
 
     #[test]
     fn retry_schedule_is_10s_30s_2min_8min() {

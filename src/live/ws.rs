@@ -2,8 +2,8 @@
 //! protocol of `websocket.md` (auth, subscribe, unsubscribe, ping and their replies), keepalive
 //! (server pings every 30 s, 60 s idle timeout) and closing (slow client, shutdown).
 
-use super::hub::{ClientHandle, Frame, Hub};
-use crate::core::auth::Claims;
+use super::hub::{ClientHandle, FocusError, Frame, Hub};
+use crate::core::auth::Principal;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -56,8 +56,13 @@ const SLOW_CLOSE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Frames and messages from clients are tiny; anything bigger is refused.
 const MAX_INCOMING: usize = 64 * 1024;
 
-/// Checks a JWT the way the HTTP API does; its claims when valid.
-pub type Validate = Arc<dyn Fn(&str) -> Option<Claims> + Send + Sync>;
+/// Checks a JWT the way the HTTP API does (signature, revocation, the admin's key
+/// generation): who it acts as, or `None`.
+pub type Validate = Arc<
+    dyn Fn(String) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Principal>> + Send>>
+        + Send
+        + Sync,
+>;
 
 /// Small buffers: a connection costs a few KB, so 1,000 clients fit in little memory.
 pub fn config() -> WebSocketConfig {
@@ -109,16 +114,15 @@ pub async fn serve<S>(
         id,
         mut rx,
         kicked,
-        end_auth,
         queued,
     } = hub.register();
     let (mut sink, mut stream) = ws.split();
-    let mut auth = Auth::default();
     let mut ping = tokio::time::interval_at(Instant::now() + PING_INTERVAL, PING_INTERVAL);
     let idle_for = idle_timeout();
     let idle = tokio::time::sleep(idle_for);
     tokio::pin!(idle);
-    // Fires when the token of an authenticated connection expires.
+    // When the token the connection authenticated with expires (reset at each `auth`).
+    let mut expires_at: Option<Instant> = None;
     let expiry = tokio::time::sleep(Duration::ZERO);
     tokio::pin!(expiry);
     if *shutdown.borrow() {
@@ -138,12 +142,11 @@ pub async fn serve<S>(
             biased;
             _ = shutdown.changed() => break Stop::Shutdown,
             _ = kicked.notified() => break Stop::Kicked,
-            _ = end_auth.notified() => {
-                auth.end(id, &hub);
-                continue;
-            }
-            _ = &mut expiry, if auth.expires_at.is_some() => {
-                auth.end(id, &hub);
+            // The token expired: the same path as a revoked token (auth_error, no more
+            // subscriptions); the client may authenticate again.
+            _ = &mut expiry, if expires_at.is_some() => {
+                expires_at = None;
+                hub.deauthenticate(&[id], invalid_token());
                 continue;
             }
             _ = &mut idle => {
@@ -160,12 +163,25 @@ pub async fn serve<S>(
                     // the stream then ends.
                     _ => continue,
                 };
-                let reply = handle(&body, id, &hub, &validate, &mut auth);
-                if let Some(at) = auth.expires_at {
-                    expiry.as_mut().reset(at);
-                }
+                let reply = match auth_token(&body) {
+                    // Checking a token may read the database: done here, off the hub.
+                    Some(Some(token)) => match validate(token).await {
+                        Some(p) => {
+                            let left = p.claims.exp - chrono::Utc::now().timestamp();
+                            let at = Instant::now() + Duration::from_secs(left.max(0) as u64);
+                            expires_at = Some(at);
+                            expiry.as_mut().reset(at);
+                            hub.set_principal(id, p);
+                            text(json!({ "type": "auth_success", "message": "Authenticated successfully" }))
+                        }
+                        None => invalid_token(),
+                    },
+                    _ => handle(&body, id, &hub),
+                };
                 // Replies go through the client's queue so they stay in order with events.
-                hub.reply(id, reply);
+                if !reply.is_empty() {
+                    hub.reply(id, reply);
+                }
                 continue;
             }
             frame = rx.recv() => match frame {
@@ -178,7 +194,7 @@ pub async fn serve<S>(
             _ = ping.tick() => Message::Ping(Vec::new()),
         };
         // A write blocks while the client does not read; stay responsive to kick/shutdown,
-        // and give up on a client that has read nothing for `send_timeout` (R6).
+        // and give up on a client whose socket took nothing for `send_timeout` (R6).
         let sent = tokio::select! {
             biased;
             r = tokio::time::timeout(send_timeout(), sink.send(out)) => match r {
@@ -195,6 +211,8 @@ pub async fn serve<S>(
     match stop {
         Stop::Gone => {}
         Stop::Kicked => {
+            // Out of the hub at once: no more events queue up, and shutdown does not wait
+            // for a close frame that may never leave.
             hub.unregister(id);
             tracing::info!(
                 client = id,
@@ -222,41 +240,6 @@ pub async fn serve<S>(
     hub.unregister(id);
 }
 
-/// The authentication state of one connection.
-#[derive(Default)]
-struct Auth {
-    authenticated: bool,
-    /// When the token it authenticated with expires.
-    expires_at: Option<Instant>,
-}
-
-impl Auth {
-    fn start(&mut self, id: u64, hub: &Hub, claims: Claims) {
-        let left = claims.exp - chrono::Utc::now().timestamp();
-        self.authenticated = true;
-        self.expires_at = Some(Instant::now() + Duration::from_secs(left.max(0) as u64));
-        hub.set_authenticated(id, claims);
-    }
-
-    /// The one way a connection's authentication ends (its token expired or was revoked):
-    /// subscriptions dropped, `auth_error` sent; the client may authenticate again.
-    fn end(&mut self, id: u64, hub: &Hub) {
-        if !self.authenticated {
-            return;
-        }
-        self.authenticated = false;
-        self.expires_at = None;
-        hub.deauthenticate(id);
-        hub.reply(id, auth_error(INVALID_TOKEN));
-    }
-}
-
-const INVALID_TOKEN: &str = "Invalid or expired token";
-
-fn auth_error(message: &str) -> Frame {
-    text(json!({ "type": "auth_error", "message": message }))
-}
-
 async fn close<S>(
     sink: &mut futures_util::stream::SplitSink<WebSocketStream<S>, Message>,
     code: CloseCode,
@@ -276,8 +259,27 @@ where
     }
 }
 
-/// One client message → its reply (`websocket.md`).
-fn handle(body: &str, id: u64, hub: &Hub, validate: &Validate, auth: &mut Auth) -> Frame {
+/// What a connection hears when its token is refused or stops working (revoked).
+pub fn invalid_token() -> Frame {
+    text(json!({ "type": "auth_error", "message": "Invalid or expired token" }))
+}
+
+/// For an `auth` message: `Some(Some(token))`, or `Some(None)` when it has no token.
+fn auth_token(body: &str) -> Option<Option<String>> {
+    let msg = serde_json::from_str::<Value>(body).ok()?;
+    if msg.get("type").and_then(Value::as_str) != Some("auth") {
+        return None;
+    }
+    Some(
+        msg.get("token")
+            .and_then(Value::as_str)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string),
+    )
+}
+
+/// One client message (other than an `auth` with a token) → its reply (`websocket.md`).
+fn handle(body: &str, id: u64, hub: &Hub) -> Frame {
     let Ok(msg) = serde_json::from_str::<Value>(body) else {
         return error("Invalid JSON");
     };
@@ -287,24 +289,21 @@ fn handle(body: &str, id: u64, hub: &Hub, validate: &Validate, auth: &mut Auth) 
         Some(other) => other.to_string(),
     };
     match kind.as_str() {
-        "auth" => {
-            let token = msg
-                .get("token")
-                .and_then(Value::as_str)
-                .filter(|t| !t.is_empty());
-            let Some(token) = token else {
-                return auth_error("Token required");
+        "auth" => text(json!({ "type": "auth_error", "message": "Token required" })),
+        "page_focus" => {
+            let page = match msg.get("page") {
+                Some(Value::String(p)) if !p.trim().is_empty() && p.len() <= 200 => p.trim(),
+                _ => return error("page is required"),
             };
-            match validate(token) {
-                Some(claims) => {
-                    auth.start(id, hub, claims);
-                    text(json!({ "type": "auth_success", "message": "Authenticated successfully" }))
-                }
-                None => auth_error(INVALID_TOKEN),
+            match hub.page_focus(id, page) {
+                // The reply is the `presence_update` every admin client gets.
+                Ok(()) => Arc::from(""),
+                Err(FocusError::NotAuthenticated) => error("Not authenticated"),
+                Err(FocusError::NotAdmin) => error("Insufficient permissions"),
             }
         }
         "subscribe" | "unsubscribe" => {
-            if !auth.authenticated {
+            if !hub.is_authenticated(id) {
                 return error("Not authenticated");
             }
             let Some(session_id) = session_id(&msg) else {

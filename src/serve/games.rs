@@ -5,13 +5,13 @@ use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::sessions::INVALID_SESSION_ID;
 use super::App;
-use crate::core::session_games::{self, CountSource, NewGame, PLAYER_COUNT_ERROR, ROOM_CODE_ERROR};
+use crate::core::session_games::{self, NewGame, PLAYER_COUNT_ERROR, ROOM_CODE_ERROR};
 use crate::core::status_live;
+use crate::core::vocab::{CountSource, GameStatus};
 use crate::{Error, Result};
 use std::sync::Arc;
 
 pub const INVALID_SESSION_GAME_ID: &str = "Invalid session game ID";
-const STATUS_ERROR: &str = "Invalid status. Must be playing, played, or skipped";
 
 /// The (sessionId, sessionGameId) of a sub-route.
 fn ids(req: &Req) -> Result<(i64, i64)> {
@@ -27,7 +27,7 @@ pub async fn list(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn add(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let session_id = req.id(0, INVALID_SESSION_ID)?;
     let body = req.json(&app).await?;
     let game_id = body.opt_int_or("game_id", "game_id is required")?;
@@ -58,7 +58,7 @@ pub async fn add(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn remove(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     http::ok(
         &app.db
@@ -68,21 +68,22 @@ pub async fn remove(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn status(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     let body = req.json(&app).await?;
-    let status = body
-        .opt_str_or("status", STATUS_ERROR)?
-        .ok_or_else(|| Error::invalid(STATUS_ERROR))?;
+    let status: GameStatus = body
+        .opt_str_or("status", GameStatus::INVALID)?
+        .ok_or_else(|| Error::invalid(GameStatus::INVALID))?
+        .parse()?;
     http::ok(
         &app.db
-            .write(move |c| session_games::set_status(c, sid, id, &status))
+            .write(move |c| session_games::set_status(c, sid, id, status))
             .await?,
     )
 }
 
 pub async fn room_code(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     let body = req.json(&app).await?;
     let code = body
@@ -96,7 +97,7 @@ pub async fn room_code(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn player_count(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     let body = req.json(&app).await?;
     let count = body
@@ -110,7 +111,7 @@ pub async fn player_count(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn start_check(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     http::ok(
         &app.db
@@ -120,7 +121,7 @@ pub async fn start_check(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn stop_check(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     http::ok(
         &app.db
