@@ -28,9 +28,27 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 
-/// Default of `--max-connections`: well above a game night's needs (the benchmark holds
-/// 1,000 WebSocket clients), well below what memory and descriptors allow.
-pub const DEFAULT_MAX_CONNECTIONS: usize = 2048;
+/// Most connections `--max-connections` defaults to: well above a game night's needs (the
+/// benchmark holds 10,000 WebSocket clients), well below what memory allows.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 16_384;
+
+/// The default of `--max-connections`: [`DEFAULT_MAX_CONNECTIONS`], or fewer when the
+/// process may not open that many files (each connection is one descriptor, and the
+/// database, WAL and logs need a few more): then a client beyond the limit still gets the
+/// JSON 503 instead of a connection the kernel refuses to accept.
+pub fn default_max_connections() -> usize {
+    let soft = std::fs::read_to_string("/proc/self/limits")
+        .ok()
+        .and_then(|text| {
+            let line = text.lines().find(|l| l.starts_with("Max open files"))?;
+            let soft = line.split_whitespace().nth(3)?;
+            soft.parse::<usize>().ok()
+        });
+    match soft {
+        Some(n) => n.saturating_sub(64).clamp(16, DEFAULT_MAX_CONNECTIONS),
+        None => DEFAULT_MAX_CONNECTIONS,
+    }
+}
 
 /// How the daemon was asked to run.
 #[derive(Debug, Clone)]
@@ -69,7 +87,7 @@ impl Config {
             admin_key: None,
             jwt_secret: None,
             readers: 4,
-            max_connections: DEFAULT_MAX_CONNECTIONS,
+            max_connections: default_max_connections(),
             admins_file: None,
             audit_retention_days: crate::core::audit::DEFAULT_RETENTION_DAYS,
         }
