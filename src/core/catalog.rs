@@ -9,7 +9,8 @@ use serde::Serialize;
 /// The built-in catalog, kept as data in the catalog CSV format.
 const BUILTIN_CSV: &str = include_str!("catalog.csv");
 
-/// The CSV header, in order (`picker.md`).
+/// The CSV header, in order (`picker.md`), without the optional last column `ticker`
+/// (`polls.md`): files without it are still read, and keep the games' tickers.
 pub const CSV_COLUMNS: [&str; 12] = [
     "pack_name",
     "title",
@@ -24,6 +25,9 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "enabled",
     "favor_bias",
 ];
+
+/// The optional 13th CSV column; export always writes it.
+pub const TICKER_COLUMN: &str = "ticker";
 
 /// The editable fields of a game: one CSV row, one `POST /api/games` body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,6 +44,8 @@ pub struct GameFields {
     pub app_tag: Option<String>,
     pub enabled: bool,
     pub favor_bias: i64,
+    /// The chat ticker (normalized: upper case), if any.
+    pub ticker: Option<String>,
 }
 
 impl GameFields {
@@ -67,16 +73,19 @@ impl GameFields {
         if !(-1..=1).contains(&self.favor_bias) {
             return Err(Error::invalid("favor_bias must be -1, 0 or 1"));
         }
+        if let Some(t) = &self.ticker {
+            super::tickers::normalize(t)?;
+        }
         Ok(())
     }
 
-    /// Parses one CSV record (without the header). `line` is for messages.
-    pub fn from_csv(record: &csv::StringRecord, line: u64) -> Result<Self> {
+    /// Parses one CSV record (without the header) of a file with `columns` columns (12, or
+    /// 13 with `ticker`). `line` is for messages.
+    pub fn from_csv(record: &csv::StringRecord, line: u64, columns: usize) -> Result<Self> {
         let bad = |what: &str| Error::invalid(format!("CSV line {line}: {what}"));
-        if record.len() != CSV_COLUMNS.len() {
+        if record.len() != columns {
             return Err(bad(&format!(
-                "expected {} columns, found {}",
-                CSV_COLUMNS.len(),
+                "expected {columns} columns, found {}",
                 record.len()
             )));
         }
@@ -114,13 +123,18 @@ impl GameFields {
             app_tag: text(9).map(|t| normalize_tags(&t)),
             enabled: flag(10, true)?,
             favor_bias: int(11)?.unwrap_or(0),
+            ticker: match columns > CSV_COLUMNS.len() {
+                true => super::tickers::normalize_opt(text(12).as_deref())
+                    .map_err(|e| bad(&e.message))?,
+                false => None,
+            },
         };
         fields.validate().map_err(|e| bad(&e.message))?;
         Ok(fields)
     }
 
-    /// The CSV record of these fields, in `CSV_COLUMNS` order.
-    pub fn to_csv(&self) -> [String; 12] {
+    /// The CSV record of these fields, in `CSV_COLUMNS` order, then the ticker.
+    pub fn to_csv(&self) -> [String; 13] {
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         [
             self.pack_name.clone(),
@@ -137,6 +151,7 @@ impl GameFields {
             opt(&self.app_tag),
             (self.enabled as i64).to_string(),
             self.favor_bias.to_string(),
+            opt(&self.ticker),
         ]
     }
 }
@@ -156,6 +171,7 @@ impl From<&Game> for GameFields {
             app_tag: g.app_tag.clone(),
             enabled: g.enabled != 0,
             favor_bias: g.favor_bias,
+            ticker: g.ticker.clone(),
         }
     }
 }
@@ -179,6 +195,12 @@ pub fn parse_csv(data: &str) -> Result<Vec<GameFields>> {
 /// [`parse_csv`] keeping each row's line number (for messages about the import as a whole).
 /// Two rows with the same (pack_name, title) are an error naming the second line.
 pub fn parse_csv_lines(data: &str) -> Result<Vec<(u64, GameFields)>> {
+    Ok(parse_csv_table(data)?.0)
+}
+
+/// [`parse_csv_lines`], also telling whether the file has the `ticker` column. Two rows
+/// with the same ticker are a `409` naming the second line.
+pub fn parse_csv_table(data: &str) -> Result<(Vec<(u64, GameFields)>, bool)> {
     // Spreadsheet programs like to start the file with a byte-order mark.
     let data = data.strip_prefix('\u{feff}').unwrap_or(data);
     let mut reader = csv::ReaderBuilder::new()
@@ -190,21 +212,34 @@ pub fn parse_csv_lines(data: &str) -> Result<Vec<(u64, GameFields)>> {
         .map_err(|e| Error::invalid(format!("CSV line 1: {e}")))?
         .clone();
     let names: Vec<&str> = header.iter().map(str::trim).collect();
-    if names != CSV_COLUMNS {
+    let with_ticker = names.len() == CSV_COLUMNS.len() + 1
+        && names[..CSV_COLUMNS.len()] == CSV_COLUMNS
+        && names[CSV_COLUMNS.len()] == TICKER_COLUMN;
+    if names != CSV_COLUMNS && !with_ticker {
         return Err(Error::invalid(format!(
             "CSV line 1: the header must be {}",
             CSV_COLUMNS.join(",")
-        )));
+        ))
+        .with_hint("a last column, ticker, may follow favor_bias"));
     }
+    let columns = names.len();
     let mut out: Vec<(u64, GameFields)> = Vec::new();
     let mut seen = std::collections::HashMap::new();
+    let mut tickers: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
             Error::invalid(format!("CSV line {line}: {e}"))
         })?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let fields = GameFields::from_csv(&record, line)?;
+        let fields = GameFields::from_csv(&record, line, columns)?;
+        if let Some(t) = &fields.ticker {
+            if let Some(first) = tickers.insert(t.clone(), line) {
+                return Err(Error::duplicate(format!(
+                    "CSV line {line}: ticker {t} already appears on line {first}"
+                )));
+            }
+        }
         let key = (fields.pack_name.clone(), fields.title.clone());
         if let Some(first) = seen.insert(key, line) {
             return Err(Error::invalid(format!(
@@ -214,7 +249,7 @@ pub fn parse_csv_lines(data: &str) -> Result<Vec<(u64, GameFields)>> {
         }
         out.push((line, fields));
     }
-    Ok(out)
+    Ok((out, with_ticker))
 }
 
 /// Migration step: the built-in catalog.
@@ -251,7 +286,13 @@ pub fn insert(tx: &Connection, f: &GameFields, now: &str) -> Result<i64> {
         f.favor_bias,
         now
     ])?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    // A separate statement: the seed (migration step 2) runs before `ticker` exists.
+    if let Some(t) = &f.ticker {
+        tx.prepare_cached("UPDATE games SET ticker = ?2 WHERE id = ?1")?
+            .execute(rusqlite::params![id, t])?;
+    }
+    Ok(id)
 }
 
 pub fn game_not_found() -> Error {
@@ -521,6 +562,8 @@ pub struct GamePatch {
     pub app_tag: Option<Option<String>>,
     pub enabled: Option<bool>,
     pub favor_bias: Option<i64>,
+    /// `Some(None)` removes the ticker.
+    pub ticker: Option<Option<String>>,
 }
 
 /// Empty or blank text means "none" for the optional text fields.
@@ -555,6 +598,7 @@ impl GamePatch {
             app_tag: clean_text(self.app_tag.flatten().map(|t| normalize_tags(&t))),
             enabled: self.enabled.unwrap_or(true),
             favor_bias: self.favor_bias.unwrap_or(0),
+            ticker: super::tickers::normalize_opt(self.ticker.flatten().as_deref())?,
         };
         fields.validate()?;
         Ok(fields)
@@ -587,6 +631,10 @@ impl GamePatch {
                 .unwrap_or(base.app_tag),
             enabled: self.enabled.unwrap_or(base.enabled),
             favor_bias: self.favor_bias.unwrap_or(base.favor_bias),
+            ticker: match self.ticker {
+                Some(t) => super::tickers::normalize_opt(t.as_deref())?,
+                None => base.ticker,
+            },
         };
         fields.validate()?;
         Ok(fields)
@@ -671,6 +719,12 @@ impl GamePatch {
             game_type: nullable_text("game_type")?,
             secondary_type: nullable_text("secondary_type")?,
             app_tag,
+            ticker: match obj.get("ticker") {
+                None => None,
+                Some(Value::Null) => Some(None),
+                Some(Value::String(t)) => Some(Some(t.clone())),
+                Some(_) => return Err(Error::invalid(super::tickers::TICKER_ERROR)),
+            },
             enabled: flag("enabled")?,
             favor_bias: match get("favor_bias") {
                 None => None,
@@ -790,7 +844,7 @@ fn write_fields(tx: &Connection, id: i64, f: &GameFields) -> Result<()> {
     tx.prepare_cached(
         "UPDATE games SET pack_name = ?2, title = ?3, min_players = ?4, max_players = ?5,
             length_minutes = ?6, has_audience = ?7, family_friendly = ?8, game_type = ?9,
-            secondary_type = ?10, app_tag = ?11, enabled = ?12, favor_bias = ?13
+            secondary_type = ?10, app_tag = ?11, enabled = ?12, favor_bias = ?13, ticker = ?14
          WHERE id = ?1",
     )?
     .execute(rusqlite::params![
@@ -807,6 +861,7 @@ fn write_fields(tx: &Connection, id: i64, f: &GameFields) -> Result<()> {
         f.app_tag,
         f.enabled as i64,
         f.favor_bias,
+        f.ticker,
     ])?;
     Ok(())
 }
@@ -817,6 +872,9 @@ pub fn add(conn: &mut Connection, patch: GamePatch) -> Result<Game> {
     store::write(conn, |tx| {
         if id_by_key(tx, &fields.pack_name, &fields.title)?.is_some() {
             return Err(duplicate_game(&fields));
+        }
+        if let Some(t) = &fields.ticker {
+            super::tickers::check_free(tx, t, None)?;
         }
         let id = insert(tx, &fields, &crate::time::now())?;
         check_tags_for(tx, id)?;
@@ -834,6 +892,9 @@ pub fn update(conn: &mut Connection, id: i64, patch: GamePatch) -> Result<Game> 
             if other != id {
                 return Err(duplicate_game(&fields));
             }
+        }
+        if let Some(t) = &fields.ticker {
+            super::tickers::check_free(tx, t, Some(id))?;
         }
         write_fields(tx, id, &fields)?;
         check_tags_for(tx, id)?;
@@ -944,7 +1005,8 @@ pub fn export_csv(conn: &Connection) -> Result<String> {
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     let csv_err = |e: csv::Error| Error::storage(format!("CSV error: {e}"));
-    w.write_record(CSV_COLUMNS).map_err(csv_err)?;
+    w.write_record(CSV_COLUMNS.iter().chain([&TICKER_COLUMN]))
+        .map_err(csv_err)?;
     for g in &games {
         w.write_record(GameFields::from(g).to_csv())
             .map_err(csv_err)?;
@@ -979,7 +1041,7 @@ impl ImportMode {
 /// counters and votes are kept). → `{ "message", "imported", "updated" }` (`imported` =
 /// games added, `updated` = existing games rewritten).
 pub fn import_csv(conn: &mut Connection, data: &str, mode: ImportMode) -> Result<Message> {
-    let rows = parse_csv_lines(data)?;
+    let (mut rows, with_ticker) = parse_csv_table(data)?;
     store::write(conn, |tx| {
         let mut removed = 0usize;
         if mode == ImportMode::Replace {
@@ -1014,6 +1076,26 @@ pub fn import_csv(conn: &mut Connection, data: &str, mode: ImportMode) -> Result
             let found = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
             found.collect::<rusqlite::Result<_>>()?
         };
+        // Tickers may move between the file's games: free the ones the file rewrites first,
+        // so only a clash with a game outside the file remains (a 409 naming the line).
+        // A file without the column keeps each existing game's ticker.
+        for (_, f) in rows.iter_mut() {
+            if let Some(&id) = ids.get(&(f.pack_name.clone(), f.title.clone())) {
+                if with_ticker {
+                    tx.prepare_cached("UPDATE games SET ticker = NULL WHERE id = ?1")?
+                        .execute([id])?;
+                } else {
+                    f.ticker = get(tx, id)?.ticker;
+                }
+            }
+        }
+        for (line, f) in &rows {
+            let id = ids.get(&(f.pack_name.clone(), f.title.clone())).copied();
+            if let Some(t) = &f.ticker {
+                super::tickers::check_free(tx, t, id)
+                    .map_err(|e| Error::duplicate(format!("CSV line {line}: {}", e.message)))?;
+            }
+        }
         for (line, f) in &rows {
             let key = (f.pack_name.clone(), f.title.clone());
             let id = match ids.get(&key).copied() {

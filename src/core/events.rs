@@ -22,6 +22,12 @@ pub const WEBHOOK_EVENTS: &[&str] = &[
     "game.started",
     "game.ended",
     "room.disconnected",
+    "game.picked",
+    "game.dismissed",
+    "poll.start",
+    "poll.leading",
+    "voting.ended",
+    "poll.cancelled",
     "test",
 ];
 

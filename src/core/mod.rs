@@ -13,10 +13,14 @@ pub mod input;
 pub mod model;
 pub mod monitoring;
 pub mod picker;
+pub mod poll_events;
+pub mod polls;
+pub mod selection;
 pub mod session_games;
 pub mod sessions;
 pub mod stats;
 pub mod status_live;
+pub mod tickers;
 pub mod votes;
 pub mod webhooks;
 

@@ -5,6 +5,7 @@
 
 use super::events::{emit, monitor_changed};
 use super::model::{Message, SessionGame, STATUSES};
+use super::selection::{self, DismissReason, SelectionSource};
 use super::sessions;
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension, Transaction};
@@ -16,6 +17,9 @@ pub struct NewGame {
     pub game_id: Option<i64>,
     pub manually_added: bool,
     pub room_code: Option<String>,
+    /// The `source` of the new session game unless it is the session's selection (whose
+    /// source it then takes): `manual` by default, `dice` from `pick --add`.
+    pub source: Option<SelectionSource>,
 }
 
 pub fn session_game_not_found() -> Error {
@@ -101,12 +105,18 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
         } else {
             "not_started"
         };
+        // Adding any game clears the selection; the selected game keeps its source.
+        super::polls::settle_in(tx, session_id)?;
+        let source = match selection::dismiss_in(tx, session_id, DismissReason::Added)? {
+            Some((selected, source)) if selected == game_id => source,
+            _ => new.source.unwrap_or(SelectionSource::Manual),
+        };
         let id = store::next_id(tx, "session_games")?;
         tx.prepare_cached(
             "INSERT INTO session_games
                 (id, session_id, game_id, played_at, manually_added, status, room_code,
-                 player_count_check_status)
-             VALUES (?7, ?1, ?2, ?3, ?4, 'playing', ?5, ?6)",
+                 player_count_check_status, source)
+             VALUES (?7, ?1, ?2, ?3, ?4, 'playing', ?5, ?6, ?8)",
         )?
         .execute(rusqlite::params![
             session_id,
@@ -115,7 +125,8 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
             new.manually_added as i64,
             new.room_code,
             monitor,
-            id
+            id,
+            source.as_str()
         ])?;
         tx.prepare_cached("UPDATE games SET play_count = play_count + 1 WHERE id = ?1")?
             .execute([game_id])?;
@@ -131,7 +142,7 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
                     "id": sg.game_id, "session_game_id": sg.id, "title": sg.title,
                     "pack_name": sg.pack_name, "min_players": sg.min_players,
                     "max_players": sg.max_players, "manually_added": sg.manually_added,
-                    "room_code": sg.room_code,
+                    "room_code": sg.room_code, "source": sg.source,
                 },
             }),
         )?;

@@ -156,6 +156,10 @@ pub fn close(conn: &mut Connection, id: i64, notes: Option<&str>) -> Result<Sess
             return Err(Error::state("Session is already closed"));
         }
         session_games::stop_monitors(tx, id, None)?;
+        // The choosing ends with the night: a running poll is cancelled (one past its
+        // deadline is closed first), the lined-up game dismissed.
+        super::polls::end_with_session(tx, id)?;
+        super::selection::dismiss_in(tx, id, super::selection::DismissReason::SessionClosed)?;
         tx.prepare_cached(
             "UPDATE session_games SET status = 'played' WHERE session_id = ?1 AND status = 'playing'",
         )?

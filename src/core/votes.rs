@@ -260,6 +260,10 @@ pub struct Importer<'c> {
     intervals: Intervals,
     /// (up, down) per slot.
     tallies: Vec<(i64, i64)>,
+    /// The catalog's tickers, for `TICKER++` / `TICKER--` messages.
+    tickers: std::collections::HashMap<String, super::tickers::TickerGame>,
+    /// Ticker votes per game: (up, down), whatever the time.
+    ticker_tallies: BTreeMap<i64, (i64, i64)>,
     imported: u64,
     duplicates: u64,
     votes: u64,
@@ -275,6 +279,8 @@ impl<'c> Importer<'c> {
         let intervals = Intervals::load(&tx, session_id, session.closed_at.as_deref())?;
         Ok(Importer {
             tallies: vec![(0, 0); intervals.slots.len()],
+            tickers: super::tickers::all(&tx)?,
+            ticker_tallies: BTreeMap::new(),
             tx,
             session_id,
             intervals,
@@ -309,6 +315,8 @@ impl<'c> Importer<'c> {
             session_id,
             intervals,
             tallies,
+            tickers,
+            ticker_tallies,
             imported,
             duplicates,
             votes,
@@ -318,6 +326,43 @@ impl<'c> Importer<'c> {
         let mut insert = tx.prepare_cached(INSERT_CHAT)?;
         for p in rows {
             *seen += 1;
+            // `TICKER++` votes for that game whatever the time; an unknown ticker is an
+            // ordinary message.
+            let ticker_vote = match p.vote {
+                Some(_) => None,
+                None => super::tickers::parse_chat_vote(&p.msg.message)
+                    .and_then(|(t, kind)| tickers.get(&t).map(|g| (g.game_id, kind))),
+            };
+            if let Some((game_id, kind)) = ticker_vote {
+                // The vote's row points at the game's latest session game, if it was played.
+                let sg = intervals
+                    .slots
+                    .iter()
+                    .rev()
+                    .find(|s| s.game_id == game_id)
+                    .map(|s| s.session_game_id);
+                let changed = insert.execute(rusqlite::params![
+                    *session_id,
+                    p.msg.username,
+                    p.msg.message,
+                    p.ts,
+                    kind.as_str(),
+                    sg,
+                    p.hash,
+                ])?;
+                if changed == 0 {
+                    *duplicates += 1;
+                } else {
+                    *imported += 1;
+                    *votes += 1;
+                    let t = ticker_tallies.entry(game_id).or_insert((0, 0));
+                    match kind {
+                        VoteKind::Up => t.0 += 1,
+                        VoteKind::Down => t.1 += 1,
+                    }
+                }
+                continue;
+            }
             let slot = p.vote.and_then(|_| intervals.find(p.msg.at));
             let changed = insert.execute(rusqlite::params![
                 *session_id,
@@ -373,6 +418,40 @@ impl<'c> Importer<'c> {
                 .entry(slot.game_id.to_string())
                 .or_insert_with(|| GameVotes {
                     title: slot.title.clone(),
+                    upvotes: 0,
+                    downvotes: 0,
+                });
+            entry.upvotes += up;
+            entry.downvotes += down;
+        }
+        for (&game_id, &(up, down)) in &self.ticker_tallies {
+            if let Some(slot) = self
+                .intervals
+                .slots
+                .iter()
+                .rev()
+                .find(|s| s.game_id == game_id)
+            {
+                self.tx
+                    .prepare_cached(
+                        "UPDATE session_games SET upvotes = upvotes + ?2,
+                            downvotes = downvotes + ?3
+                         WHERE id = ?1",
+                    )?
+                    .execute([slot.session_game_id, up, down])?;
+            }
+            let title: String = self
+                .tx
+                .prepare_cached(
+                    "UPDATE games SET upvotes = upvotes + ?2, downvotes = downvotes + ?3,
+                        popularity_score = popularity_score + ?2 - ?3
+                     WHERE id = ?1 RETURNING title",
+                )?
+                .query_row([game_id, up, down], |r| r.get(0))?;
+            let entry = by_game
+                .entry(game_id.to_string())
+                .or_insert_with(|| GameVotes {
+                    title,
                     upvotes: 0,
                     downvotes: 0,
                 });
@@ -517,6 +596,9 @@ pub struct LiveVoteInput {
     pub username: Option<Value>,
     pub vote: Option<Value>,
     pub timestamp: Option<Value>,
+    /// A game's ticker: the vote goes to that game whatever the time (`polls.md`), and
+    /// `timestamp` may be left out (now).
+    pub ticker: Option<Value>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -528,7 +610,8 @@ pub struct LiveSession {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct LiveGame {
     pub id: i64,
-    pub session_game_id: i64,
+    /// `null` for a ticker vote for a game not played in the session.
+    pub session_game_id: Option<i64>,
     pub title: String,
     pub pack_name: String,
     pub upvotes: i64,
@@ -570,7 +653,14 @@ fn present(v: &Option<Value>) -> bool {
 /// Records one live vote for the active session's game whose interval contains the vote's
 /// time: counters, the stored row and `vote.received`, in one transaction.
 pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResult> {
-    if !present(&input.username) || !present(&input.vote) || !present(&input.timestamp) {
+    let ticker = match &input.ticker {
+        None | Some(Value::Null) => None,
+        Some(Value::String(t)) => Some(super::tickers::normalize(t)?),
+        Some(_) => return Err(Error::invalid(super::tickers::TICKER_ERROR)),
+    };
+    let timestamp_given = present(&input.timestamp);
+    if !present(&input.username) || !present(&input.vote) || (!timestamp_given && ticker.is_none())
+    {
         return Err(Error::invalid(MISSING_FIELDS));
     }
     let username = match &input.username {
@@ -582,17 +672,65 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
         _ => None,
     }
     .ok_or_else(|| Error::invalid(BAD_VOTE))?;
-    let at = input
-        .timestamp
-        .as_ref()
-        .and_then(parse_timestamp)
-        .ok_or_else(|| Error::invalid(BAD_TIMESTAMP))?;
+    let at = if timestamp_given {
+        input
+            .timestamp
+            .as_ref()
+            .and_then(parse_timestamp)
+            .ok_or_else(|| Error::invalid(BAD_TIMESTAMP))?
+    } else {
+        Utc::now().timestamp_millis()
+    };
     let timestamp = format_ms(at).ok_or_else(|| Error::invalid(BAD_TIMESTAMP))?;
 
     store::write(conn, |tx| {
         let session =
             sessions::active(tx)?.ok_or_else(|| Error::not_found("No active session found"))?;
-        let intervals = Intervals::load(tx, session.id, None)?;
+        let target = match &ticker {
+            Some(t) => ticker_target(tx, session.id, t)?,
+            None => time_target(tx, session.id, at, &timestamp)?,
+        };
+        let message = match &ticker {
+            Some(t) => format!("{t}{}", &kind.token()[8..]),
+            None => kind.token().to_string(),
+        };
+        record_live(
+            tx, &session, &target, &username, kind, &message, at, timestamp,
+        )
+    })
+}
+
+/// The game a live vote goes to.
+struct Target {
+    game_id: i64,
+    session_game_id: Option<i64>,
+    title: String,
+    pack_name: String,
+}
+
+/// A ticker vote: the ticker's game, and its latest session game in the session if it was
+/// played there.
+fn ticker_target(conn: &Connection, session_id: i64, ticker: &str) -> Result<Target> {
+    let game = super::tickers::find(conn, ticker)?.ok_or_else(super::tickers::unknown_ticker)?;
+    let session_game_id = conn
+        .prepare_cached(
+            "SELECT id FROM session_games WHERE session_id = ?1 AND game_id = ?2
+             ORDER BY played_at DESC, id DESC LIMIT 1",
+        )?
+        .query_row([session_id, game.id], |r| r.get(0))
+        .optional()?;
+    Ok(Target {
+        game_id: game.id,
+        session_game_id,
+        title: game.title,
+        pack_name: game.pack_name,
+    })
+}
+
+/// A timed vote: the game whose interval holds the vote's time.
+fn time_target(conn: &Connection, session_id: i64, at: i64, timestamp: &str) -> Result<Target> {
+    {
+        let intervals = Intervals::load(conn, session_id, None)?;
         if intervals.slots.is_empty() {
             return Err(Error::not_found(
                 "No games have been played in the active session yet",
@@ -608,13 +746,37 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
                     "debug",
                     json!({
                         "voteTimestamp": timestamp,
-                        "sessionId": session.id,
+                        "sessionId": session_id,
                         "intervals": intervals.describe(),
                     }),
                 ))
             }
         };
-        let hash = message_hash(&username, kind.token(), &timestamp);
+        Ok(Target {
+            game_id: slot.game_id,
+            session_game_id: Some(slot.session_game_id),
+            title: slot.title.clone(),
+            pack_name: slot.pack_name.clone(),
+        })
+    }
+}
+
+/// Stores one live vote for `target`: dedupe, the row, the counters and `vote.received`.
+#[allow(clippy::too_many_arguments)]
+fn record_live(
+    tx: &Transaction,
+    session: &super::model::Session,
+    target: &Target,
+    username: &str,
+    kind: VoteKind,
+    message: &str,
+    at: i64,
+    timestamp: String,
+) -> Result<LiveVoteResult> {
+    let username = username.to_string();
+    {
+        let slot = target;
+        let hash = message_hash(&username, message, &timestamp);
         // The same viewer again within a second (either side: votes can arrive out of
         // order), or this exact vote already stored from a live vote or a chat import.
         let lo = format_ms(at - 999).unwrap_or_default();
@@ -661,7 +823,7 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
             "UPDATE session_games SET upvotes = upvotes + ?2, downvotes = downvotes + ?3
              WHERE id = ?1",
         )?
-        .execute([slot.session_game_id, up, down])?;
+        .execute(rusqlite::params![slot.session_game_id, up, down])?;
         let (upvotes, downvotes, popularity_score): (i64, i64, i64) = tx
             .prepare_cached(
                 "UPDATE games SET upvotes = upvotes + ?2, downvotes = downvotes + ?3,
@@ -711,7 +873,7 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
             }),
         )?;
         Ok(result)
-    })
+    }
 }
 
 // ---------------------------------------------------------------------------------------

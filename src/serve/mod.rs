@@ -12,6 +12,7 @@ pub mod games;
 pub mod http;
 pub mod monitors;
 pub mod pick;
+pub mod polls;
 pub mod router;
 pub mod sessions;
 pub mod stats;
@@ -154,6 +155,7 @@ pub async fn serve(
     let (graceful, _) = tokio::sync::watch::channel(());
     let mut shutdown = std::pin::pin!(shutdown);
     let monitors = monitors::spawn(&app);
+    let poll_clock = tokio::spawn(polls::clock(app.clone()));
     loop {
         tokio::select! {
             conn = listener.accept() => {
@@ -188,6 +190,7 @@ pub async fn serve(
         }
     }
     let _ = tokio::time::timeout(Duration::from_secs(1), monitors).await;
+    poll_clock.abort();
     Ok(())
 }
 

@@ -1,9 +1,12 @@
-//! `POST /api/pick`: the weighted random picker over HTTP (no auth). Adapter over
+//! `POST /api/pick`: the weighted random picker over HTTP (no auth; `select: true`, which
+//! lines the pick up as the session's selection, needs an admin token). Adapter over
 //! `core::picker`, drawing with the thread's random generator.
 
+use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::App;
 use crate::core::picker::{self, PickRequest};
+use crate::core::selection;
 use crate::Result;
 use serde_json::Value;
 use std::sync::Arc;
@@ -11,6 +14,15 @@ use std::sync::Arc;
 pub async fn pick(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let body = req.json(&app).await?;
     let request = PickRequest::from_json(&Value::Object(body.0))?;
+    if request.select {
+        // Lining the pick up is a write: admins only (a plain pick stays public).
+        require_admin(&app, &req)?;
+        let pick = app
+            .db
+            .write(move |c| selection::pick_and_select(c, &request, &mut rand::thread_rng()))
+            .await?;
+        return http::ok(&pick);
+    }
     let pick = app
         .db
         .read(move |c| picker::pick(c, &request, &mut rand::thread_rng()))

@@ -23,6 +23,7 @@ mod http_sessions;
 mod migrations;
 mod monitor;
 mod picker;
+mod polls;
 mod votes;
 mod webhooks;
 mod websocket;
