@@ -5,8 +5,9 @@
 
 use super::output::{self, kv, opt, when};
 use super::Ctx;
-use crate::core::selection::{self, SelectionSource};
-use crate::core::session_games::{self, CountSource, NewGame};
+use crate::core::selection;
+use crate::core::session_games::{self, NewGame};
+use crate::core::vocab::{CountSource, GameStatus, MonitorStatus, SelectionSource};
 use crate::core::{catalog, model::SessionGame, sessions};
 use crate::{Error, Result};
 use clap::Subcommand;
@@ -205,7 +206,7 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             session,
             source,
         } => {
-            let source = SelectionSource::parse(&source)?;
+            let source: SelectionSource = source.parse()?;
             let session_id = sessions::resolve(&conn, session)?.id;
             let game = catalog::resolve(&conn, &game)?;
             let sel = selection::select(&mut conn, session_id, game.id, source)?;
@@ -247,7 +248,7 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                         (i + 1).to_string(),
                         g.title.clone(),
                         g.pack_name.clone(),
-                        g.status.clone(),
+                        g.status.to_string(),
                         opt(&g.room_code),
                         opt(&g.player_count),
                         format!("+{} / -{}", g.upvotes, g.downvotes),
@@ -278,9 +279,9 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             status,
         } => {
             // Validate the value before the lookup, as the API does.
-            session_games::parse_status(&status)?;
+            let status: GameStatus = status.parse()?;
             let sg = find(&conn, session_game_id)?;
-            let msg = session_games::set_status(&mut conn, sg.session_id, sg.id, &status)?;
+            let msg = session_games::set_status(&mut conn, sg.session_id, sg.id, status)?;
             message(ctx, &msg)
         }
         Cmd::RoomCode {
@@ -391,7 +392,7 @@ fn show(ctx: &Ctx, g: &SessionGame) -> Result<()> {
         ("Game", format!("{} (catalog id {})", g.title, g.game_id)),
         ("Pack", g.pack_name.clone()),
         ("Players", format!("{}-{}", g.min_players, g.max_players)),
-        ("Status", g.status.clone()),
+        ("Status", g.status.to_string()),
         ("Added", when(&g.played_at)),
         (
             "Manually added",
@@ -399,7 +400,7 @@ fn show(ctx: &Ctx, g: &SessionGame) -> Result<()> {
         ),
         ("Room code", opt(&g.room_code)),
         ("Player count", opt(&g.player_count)),
-        ("Monitor", g.player_count_check_status.clone()),
+        ("Monitor", g.player_count_check_status.to_string()),
         ("Votes", format!("+{} / -{}", g.upvotes, g.downvotes)),
     ]);
     Ok(())
@@ -416,7 +417,8 @@ fn live_status(
         let status = crate::core::status_live::from_db(conn, sg.session_id, sg.id)?;
         Ok(serde_json::to_value(status)?)
     };
-    if sg.player_count_check_status != "monitoring" || !crate::daemon_lock::daemon_running(&ctx.db)
+    if sg.player_count_check_status != MonitorStatus::Monitoring
+        || !crate::daemon_lock::daemon_running(&ctx.db)
     {
         return from_db();
     }

@@ -150,8 +150,8 @@ pub fn run_votes(ctx: &Ctx, cmd: VotesCmd) -> Result<()> {
                         v.session_id.to_string(),
                         format!("{} ({})", v.game_title, v.game_id),
                         v.username.clone(),
-                        v.vote_type.clone(),
-                        v.source.clone(),
+                        v.vote_type.to_string(),
+                        v.source.to_string(),
                     ]
                 })
                 .collect();

@@ -13,7 +13,6 @@ pub mod input;
 pub mod model;
 pub mod monitoring;
 pub mod picker;
-pub mod poll_events;
 pub mod polls;
 pub mod selection;
 pub mod session_games;
@@ -21,7 +20,11 @@ pub mod sessions;
 pub mod stats;
 pub mod status_live;
 pub mod tickers;
+pub mod vocab;
 pub mod votes;
 pub mod webhooks;
 
 pub use model::*;
+pub use vocab::{
+    CountSource, DeliveryState, DisconnectReason, GameStatus, MonitorStatus, VoteSource,
+};

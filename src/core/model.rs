@@ -1,5 +1,6 @@
 //! The JSON shapes of the product. The HTTP API returns these, and `--json` prints them.
 
+use super::vocab::{GameStatus, MonitorStatus, SelectionSource};
 use rusqlite::Row;
 use serde::Serialize;
 
@@ -40,12 +41,12 @@ pub struct SessionGame {
     pub game_id: i64,
     pub played_at: String,
     pub manually_added: i64,
-    /// Where the game came from: `dice`, `manual` or `poll` (`polls.md`).
-    pub source: String,
-    pub status: String,
+    /// Where the game came from (`polls.md`).
+    pub source: SelectionSource,
+    pub status: GameStatus,
     pub room_code: Option<String>,
     pub player_count: Option<i64>,
-    pub player_count_check_status: String,
+    pub player_count_check_status: MonitorStatus,
     pub title: String,
     pub pack_name: String,
     pub min_players: i64,
@@ -137,9 +138,6 @@ impl Game {
         })
     }
 }
-
-/// The statuses a session game can have.
-pub const STATUSES: [&str; 3] = ["playing", "played", "skipped"];
 
 /// `{ "message": …, … }` replies that carry no record.
 #[derive(Debug, Clone, Serialize, PartialEq)]

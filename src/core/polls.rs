@@ -14,16 +14,18 @@
 //! sends the latest state.
 
 use super::catalog::{self, GameFilter};
+use super::events::{emit, Event, PollCancelled, PollLeading, PollStart, VotingEnded};
 use super::model::Game;
 use super::picker::{self, PickRequest};
-use super::poll_events::{ChoiceEvent, PollCancelled, PollLeading, PollStart, VotingEnded};
-use super::selection::{self, SelectionSource};
+use super::selection;
 use super::sessions;
+pub use super::vocab::PollStatus;
+use super::vocab::SelectionSource;
 use crate::{store, Error, Result};
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
 use rusqlite::{Connection, OptionalExtension, Transaction};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Games in a poll (the "Other" option comes on top).
@@ -47,34 +49,8 @@ pub const DURATION_ERROR: &str = "durationSeconds must be an integer from 10 to 
 pub const CHOICE_REQUIRED: &str = "choice is required";
 pub const USERNAME_REQUIRED: &str = "username is required";
 
-/// Where a poll is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PollStatus {
-    Open,
-    Closed,
-    Cancelled,
-}
-
-impl PollStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PollStatus::Open => "open",
-            PollStatus::Closed => "closed",
-            PollStatus::Cancelled => "cancelled",
-        }
-    }
-    fn from_db(v: &str) -> Self {
-        match v {
-            "open" => PollStatus::Open,
-            "cancelled" => PollStatus::Cancelled,
-            _ => PollStatus::Closed,
-        }
-    }
-}
-
 /// One option of a poll, with its current vote count.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct PollOption {
     pub position: i64,
@@ -86,7 +62,7 @@ pub struct PollOption {
 }
 
 /// The poll object of `polls.md`.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Poll {
     pub id: i64,
@@ -282,7 +258,7 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Row> {
     Ok(Row {
         id: r.get(0)?,
         session_id: r.get(1)?,
-        status: PollStatus::from_db(&r.get::<_, String>(2)?),
+        status: r.get(2)?,
         started_at: r.get(3)?,
         closes_at: r.get(4)?,
         closed_at: r.get(5)?,
@@ -492,14 +468,17 @@ fn leader(options: &[PollOption]) -> Option<PollOption> {
 fn send_leading(tx: &Transaction, row: &Row, now: &str) -> Result<()> {
     let options = options(tx, row.id)?;
     let total_votes = options.iter().map(|o| o.votes).sum();
-    ChoiceEvent::PollLeading(PollLeading {
-        session_id: row.session_id,
-        poll_id: row.id,
-        leader: leader(&options),
-        options,
-        total_votes,
-    })
-    .emit(tx)?;
+    emit_event(
+        tx,
+        row.session_id,
+        Event::PollLeading(PollLeading {
+            session_id: row.session_id,
+            poll_id: row.id,
+            leader: leader(&options),
+            options,
+            total_votes,
+        }),
+    )?;
     tx.prepare_cached("UPDATE polls SET leading_sent_at = ?2, leading_pending = 0 WHERE id = ?1")?
         .execute(rusqlite::params![row.id, now])?;
     Ok(())
@@ -590,12 +569,15 @@ pub fn open<R: Rng + ?Sized>(
             ])?;
         }
         let poll = get(tx, session_id, id)?;
-        ChoiceEvent::PollStart(PollStart {
+        emit_event(
+            tx,
             session_id,
-            poll: poll.clone(),
-            poll_started_at: started_at,
-        })
-        .emit(tx)?;
+            Event::PollStart(PollStart {
+                session_id,
+                poll: poll.clone(),
+                poll_started_at: started_at,
+            }),
+        )?;
         Ok(poll)
     })
 }
@@ -753,14 +735,17 @@ fn close_in(tx: &Transaction, row: &Row, at: &str) -> Result<()> {
         winner.as_ref().map(|w| w.position),
         tie_break
     ])?;
-    ChoiceEvent::VotingEnded(VotingEnded {
-        session_id: row.session_id,
-        poll_id: row.id,
-        winner_game_id: winner.as_ref().and_then(|w| w.game_id),
-        winner_label: winner.as_ref().map(|w| w.label.clone()),
-        votes: options.clone(),
-    })
-    .emit(tx)?;
+    emit_event(
+        tx,
+        row.session_id,
+        Event::VotingEnded(VotingEnded {
+            session_id: row.session_id,
+            poll_id: row.id,
+            winner_game_id: winner.as_ref().and_then(|w| w.game_id),
+            winner_label: winner.as_ref().map(|w| w.label.clone()),
+            votes: options.clone(),
+        }),
+    )?;
     if let Some(game_id) = winner.and_then(|w| w.game_id) {
         let game = catalog::get(tx, game_id)?;
         selection::select_in(tx, row.session_id, &game, SelectionSource::Poll)?;
@@ -785,11 +770,14 @@ fn cancel_row(tx: &Transaction, row: &Row) -> Result<()> {
          WHERE id = ?1",
     )?
     .execute(rusqlite::params![row.id, crate::time::now()])?;
-    ChoiceEvent::PollCancelled(PollCancelled {
-        session_id: row.session_id,
-        poll_id: row.id,
-    })
-    .emit(tx)
+    emit_event(
+        tx,
+        row.session_id,
+        Event::PollCancelled(PollCancelled {
+            session_id: row.session_id,
+            poll_id: row.id,
+        }),
+    )
 }
 
 /// When a session closes: an open poll past its deadline is closed (its votes counted),
@@ -799,6 +787,12 @@ pub fn end_with_session(tx: &Transaction, session_id: i64) -> Result<()> {
     if let Some(row) = open_row(tx, session_id)? {
         cancel_row(tx, &row)?;
     }
+    Ok(())
+}
+
+/// Writes a poll event of session `session_id` to the outbox.
+fn emit_event(tx: &Transaction, session_id: i64, event: Event) -> Result<()> {
+    emit(tx, Some(session_id), event)?;
     Ok(())
 }
 

@@ -5,63 +5,13 @@
 //! adding any game to the session, and by closing the session.
 
 use super::catalog;
+use super::events::{emit, Event, GameDismissed, GamePicked, PickedGame};
 use super::model::Game;
-use super::poll_events::{ChoiceEvent, GameDismissed, GamePicked, PickedGame};
 use super::sessions;
+pub use super::vocab::{DismissReason, SelectionSource};
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
-
-/// Where a selection (and so a session game) came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SelectionSource {
-    /// The picker drew it.
-    Dice,
-    /// Someone chose it by hand.
-    Manual,
-    /// A poll's winner.
-    Poll,
-}
-
-pub const SOURCE_ERROR: &str = "source must be dice, manual or poll";
-
-impl SelectionSource {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SelectionSource::Dice => "dice",
-            SelectionSource::Manual => "manual",
-            SelectionSource::Poll => "poll",
-        }
-    }
-
-    /// `dice`, `manual` or `poll`, exactly; else [`SOURCE_ERROR`].
-    pub fn parse(v: &str) -> Result<Self> {
-        match v {
-            "dice" => Ok(SelectionSource::Dice),
-            "manual" => Ok(SelectionSource::Manual),
-            "poll" => Ok(SelectionSource::Poll),
-            _ => Err(Error::invalid(SOURCE_ERROR)),
-        }
-    }
-
-    /// A stored value (the database's CHECK keeps it one of the three).
-    fn from_db(v: &str) -> Self {
-        Self::parse(v).unwrap_or(SelectionSource::Manual)
-    }
-}
-
-/// Why a selection was cleared (`game.dismissed`'s `reason`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DismissReason {
-    /// Cleared by hand.
-    Dismissed,
-    /// A game was added to the session.
-    Added,
-    /// The session closed.
-    SessionClosed,
-}
 
 /// `GET /api/sessions/{id}/game-selection`: `{ "sessionId", "game", "source" }`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -74,12 +24,12 @@ pub struct Selection {
 
 /// The stored selection of a session known to exist: (game id, source).
 pub fn pending(conn: &Connection, session_id: i64) -> Result<Option<(i64, SelectionSource)>> {
-    let row: Option<(Option<i64>, Option<String>)> = conn
+    let row: Option<(Option<i64>, Option<SelectionSource>)> = conn
         .prepare_cached("SELECT pending_game_id, pending_game_source FROM sessions WHERE id = ?1")?
         .query_row([session_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     Ok(match row {
-        Some((Some(id), Some(source))) => Some((id, SelectionSource::from_db(&source))),
+        Some((Some(id), Some(source))) => Some((id, source)),
         _ => None,
     })
 }
@@ -150,13 +100,17 @@ pub fn select_in(
     tx.prepare_cached(
         "UPDATE sessions SET pending_game_id = ?2, pending_game_source = ?3 WHERE id = ?1",
     )?
-    .execute(rusqlite::params![session_id, game.id, source.as_str()])?;
-    ChoiceEvent::GamePicked(GamePicked {
-        session_id,
-        game: PickedGame::from(game),
-        source,
-    })
-    .emit(tx)
+    .execute(rusqlite::params![session_id, game.id, source])?;
+    emit(
+        tx,
+        Some(session_id),
+        Event::GamePicked(GamePicked {
+            session_id,
+            game: PickedGame::from(game),
+            source,
+        }),
+    )?;
+    Ok(())
 }
 
 /// Clears the selection by hand (`DELETE …/game-selection`): `game.dismissed` when there
@@ -184,12 +138,15 @@ pub fn dismiss_in(
         "UPDATE sessions SET pending_game_id = NULL, pending_game_source = NULL WHERE id = ?1",
     )?
     .execute([session_id])?;
-    ChoiceEvent::GameDismissed(GameDismissed {
-        session_id,
-        game_id: Some(current.0),
-        reason,
-    })
-    .emit(tx)?;
+    emit(
+        tx,
+        Some(session_id),
+        Event::GameDismissed(GameDismissed {
+            session_id,
+            game_id: Some(current.0),
+            reason,
+        }),
+    )?;
     Ok(Some(current))
 }
 

@@ -42,9 +42,9 @@ pub async fn set_selection(app: Arc<App>, mut req: Req) -> Result<Resp> {
         .opt_int_or("game_id", "game_id is required")?
         .filter(|g| *g > 0)
         .ok_or_else(|| Error::invalid("game_id is required"))?;
-    let source = match body.opt_str_or("source", selection::SOURCE_ERROR)? {
+    let source = match body.opt_str_or("source", SelectionSource::INVALID)? {
         None => SelectionSource::Manual,
-        Some(s) => SelectionSource::parse(&s)?,
+        Some(s) => s.parse()?,
     };
     http::ok(
         &app.db
