@@ -14,9 +14,6 @@ use crate::Result;
 use clap::Subcommand;
 use rand::SeedableRng;
 
-/// Who the CLI records as a poll's `createdBy`.
-const CLI_CREATOR: &str = "cli";
-
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
     /// Open a poll: the named games, or games drawn by the picker
@@ -127,7 +124,7 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             seed,
             session,
         } => {
-            let mut new = NewPoll::new(CLI_CREATOR);
+            let mut new = NewPoll::new();
             new.pick = PickRequest {
                 filter: filters.to_filter()?,
                 exclude_played,

@@ -13,6 +13,7 @@
 //! `leading_pending`, and the next settle after the interval (the daemon's, or the close)
 //! sends the latest state.
 
+use super::audit::{self, Action};
 use super::catalog::{self, GameFilter};
 use super::events::{emit, Event, PollCancelled, PollLeading, PollStart, VotingEnded};
 use super::model::Game;
@@ -91,19 +92,23 @@ pub struct NewPoll {
     pub include_other: bool,
     /// `None`: the poll stays open until closed by hand.
     pub duration_seconds: Option<i64>,
-    pub created_by: String,
+}
+
+impl Default for NewPoll {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl NewPoll {
     /// A poll with every default: 3 drawn games, "Other", 60 seconds.
-    pub fn new(created_by: &str) -> Self {
+    pub fn new() -> Self {
         NewPoll {
             game_ids: None,
             count: DEFAULT_COUNT,
             pick: PickRequest::default(),
             include_other: true,
             duration_seconds: Some(DEFAULT_DURATION),
-            created_by: created_by.to_string(),
         }
     }
 
@@ -131,14 +136,14 @@ impl NewPoll {
     /// Reads a JSON body. Every field is optional; the picker's filter fields
     /// (`playerCount`, `drawing`, `length`, `familyFriendly`, `pack`, `excludePlayed`) are
     /// read by the picker's own parser.
-    pub fn from_json(body: &Value, created_by: &str) -> Result<NewPoll> {
+    pub fn from_json(body: &Value) -> Result<NewPoll> {
         let empty = serde_json::Map::new();
         let obj = match body {
             Value::Null => &empty,
             Value::Object(o) => o,
             _ => return Err(Error::invalid("Request body must be a JSON object")),
         };
-        let mut new = NewPoll::new(created_by);
+        let mut new = NewPoll::new();
         // The poll's session comes from the path: a `sessionId` in the body is not read.
         let mut filters = obj.clone();
         filters.remove("sessionId");
@@ -550,7 +555,7 @@ pub fn open<R: Rng + ?Sized>(
             session_id,
             started_at,
             closes_at,
-            new.created_by
+            audit::current_actor()
         ])?;
         let mut insert = tx.prepare_cached(
             "INSERT INTO poll_options (poll_id, position, game_id, label, ticker)
@@ -569,6 +574,17 @@ pub fn open<R: Rng + ?Sized>(
             ])?;
         }
         let poll = get(tx, session_id, id)?;
+        audit::record(
+            tx,
+            Action::PollOpen,
+            Some(format!("poll:{id}")),
+            serde_json::json!({
+                "sessionId": session_id,
+                "gameIds": games.iter().map(|g| g.id).collect::<Vec<_>>(),
+                "includeOther": new.include_other,
+                "durationSeconds": new.duration_seconds,
+            }),
+        )?;
         emit_event(
             tx,
             session_id,
@@ -670,6 +686,12 @@ pub fn vote(
         if changed > 0 {
             totals_changed(tx, &row)?;
         }
+        audit::record(
+            tx,
+            Action::PollVote,
+            Some(format!("poll:{}", row.id)),
+            serde_json::json!({ "username": username, "position": option.position }),
+        )?;
         Ok(Ok(build(tx, row)?))
     })?
 }
@@ -700,6 +722,12 @@ pub fn close(conn: &mut Connection, session_id: i64) -> Result<Poll> {
             _ => now,
         };
         close_in(tx, &row, &at)?;
+        audit::record(
+            tx,
+            Action::PollClose,
+            Some(format!("poll:{}", row.id)),
+            Value::Null,
+        )?;
         get(tx, session_id, row.id)
     })
 }
@@ -760,6 +788,12 @@ pub fn cancel(conn: &mut Connection, session_id: i64) -> Result<Poll> {
         settle_in(tx, session_id)?;
         let row = open_row(tx, session_id)?.ok_or_else(no_open_poll)?;
         cancel_row(tx, &row)?;
+        audit::record(
+            tx,
+            Action::PollCancel,
+            Some(format!("poll:{}", row.id)),
+            Value::Null,
+        )?;
         get(tx, session_id, row.id)
     })
 }

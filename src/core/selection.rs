@@ -4,6 +4,7 @@
 //! Set by hand, by the picker (`pick … select`) or by a poll's winner; cleared by hand, by
 //! adding any game to the session, and by closing the session.
 
+use super::audit::{self, Action};
 use super::catalog;
 use super::events::{emit, Event, GameDismissed, GamePicked, PickedGame};
 use super::model::Game;
@@ -12,6 +13,7 @@ pub use super::vocab::{DismissReason, SelectionSource};
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
+use serde_json::json;
 
 /// `GET /api/sessions/{id}/game-selection`: `{ "sessionId", "game", "source" }`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -85,6 +87,12 @@ pub fn select(
         check_session(tx, session_id)?;
         let game = selectable(tx, game_id)?;
         select_in(tx, session_id, &game, source)?;
+        audit::record(
+            tx,
+            Action::SelectionSet,
+            Some(format!("session:{session_id}")),
+            json!({ "game_id": game.id, "source": source }),
+        )?;
         get(tx, session_id)
     })
 }
@@ -119,7 +127,13 @@ pub fn dismiss(conn: &mut Connection, session_id: i64) -> Result<Selection> {
     store::write(conn, |tx| {
         super::polls::settle_in(tx, session_id)?;
         sessions::get(tx, session_id)?;
-        dismiss_in(tx, session_id, DismissReason::Dismissed)?;
+        let was = dismiss_in(tx, session_id, DismissReason::Dismissed)?;
+        audit::record(
+            tx,
+            Action::SelectionDismiss,
+            Some(format!("session:{session_id}")),
+            json!({ "game_id": was.map(|(id, _)| id) }),
+        )?;
         get(tx, session_id)
     })
 }
@@ -165,6 +179,12 @@ pub fn pick_and_select<R: rand::Rng + ?Sized>(
         check_session(tx, session_id)?;
         let mut pick = super::picker::pick(tx, req, rng)?;
         select_in(tx, session_id, &pick.game, SelectionSource::Dice)?;
+        audit::record(
+            tx,
+            Action::SelectionSet,
+            Some(format!("session:{session_id}")),
+            json!({ "game_id": pick.game.id, "source": SelectionSource::Dice }),
+        )?;
         pick.selection = Some(get(tx, session_id)?);
         Ok(pick)
     })

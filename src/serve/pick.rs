@@ -16,7 +16,7 @@ pub async fn pick(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let request = PickRequest::from_json(&Value::Object(body.0))?;
     if request.select {
         // Lining the pick up is a write: admins only (a plain pick stays public).
-        require_admin(&app, &req)?;
+        require_admin(&app, &req).await?;
         let pick = app
             .db
             .write(move |c| selection::pick_and_select(c, &request, &mut rand::thread_rng()))

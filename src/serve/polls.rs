@@ -35,7 +35,7 @@ pub async fn get_selection(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn set_selection(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
     let body = req.json(&app).await?;
     let game_id = body
@@ -54,16 +54,16 @@ pub async fn set_selection(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn dismiss_selection(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
     http::ok(&app.db.write(move |c| selection::dismiss(c, id)).await?)
 }
 
 pub async fn open(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    let claims = require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
     let body = req.json(&app).await?;
-    let new = NewPoll::from_json(&Value::Object(body.0), &claims.role)?;
+    let new = NewPoll::from_json(&Value::Object(body.0))?;
     let poll = app
         .db
         .write(move |c| polls::open(c, id, &new, &mut rand::thread_rng()))
@@ -91,7 +91,7 @@ pub async fn get(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn vote(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
     let body = req.json(&app).await?;
     let username = match body.get("username") {
@@ -107,13 +107,13 @@ pub async fn vote(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn close(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
     http::ok(&app.db.write(move |c| polls::close(c, id)).await?)
 }
 
 pub async fn cancel(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
     http::ok(&app.db.write(move |c| polls::cancel(c, id)).await?)
 }

@@ -189,7 +189,42 @@ const STEPS: &[Step] = &[
         CREATE INDEX chat_logs_by_session_game ON chat_logs (session_game_id)
             WHERE session_game_id IS NOT NULL;",
     ),
-    // 6: choosing the next game together (`polls.md`): the session's selection, where each
+    // 6: named admins, minted API tokens, the audit log (admins.md).
+    Step::Sql(
+        "-- Keys only as salted hashes. `generation` is random and changes on every rotate, so
+        -- a login token naming an old generation (or a removed admin) is refused.
+        CREATE TABLE admins (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            key_hash TEXT NOT NULL,
+            generation TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            rotated_at TEXT
+        );
+        -- Tokens minted for overlays, bots and scripts (never the token itself).
+        CREATE TABLE api_tokens (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'viewer')),
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            last_used_at TEXT,
+            revoked_at TEXT
+        );
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX audit_log_by_at ON audit_log (at);
+        CREATE INDEX audit_log_by_actor ON audit_log (actor, id);
+        CREATE INDEX audit_log_by_action ON audit_log (action, id);",
+    ),
+    // 7: choosing the next game together (`polls.md`): the session's selection, where each
     // session game came from, per-game tickers, and polls with their options and votes.
     // Older session games read as `manual` when added by hand, else `dice`.
     Step::Sql(
@@ -245,13 +280,13 @@ const STEPS: &[Step] = &[
         );
         CREATE INDEX poll_votes_by_option ON poll_votes (poll_id, position);",
     ),
-    // 7: the built-in tickers (the product's own list, `docs/catalog.md`). Frozen data: a
+    // 8: the built-in tickers (the product's own list, `docs/catalog.md`). Frozen data: a
     // game renamed or removed since simply gets none.
-    Step::Code(seed_tickers_v7),
+    Step::Code(seed_tickers_v8),
 ];
 
-/// The tickers of step 7: (pack_name, title, ticker). Never edit: a new list is a new step.
-const TICKERS_V7: &[(&str, &str, &str)] = &[
+/// The tickers of step 8: (pack_name, title, ticker). Never edit: a new list is a new step.
+const TICKERS_V8: &[(&str, &str, &str)] = &[
     (
         "The Jackbox Party Pack",
         "You Don't Know Jack 2015",
@@ -346,15 +381,15 @@ const TICKERS_V7: &[(&str, &str, &str)] = &[
     ("Standalone", "The Jackbox Survey Scramble", "SURVEY"),
 ];
 
-/// Step 7: gives each built-in game its ticker, unless another game (added by the user
+/// Step 8: gives each built-in game its ticker, unless another game (added by the user
 /// before this step ran) already carries it.
-fn seed_tickers_v7(tx: &Transaction) -> Result<()> {
+fn seed_tickers_v8(tx: &Transaction) -> Result<()> {
     let mut stmt = tx.prepare(
         "UPDATE games SET ticker = ?3
          WHERE pack_name = ?1 AND title = ?2 AND ticker IS NULL
            AND NOT EXISTS (SELECT 1 FROM games WHERE ticker = ?3)",
     )?;
-    for (pack, title, ticker) in TICKERS_V7 {
+    for (pack, title, ticker) in TICKERS_V8 {
         stmt.execute([pack, title, ticker])?;
     }
     Ok(())
@@ -363,7 +398,7 @@ fn seed_tickers_v7(tx: &Transaction) -> Result<()> {
 /// The built-in tickers, for the test that checks them against the built-in catalog.
 #[doc(hidden)]
 pub fn builtin_tickers() -> &'static [(&'static str, &'static str, &'static str)] {
-    TICKERS_V7
+    TICKERS_V8
 }
 
 /// The schema version this build writes.

@@ -5,6 +5,8 @@ mod fake_ecast;
 mod server;
 mod util;
 
+mod admins;
+mod audit;
 mod catalog;
 mod chat_import;
 mod cli_export;

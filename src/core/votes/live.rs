@@ -4,6 +4,7 @@
 use super::intervals::{add_game_votes, Intervals};
 use super::parse::{format_ms, parse_timestamp};
 use super::token::{message_hash, VoteKind};
+use crate::core::audit::{self, Action};
 use crate::core::events::{emit, Event, VoteReceived, VotedGame};
 use crate::core::sessions;
 use crate::{store, Error, Result};
@@ -271,6 +272,21 @@ fn record(
                 },
                 vote: result.vote.clone(),
                 totals,
+            }),
+        )?;
+        audit::record(
+            tx,
+            Action::VoteLive,
+            Some(match slot.session_game_id {
+                Some(sg) => format!("session_game:{sg}"),
+                None => format!("game:{}", slot.game_id),
+            }),
+            json!({
+                "session_id": session.id,
+                "game_id": slot.game_id,
+                "username": result.vote.username,
+                "vote": result.vote.vote_type,
+                "timestamp": result.vote.timestamp,
             }),
         )?;
         Ok(result)
