@@ -224,7 +224,31 @@ const STEPS: &[Step] = &[
         CREATE INDEX audit_log_by_actor ON audit_log (actor, id);
         CREATE INDEX audit_log_by_action ON audit_log (action, id);",
     ),
-    // 7: choosing the next game together (`polls.md`): the session's selection, where each
+    // 7: `sessions.games_played`, a stored count of the session's games. Reading it was a
+    // `COUNT(*)` over the session's index entries on every add and every session read, so
+    // writes slowed down as a session grew. Triggers keep it in the same transaction as
+    // the insert, delete or move of a session game, whoever writes (daemon, CLI, a test's
+    // raw SQL). A later step that rebuilds `session_games` must create these triggers again.
+    Step::Sql(
+        "ALTER TABLE sessions ADD COLUMN games_played INTEGER NOT NULL DEFAULT 0;
+        UPDATE sessions SET games_played =
+            (SELECT COUNT(*) FROM session_games sg WHERE sg.session_id = sessions.id);
+        CREATE TRIGGER session_games_count_insert AFTER INSERT ON session_games
+        BEGIN
+            UPDATE sessions SET games_played = games_played + 1 WHERE id = NEW.session_id;
+        END;
+        CREATE TRIGGER session_games_count_delete AFTER DELETE ON session_games
+        BEGIN
+            UPDATE sessions SET games_played = games_played - 1 WHERE id = OLD.session_id;
+        END;
+        CREATE TRIGGER session_games_count_move AFTER UPDATE OF session_id ON session_games
+            WHEN NEW.session_id IS NOT OLD.session_id
+        BEGIN
+            UPDATE sessions SET games_played = games_played - 1 WHERE id = OLD.session_id;
+            UPDATE sessions SET games_played = games_played + 1 WHERE id = NEW.session_id;
+        END;",
+    ),
+    // 8: choosing the next game together (`polls.md`): the session's selection, where each
     // session game came from, per-game tickers, and polls with their options and votes.
     // Older session games read as `manual` when added by hand, else `dice`.
     Step::Sql(
@@ -280,13 +304,13 @@ const STEPS: &[Step] = &[
         );
         CREATE INDEX poll_votes_by_option ON poll_votes (poll_id, position);",
     ),
-    // 8: the built-in tickers (the product's own list, `docs/catalog.md`). Frozen data: a
+    // 9: the built-in tickers (the product's own list, `docs/catalog.md`). Frozen data: a
     // game renamed or removed since simply gets none.
-    Step::Code(seed_tickers_v8),
+    Step::Code(seed_tickers_v9),
 ];
 
-/// The tickers of step 8: (pack_name, title, ticker). Never edit: a new list is a new step.
-const TICKERS_V8: &[(&str, &str, &str)] = &[
+/// The tickers of step 9: (pack_name, title, ticker). Never edit: a new list is a new step.
+const TICKERS_V9: &[(&str, &str, &str)] = &[
     (
         "The Jackbox Party Pack",
         "You Don't Know Jack 2015",
@@ -381,15 +405,15 @@ const TICKERS_V8: &[(&str, &str, &str)] = &[
     ("Standalone", "The Jackbox Survey Scramble", "SURVEY"),
 ];
 
-/// Step 8: gives each built-in game its ticker, unless another game (added by the user
+/// Step 9: gives each built-in game its ticker, unless another game (added by the user
 /// before this step ran) already carries it.
-fn seed_tickers_v8(tx: &Transaction) -> Result<()> {
+fn seed_tickers_v9(tx: &Transaction) -> Result<()> {
     let mut stmt = tx.prepare(
         "UPDATE games SET ticker = ?3
          WHERE pack_name = ?1 AND title = ?2 AND ticker IS NULL
            AND NOT EXISTS (SELECT 1 FROM games WHERE ticker = ?3)",
     )?;
-    for (pack, title, ticker) in TICKERS_V8 {
+    for (pack, title, ticker) in TICKERS_V9 {
         stmt.execute([pack, title, ticker])?;
     }
     Ok(())
@@ -398,7 +422,7 @@ fn seed_tickers_v8(tx: &Transaction) -> Result<()> {
 /// The built-in tickers, for the test that checks them against the built-in catalog.
 #[doc(hidden)]
 pub fn builtin_tickers() -> &'static [(&'static str, &'static str, &'static str)] {
-    TICKERS_V8
+    TICKERS_V9
 }
 
 /// The schema version this build writes.
