@@ -326,7 +326,12 @@ function votes(g) {
   );
 }
 
+let tonightShown = "";
 function renderTonight() {
+  // Unchanged data, unchanged page: a re-render under the pointer could eat a click.
+  const shown = JSON.stringify([S.session, S.games, S.selection, S.polls, [...S.lobby], auth.token, auth.role, S.importSummary, routes.size]);
+  if (shown === tonightShown) return;
+  tonightShown = shown;
   $("night").textContent = S.session ? S.session.notes || `Game night #${S.session.id}` : "No game night running";
   rerender($("now-col"), nowColumn);
   rerender($("list-col"), listColumn);
