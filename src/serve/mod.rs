@@ -12,6 +12,7 @@ pub mod games;
 pub mod http;
 pub mod monitors;
 pub mod pick;
+pub mod polls;
 pub mod router;
 pub mod sessions;
 pub mod stats;
@@ -254,6 +255,7 @@ pub async fn serve(
     let slots = Arc::new(tokio::sync::Semaphore::new(
         app.config.max_connections.max(1),
     ));
+    let poll_clock = tokio::spawn(polls::clock(app.clone()));
     tokio::spawn(prune_hourly(app.clone()));
     loop {
         tokio::select! {
@@ -292,6 +294,7 @@ pub async fn serve(
         }
     }
     let _ = tokio::time::timeout(Duration::from_secs(1), monitors).await;
+    poll_clock.abort();
     Ok(())
 }
 

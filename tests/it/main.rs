@@ -28,6 +28,7 @@ mod http_sessions;
 mod migrations;
 mod monitor;
 mod picker;
+mod polls;
 mod votes;
 mod web;
 mod webhooks;
