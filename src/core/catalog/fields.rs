@@ -21,6 +21,8 @@ pub struct GameFields {
     pub app_tag: Option<String>,
     pub enabled: bool,
     pub favor_bias: i64,
+    /// The chat ticker (normalized: upper case), if any.
+    pub ticker: Option<String>,
 }
 
 pub const MIN_PLAYERS_ERROR: &str = "min_players must be an integer of at least 1";
@@ -46,6 +48,9 @@ impl GameFields {
             return Err(Error::invalid(LENGTH_ERROR));
         }
         check_favor(self.favor_bias)?;
+        if let Some(t) = &self.ticker {
+            crate::core::tickers::normalize(t)?;
+        }
         Ok(())
     }
 }
@@ -65,6 +70,7 @@ impl From<&Game> for GameFields {
             app_tag: g.app_tag.clone(),
             enabled: g.enabled != 0,
             favor_bias: g.favor_bias,
+            ticker: g.ticker.clone(),
         }
     }
 }
