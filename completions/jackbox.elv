@@ -1230,6 +1230,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --cors-origin 'Allow a browser front end at ORIGIN (repeatable; `*` allows any)'
             cand --ecast-url 'Base URL of the Jackbox lobby server (room monitor)'
             cand --import-limit-mb 'Largest chat-import body accepted, in MiB (other routes: 1 MiB)'
+            cand --max-connections 'Client connections served at once, WebSockets included; beyond it a new connection gets `503 {"error": "Server busy: …"}` [default: 16384, or the open-files limit less 64]'
             cand --audit-retention-days 'Delete audit log entries older than this many days'
             cand --log-format 'Log format on stderr'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'

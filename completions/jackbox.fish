@@ -628,6 +628,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l bind -d 'Addre
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l cors-origin -d 'Allow a browser front end at ORIGIN (repeatable; `*` allows any)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l ecast-url -d 'Base URL of the Jackbox lobby server (room monitor)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l import-limit-mb -d 'Largest chat-import body accepted, in MiB (other routes: 1 MiB)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l max-connections -d 'Client connections served at once, WebSockets included; beyond it a new connection gets `503 {"error": "Server busy: …"}` [default: 16384, or the open-files limit less 64]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l audit-retention-days -d 'Delete audit log entries older than this many days' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l log-format -d 'Log format on stderr' -r -f -a "pretty\t''
 json\t''"

@@ -11,8 +11,12 @@ use crate::Result;
 use serde_json::Value;
 use std::sync::Arc;
 
+/// Largest picker body: a few filters and pack names. The route needs no token, so it gets a
+/// small limit rather than the 1 MiB default.
+pub const PICK_BODY_LIMIT: usize = 64 * 1024;
+
 pub async fn pick(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    let body = req.json(&app).await?;
+    let body = req.json_limit(PICK_BODY_LIMIT).await?;
     let request = PickRequest::from_json(&Value::Object(body.0))?;
     if request.select {
         // Lining the pick up is a write: admins only (a plain pick stays public).
