@@ -208,10 +208,6 @@ fn cli_selection_errors() {
     let env = Env::new();
     env.ok(&["session", "create"]);
     env.fails(&["game", "select", "999999"], 3, "Game not found");
-    // A ticker names its game wherever a GAME is asked for.
-    let sel = env.json(&["game", "select", "tko2"]);
-    assert_eq!(sel["game"]["title"], "Tee K.O. 2");
-    assert_eq!(env.json(&["game", "add", "qpl3"])["title"], "Quiplash 3");
     let id = game_id(&env, "Drawful 2").to_string();
     env.ok(&["catalog", "disable", &id]);
     env.fails(&["game", "select", &id], 1, "Game is disabled");
@@ -219,6 +215,10 @@ fn cli_selection_errors() {
         events(&env, "game.picked").is_empty(),
         "nothing half-written"
     );
+    // A ticker names its game wherever a GAME is asked for.
+    let sel = env.json(&["game", "select", "tko2"]);
+    assert_eq!(sel["game"]["title"], "Tee K.O. 2");
+    assert_eq!(env.json(&["game", "add", "qpl3"])["title"], "Quiplash 3");
 }
 
 #[test]
