@@ -656,7 +656,13 @@ fn http_writes_during_a_big_cli_import_never_see_a_lock_error() {
     let mut import = srv
         .env
         .command()
-        .args(["chat", "import", "--session", &sid.to_string(), path.to_str().unwrap()])
+        .args([
+            "chat",
+            "import",
+            "--session",
+            &sid.to_string(),
+            path.to_str().unwrap(),
+        ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -677,7 +683,14 @@ fn http_writes_during_a_big_cli_import_never_see_a_lock_error() {
         statuses.push(r.status);
     }
     let out = import.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
-    eprintln!("{} HTTP writes during the import, slowest {slowest:?}", statuses.len());
+    eprintln!(
+        "{} HTTP writes during the import, slowest {slowest:?}",
+        statuses.len()
+    );
 }
