@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             if key.is_empty() {
                 return Err(Error::invalid("Admin key is required"));
             }
-            let mut conn = ctx.open()?;
+            let mut conn = ctx.open_or_create()?;
             auth::set_key(&mut conn, &key)?;
             if ctx.json {
                 output::json(&serde_json::json!({ "message": "Admin key set" }))
@@ -60,7 +60,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
         }
         Cmd::Token { ttl } => {
             let secs = auth::parse_ttl(&ttl)?;
-            let mut conn = ctx.open()?;
+            let mut conn = ctx.open_or_create()?;
             let secret = auth::jwt_secret(&mut conn, auth::env_jwt_secret())?;
             let token = auth::mint(&secret, secs)?;
             if ctx.json {

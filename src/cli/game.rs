@@ -4,7 +4,7 @@
 //! ID for `add`, the IDs shown for `list`/`show`) and nothing for other changes.
 
 use super::output::{self, kv, opt, when};
-use super::Ctx;
+use super::{values, Ctx};
 use crate::core::session_games::{self, CountSource, NewGame};
 use crate::core::{catalog, model::SessionGame, sessions};
 use crate::{Error, Result};
@@ -79,7 +79,8 @@ pub enum Cmd {
         /// Session game ID (from `jackbox game list`)
         #[arg(value_parser = super::session::id_parser())]
         session_game_id: i64,
-        /// playing | played | skipped
+        /// playing | played | skipped (any case)
+        #[arg(value_parser = values::core_checked(&crate::core::model::STATUSES))]
         status: String,
     },
     /// Set the room code (restarts a running room monitor on the new code)
@@ -113,7 +114,7 @@ pub enum Cmd {
         jackbox game monitor start 14\n  \
         jackbox game monitor stop 14")]
     Monitor {
-        #[arg(value_parser = ["start", "stop"])]
+        #[arg(value_parser = values::choice(&["start", "stop"]))]
         action: String,
         /// Session game ID (from `jackbox game list`)
         #[arg(value_parser = super::session::id_parser())]
@@ -136,8 +137,15 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     execute(ctx, cmd).map_err(super::session::with_hint)
 }
 
+impl Cmd {
+    /// Whether the command writes (and so may create the database).
+    fn writes(&self) -> bool {
+        !matches!(self, Cmd::List { .. } | Cmd::Show { .. })
+    }
+}
+
 fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut conn = ctx.open_for(cmd.writes())?;
     match cmd {
         Cmd::Add {
             game,

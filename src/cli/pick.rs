@@ -36,7 +36,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut conn = ctx.open_for(args.add)?;
     let session_id = match (args.session, args.add) {
         (Some(id), _) => Some(id),
         // --add needs a session: no active one is an error, said by resolve.
@@ -64,17 +64,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         )?),
         _ => None,
     };
+    if ctx.quiet {
+        let id = added.as_ref().map(|sg| sg.id).unwrap_or(pick.game.id);
+        line(&id.to_string());
+        return Ok(());
+    }
     if ctx.json {
         let mut doc = serde_json::to_value(&pick)?;
         if let (Some(sg), Some(obj)) = (&added, doc.as_object_mut()) {
             obj.insert("sessionGame".into(), serde_json::to_value(sg)?);
         }
         return output::json(&doc);
-    }
-    if ctx.quiet {
-        let id = added.as_ref().map(|sg| sg.id).unwrap_or(pick.game.id);
-        line(&id.to_string());
-        return Ok(());
     }
     let g = &pick.game;
     line(&format!("{} ({}), game {}", g.title, g.pack_name, g.id));

@@ -32,7 +32,7 @@ pub struct Args {
           value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub import_limit_mb: u32,
     /// Log format on stderr
-    #[arg(long, value_enum, default_value = "pretty")]
+    #[arg(long, value_enum, ignore_case = true, default_value = "pretty")]
     pub log_format: LogFormat,
 }
 

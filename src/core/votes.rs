@@ -388,6 +388,7 @@ impl<'c> Importer<'c> {
             unmatched_votes: self.unmatched,
         };
         if summary.messages_imported > 0 {
+            sessions::touch(&self.tx, self.session_id)?;
             emit(
                 &self.tx,
                 "votes.imported",
@@ -590,8 +591,10 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
     let timestamp = format_ms(at).ok_or_else(|| Error::invalid(BAD_TIMESTAMP))?;
 
     store::write(conn, |tx| {
-        let session =
-            sessions::active(tx)?.ok_or_else(|| Error::not_found("No active session found"))?;
+        let session = sessions::active(tx)?.ok_or_else(|| {
+            Error::not_found("No active session found")
+                .with_hint(super::hints::NO_ACTIVE_SESSION_FOR_VOTE)
+        })?;
         let intervals = Intervals::load(tx, session.id, None)?;
         if intervals.slots.is_empty() {
             return Err(Error::not_found(
@@ -636,7 +639,7 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
             )
             .optional()?;
         if duplicate.is_some() {
-            return Err(Error::duplicate("Duplicate vote"));
+            return Err(Error::duplicate("Duplicate vote").with_hint(super::hints::DUPLICATE_VOTE));
         }
         tx.prepare_cached(
             "INSERT INTO live_votes (session_id, game_id, session_game_id, username, vote_type,

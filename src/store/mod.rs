@@ -26,6 +26,25 @@ pub fn default_path() -> PathBuf {
     base.join("jackbox").join("jackbox.db")
 }
 
+/// Opens an existing database at `path` (migrating it like [`open`]); a missing file is an
+/// error (`no database at PATH`, not found), never created. Commands that only read use
+/// this, so a mistyped `--db` or `JACKBOX_DB` fails instead of "succeeding" on a new,
+/// empty database.
+pub fn open_existing(path: &Path) -> Result<Connection> {
+    if !path.exists() {
+        return Err(no_database(path));
+    }
+    open(path)
+}
+
+/// The error for a database file that does not exist.
+pub fn no_database(path: &Path) -> Error {
+    Error::not_found(format!("no database at {}", path.display())).with_hint(
+        "pass --db PATH or set JACKBOX_DB to your database file; commands that write \
+         (e.g. `jackbox session create`) create a new one",
+    )
+}
+
 /// Opens (creating if needed, with mode 0600) and migrates the database at `path`.
 pub fn open(path: &Path) -> Result<Connection> {
     create_private(path)?;

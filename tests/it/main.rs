@@ -7,7 +7,9 @@ mod util;
 
 mod catalog;
 mod chat_import;
+mod cli_conventions;
 mod cli_export;
+mod cli_export_all;
 mod cli_games;
 mod cli_sessions;
 mod concurrency;
