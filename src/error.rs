@@ -19,6 +19,13 @@ pub enum ErrorKind {
     State,
     /// A uniqueness rule was violated (409, exit 1).
     Duplicate,
+    /// A database uniqueness constraint refused a write: another writer got there first
+    /// (409, exit 1). Code that knows which rule it was turns it into a better message.
+    Conflict,
+    /// A known path asked with a method it does not serve (405).
+    MethodNotAllowed,
+    /// A plain request where only a WebSocket upgrade is served (426).
+    UpgradeRequired,
     /// Authentication missing (401).
     Unauthorized,
     /// Authentication presented but not accepted (403).
@@ -132,7 +139,9 @@ impl Error {
         match self.kind {
             ErrorKind::NotFound => 404,
             ErrorKind::Invalid | ErrorKind::State => 400,
-            ErrorKind::Duplicate => 409,
+            ErrorKind::Duplicate | ErrorKind::Conflict => 409,
+            ErrorKind::MethodNotAllowed => 405,
+            ErrorKind::UpgradeRequired => 426,
             ErrorKind::Unauthorized => 401,
             ErrorKind::Forbidden => 403,
             ErrorKind::TooMany => 429,
@@ -176,7 +185,16 @@ impl std::error::Error for Error {}
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        Error::storage(format!("database error: {e}"))
+        let kind = match e.sqlite_error() {
+            Some(f)
+                if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                    || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY =>
+            {
+                ErrorKind::Conflict
+            }
+            _ => ErrorKind::Storage,
+        };
+        Error::new(kind, format!("database error: {e}"))
     }
 }
 

@@ -5,7 +5,8 @@
 
 use super::output::{self, kv, opt, when};
 use super::{values, Ctx};
-use crate::core::session_games::{self, CountSource, NewGame};
+use crate::core::session_games::{self, NewGame};
+use crate::core::vocab::{CountSource, GameStatus, MonitorStatus};
 use crate::core::{catalog, model::SessionGame, sessions};
 use crate::{Error, Result};
 use clap::Subcommand;
@@ -80,7 +81,7 @@ pub enum Cmd {
         #[arg(value_parser = super::session::id_parser())]
         session_game_id: i64,
         /// playing | played | skipped (any case)
-        #[arg(value_parser = values::core_checked(&crate::core::model::STATUSES))]
+        #[arg(value_parser = values::core_checked(GameStatus::NAMES))]
         status: String,
     },
     /// Set the room code (restarts a running room monitor on the new code)
@@ -200,7 +201,7 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                         (i + 1).to_string(),
                         g.title.clone(),
                         g.pack_name.clone(),
-                        g.status.clone(),
+                        g.status.to_string(),
                         opt(&g.room_code),
                         opt(&g.player_count),
                         format!("+{} / -{}", g.upvotes, g.downvotes),
@@ -231,9 +232,9 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             status,
         } => {
             // Validate the value before the lookup, as the API does.
-            session_games::parse_status(&status)?;
+            let status: GameStatus = status.parse()?;
             let sg = find(&conn, session_game_id)?;
-            let msg = session_games::set_status(&mut conn, sg.session_id, sg.id, &status)?;
+            let msg = session_games::set_status(&mut conn, sg.session_id, sg.id, status)?;
             message(ctx, &msg)
         }
         Cmd::RoomCode {
@@ -344,7 +345,7 @@ fn show(ctx: &Ctx, g: &SessionGame) -> Result<()> {
         ("Game", format!("{} (catalog id {})", g.title, g.game_id)),
         ("Pack", g.pack_name.clone()),
         ("Players", format!("{}-{}", g.min_players, g.max_players)),
-        ("Status", g.status.clone()),
+        ("Status", g.status.to_string()),
         ("Added", when(&g.played_at)),
         (
             "Manually added",
@@ -352,7 +353,7 @@ fn show(ctx: &Ctx, g: &SessionGame) -> Result<()> {
         ),
         ("Room code", opt(&g.room_code)),
         ("Player count", opt(&g.player_count)),
-        ("Monitor", g.player_count_check_status.clone()),
+        ("Monitor", g.player_count_check_status.to_string()),
         ("Votes", format!("+{} / -{}", g.upvotes, g.downvotes)),
     ]);
     Ok(())
@@ -369,7 +370,8 @@ fn live_status(
         let status = crate::core::status_live::from_db(conn, sg.session_id, sg.id)?;
         Ok(serde_json::to_value(status)?)
     };
-    if sg.player_count_check_status != "monitoring" || !crate::daemon_lock::daemon_running(&ctx.db)
+    if sg.player_count_check_status != MonitorStatus::Monitoring
+        || !crate::daemon_lock::daemon_running(&ctx.db)
     {
         return from_db();
     }

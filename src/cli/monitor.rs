@@ -3,10 +3,11 @@
 //! with `manually_stopped`). The only CLI command with a tokio runtime.
 
 use super::Ctx;
+use crate::core::events::Event;
+use crate::core::vocab::{DisconnectReason, MonitorStatus};
 use crate::core::{events, session_games};
 use crate::monitor::{Config, LiveSink, Monitor, Outcome};
 use crate::{Error, ErrorKind, Result};
-use serde_json::Value;
 use std::sync::{Arc, Mutex};
 
 /// Prints events as they are written: JSON lines with `--json`, one summary line otherwise.
@@ -18,8 +19,8 @@ impl Printer {
     fn print(&self, event_json: &str) {
         if self.json {
             println!("{event_json}");
-        } else if let Ok(v) = serde_json::from_str::<Value>(event_json) {
-            println!("{}", summary(&v));
+        } else if let Ok(event) = Event::from_frame(event_json) {
+            println!("{}", summary(&event));
         }
     }
 }
@@ -37,67 +38,53 @@ impl LiveSink for Printer {
 }
 
 /// `game.started  3 players: ALICE, BOB, CAROL` and the like.
-fn summary(v: &Value) -> String {
-    let t = v["type"].as_str().unwrap_or("event");
-    let d = &v["data"];
-    let s = |k: &str| match &d[k] {
-        Value::Null => "-".to_string(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    let players = || {
-        d["players"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default()
-    };
-    let text = match t {
-        "room.connected" => format!(
+fn summary(event: &Event) -> String {
+    fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {
+        v.as_ref()
+            .map_or_else(|| "-".to_string(), |v| v.to_string())
+    }
+    let list = |players: &[String]| players.join(", ");
+    let text = match event {
+        Event::RoomConnected(e) => format!(
             "room {} (appTag {}): {} of {} players [{}], state {}, lobby {}",
-            s("roomCode"),
-            s("appTag"),
-            s("playerCount"),
-            s("maxPlayers"),
-            players(),
-            s("gameState"),
-            s("lobbyState")
+            opt(&e.room.room_code),
+            opt(&e.app_tag),
+            e.player_count,
+            opt(&e.max_players),
+            list(&e.players),
+            opt(&e.game_state),
+            opt(&e.lobby_state)
         ),
-        "lobby.player-joined" => format!(
+        Event::LobbyPlayerJoined(e) => format!(
             "{} joined ({} players: {})",
-            s("playerName"),
-            s("playerCount"),
-            players()
+            e.player_name,
+            e.player_count,
+            list(&e.players)
         ),
-        "lobby.updated" => format!(
+        Event::LobbyUpdated(e) => format!(
             "lobby {} (can start: {}, starting: {})",
-            s("lobbyState"),
-            s("gameCanStart"),
-            s("gameIsStarting")
+            opt(&e.lobby_state),
+            opt(&e.game_can_start),
+            opt(&e.game_is_starting)
         ),
-        "player-count.updated" => format!("{} players ({})", s("playerCount"), s("source")),
-        "game.started" | "game.ended" => {
-            format!("{} players: {}", s("playerCount"), players())
-        }
-        "room.disconnected" => format!(
+        Event::PlayerCountUpdated(e) => format!("{} players ({})", e.player_count, e.source),
+        Event::GameStarted(e) => format!("{} players: {}", e.player_count, list(&e.players)),
+        Event::GameEnded(e) => format!("{} players: {}", opt(&e.player_count), list(&e.players)),
+        Event::RoomDisconnected(e) => format!(
             "room {}: {} (final player count {})",
-            s("roomCode"),
-            s("reason"),
-            s("finalPlayerCount")
+            opt(&e.room.room_code),
+            e.reason,
+            opt(&e.final_player_count)
         ),
-        "game.status" => format!(
+        Event::GameStatus(e) => format!(
             "{} players, state {}, lobby {}",
-            s("playerCount"),
-            s("gameState"),
-            s("lobbyState")
+            opt(&e.player_count),
+            opt(&e.game_state),
+            opt(&e.lobby_state)
         ),
-        _ => d.to_string(),
+        other => other.data().map(|d| d.to_string()).unwrap_or_default(),
     };
-    format!("{t}  {text}")
+    format!("{}  {text}", event.name())
 }
 
 /// Runs the monitor of session game `id` (already switched to `monitoring`).
@@ -145,7 +132,9 @@ pub fn foreground(ctx: &Ctx, session_id: i64, id: i64, ecast_url: Option<&str>) 
             // Given another room code meanwhile: follow it.
             let now = session_games::get(&ctx.open()?, session_id, id);
             if let Ok(now) = now {
-                if now.player_count_check_status == "monitoring" && now.room_code != sg.room_code {
+                if now.player_count_check_status == MonitorStatus::Monitoring
+                    && now.room_code != sg.room_code
+                {
                     if !ctx.json && !ctx.quiet {
                         eprintln!(
                             "Room code changed to {}; following it",
@@ -183,10 +172,10 @@ pub fn foreground(ctx: &Ctx, session_id: i64, id: i64, ecast_url: Option<&str>) 
         Outcome::Failed(reason) => Err({
             let code = sg.room_code.clone().unwrap_or_default();
             match reason {
-                crate::core::monitoring::ROOM_NOT_FOUND => {
+                DisconnectReason::RoomNotFound => {
                     Error::not_found(format!("Room {code} not found"))
                 }
-                crate::core::monitoring::ROLE_REJECTED => Error::state(format!(
+                DisconnectReason::RoleRejected => Error::state(format!(
                     "The Jackbox lobby server refused the monitor's connection to room {code}"
                 )),
                 _ => Error::new(

@@ -45,7 +45,7 @@ pub enum VotesCmd {
         #[arg(long, value_name = "NAME")]
         user: Option<String>,
         /// Only up or down votes
-        #[arg(long = "type", value_name = "TYPE", value_parser = values::choice(&["up", "down"]))]
+        #[arg(long = "type", value_name = "TYPE", value_parser = values::choice(crate::core::vocab::VoteKind::NAMES))]
         vote_type: Option<String>,
         /// Page number
         #[arg(long, default_value_t = 1)]
@@ -147,8 +147,8 @@ pub fn run_votes(ctx: &Ctx, cmd: VotesCmd) -> Result<()> {
                         v.session_id.to_string(),
                         format!("{} ({})", v.game_title, v.game_id),
                         v.username.clone(),
-                        v.vote_type.clone(),
-                        v.source.clone(),
+                        v.vote_type.to_string(),
+                        v.source.to_string(),
                     ]
                 })
                 .collect();

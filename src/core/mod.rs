@@ -18,7 +18,11 @@ pub mod session_games;
 pub mod sessions;
 pub mod stats;
 pub mod status_live;
+pub mod vocab;
 pub mod votes;
 pub mod webhooks;
 
 pub use model::*;
+pub use vocab::{
+    CountSource, DeliveryState, DisconnectReason, GameStatus, MonitorStatus, VoteSource,
+};

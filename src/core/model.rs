@@ -1,5 +1,6 @@
 //! The JSON shapes of the product. The HTTP API returns these, and `--json` prints them.
 
+use super::vocab::{GameStatus, MonitorStatus};
 use rusqlite::Row;
 use serde::Serialize;
 
@@ -47,10 +48,10 @@ pub struct SessionGame {
     pub game_id: i64,
     pub played_at: String,
     pub manually_added: i64,
-    pub status: String,
+    pub status: GameStatus,
     pub room_code: Option<String>,
     pub player_count: Option<i64>,
-    pub player_count_check_status: String,
+    pub player_count_check_status: MonitorStatus,
     pub title: String,
     pub pack_name: String,
     pub min_players: i64,
@@ -138,9 +139,6 @@ impl Game {
         })
     }
 }
-
-/// The statuses a session game can have.
-pub const STATUSES: [&str; 3] = ["playing", "played", "skipped"];
 
 /// `{ "message": …, … }` replies that carry no record.
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -5,12 +5,14 @@
 //! writes nothing (its late frames are ignored). The functions return the full event JSON
 //! of what they wrote (the foreground mode prints it), or `None` when the guard refused.
 
-use super::events::{emit, monitor_changed};
+use super::events::{
+    emit, monitor_changed, Event, GameEnded, PlayerCountUpdated, RoomDisconnected, RoomRef,
+};
 use super::model::SessionGame;
-use super::session_games;
+use super::session_games::{self, Playing};
+use super::vocab::{CountSource, DisconnectReason, MonitorStatus};
 use crate::{store, Result};
 use rusqlite::{Connection, Transaction};
-use serde_json::{json, Value};
 
 /// How a monitor ended on its own (a manual stop goes through `session_games::stop_monitor`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,13 +21,8 @@ pub enum Finish {
     /// (`room_closed`), status `completed`, a `playing` game becomes `played`.
     Completed,
     /// `room.disconnected` with the reason, status `failed`.
-    Failed(&'static str),
+    Failed(DisconnectReason),
 }
-
-pub const ROOM_NOT_FOUND: &str = "room_not_found";
-pub const CONNECTION_FAILED: &str = "connection_failed";
-pub const ROLE_REJECTED: &str = "role_rejected";
-pub const ROOM_CLOSED: &str = "room_closed";
 
 /// The monitored row, if it is still `monitoring` on `room_code`.
 pub fn active(conn: &Connection, id: i64, room_code: &str) -> Result<Option<SessionGame>> {
@@ -34,18 +31,18 @@ pub fn active(conn: &Connection, id: i64, room_code: &str) -> Result<Option<Sess
         Err(e) if e.kind == crate::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
-    Ok(
-        (sg.player_count_check_status == "monitoring"
-            && sg.room_code.as_deref() == Some(room_code))
-        .then_some(sg),
-    )
+    Ok((sg.player_count_check_status == MonitorStatus::Monitoring
+        && sg.room_code.as_deref() == Some(room_code))
+    .then_some(sg))
 }
 
 /// The session games being monitored (the daemon starts one monitor per row).
 pub fn monitoring(conn: &Connection) -> Result<Vec<SessionGame>> {
+    // Spelled into the SQL (not bound) so the partial index applies.
     let sql = format!(
-        "{} WHERE sg.player_count_check_status = 'monitoring' ORDER BY sg.id",
-        SessionGame::SELECT
+        "{} WHERE sg.player_count_check_status = '{}' ORDER BY sg.id",
+        SessionGame::SELECT,
+        MonitorStatus::Monitoring
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], SessionGame::from_row)?;
@@ -58,7 +55,7 @@ pub fn record(
     conn: &mut Connection,
     id: i64,
     room_code: &str,
-    events: &[(&str, Value)],
+    events: &[Event],
     count: Option<i64>,
 ) -> Result<Option<Vec<String>>> {
     store::write(conn, |tx| {
@@ -66,8 +63,8 @@ pub fn record(
             return Ok(None);
         };
         let mut ids = Vec::new();
-        for (event_type, data) in events {
-            ids.push(emit(tx, event_type, Some(sg.session_id), data.clone())?);
+        for event in events {
+            ids.push(emit(tx, Some(sg.session_id), event.clone())?);
         }
         if let Some(count) = count.filter(|c| Some(*c) != sg.player_count) {
             ids.push(store_count(tx, &sg, count)?);
@@ -95,42 +92,36 @@ pub fn finish(
             ids.push(store_count(tx, &sg, count)?);
             final_count = Some(count);
         }
-        let base = json!({
-            "sessionId": sg.session_id, "gameId": sg.game_id, "sessionGameId": sg.id,
-            "roomCode": sg.room_code,
-        });
-        let with = |extra: Value| {
-            let mut data = base.clone();
-            if let (Some(d), Some(e)) = (data.as_object_mut(), extra.as_object()) {
-                d.extend(e.clone());
-            }
-            data
-        };
+        let room = RoomRef::new(&sg, None);
         let (status, reason) = match how {
             Finish::Completed => {
                 ids.push(emit(
                     tx,
-                    "game.ended",
                     Some(sg.session_id),
-                    with(json!({ "playerCount": final_count, "players": players })),
+                    Event::GameEnded(GameEnded {
+                        room: room.clone(),
+                        player_count: final_count,
+                        players: players.to_vec(),
+                    }),
                 )?);
-                ("completed", ROOM_CLOSED)
+                (MonitorStatus::Completed, DisconnectReason::RoomClosed)
             }
-            Finish::Failed(reason) => ("failed", reason),
+            Finish::Failed(reason) => (MonitorStatus::Failed, reason),
         };
         ids.push(emit(
             tx,
-            "room.disconnected",
             Some(sg.session_id),
-            with(json!({ "reason": reason, "finalPlayerCount": final_count })),
+            Event::RoomDisconnected(RoomDisconnected {
+                room,
+                reason,
+                final_player_count: final_count,
+                ecast_code: None,
+                ecast_message: None,
+            }),
         )?);
-        tx.prepare_cached("UPDATE session_games SET player_count_check_status = ?2 WHERE id = ?1")?
-            .execute(rusqlite::params![id, status])?;
+        session_games::set_monitor_status(tx, id, status)?;
         if how == Finish::Completed {
-            tx.prepare_cached(
-                "UPDATE session_games SET status = 'played' WHERE id = ?1 AND status = 'playing'",
-            )?
-            .execute([id])?;
+            session_games::end_playing(tx, sg.session_id, Playing::Only(id))?;
         }
         monitor_changed(tx, sg.session_id, id, status)?;
         Ok(Some(payloads(tx, &ids)?))
@@ -142,12 +133,8 @@ fn store_count(tx: &Transaction, sg: &SessionGame, count: i64) -> Result<i64> {
         .execute([sg.id, count])?;
     emit(
         tx,
-        "player-count.updated",
         Some(sg.session_id),
-        json!({
-            "sessionId": sg.session_id, "sessionGameId": sg.id, "gameId": sg.game_id,
-            "playerCount": count, "source": "monitor",
-        }),
+        Event::PlayerCountUpdated(PlayerCountUpdated::new(sg, count, CountSource::Monitor)),
     )
 }
 
@@ -195,14 +182,15 @@ mod tests {
     #[test]
     fn count_events_only_on_change_and_nothing_after_stop() {
         let (_dir, mut conn, id) = setup();
-        let data = json!({ "x": 1 });
-        let out = record(
-            &mut conn,
-            id,
-            "ABCD",
-            &[("lobby.updated", data.clone())],
-            Some(2),
-        );
+        let sg = session_games::get_by_id(&conn, id).unwrap();
+        let data = Event::LobbyUpdated(crate::core::events::LobbyUpdated {
+            room: RoomRef::new(&sg, None),
+            lobby_state: Some("CanStart".into()),
+            game_can_start: Some(true),
+            game_is_starting: Some(false),
+            player_count: 2,
+        });
+        let out = record(&mut conn, id, "ABCD", std::slice::from_ref(&data), Some(2));
         assert_eq!(out.unwrap().unwrap().len(), 2);
         // Same count: no player-count.updated.
         record(&mut conn, id, "ABCD", &[], Some(2))
@@ -216,11 +204,9 @@ mod tests {
 
         let sg = session_games::get_by_id(&conn, id).unwrap();
         session_games::stop_monitor(&mut conn, sg.session_id, id).unwrap();
-        assert!(
-            record(&mut conn, id, "ABCD", &[("lobby.updated", data)], Some(5))
-                .unwrap()
-                .is_none()
-        );
+        assert!(record(&mut conn, id, "ABCD", &[data], Some(5))
+            .unwrap()
+            .is_none());
         assert!(
             finish(&mut conn, id, "ABCD", Finish::Completed, Some(5), &[])
                 .unwrap()
@@ -242,20 +228,15 @@ mod tests {
             .unwrap();
         let types: Vec<String> = out
             .iter()
-            .map(|p| {
-                serde_json::from_str::<Value>(p).unwrap()["type"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            })
+            .map(|p| Event::from_frame(p).unwrap().name().to_string())
             .collect();
         assert_eq!(
             types,
             ["player-count.updated", "game.ended", "room.disconnected"]
         );
         let sg = session_games::get_by_id(&conn, id).unwrap();
-        assert_eq!(sg.player_count_check_status, "completed");
-        assert_eq!(sg.status, "played");
+        assert_eq!(sg.player_count_check_status, MonitorStatus::Completed);
+        assert_eq!(sg.status, crate::core::GameStatus::Played);
         assert_eq!(monitoring(&conn).unwrap().len(), 0);
     }
 }

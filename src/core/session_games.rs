@@ -3,12 +3,16 @@
 //!
 //! Every sub-route names a `session_games.id`; a row of another session is "not found".
 
-use super::events::{emit, monitor_changed};
-use super::model::{Message, SessionGame, STATUSES};
+use super::events::{
+    emit, monitor_changed, Event, GameAdded, PlayerCountUpdated, RoomDisconnected, RoomRef,
+};
+use super::model::{Message, SessionGame};
 use super::sessions;
+use super::vocab::{DisconnectReason, GameStatus, IntoWord, MonitorStatus};
+
+pub use super::vocab::CountSource;
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension, Transaction};
-use serde_json::json;
 
 /// What `POST /api/sessions/{id}/games` and `jackbox game add` ask for.
 #[derive(Debug, Clone, Default)]
@@ -96,21 +100,18 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
         }
         super::catalog::get(tx, game_id)?;
         stop_monitors(tx, session_id, None)?;
-        tx.prepare_cached(
-            "UPDATE session_games SET status = 'played' WHERE session_id = ?1 AND status = 'playing'",
-        )?
-        .execute([session_id])?;
+        end_playing(tx, session_id, Playing::All)?;
         let monitor = if new.room_code.is_some() {
-            "monitoring"
+            MonitorStatus::Monitoring
         } else {
-            "not_started"
+            MonitorStatus::NotStarted
         };
         let id = store::next_id(tx, "session_games")?;
         tx.prepare_cached(
             "INSERT INTO session_games
                 (id, session_id, game_id, played_at, manually_added, status, room_code,
                  player_count_check_status)
-             VALUES (?7, ?1, ?2, ?3, ?4, 'playing', ?5, ?6)",
+             VALUES (?7, ?1, ?2, ?3, ?4, ?8, ?5, ?6)",
         )?
         .execute(rusqlite::params![
             session_id,
@@ -119,7 +120,8 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
             new.manually_added as i64,
             new.room_code,
             monitor,
-            id
+            id,
+            GameStatus::Playing
         ])?;
         tx.prepare_cached("UPDATE games SET play_count = play_count + 1 WHERE id = ?1")?
             .execute([game_id])?;
@@ -127,32 +129,48 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
         let games_played = session.games_played.unwrap_or(0) + 1;
         emit(
             tx,
-            "game.added",
             Some(session_id),
-            json!({
-                "session": { "id": session_id, "is_active": 1, "games_played": games_played },
-                "game": {
-                    "id": sg.game_id, "session_game_id": sg.id, "title": sg.title,
-                    "pack_name": sg.pack_name, "min_players": sg.min_players,
-                    "max_players": sg.max_players, "manually_added": sg.manually_added,
-                    "room_code": sg.room_code,
-                },
-            }),
+            Event::GameAdded(GameAdded::new(&sg, games_played)),
         )?;
         if new.room_code.is_some() {
-            monitor_changed(tx, session_id, id, "monitoring")?;
+            monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
         Ok(sg)
     })
 }
 
-/// Validates a status string with the spec's message.
-pub fn parse_status(status: &str) -> Result<&'static str> {
-    STATUSES
-        .iter()
-        .find(|s| **s == status)
-        .copied()
-        .ok_or_else(|| Error::invalid("Invalid status. Must be playing, played, or skipped"))
+/// Which `playing` games [`end_playing`] turns into `played`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Playing {
+    /// Every one of the session (a game is added, the session closes).
+    All,
+    /// All but this one (it becomes `playing` itself).
+    AllBut(i64),
+    /// Only this one (its monitor saw the game end).
+    Only(i64),
+}
+
+/// The playing → played rule, written once: the chosen `playing` games of a session
+/// become `played`.
+pub fn end_playing(tx: &Transaction, session_id: i64, which: Playing) -> Result<()> {
+    let (only, except) = match which {
+        Playing::All => (None, None),
+        Playing::AllBut(id) => (None, Some(id)),
+        Playing::Only(id) => (Some(id), None),
+    };
+    tx.prepare_cached(
+        "UPDATE session_games SET status = ?1
+         WHERE session_id = ?2 AND status = ?3
+           AND (?4 IS NULL OR id = ?4) AND (?5 IS NULL OR id != ?5)",
+    )?
+    .execute(rusqlite::params![
+        GameStatus::Played,
+        session_id,
+        GameStatus::Playing,
+        only,
+        except
+    ])?;
+    Ok(())
 }
 
 /// Sets a status; `playing` turns the session's other `playing` games into `played`.
@@ -161,34 +179,33 @@ pub fn set_status(
     conn: &mut Connection,
     session_id: i64,
     id: i64,
-    status: &str,
+    status: impl IntoWord<GameStatus>,
 ) -> Result<Message> {
-    let status = parse_status(status)?;
+    let status = status.into_word()?;
     store::write(conn, |tx| {
         let sg = get(tx, session_id, id)?;
-        if status == "playing" {
+        if status == GameStatus::Playing {
             let others: Vec<i64> = {
                 let mut stmt = tx.prepare_cached(
                     "SELECT id FROM session_games
-                     WHERE session_id = ?1 AND status = 'playing' AND id != ?2",
+                     WHERE session_id = ?1 AND status = ?3 AND id != ?2",
                 )?;
-                let rows = stmt.query_map([session_id, id], |r| r.get(0))?;
+                let rows = stmt.query_map(
+                    rusqlite::params![session_id, id, GameStatus::Playing],
+                    |r| r.get(0),
+                )?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
             for other in others {
                 stop_monitors(tx, session_id, Some(other))?;
             }
-            tx.prepare_cached(
-                "UPDATE session_games SET status = 'played'
-                 WHERE session_id = ?1 AND status = 'playing' AND id != ?2",
-            )?
-            .execute([session_id, id])?;
+            end_playing(tx, session_id, Playing::AllBut(id))?;
         } else if sg.status != status {
             stop_monitors(tx, session_id, Some(id))?;
         }
         tx.prepare_cached("UPDATE session_games SET status = ?2 WHERE id = ?1")?
             .execute(rusqlite::params![id, status])?;
-        Ok(Message::new("Status updated successfully").with("status", status))
+        Ok(Message::new("Status updated successfully").with("status", status.as_str()))
     })
 }
 
@@ -204,18 +221,13 @@ pub fn set_room_code(
         let sg = get(tx, session_id, id)?;
         tx.prepare_cached("UPDATE session_games SET room_code = ?2 WHERE id = ?1")?
             .execute(rusqlite::params![id, code])?;
-        if sg.player_count_check_status == "monitoring" && sg.room_code.as_deref() != Some(code) {
-            monitor_changed(tx, session_id, id, "monitoring")?;
+        if sg.player_count_check_status == MonitorStatus::Monitoring
+            && sg.room_code.as_deref() != Some(code)
+        {
+            monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
         get(tx, session_id, id)
     })
-}
-
-/// Where a player count came from, as reported in `player-count.updated`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CountSource {
-    Manual,
-    Monitor,
 }
 
 pub const PLAYER_COUNT_ERROR: &str = "player_count must be a non-negative integer";
@@ -237,13 +249,8 @@ pub fn set_player_count(
             .execute([id, count])?;
         emit(
             tx,
-            "player-count.updated",
             Some(session_id),
-            json!({
-                "sessionId": session_id, "sessionGameId": id, "gameId": sg.game_id,
-                "playerCount": count,
-                "source": match source { CountSource::Manual => "manual", CountSource::Monitor => "monitor" },
-            }),
+            Event::PlayerCountUpdated(PlayerCountUpdated::new(&sg, count, source)),
         )?;
         Ok(Message::new("Player count updated successfully").with("player_count", count))
     })
@@ -272,14 +279,12 @@ pub fn start_monitor(conn: &mut Connection, session_id: i64, id: i64) -> Result<
         if sessions::get(tx, session_id)?.is_active == 0 {
             return Err(Error::state("Cannot monitor a game of a closed session"));
         }
-        if sg.player_count_check_status != "monitoring" {
-            tx.prepare_cached(
-                "UPDATE session_games SET player_count_check_status = 'monitoring' WHERE id = ?1",
-            )?
-            .execute([id])?;
-            monitor_changed(tx, session_id, id, "monitoring")?;
+        if sg.player_count_check_status != MonitorStatus::Monitoring {
+            set_monitor_status(tx, id, MonitorStatus::Monitoring)?;
+            monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
-        Ok(Message::new("Player count check started").with("status", "monitoring"))
+        Ok(Message::new("Player count check started")
+            .with("status", MonitorStatus::Monitoring.as_str()))
     })
 }
 
@@ -289,7 +294,8 @@ pub fn stop_monitor(conn: &mut Connection, session_id: i64, id: i64) -> Result<M
     store::write(conn, |tx| {
         get(tx, session_id, id)?;
         stop_monitors(tx, session_id, Some(id))?;
-        Ok(Message::new("Player count check stopped").with("status", "stopped"))
+        Ok(Message::new("Player count check stopped")
+            .with("status", MonitorStatus::Stopped.as_str()))
     })
 }
 
@@ -297,31 +303,38 @@ pub fn stop_monitor(conn: &mut Connection, session_id: i64, id: i64) -> Result<M
 /// `room.disconnected` with `manually_stopped`, and the supervisor notified.
 pub fn stop_monitors(tx: &Transaction, session_id: i64, only: Option<i64>) -> Result<()> {
     let running: Vec<SessionGame> = {
+        // The status spelled into the SQL (not bound) so the partial index applies.
         let sql = format!(
-            "{} WHERE sg.session_id = ?1 AND sg.player_count_check_status = 'monitoring'
+            "{} WHERE sg.session_id = ?1 AND sg.player_count_check_status = '{}'
                AND (?2 IS NULL OR sg.id = ?2)",
-            SessionGame::SELECT
+            SessionGame::SELECT,
+            MonitorStatus::Monitoring
         );
         let mut stmt = tx.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params![session_id, only], SessionGame::from_row)?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     for sg in running {
-        tx.prepare_cached(
-            "UPDATE session_games SET player_count_check_status = 'stopped' WHERE id = ?1",
-        )?
-        .execute([sg.id])?;
+        set_monitor_status(tx, sg.id, MonitorStatus::Stopped)?;
         emit(
             tx,
-            "room.disconnected",
             Some(session_id),
-            json!({
-                "sessionId": session_id, "gameId": sg.game_id, "sessionGameId": sg.id,
-                "roomCode": sg.room_code, "reason": "manually_stopped",
-                "finalPlayerCount": sg.player_count,
+            Event::RoomDisconnected(RoomDisconnected {
+                room: RoomRef::new(&sg, None),
+                reason: DisconnectReason::ManuallyStopped,
+                final_player_count: sg.player_count,
+                ecast_code: None,
+                ecast_message: None,
             }),
         )?;
-        monitor_changed(tx, session_id, sg.id, "stopped")?;
+        monitor_changed(tx, session_id, sg.id, MonitorStatus::Stopped)?;
     }
+    Ok(())
+}
+
+/// Stores a session game's monitor status.
+pub fn set_monitor_status(tx: &Transaction, id: i64, status: MonitorStatus) -> Result<()> {
+    tx.prepare_cached("UPDATE session_games SET player_count_check_status = ?2 WHERE id = ?1")?
+        .execute(rusqlite::params![id, status])?;
     Ok(())
 }

@@ -1,12 +1,11 @@
 //! Sessions: list, active, get, create, close, delete.
 
-use super::events::emit;
+use super::events::{emit, EndedSession, Event, SessionEnded, SessionStarted, StartedSession};
 use super::model::{Message, Session};
 use super::session_games;
 use crate::{store, Error, ErrorKind, Result};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
-use serde_json::json;
 
 /// All sessions, newest first, with `games_played`: one query for the whole list.
 /// `limit`/`offset` page through long histories; `None` returns everything.
@@ -195,23 +194,24 @@ pub fn create(conn: &mut Connection, notes: Option<&str>) -> Result<Session> {
         };
         emit(
             tx,
-            "session.started",
             Some(session.id),
-            json!({ "session": {
-                "id": session.id, "is_active": 1,
-                "created_at": session.created_at, "notes": session.notes,
-            }}),
+            Event::SessionStarted(SessionStarted {
+                session: StartedSession {
+                    id: session.id,
+                    is_active: 1,
+                    created_at: session.created_at.clone(),
+                    notes: session.notes.clone(),
+                },
+            }),
         )?;
         Ok(session)
     });
     match result {
         // The partial unique index is the last word if two writers raced past the check.
-        Err(e) if e.kind == ErrorKind::Storage && e.message.contains("UNIQUE") => {
-            match active(conn)? {
-                Some(s) => Err(active_exists(s.id)),
-                None => Err(e),
-            }
-        }
+        Err(e) if e.kind == ErrorKind::Conflict => match active(conn)? {
+            Some(s) => Err(active_exists(s.id)),
+            None => Err(e),
+        },
         other => other,
     }
 }
@@ -232,10 +232,7 @@ pub fn close(conn: &mut Connection, id: i64, notes: Option<&str>) -> Result<Sess
             return Err(Error::state("Session is already closed"));
         }
         session_games::stop_monitors(tx, id, None)?;
-        tx.prepare_cached(
-            "UPDATE session_games SET status = 'played' WHERE session_id = ?1 AND status = 'playing'",
-        )?
-        .execute([id])?;
+        session_games::end_playing(tx, id, session_games::Playing::All)?;
         let now = crate::time::now();
         tx.prepare_cached(
             "UPDATE sessions SET is_active = 0, closed_at = ?2, notes = COALESCE(?3, notes)
@@ -245,11 +242,14 @@ pub fn close(conn: &mut Connection, id: i64, notes: Option<&str>) -> Result<Sess
         let closed = get(tx, id)?;
         emit(
             tx,
-            "session.ended",
             Some(id),
-            json!({ "session": {
-                "id": id, "is_active": 0, "games_played": closed.games_played,
-            }}),
+            Event::SessionEnded(SessionEnded {
+                session: EndedSession {
+                    id,
+                    is_active: 0,
+                    games_played: closed.games_played,
+                },
+            }),
         )?;
         Ok(closed)
     })

@@ -5,9 +5,9 @@
 use super::session_games;
 use crate::Result;
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusLive {
     pub session_id: i64,
@@ -41,7 +41,8 @@ pub fn from_db(conn: &Connection, session_id: i64, session_game_id: i64) -> Resu
         game_state: None,
         game_started: None,
         // A monitor that saw the game end marks it `completed`; that much the database knows.
-        game_finished: (sg.player_count_check_status == "completed").then_some(true),
+        game_finished: (sg.player_count_check_status == crate::core::MonitorStatus::Completed)
+            .then_some(true),
         monitoring: false,
     })
 }

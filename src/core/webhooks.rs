@@ -6,8 +6,9 @@
 //! `jackbox webhook test`. The secret is write-only: no type here that is serialized carries
 //! it.
 
-use crate::core::events::WEBHOOK_EVENTS;
+use crate::core::events::{Event, WebhookTest, Wire, WEBHOOK_EVENTS};
 use crate::core::model::Message;
+use crate::core::vocab::DeliveryState;
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
@@ -377,15 +378,17 @@ impl std::fmt::Debug for Due {
 /// sender is already busy with, so a long backlog of one never hides the others).
 pub fn due(conn: &Connection, now: Option<&str>, limit: i64, skip: &[i64]) -> Result<Vec<Due>> {
     let skip = serde_json::to_string(skip)?;
-    let mut stmt = conn.prepare_cached(
+    // The state is spelled into the SQL (not bound) so the partial index applies.
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT d.id, d.webhook_id, d.delivery_id, d.event_type, d.payload, d.attempts,
                 w.url, w.secret
          FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-         WHERE d.state = 'pending' AND w.enabled = 1
+         WHERE d.state = '{}' AND w.enabled = 1
            AND (?1 IS NULL OR d.next_attempt_at <= ?1)
            AND d.webhook_id NOT IN (SELECT value FROM json_each(?3))
          ORDER BY d.id LIMIT ?2",
-    )?;
+        DeliveryState::Pending
+    ))?;
     let rows = stmt.query_map(rusqlite::params![now, limit, skip], |r| {
         Ok(Due {
             id: r.get(0)?,
@@ -404,11 +407,12 @@ pub fn due(conn: &Connection, now: Option<&str>, limit: i64, skip: &[i64]) -> Re
 /// When the earliest pending delivery of an enabled webhook is due.
 pub fn next_due_at(conn: &Connection) -> Result<Option<String>> {
     Ok(conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT MIN(d.next_attempt_at) FROM webhook_deliveries d
              JOIN webhooks w ON w.id = d.webhook_id
-             WHERE d.state = 'pending' AND w.enabled = 1",
-        )?
+             WHERE d.state = '{}' AND w.enabled = 1",
+            DeliveryState::Pending
+        ))?
         .query_row([], |r| r.get(0))?)
 }
 
@@ -456,17 +460,23 @@ pub fn record_attempt(
         .map(|b| crate::time::format(now + b))
         .unwrap_or_else(|_| crate::time::format(now));
     let state = match after {
-        AfterAttempt::Delivered => "delivered",
-        AfterAttempt::Retrying => "pending",
-        AfterAttempt::Failed => "failed",
+        AfterAttempt::Delivered => DeliveryState::Delivered,
+        AfterAttempt::Retrying => DeliveryState::Pending,
+        AfterAttempt::Failed => DeliveryState::Failed,
     };
     store::write(conn, |tx| {
         let n = tx
             .prepare_cached(
                 "UPDATE webhook_deliveries SET attempts = ?2, state = ?3, next_attempt_at = ?4
-                 WHERE id = ?1 AND state = 'pending'",
+                 WHERE id = ?1 AND state = ?5",
             )?
-            .execute(rusqlite::params![d.id, attempt, state, next])?;
+            .execute(rusqlite::params![
+                d.id,
+                attempt,
+                state,
+                next,
+                DeliveryState::Pending
+            ])?;
         if n == 1 {
             log_attempt(
                 tx,
@@ -518,17 +528,16 @@ pub fn test_delivery(conn: &Connection, id: i64) -> Result<Due> {
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or_else(webhook_not_found)?;
-    let payload = serde_json::json!({
-        "event": "test",
-        "timestamp": crate::time::now(),
-        "data": { "message": "This is a test webhook from jackbox", "webhookId": id },
-    })
-    .to_string();
+    let event = Event::Test(WebhookTest {
+        message: "This is a test webhook from jackbox".into(),
+        webhook_id: id,
+    });
+    let payload = Wire::new(&event, crate::time::now())?.webhook_body()?;
     Ok(Due {
         id: 0,
         webhook_id: id,
         delivery_id: format!("test-{id}-{}", hex::encode(rand::random::<[u8; 6]>())),
-        event_type: "test".into(),
+        event_type: event.name().into(),
         payload,
         attempts: 0,
         url,
@@ -540,9 +549,12 @@ pub fn test_delivery(conn: &Connection, id: i64) -> Result<Due> {
 pub fn pending_since(conn: &Connection, after_event_id: i64) -> Result<i64> {
     Ok(conn
         .prepare_cached(
-            "SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'pending' AND event_id > ?1",
+            "SELECT COUNT(*) FROM webhook_deliveries WHERE state = ?2 AND event_id > ?1",
         )?
-        .query_row([after_event_id], |r| r.get(0))?)
+        .query_row(
+            rusqlite::params![after_event_id, DeliveryState::Pending],
+            |r| r.get(0),
+        )?)
 }
 
 #[cfg(test)]

@@ -161,7 +161,7 @@ impl Live {
             return;
         }
         let frame: Arc<str> = Arc::from(ev.payload);
-        if ev.event_type == "session.started" {
+        if ev.event_type == events::names::SESSION_STARTED {
             self.hub.broadcast(frame);
         } else if let Some(session_id) = ev.session_id {
             self.hub.publish(session_id, frame);

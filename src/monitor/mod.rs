@@ -13,12 +13,15 @@ pub mod supervisor;
 
 pub use config::Config;
 
+use crate::core::events::{
+    Event, GameStarted, LobbyPlayerJoined, LobbyUpdated, RoomConnected, RoomRef,
+};
 use crate::core::model::SessionGame;
-use crate::core::monitoring::{self, Finish, CONNECTION_FAILED, ROLE_REJECTED, ROOM_NOT_FOUND};
+use crate::core::monitoring::{self, Finish};
+use crate::core::vocab::DisconnectReason;
 use crate::Result;
 use ecast::{Frame, Lookup, RoomEntity, RoomInfo, Socket, Welcome};
 use rusqlite::Connection;
-use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -66,7 +69,9 @@ fn initial_status(sg: &SessionGame) -> LiveStatus {
 
 /// The `game.status` event JSON of a live state.
 pub fn status_event(live: &LiveStatus) -> String {
-    json!({ "type": "game.status", "timestamp": crate::time::now(), "data": live }).to_string()
+    Event::GameStatus(live.clone())
+        .frame_now()
+        .unwrap_or_default()
 }
 
 /// How a monitor run ended.
@@ -75,7 +80,7 @@ pub enum Outcome {
     /// The game ended / the room closed (status `completed`).
     Completed,
     /// Status `failed` with this `room.disconnected` reason.
-    Failed(&'static str),
+    Failed(DisconnectReason),
     /// Told to stop (Ctrl-C, daemon shutdown): nothing written.
     Stopped,
     /// The row stopped being `monitoring` on this room code (stopped or changed elsewhere).
@@ -256,7 +261,9 @@ impl Monitor {
             }
             let since = *down_since.get_or_insert_with(Instant::now);
             if since.elapsed() >= self.cfg.give_up {
-                return Err(self.finish(Finish::Failed(CONNECTION_FAILED)).await);
+                return Err(self
+                    .finish(Finish::Failed(DisconnectReason::ConnectionFailed))
+                    .await);
             }
             self.sleep(Config::jitter(delay)).await?;
             delay = self.cfg.next_delay(delay);
@@ -275,11 +282,17 @@ impl Monitor {
         loop {
             match self.lookup().await {
                 Lookup::Found(room) => return Ok(room),
-                Lookup::NotFound => return Err(self.finish(Finish::Failed(ROOM_NOT_FOUND)).await),
+                Lookup::NotFound => {
+                    return Err(self
+                        .finish(Finish::Failed(DisconnectReason::RoomNotFound))
+                        .await)
+                }
                 Lookup::Transient(e) => {
                     tracing::info!("room {}: look-up failed: {e}", self.code);
                     if since.elapsed() >= self.cfg.give_up {
-                        return Err(self.finish(Finish::Failed(CONNECTION_FAILED)).await);
+                        return Err(self
+                            .finish(Finish::Failed(DisconnectReason::ConnectionFailed))
+                            .await);
                     }
                     self.sleep(Config::jitter(delay)).await?;
                     delay = self.cfg.next_delay(delay);
@@ -387,17 +400,16 @@ impl Monitor {
             self.room = entity.clone();
         }
         self.sync_live();
-        let mut data = self.base();
-        extend(
-            &mut data,
-            json!({
-                "appTag": self.app_tag, "maxPlayers": self.max_players,
-                "playerCount": self.count(), "players": self.names(),
-                "lobbyState": self.room.lobby_state, "gameState": self.room.state,
-            }),
-        );
-        self.write(vec![("room.connected", data)], Some(self.count()))
-            .await?;
+        let event = Event::RoomConnected(RoomConnected {
+            room: self.base(),
+            app_tag: self.app_tag.clone(),
+            max_players: self.max_players,
+            player_count: self.count(),
+            players: self.names(),
+            lobby_state: self.room.lobby_state.clone(),
+            game_state: self.room.state.clone(),
+        });
+        self.write(vec![event], Some(self.count())).await?;
         self.check_app_tag().await;
         if room.locked || self.room.state.as_deref().is_some_and(|s| s != "Lobby") {
             self.game_started().await?;
@@ -422,9 +434,13 @@ impl Monitor {
             Frame::Error { code, msg } => {
                 tracing::info!("room {}: ecast error {code}: {msg}", self.code);
                 if ecast::is_role_error(code) {
-                    Err(self.finish(Finish::Failed(ROLE_REJECTED)).await)
+                    Err(self
+                        .finish(Finish::Failed(DisconnectReason::RoleRejected))
+                        .await)
                 } else if code == ecast::ERR_NOT_FOUND && !self.connected {
-                    Err(self.finish(Finish::Failed(ROOM_NOT_FOUND)).await)
+                    Err(self
+                        .finish(Finish::Failed(DisconnectReason::RoomNotFound))
+                        .await)
                 } else if code == ecast::ERR_NOT_FOUND || code == ecast::ERR_ROOM_ENDED {
                     Err(self.end().await)
                 } else {
@@ -449,15 +465,14 @@ impl Monitor {
         self.sync_live();
         let flags = |r: &RoomEntity| (r.lobby_state.clone(), r.game_can_start, r.game_is_starting);
         if !self.started && flags(&before) != flags(&merged) {
-            let mut data = self.base();
-            extend(
-                &mut data,
-                json!({
-                    "lobbyState": merged.lobby_state, "gameCanStart": merged.game_can_start,
-                    "gameIsStarting": merged.game_is_starting, "playerCount": self.count(),
-                }),
-            );
-            self.write(vec![("lobby.updated", data)], None).await?;
+            let event = Event::LobbyUpdated(LobbyUpdated {
+                room: self.base(),
+                lobby_state: merged.lobby_state.clone(),
+                game_can_start: merged.game_can_start,
+                game_is_starting: merged.game_is_starting,
+                player_count: self.count(),
+            });
+            self.write(vec![event], None).await?;
         }
         if merged.state.as_deref().is_some_and(|s| s != "Lobby") {
             self.game_started().await?;
@@ -474,15 +489,13 @@ impl Monitor {
         }
         self.started = true;
         self.sync_live();
-        let mut data = self.base();
-        extend(
-            &mut data,
-            json!({
-                "playerCount": self.count(), "players": self.names(),
-                "maxPlayers": self.max_players,
-            }),
-        );
-        self.write(vec![("game.started", data)], None).await
+        let event = Event::GameStarted(GameStarted {
+            room: self.base(),
+            player_count: self.count(),
+            players: self.names(),
+            max_players: self.max_players,
+        });
+        self.write(vec![event], None).await
     }
 
     /// New players (by connection id) → one `lobby.player-joined` each, then the count.
@@ -493,15 +506,13 @@ impl Monitor {
                 continue;
             }
             self.players.insert(*id, name.clone());
-            let mut data = self.base();
-            extend(
-                &mut data,
-                json!({
-                    "playerName": name, "playerCount": self.count(), "players": self.names(),
-                    "maxPlayers": self.max_players,
-                }),
-            );
-            events.push(("lobby.player-joined", data));
+            events.push(Event::LobbyPlayerJoined(LobbyPlayerJoined {
+                room: self.base(),
+                player_name: name.clone(),
+                player_count: self.count(),
+                players: self.names(),
+                max_players: self.max_players,
+            }));
         }
         if events.is_empty() {
             return Ok(());
@@ -590,7 +601,7 @@ impl Monitor {
     }
 
     /// Writes events (and the count); the row no longer monitoring ends the monitor.
-    async fn write(&mut self, events: Vec<(&'static str, Value)>, count: Option<i64>) -> Flow {
+    async fn write(&mut self, events: Vec<Event>, count: Option<i64>) -> Flow {
         let (id, code) = (self.sg.id, self.code.clone());
         let written = self
             .db(move |c| monitoring::record(c, id, &code, &events, count))
@@ -648,11 +659,9 @@ impl Monitor {
         }
     }
 
-    fn base(&self) -> Value {
-        json!({
-            "sessionId": self.sg.session_id, "gameId": self.sg.game_id,
-            "sessionGameId": self.sg.id, "roomCode": self.code,
-        })
+    /// The room every event of this monitor is about.
+    fn base(&self) -> RoomRef {
+        RoomRef::new(&self.sg, Some(&self.code))
     }
 
     fn count(&self) -> i64 {
@@ -683,12 +692,6 @@ impl Monitor {
 /// Resolves when the monitor is told to stop (or its handle is gone).
 async fn stopped(rx: &mut watch::Receiver<u8>) {
     let _ = rx.wait_for(|v| *v != RUN).await.map(|_| ());
-}
-
-fn extend(data: &mut Value, more: Value) {
-    if let (Some(d), Value::Object(m)) = (data.as_object_mut(), more) {
-        d.extend(m);
-    }
 }
 
 /// Locks a mutex, recovering from a poisoned one (a panicked holder left valid data).

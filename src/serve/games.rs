@@ -5,13 +5,13 @@ use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::sessions::INVALID_SESSION_ID;
 use super::App;
-use crate::core::session_games::{self, CountSource, NewGame, PLAYER_COUNT_ERROR, ROOM_CODE_ERROR};
+use crate::core::session_games::{self, NewGame, PLAYER_COUNT_ERROR, ROOM_CODE_ERROR};
 use crate::core::status_live;
+use crate::core::vocab::{CountSource, GameStatus};
 use crate::{Error, Result};
 use std::sync::Arc;
 
 pub const INVALID_SESSION_GAME_ID: &str = "Invalid session game ID";
-const STATUS_ERROR: &str = "Invalid status. Must be playing, played, or skipped";
 
 /// The (sessionId, sessionGameId) of a sub-route.
 fn ids(req: &Req) -> Result<(i64, i64)> {
@@ -71,12 +71,13 @@ pub async fn status(app: Arc<App>, mut req: Req) -> Result<Resp> {
     require_admin(&app, &req)?;
     let (sid, id) = ids(&req)?;
     let body = req.json(&app).await?;
-    let status = body
-        .opt_str_or("status", STATUS_ERROR)?
-        .ok_or_else(|| Error::invalid(STATUS_ERROR))?;
+    let status: GameStatus = body
+        .opt_str_or("status", GameStatus::INVALID)?
+        .ok_or_else(|| Error::invalid(GameStatus::INVALID))?
+        .parse()?;
     http::ok(
         &app.db
-            .write(move |c| session_games::set_status(c, sid, id, &status))
+            .write(move |c| session_games::set_status(c, sid, id, status))
             .await?,
     )
 }

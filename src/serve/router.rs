@@ -323,8 +323,10 @@ fn allow_header(allowed: &[Method]) -> HeaderValue {
 }
 
 fn method_not_allowed(allowed: &[Method]) -> Resp {
-    let mut resp = http::error(&Error::new(ErrorKind::State, "Method not allowed"));
-    *resp.status_mut() = hyper::StatusCode::METHOD_NOT_ALLOWED;
+    let mut resp = http::error(&Error::new(
+        ErrorKind::MethodNotAllowed,
+        "Method not allowed",
+    ));
     resp.headers_mut().insert(ALLOW, allow_header(allowed));
     resp
 }

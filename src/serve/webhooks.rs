@@ -7,9 +7,8 @@ use super::http::{self, Req, Resp};
 use super::App;
 use crate::core::webhooks;
 use crate::live::ws;
-use crate::{Error, Result};
+use crate::{Error, ErrorKind, Result};
 use hyper::header::{HeaderValue, CONNECTION, UPGRADE};
-use hyper::StatusCode;
 use hyper_util::rt::TokioIo;
 use serde_json::Value;
 use std::sync::Arc;
@@ -93,17 +92,19 @@ pub async fn websocket(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let upgrade =
         header_has(&req, "upgrade", "websocket") && header_has(&req, "connection", "upgrade");
     let (Some(accept), true) = (key, upgrade) else {
-        let mut resp = http::error(&Error::invalid(
+        let mut resp = http::error(&Error::new(
+            ErrorKind::UpgradeRequired,
             "Expected a WebSocket upgrade (Upgrade: websocket)",
         ));
-        *resp.status_mut() = StatusCode::UPGRADE_REQUIRED;
         resp.headers_mut()
             .insert(UPGRADE, HeaderValue::from_static("websocket"));
         return Ok(resp);
     };
     if req.header("sec-websocket-version").map(str::trim) != Some("13") {
-        let mut resp = http::error(&Error::invalid("Unsupported WebSocket version"));
-        *resp.status_mut() = StatusCode::UPGRADE_REQUIRED;
+        let mut resp = http::error(&Error::new(
+            ErrorKind::UpgradeRequired,
+            "Unsupported WebSocket version",
+        ));
         resp.headers_mut()
             .insert("sec-websocket-version", HeaderValue::from_static("13"));
         return Ok(resp);

@@ -1,0 +1,30 @@
+//! The games catalog: the built-in seed, reading and filtering games and packs, the CSV
+//! row format shared by the seed, `catalog import` and `catalog export`, and the writes.
+//! One file per job:
+//!
+//! - [`fields`] — [`GameFields`] and the rules every game obeys;
+//! - [`csv`] — the CSV format, export and import;
+//! - [`seed`] — the built-in catalog;
+//! - [`read`] — games by id, name, app tag, and the filtered list;
+//! - [`filter`] — [`GameFilter`];
+//! - [`packs`] — packs and their flags;
+//! - [`patch`] — [`GamePatch`];
+//! - [`writes`] — add, update, delete, enable, favor.
+
+pub mod csv;
+pub mod fields;
+pub mod filter;
+pub mod packs;
+pub mod patch;
+pub mod read;
+pub mod seed;
+pub mod writes;
+
+pub use self::csv::*;
+pub use fields::*;
+pub use filter::*;
+pub use packs::*;
+pub use patch::*;
+pub use read::*;
+pub use seed::*;
+pub use writes::*;

@@ -1,0 +1,260 @@
+//! One payload struct per event (the `data` of `{ "type", "timestamp", "data" }`). Field
+//! order is wire order: serde_json keeps it (`preserve_order`), and clients and tests see
+//! exactly these bytes.
+
+use crate::core::model::SessionGame;
+use crate::core::status_live::StatusLive;
+use crate::core::vocab::{CountSource, DisconnectReason, MonitorStatus};
+use crate::core::votes::{GameVotes, VoteCast};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// `session.started`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionStarted {
+    pub session: StartedSession,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StartedSession {
+    pub id: i64,
+    pub is_active: i64,
+    pub created_at: String,
+    pub notes: Option<String>,
+}
+
+/// `session.ended`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionEnded {
+    pub session: EndedSession,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EndedSession {
+    pub id: i64,
+    pub is_active: i64,
+    pub games_played: Option<i64>,
+}
+
+/// `game.added`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GameAdded {
+    pub session: AddedSession,
+    pub game: AddedGame,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AddedSession {
+    pub id: i64,
+    pub is_active: i64,
+    pub games_played: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AddedGame {
+    pub id: i64,
+    pub session_game_id: i64,
+    pub title: String,
+    pub pack_name: String,
+    pub min_players: i64,
+    pub max_players: i64,
+    pub manually_added: i64,
+    pub room_code: Option<String>,
+}
+
+impl GameAdded {
+    /// The event of `sg` just added to its (active) session, now at `games_played` games.
+    pub fn new(sg: &SessionGame, games_played: i64) -> Self {
+        GameAdded {
+            session: AddedSession {
+                id: sg.session_id,
+                is_active: 1,
+                games_played,
+            },
+            game: AddedGame {
+                id: sg.game_id,
+                session_game_id: sg.id,
+                title: sg.title.clone(),
+                pack_name: sg.pack_name.clone(),
+                min_players: sg.min_players,
+                max_players: sg.max_players,
+                manually_added: sg.manually_added,
+                room_code: sg.room_code.clone(),
+            },
+        }
+    }
+}
+
+/// `player-count.updated`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlayerCountUpdated {
+    pub session_id: i64,
+    pub session_game_id: i64,
+    pub game_id: i64,
+    pub player_count: i64,
+    pub source: CountSource,
+}
+
+impl PlayerCountUpdated {
+    /// The one way to build it, whoever set the count.
+    pub fn new(sg: &SessionGame, player_count: i64, source: CountSource) -> Self {
+        PlayerCountUpdated {
+            session_id: sg.session_id,
+            session_game_id: sg.id,
+            game_id: sg.game_id,
+            player_count,
+            source,
+        }
+    }
+}
+
+/// `vote.received`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VoteReceived {
+    pub session_id: i64,
+    pub game: VotedGame,
+    pub vote: VoteCast,
+    pub totals: VoteTotals,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VotedGame {
+    pub id: i64,
+    pub session_game_id: i64,
+    pub title: String,
+    pub pack_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoteTotals {
+    pub upvotes: i64,
+    pub downvotes: i64,
+    pub popularity_score: i64,
+}
+
+/// `votes.imported`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VotesImported {
+    pub session_id: i64,
+    pub messages_imported: u64,
+    pub votes_processed: u64,
+    pub votes_by_game: BTreeMap<String, GameVotes>,
+}
+
+/// The room a monitor event is about: the first four fields of every room event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomRef {
+    pub session_id: i64,
+    pub game_id: i64,
+    pub session_game_id: i64,
+    pub room_code: Option<String>,
+}
+
+impl RoomRef {
+    /// `sg`'s room, on `room_code` (the code being watched; `sg.room_code` when `None`).
+    pub fn new(sg: &SessionGame, room_code: Option<&str>) -> Self {
+        RoomRef {
+            session_id: sg.session_id,
+            game_id: sg.game_id,
+            session_game_id: sg.id,
+            room_code: room_code.map(str::to_string).or(sg.room_code.clone()),
+        }
+    }
+}
+
+/// `room.connected`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomConnected {
+    #[serde(flatten)]
+    pub room: RoomRef,
+    pub app_tag: Option<String>,
+    pub max_players: Option<i64>,
+    pub player_count: i64,
+    pub players: Vec<String>,
+    pub lobby_state: Option<String>,
+    pub game_state: Option<String>,
+}
+
+/// `lobby.player-joined`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LobbyPlayerJoined {
+    #[serde(flatten)]
+    pub room: RoomRef,
+    pub player_name: String,
+    pub player_count: i64,
+    pub players: Vec<String>,
+    pub max_players: Option<i64>,
+}
+
+/// `lobby.updated`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LobbyUpdated {
+    #[serde(flatten)]
+    pub room: RoomRef,
+    pub lobby_state: Option<String>,
+    pub game_can_start: Option<bool>,
+    pub game_is_starting: Option<bool>,
+    pub player_count: i64,
+}
+
+/// `game.started`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GameStarted {
+    #[serde(flatten)]
+    pub room: RoomRef,
+    pub player_count: i64,
+    pub players: Vec<String>,
+    pub max_players: Option<i64>,
+}
+
+/// `game.ended`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GameEnded {
+    #[serde(flatten)]
+    pub room: RoomRef,
+    pub player_count: Option<i64>,
+    pub players: Vec<String>,
+}
+
+/// `room.disconnected`. `ecastCode`/`ecastMessage` appear only when the lobby server's
+/// `error` frame ended the monitor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomDisconnected {
+    #[serde(flatten)]
+    pub room: RoomRef,
+    pub reason: DisconnectReason,
+    pub final_player_count: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ecast_code: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ecast_message: Option<String>,
+}
+
+/// `test` (webhooks only: `POST /api/webhooks/test/{id}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WebhookTest {
+    pub message: String,
+    pub webhook_id: i64,
+}
+
+/// `monitor.changed` (internal: the daemon's monitor supervisor).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MonitorChanged {
+    pub session_game_id: i64,
+    pub status: MonitorStatus,
+}
+
+/// `game.status` carries the `status-live` object itself.
+pub type GameStatusHeartbeat = StatusLive;

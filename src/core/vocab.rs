@@ -1,0 +1,216 @@
+//! The product's words as types: every status, state, source and reason that is stored in
+//! the database or sent on the wire is an enum here, with its one spelling, its one parser
+//! and its one error message.
+//!
+//! Each is declared with [`vocab!`](crate::vocab), which gives it `as_str`, `FromStr`
+//! (the message is the type's `INVALID`), `Display`, serde (the same spelling),
+//! and `ToSql`/`FromSql` (so SQL binds the value instead of spelling it).
+//! To add a status: add a variant here (and a migration step if a `CHECK` lists the values).
+
+/// Declares a word enum: `vocab! { /// doc  pub enum Name ("message for a bad value") {
+/// Variant = "spelling", … } }`.
+#[macro_export]
+macro_rules! vocab {
+    ($(#[$m:meta])* pub enum $name:ident ($invalid:expr) {
+        $( $(#[$vm:meta])* $variant:ident = $s:literal ),+ $(,)?
+    }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $( $(#[$vm])* $variant ),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every spelling, in declaration order (help texts, shell completions).
+            pub const NAMES: &'static [&'static str] = &[$($s),+];
+            /// The message of a value that is none of these.
+            pub const INVALID: &'static str = $invalid;
+            /// The one spelling (database, JSON, CLI).
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $s),+ }
+            }
+            /// The value spelled exactly `v`, if any.
+            pub fn parse(v: &str) -> Option<Self> {
+                match v { $($s => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::Error;
+            fn from_str(v: &str) -> Result<Self, $crate::Error> {
+                $name::parse(v).ok_or_else(|| $crate::Error::invalid($name::INVALID))
+            }
+        }
+
+        impl $crate::core::vocab::IntoWord<$name> for $name {
+            fn into_word(self) -> Result<$name, $crate::Error> {
+                Ok(self)
+            }
+        }
+
+        impl $crate::core::vocab::IntoWord<$name> for &str {
+            fn into_word(self) -> Result<$name, $crate::Error> {
+                self.parse()
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let v = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                $name::parse(&v).ok_or_else(|| serde::de::Error::custom($name::INVALID))
+            }
+        }
+
+        impl rusqlite::types::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(
+                v: rusqlite::types::ValueRef<'_>,
+            ) -> rusqlite::types::FromSqlResult<Self> {
+                let text = v.as_str()?;
+                $name::parse(text).ok_or_else(|| {
+                    rusqlite::types::FromSqlError::Other(
+                        format!("unknown {} value: {text}", stringify!($name)).into(),
+                    )
+                })
+            }
+        }
+    };
+}
+
+/// A value of word type `T`, or text to parse into one (with `T`'s message when it is
+/// none): lets core functions take `GameStatus::Played` or `"played"` alike.
+pub trait IntoWord<T> {
+    fn into_word(self) -> crate::Result<T>;
+}
+
+vocab! {
+    /// Where a session game stands (`session_games.status`). At most one game of a session
+    /// is `playing`.
+    pub enum GameStatus ("Invalid status. Must be playing, played, or skipped") {
+        Playing = "playing",
+        Played = "played",
+        Skipped = "skipped",
+    }
+}
+
+vocab! {
+    /// The room monitor's state of a session game (`player_count_check_status`).
+    pub enum MonitorStatus ("Invalid player_count_check_status") {
+        NotStarted = "not_started",
+        Monitoring = "monitoring",
+        Completed = "completed",
+        Failed = "failed",
+        Stopped = "stopped",
+    }
+}
+
+vocab! {
+    /// Where a player count came from (`player-count.updated`'s `source`).
+    pub enum CountSource ("Invalid source") {
+        Manual = "manual",
+        Monitor = "monitor",
+    }
+}
+
+vocab! {
+    /// Why a room monitor's connection ended (`room.disconnected`'s `reason`).
+    pub enum DisconnectReason ("Invalid reason") {
+        /// The room closed or the game finished.
+        RoomClosed = "room_closed",
+        /// The lobby server does not know the room code.
+        RoomNotFound = "room_not_found",
+        /// The lobby server could not be reached (after the retries).
+        ConnectionFailed = "connection_failed",
+        /// The lobby server refused the monitor's role.
+        RoleRejected = "role_rejected",
+        /// Stopped by a user (or by closing the session, or by another game starting).
+        ManuallyStopped = "manually_stopped",
+    }
+}
+
+vocab! {
+    /// A queued webhook delivery's state (`webhook_deliveries.state`).
+    pub enum DeliveryState ("Invalid delivery state") {
+        Pending = "pending",
+        Delivered = "delivered",
+        Failed = "failed",
+    }
+}
+
+vocab! {
+    /// An upvote or a downvote (`vote_type` of live votes, `vote` of chat logs).
+    pub enum VoteKind ("vote must be either \"up\" or \"down\"") {
+        Up = "up",
+        Down = "down",
+    }
+}
+
+vocab! {
+    /// Where a vote of the history came from (`source` of `GET /api/votes`).
+    pub enum VoteSource ("Invalid vote source") {
+        Live = "live",
+        Chat = "chat",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_round_trip() {
+        for s in GameStatus::ALL {
+            assert_eq!(s.as_str().parse::<GameStatus>().unwrap(), *s);
+            assert_eq!(
+                serde_json::to_string(s).unwrap(),
+                format!("\"{}\"", s.as_str())
+            );
+        }
+        let e = "paused".parse::<GameStatus>().unwrap_err();
+        assert_eq!(e.message, GameStatus::INVALID);
+        assert_eq!(e.kind, crate::ErrorKind::Invalid);
+        assert!(serde_json::from_str::<MonitorStatus>("\"nope\"").is_err());
+        assert_eq!(
+            serde_json::from_str::<MonitorStatus>("\"not_started\"").unwrap(),
+            MonitorStatus::NotStarted
+        );
+        assert_eq!(
+            DisconnectReason::ManuallyStopped.to_string(),
+            "manually_stopped"
+        );
+    }
+
+    #[test]
+    fn words_in_sql() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let s: GameStatus = conn
+            .query_row("SELECT ?1", [GameStatus::Skipped], |r| r.get(0))
+            .unwrap();
+        assert_eq!(s, GameStatus::Skipped);
+        let bad: rusqlite::Result<GameStatus> = conn.query_row("SELECT 'x'", [], |r| r.get(0));
+        assert!(bad.is_err());
+    }
+}

@@ -1,0 +1,377 @@
+//! The chat-log import: one all-or-nothing transaction, streamed message by message or
+//! pipelined across two threads for big logs.
+
+use super::intervals::{add_votes, Intervals};
+use super::parse::{format_ms, ChatMessage};
+use super::token::{message_hash, parse_vote, VoteKind};
+use crate::core::events::{emit, Event, VotesImported};
+use crate::core::sessions;
+use crate::{Error, Result};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One game's votes in an import summary.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct GameVotes {
+    pub title: String,
+    pub upvotes: i64,
+    pub downvotes: i64,
+}
+
+/// The reply of `POST /api/sessions/{id}/chat-import` (and `jackbox chat import --json`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSummary {
+    pub message: String,
+    pub messages_imported: u64,
+    pub duplicates_skipped: u64,
+    pub votes_processed: u64,
+    /// Keyed by `games.id` as a string.
+    pub votes_by_game: BTreeMap<String, GameVotes>,
+    pub unmatched_votes: u64,
+}
+
+const INSERT_CHAT: &str = "INSERT OR IGNORE INTO chat_logs
+    (session_id, username, message, timestamp, vote, session_game_id, message_hash)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+/// A chat import in progress: one open `BEGIN IMMEDIATE` transaction. Messages are pushed
+/// one at a time (so a reader can stream them); [`Importer::finish`] applies the tallies,
+/// writes the `votes.imported` event and commits. Dropping it unfinished rolls everything
+/// back, which is what makes an import all-or-nothing.
+pub struct Importer<'c> {
+    tx: Transaction<'c>,
+    session_id: i64,
+    intervals: Intervals,
+    /// (up, down) per slot.
+    tallies: Vec<(i64, i64)>,
+    imported: u64,
+    duplicates: u64,
+    votes: u64,
+    unmatched: u64,
+    seen: u64,
+}
+
+impl<'c> Importer<'c> {
+    /// Opens the transaction; `Session not found` when the session is absent.
+    pub fn begin(conn: &'c mut Connection, session_id: i64) -> Result<Self> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let session = sessions::get(&tx, session_id)?;
+        let intervals = Intervals::load(&tx, session_id, session.closed_at.as_deref())?;
+        Ok(Importer {
+            tallies: vec![(0, 0); intervals.slots.len()],
+            tx,
+            session_id,
+            intervals,
+            imported: 0,
+            duplicates: 0,
+            votes: 0,
+            unmatched: 0,
+            seen: 0,
+        })
+    }
+
+    /// Messages pushed so far (duplicates included).
+    pub fn seen(&self) -> u64 {
+        self.seen
+    }
+
+    /// Stores one message (or counts it as a duplicate) and tallies its vote.
+    pub fn push(&mut self, m: &ChatMessage) -> Result<()> {
+        let (ts, hash, vote) = prepare(m)?;
+        self.store(&[Prepared {
+            msg: m.clone(),
+            ts,
+            hash,
+            vote,
+        }])
+    }
+
+    /// [`Importer::push`] of [`prepare`]d messages, with one statement for the whole batch.
+    fn store(&mut self, rows: &[Prepared]) -> Result<()> {
+        let Importer {
+            tx,
+            session_id,
+            intervals,
+            tallies,
+            imported,
+            duplicates,
+            votes,
+            unmatched,
+            seen,
+        } = self;
+        let mut insert = tx.prepare_cached(INSERT_CHAT)?;
+        for p in rows {
+            *seen += 1;
+            let slot = p.vote.and_then(|_| intervals.find(p.msg.at));
+            let changed = insert.execute(rusqlite::params![
+                *session_id,
+                p.msg.username,
+                p.msg.message,
+                p.ts,
+                p.vote.map(VoteKind::as_str),
+                slot.map(|i| intervals.slots[i].session_game_id),
+                p.hash,
+            ])?;
+            if changed == 0 {
+                *duplicates += 1;
+                continue;
+            }
+            *imported += 1;
+            match (p.vote, slot) {
+                (Some(v), Some(i)) => {
+                    *votes += 1;
+                    match v {
+                        VoteKind::Up => tallies[i].0 += 1,
+                        VoteKind::Down => tallies[i].1 += 1,
+                    }
+                }
+                (Some(_), None) => *unmatched += 1,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies the tallies to session games and the catalog, writes `votes.imported` (when
+    /// anything was imported) and commits.
+    pub fn finish(self) -> Result<ImportSummary> {
+        let mut by_game: BTreeMap<String, GameVotes> = BTreeMap::new();
+        for (slot, &(up, down)) in self.intervals.slots.iter().zip(&self.tallies) {
+            if up == 0 && down == 0 {
+                continue;
+            }
+            add_votes(&self.tx, slot, up, down)?;
+            let entry = by_game
+                .entry(slot.game_id.to_string())
+                .or_insert_with(|| GameVotes {
+                    title: slot.title.clone(),
+                    upvotes: 0,
+                    downvotes: 0,
+                });
+            entry.upvotes += up;
+            entry.downvotes += down;
+        }
+        let summary = ImportSummary {
+            message: "Chat log imported and processed successfully".into(),
+            messages_imported: self.imported,
+            duplicates_skipped: self.duplicates,
+            votes_processed: self.votes,
+            votes_by_game: by_game,
+            unmatched_votes: self.unmatched,
+        };
+        if summary.messages_imported > 0 {
+            sessions::touch(&self.tx, self.session_id)?;
+            emit(
+                &self.tx,
+                Some(self.session_id),
+                Event::VotesImported(VotesImported {
+                    session_id: self.session_id,
+                    messages_imported: summary.messages_imported,
+                    votes_processed: summary.votes_processed,
+                    votes_by_game: summary.votes_by_game.clone(),
+                }),
+            )?;
+        }
+        self.tx.commit()?;
+        Ok(summary)
+    }
+}
+
+/// What storing a message needs besides the message: its stored timestamp, its dedupe hash
+/// (hex) and its vote. Pure, so a pipelined import computes it on the reading thread.
+fn prepare(m: &ChatMessage) -> Result<(String, String, Option<VoteKind>)> {
+    let ts = format_ms(m.at).ok_or_else(|| Error::invalid("Invalid chat timestamp"))?;
+    let hash = message_hash(&m.username, &m.message, &ts);
+    Ok((ts, hash, parse_vote(&m.message)))
+}
+
+/// Imports a stream of parsed messages into a session in one transaction. The first `Err`
+/// item (or storage error) aborts the import and nothing of it is stored.
+pub fn import<I>(conn: &mut Connection, session_id: i64, messages: I) -> Result<ImportSummary>
+where
+    I: IntoIterator<Item = Result<ChatMessage>>,
+{
+    let mut importer = Importer::begin(conn, session_id)?;
+    for m in messages {
+        importer.push(&m?)?;
+    }
+    importer.finish()
+}
+
+/// A parsed message with its [`prepare`]d parts, on its way to the writing thread.
+struct Prepared {
+    msg: ChatMessage,
+    ts: String,
+    hash: String,
+    vote: Option<VoteKind>,
+}
+
+enum Batch {
+    Rows(Vec<Prepared>),
+    /// The reader finished without error: commit.
+    End,
+}
+
+/// Messages per channel send: amortizes the hand-over between the threads.
+const BATCH: usize = 1024;
+/// Batches in flight: bounds memory when SQLite is the slower side.
+const BATCHES_IN_FLIGHT: usize = 8;
+/// The page cache during a big import (KiB): the dedupe index's hot pages stay in memory.
+/// Restored afterwards.
+const IMPORT_CACHE_KIB: i64 = 65_536;
+
+/// [`import`] for big logs: `read` parses (and the hashing happens) on this thread while a
+/// second thread runs the SQLite transaction, so the two overlap on a multi-core machine.
+/// `read` gets a sink to push each message into; the rules, the single all-or-nothing
+/// transaction and the summary are [`Importer`]'s. A session that does not exist is
+/// reported before any error of the input.
+pub fn import_pipelined<R>(conn: &mut Connection, session_id: i64, read: R) -> Result<ImportSummary>
+where
+    R: FnOnce(&mut dyn FnMut(ChatMessage) -> Result<()>) -> Result<()>,
+{
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
+    let result = std::thread::scope(|s| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT);
+        let conn = &mut *conn;
+        // Ok(None): the reader stopped early (its error wins); nothing was committed.
+        let writer = s.spawn(move || -> Result<Option<ImportSummary>> {
+            let mut importer = Importer::begin(conn, session_id)?;
+            while let Ok(batch) = receiver.recv() {
+                match batch {
+                    Batch::Rows(rows) => importer.store(&rows)?,
+                    Batch::End => return importer.finish().map(Some),
+                }
+            }
+            Ok(None)
+        });
+        let gone = || Error::storage("chat import: the writer stopped");
+        let mut rows = Vec::with_capacity(BATCH);
+        let read_result = read(&mut |msg| {
+            let (ts, hash, vote) = prepare(&msg)?;
+            rows.push(Prepared {
+                msg,
+                ts,
+                hash,
+                vote,
+            });
+            if rows.len() == BATCH {
+                let full = std::mem::replace(&mut rows, Vec::with_capacity(BATCH));
+                sender.send(Batch::Rows(full)).map_err(|_| gone())?;
+            }
+            Ok(())
+        })
+        .and_then(|()| {
+            sender.send(Batch::Rows(rows)).map_err(|_| gone())?;
+            sender.send(Batch::End).map_err(|_| gone())
+        });
+        drop(sender);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(Error::storage("chat import: the writer panicked")));
+        match written {
+            Ok(Some(summary)) => Ok(summary),
+            Ok(None) => Err(read_result.err().unwrap_or_else(gone)),
+            Err(e) => Err(e),
+        }
+    });
+    conn.pragma_update(None, "cache_size", cache)?;
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iterator_import_is_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = crate::store::open(&dir.path().join("t.db")).unwrap();
+        let sid = sessions::create(&mut conn, None).unwrap().id;
+        let new = crate::core::session_games::NewGame {
+            game_id: Some(1),
+            ..Default::default()
+        };
+        crate::core::session_games::add(&mut conn, sid, &new).unwrap();
+        let at = crate::time::parse_iso("2100-01-01T00:00:00Z")
+            .unwrap()
+            .timestamp_millis();
+        let msg = |user: &str, text: &str, at: i64| {
+            Ok(ChatMessage {
+                username: user.into(),
+                message: text.into(),
+                at,
+            })
+        };
+        let items = vec![
+            msg("a", "thisgame++", at),
+            msg("b", "hi", at),
+            Err(Error::invalid("broken")),
+        ];
+        assert!(import(&mut conn, sid, items).is_err());
+        let rows: i64 = conn
+            .query_row("SELECT COUNT(*) FROM chat_logs", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 0);
+        let items = vec![
+            msg("a", "thisgame++", at),
+            msg("a", "thisgame++", at),
+            msg("b", "thisgame--", 0),
+        ];
+        let s = import(&mut conn, sid, items).unwrap();
+        assert_eq!(
+            (
+                s.messages_imported,
+                s.duplicates_skipped,
+                s.votes_processed,
+                s.unmatched_votes
+            ),
+            (2, 1, 1, 1)
+        );
+        assert!(import(&mut conn, 99, Vec::new()).is_err());
+    }
+
+    #[test]
+    fn pipelined_import_is_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = crate::store::open(&dir.path().join("t.db")).unwrap();
+        let sid = sessions::create(&mut conn, None).unwrap().id;
+        let feed = |n: i64, fail: bool| {
+            move |sink: &mut dyn FnMut(ChatMessage) -> Result<()>| -> Result<()> {
+                for i in 0..n {
+                    sink(ChatMessage {
+                        username: format!("u{}", i % 7),
+                        message: "hi".into(),
+                        at: 1_773_601_200_000 + i,
+                    })?;
+                }
+                if fail {
+                    return Err(Error::invalid("broken"));
+                }
+                Ok(())
+            }
+        };
+        // Fails after several batches went to the writer: nothing stored.
+        let e = import_pipelined(&mut conn, sid, feed(3 * BATCH as i64 + 5, true)).unwrap_err();
+        assert_eq!(e.message, "broken");
+        let rows = |c: &Connection| -> i64 {
+            c.query_row("SELECT COUNT(*) FROM chat_logs", [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(rows(&conn), 0);
+        // A missing session wins over an input error.
+        let e = import_pipelined(&mut conn, 99, feed(10, true)).unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::NotFound);
+        let s = import_pipelined(&mut conn, sid, feed(2500, false)).unwrap();
+        assert_eq!((s.messages_imported, s.duplicates_skipped), (2500, 0));
+        let s = import_pipelined(&mut conn, sid, feed(2600, false)).unwrap();
+        assert_eq!((s.messages_imported, s.duplicates_skipped), (100, 2500));
+        assert_eq!(rows(&conn), 2600);
+        let cache: i64 = conn
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .unwrap();
+        assert_ne!(cache, -IMPORT_CACHE_KIB, "the page cache is restored");
+    }
+}

@@ -1,0 +1,204 @@
+//! Live votes (`POST /api/votes/live`, `jackbox vote`): validation, matching to the active
+//! session's game, dedupe, counters and the `vote.received` event.
+
+use super::intervals::{add_votes, Intervals};
+use super::parse::{format_ms, parse_timestamp};
+use super::token::{message_hash, VoteKind};
+use crate::core::events::{emit, Event, VoteReceived, VotedGame};
+use crate::core::sessions;
+use crate::{store, Error, Result};
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// The body of `POST /api/votes/live`, fields as received (validated by [`live`]).
+#[derive(Debug, Clone, Default)]
+pub struct LiveVoteInput {
+    pub username: Option<Value>,
+    pub vote: Option<Value>,
+    pub timestamp: Option<Value>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LiveSession {
+    pub id: i64,
+    pub games_played: i64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LiveGame {
+    pub id: i64,
+    pub session_game_id: i64,
+    pub title: String,
+    pub pack_name: String,
+    pub upvotes: i64,
+    pub downvotes: i64,
+    pub popularity_score: i64,
+}
+
+/// One recorded vote: in the reply of `POST /api/votes/live` and in `vote.received`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct VoteCast {
+    pub username: String,
+    #[serde(rename = "type")]
+    pub vote_type: VoteKind,
+    pub timestamp: String,
+}
+
+/// The reply of `POST /api/votes/live`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LiveVoteResult {
+    pub success: bool,
+    pub message: String,
+    pub session: LiveSession,
+    pub game: LiveGame,
+    pub vote: VoteCast,
+}
+
+pub const MISSING_FIELDS: &str = "Missing required fields: username, vote, timestamp";
+pub const BAD_TIMESTAMP: &str =
+    "Invalid timestamp format. Use ISO 8601 format (e.g., 2025-11-01T20:30:00Z)";
+
+fn present(v: &Option<Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => false,
+        Some(Value::String(s)) => !s.is_empty(),
+        Some(_) => true,
+    }
+}
+
+/// Records one live vote for the active session's game whose interval contains the vote's
+/// time: counters, the stored row and `vote.received`, in one transaction.
+pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResult> {
+    if !present(&input.username) || !present(&input.vote) || !present(&input.timestamp) {
+        return Err(Error::invalid(MISSING_FIELDS));
+    }
+    let username = match &input.username {
+        Some(Value::String(s)) => s.clone(),
+        _ => return Err(Error::invalid(MISSING_FIELDS)),
+    };
+    let kind = match &input.vote {
+        Some(Value::String(s)) => VoteKind::parse(s),
+        _ => None,
+    }
+    .ok_or_else(|| Error::invalid(VoteKind::INVALID))?;
+    let at = input
+        .timestamp
+        .as_ref()
+        .and_then(parse_timestamp)
+        .ok_or_else(|| Error::invalid(BAD_TIMESTAMP))?;
+    let timestamp = format_ms(at).ok_or_else(|| Error::invalid(BAD_TIMESTAMP))?;
+
+    store::write(conn, |tx| {
+        let session = sessions::active(tx)?.ok_or_else(|| {
+            Error::not_found("No active session found")
+                .with_hint(crate::core::hints::NO_ACTIVE_SESSION_FOR_VOTE)
+        })?;
+        let intervals = Intervals::load(tx, session.id, None)?;
+        if intervals.slots.is_empty() {
+            return Err(Error::not_found(
+                "No games have been played in the active session yet",
+            ));
+        }
+        let slot = match intervals.find(at) {
+            Some(i) => &intervals.slots[i],
+            None => {
+                return Err(Error::not_found(
+                    "Vote timestamp does not match any game in the active session",
+                )
+                .with_extra(
+                    "debug",
+                    json!({
+                        "voteTimestamp": timestamp,
+                        "sessionId": session.id,
+                        "intervals": intervals.describe(),
+                    }),
+                ))
+            }
+        };
+        let hash = message_hash(&username, kind.token(), &timestamp);
+        // The same viewer again within a second (either side: votes can arrive out of
+        // order), or this exact vote already stored from a live vote or a chat import.
+        let lo = format_ms(at - 999).unwrap_or_default();
+        let hi = format_ms(at + 999).unwrap_or_default();
+        let duplicate: Option<i64> = tx
+            .prepare_cached(
+                "SELECT 1 FROM live_votes
+                 WHERE session_id = ?1 AND username = ?2 AND timestamp >= ?3 AND timestamp <= ?4
+                 UNION ALL
+                 SELECT 1 FROM live_votes WHERE message_hash = ?5
+                 UNION ALL
+                 SELECT 1 FROM chat_logs
+                 WHERE session_id = ?1 AND timestamp = ?6 AND message_hash = ?5
+                 LIMIT 1",
+            )?
+            .query_row(
+                rusqlite::params![session.id, username, lo, hi, hash, timestamp],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if duplicate.is_some() {
+            return Err(
+                Error::duplicate("Duplicate vote").with_hint(crate::core::hints::DUPLICATE_VOTE)
+            );
+        }
+        tx.prepare_cached(
+            "INSERT INTO live_votes (session_id, game_id, session_game_id, username, vote_type,
+                timestamp, created_at, message_hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(rusqlite::params![
+            session.id,
+            slot.game_id,
+            slot.session_game_id,
+            username,
+            kind.as_str(),
+            timestamp,
+            crate::time::now(),
+            hash
+        ])?;
+        let (up, down) = match kind {
+            VoteKind::Up => (1, 0),
+            VoteKind::Down => (0, 1),
+        };
+        let totals = add_votes(tx, slot, up, down)?;
+        let result = LiveVoteResult {
+            success: true,
+            message: "Vote recorded successfully".into(),
+            session: LiveSession {
+                id: session.id,
+                games_played: session.games_played.unwrap_or(0),
+            },
+            game: LiveGame {
+                id: slot.game_id,
+                session_game_id: slot.session_game_id,
+                title: slot.title.clone(),
+                pack_name: slot.pack_name.clone(),
+                upvotes: totals.upvotes,
+                downvotes: totals.downvotes,
+                popularity_score: totals.popularity_score,
+            },
+            vote: VoteCast {
+                username,
+                vote_type: kind,
+                timestamp,
+            },
+        };
+        emit(
+            tx,
+            Some(session.id),
+            Event::VoteReceived(VoteReceived {
+                session_id: session.id,
+                game: VotedGame {
+                    id: slot.game_id,
+                    session_game_id: slot.session_game_id,
+                    title: slot.title.clone(),
+                    pack_name: slot.pack_name.clone(),
+                },
+                vote: result.vote.clone(),
+                totals,
+            }),
+        )?;
+        Ok(result)
+    })
+}
