@@ -16,6 +16,9 @@ _jackbox() {
             ",$1")
                 cmd="jackbox"
                 ;;
+            jackbox,audit)
+                cmd="jackbox__subcmd__audit"
+                ;;
             jackbox,auth)
                 cmd="jackbox__subcmd__auth"
                 ;;
@@ -55,6 +58,9 @@ _jackbox() {
             jackbox,webhook)
                 cmd="jackbox__subcmd__webhook"
                 ;;
+            jackbox__subcmd__auth,admin)
+                cmd="jackbox__subcmd__auth__subcmd__admin"
+                ;;
             jackbox__subcmd__auth,help)
                 cmd="jackbox__subcmd__auth__subcmd__help"
                 ;;
@@ -64,6 +70,39 @@ _jackbox() {
             jackbox__subcmd__auth,token)
                 cmd="jackbox__subcmd__auth__subcmd__token"
                 ;;
+            jackbox__subcmd__auth__subcmd__admin,add)
+                cmd="jackbox__subcmd__auth__subcmd__admin__subcmd__add"
+                ;;
+            jackbox__subcmd__auth__subcmd__admin,help)
+                cmd="jackbox__subcmd__auth__subcmd__admin__subcmd__help"
+                ;;
+            jackbox__subcmd__auth__subcmd__admin,list)
+                cmd="jackbox__subcmd__auth__subcmd__admin__subcmd__list"
+                ;;
+            jackbox__subcmd__auth__subcmd__admin,remove)
+                cmd="jackbox__subcmd__auth__subcmd__admin__subcmd__remove"
+                ;;
+            jackbox__subcmd__auth__subcmd__admin,rotate)
+                cmd="jackbox__subcmd__auth__subcmd__admin__subcmd__rotate"
+                ;;
+            jackbox__subcmd__auth__subcmd__admin__subcmd__help,add)
+                cmd="jackbox__subcmd__auth__subcmd__admin__subcmd__help__subcmd__add"
+                ;;
+            jackbox__subcmd__auth__subcmd__admin__subcmd__help,help)
+                cmd="jackbox__subcmd__auth__subcmd__admin__subcmd__help__subcmd__help"
+                ;;
+            jackbox__subcmd__auth__subcmd__admin__subcmd__help,list)
+                cmd="jackbox__subcmd__auth__subcmd__admin__subcmd__help__subcmd__list"
+                ;;
+            jackbox__subcmd__auth__subcmd__admin__subcmd__help,remove)
+                cmd="jackbox__subcmd__auth__subcmd__admin__subcmd__help__subcmd__remove"
+                ;;
+            jackbox__subcmd__auth__subcmd__admin__subcmd__help,rotate)
+                cmd="jackbox__subcmd__auth__subcmd__admin__subcmd__help__subcmd__rotate"
+                ;;
+            jackbox__subcmd__auth__subcmd__help,admin)
+                cmd="jackbox__subcmd__auth__subcmd__help__subcmd__admin"
+                ;;
             jackbox__subcmd__auth__subcmd__help,help)
                 cmd="jackbox__subcmd__auth__subcmd__help__subcmd__help"
                 ;;
@@ -72,6 +111,42 @@ _jackbox() {
                 ;;
             jackbox__subcmd__auth__subcmd__help,token)
                 cmd="jackbox__subcmd__auth__subcmd__help__subcmd__token"
+                ;;
+            jackbox__subcmd__auth__subcmd__help__subcmd__admin,add)
+                cmd="jackbox__subcmd__auth__subcmd__help__subcmd__admin__subcmd__add"
+                ;;
+            jackbox__subcmd__auth__subcmd__help__subcmd__admin,list)
+                cmd="jackbox__subcmd__auth__subcmd__help__subcmd__admin__subcmd__list"
+                ;;
+            jackbox__subcmd__auth__subcmd__help__subcmd__admin,remove)
+                cmd="jackbox__subcmd__auth__subcmd__help__subcmd__admin__subcmd__remove"
+                ;;
+            jackbox__subcmd__auth__subcmd__help__subcmd__admin,rotate)
+                cmd="jackbox__subcmd__auth__subcmd__help__subcmd__admin__subcmd__rotate"
+                ;;
+            jackbox__subcmd__auth__subcmd__help__subcmd__token,list)
+                cmd="jackbox__subcmd__auth__subcmd__help__subcmd__token__subcmd__list"
+                ;;
+            jackbox__subcmd__auth__subcmd__help__subcmd__token,revoke)
+                cmd="jackbox__subcmd__auth__subcmd__help__subcmd__token__subcmd__revoke"
+                ;;
+            jackbox__subcmd__auth__subcmd__token,help)
+                cmd="jackbox__subcmd__auth__subcmd__token__subcmd__help"
+                ;;
+            jackbox__subcmd__auth__subcmd__token,list)
+                cmd="jackbox__subcmd__auth__subcmd__token__subcmd__list"
+                ;;
+            jackbox__subcmd__auth__subcmd__token,revoke)
+                cmd="jackbox__subcmd__auth__subcmd__token__subcmd__revoke"
+                ;;
+            jackbox__subcmd__auth__subcmd__token__subcmd__help,help)
+                cmd="jackbox__subcmd__auth__subcmd__token__subcmd__help__subcmd__help"
+                ;;
+            jackbox__subcmd__auth__subcmd__token__subcmd__help,list)
+                cmd="jackbox__subcmd__auth__subcmd__token__subcmd__help__subcmd__list"
+                ;;
+            jackbox__subcmd__auth__subcmd__token__subcmd__help,revoke)
+                cmd="jackbox__subcmd__auth__subcmd__token__subcmd__help__subcmd__revoke"
                 ;;
             jackbox__subcmd__catalog,add)
                 cmd="jackbox__subcmd__catalog__subcmd__add"
@@ -253,6 +328,9 @@ _jackbox() {
             jackbox__subcmd__game__subcmd__help,status)
                 cmd="jackbox__subcmd__game__subcmd__help__subcmd__status"
                 ;;
+            jackbox__subcmd__help,audit)
+                cmd="jackbox__subcmd__help__subcmd__audit"
+                ;;
             jackbox__subcmd__help,auth)
                 cmd="jackbox__subcmd__help__subcmd__auth"
                 ;;
@@ -292,11 +370,32 @@ _jackbox() {
             jackbox__subcmd__help,webhook)
                 cmd="jackbox__subcmd__help__subcmd__webhook"
                 ;;
+            jackbox__subcmd__help__subcmd__auth,admin)
+                cmd="jackbox__subcmd__help__subcmd__auth__subcmd__admin"
+                ;;
             jackbox__subcmd__help__subcmd__auth,set-key)
                 cmd="jackbox__subcmd__help__subcmd__auth__subcmd__set__subcmd__key"
                 ;;
             jackbox__subcmd__help__subcmd__auth,token)
                 cmd="jackbox__subcmd__help__subcmd__auth__subcmd__token"
+                ;;
+            jackbox__subcmd__help__subcmd__auth__subcmd__admin,add)
+                cmd="jackbox__subcmd__help__subcmd__auth__subcmd__admin__subcmd__add"
+                ;;
+            jackbox__subcmd__help__subcmd__auth__subcmd__admin,list)
+                cmd="jackbox__subcmd__help__subcmd__auth__subcmd__admin__subcmd__list"
+                ;;
+            jackbox__subcmd__help__subcmd__auth__subcmd__admin,remove)
+                cmd="jackbox__subcmd__help__subcmd__auth__subcmd__admin__subcmd__remove"
+                ;;
+            jackbox__subcmd__help__subcmd__auth__subcmd__admin,rotate)
+                cmd="jackbox__subcmd__help__subcmd__auth__subcmd__admin__subcmd__rotate"
+                ;;
+            jackbox__subcmd__help__subcmd__auth__subcmd__token,list)
+                cmd="jackbox__subcmd__help__subcmd__auth__subcmd__token__subcmd__list"
+                ;;
+            jackbox__subcmd__help__subcmd__auth__subcmd__token,revoke)
+                cmd="jackbox__subcmd__help__subcmd__auth__subcmd__token__subcmd__revoke"
                 ;;
             jackbox__subcmd__help__subcmd__catalog,add)
                 cmd="jackbox__subcmd__help__subcmd__catalog__subcmd__add"
@@ -563,7 +662,7 @@ _jackbox() {
 
     case "${cmd}" in
         jackbox)
-            opts="-q -h -V --db --json --quiet --help --version session game chat vote votes pick catalog webhook auth stats serve completions help"
+            opts="-q -h -V --db --json --quiet --help --version session game chat vote votes pick catalog webhook auth audit stats serve completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -580,8 +679,42 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__audit)
+            opts="-q -h -V --actor --action --limit --before --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --action)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__auth)
-            opts="-q -h -V --db --json --quiet --help --version set-key token help"
+            opts="-q -h -V --db --json --quiet --help --version set-key admin token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -598,9 +731,253 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        jackbox__subcmd__auth__subcmd__help)
-            opts="set-key token help"
+        jackbox__subcmd__auth__subcmd__admin)
+            opts="-q -h -V --db --json --quiet --help --version add list remove rotate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__admin__subcmd__add)
+            opts="-q -h -V --key-stdin --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__admin__subcmd__help)
+            opts="add list remove rotate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__admin__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__admin__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__admin__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__admin__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__admin__subcmd__help__subcmd__rotate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__admin__subcmd__list)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__admin__subcmd__remove)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__admin__subcmd__rotate)
+            opts="-q -h -V --key-stdin --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__help)
+            opts="set-key admin token help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__help__subcmd__admin)
+            opts="add list remove rotate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__help__subcmd__admin__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__help__subcmd__admin__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__help__subcmd__admin__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__help__subcmd__admin__subcmd__rotate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -641,8 +1018,36 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__auth__subcmd__help__subcmd__token)
-            opts=""
+            opts="list revoke"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__help__subcmd__token__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__help__subcmd__token__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -677,16 +1082,112 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__auth__subcmd__token)
-            opts="-q -h -V --ttl --db --json --quiet --help --version"
+            opts="-q -h -V --viewer --name --ttl --db --json --quiet --help --version list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__token__subcmd__help)
+            opts="list revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__token__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__token__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__token__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__token__subcmd__list)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__auth__subcmd__token__subcmd__revoke)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1863,7 +2364,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help)
-            opts="session game chat vote votes pick catalog webhook auth stats serve completions help"
+            opts="session game chat vote votes pick catalog webhook auth audit stats serve completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1876,9 +2377,93 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        jackbox__subcmd__help__subcmd__auth)
-            opts="set-key token"
+        jackbox__subcmd__help__subcmd__audit)
+            opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__auth)
+            opts="set-key admin token"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__auth__subcmd__admin)
+            opts="add list remove rotate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__auth__subcmd__admin__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__auth__subcmd__admin__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__auth__subcmd__admin__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__auth__subcmd__admin__subcmd__rotate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1905,8 +2490,36 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__auth__subcmd__token)
-            opts=""
+            opts="list revoke"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__auth__subcmd__token__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__auth__subcmd__token__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2717,7 +3330,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__serve)
-            opts="-q -h -V --bind --cors-origin --ecast-url --import-limit-mb --log-format --db --json --quiet --help --version"
+            opts="-q -h -V --bind --cors-origin --ecast-url --import-limit-mb --audit-retention-days --log-format --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2736,6 +3349,10 @@ _jackbox() {
                     return 0
                     ;;
                 --import-limit-mb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-retention-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -34,7 +34,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand pick 'Pick a game to play next (weighted random)'
             cand catalog 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
             cand webhook 'Webhooks: register receivers, test, read logs, flush pending deliveries'
-            cand auth 'Admin key and API tokens'
+            cand auth 'Admins, the admin key and API tokens'
+            cand audit 'The audit log: who changed what, newest first'
             cand stats 'Totals and rankings'
             cand serve 'Run the HTTP + WebSocket daemon'
             cand completions 'Print a shell completion script'
@@ -869,8 +870,9 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand set-key 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
-            cand token 'Print an API token (HS256 JWT, role admin)'
+            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+            cand admin 'Named admins: add, list, remove, rotate (each logs in with their own key)'
+            cand token 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;auth;set-key'= {
@@ -884,8 +886,33 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'jackbox;auth;token'= {
-            cand --ttl 'Lifetime: e.g. 30m, 24h, 7d, or seconds'
+        &'jackbox;auth;admin'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add an admin; prints a new random key once (or reads one with --key-stdin)'
+            cand list 'List the admins that can log in (database, admins file, legacy key)'
+            cand remove 'Remove an admin: their tokens (and the tokens they minted) stop working at once'
+            cand rotate 'Give an admin a new key: their tokens stop working at once'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;auth;admin;add'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --key-stdin 'Read the key (at least 16 characters) from stdin instead of generating one'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;auth;admin;list'= {
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -895,16 +922,136 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jackbox;auth;admin;remove'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;auth;admin;rotate'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --key-stdin 'Read the new key (at least 16 characters) from stdin instead of generating one'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;auth;admin;help'= {
+            cand add 'Add an admin; prints a new random key once (or reads one with --key-stdin)'
+            cand list 'List the admins that can log in (database, admins file, legacy key)'
+            cand remove 'Remove an admin: their tokens (and the tokens they minted) stop working at once'
+            cand rotate 'Give an admin a new key: their tokens stop working at once'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;auth;admin;help;add'= {
+        }
+        &'jackbox;auth;admin;help;list'= {
+        }
+        &'jackbox;auth;admin;help;remove'= {
+        }
+        &'jackbox;auth;admin;help;rotate'= {
+        }
+        &'jackbox;auth;admin;help;help'= {
+        }
+        &'jackbox;auth;token'= {
+            cand --name 'What the token is for (shown in `token list` and the audit log)'
+            cand --ttl 'Lifetime: e.g. 30m, 24h, 90d, or seconds [default: 24h, viewer 90d]'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --viewer 'A read-only token (role viewer) for an overlay, a bot or a dashboard'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List minted tokens (never the tokens themselves)'
+            cand revoke 'Revoke a token at once (also on open WebSocket connections)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;auth;token;list'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;auth;token;revoke'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;auth;token;help'= {
+            cand list 'List minted tokens (never the tokens themselves)'
+            cand revoke 'Revoke a token at once (also on open WebSocket connections)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;auth;token;help;list'= {
+        }
+        &'jackbox;auth;token;help;revoke'= {
+        }
+        &'jackbox;auth;token;help;help'= {
+        }
         &'jackbox;auth;help'= {
-            cand set-key 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
-            cand token 'Print an API token (HS256 JWT, role admin)'
+            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+            cand admin 'Named admins: add, list, remove, rotate (each logs in with their own key)'
+            cand token 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;auth;help;set-key'= {
         }
+        &'jackbox;auth;help;admin'= {
+            cand add 'Add an admin; prints a new random key once (or reads one with --key-stdin)'
+            cand list 'List the admins that can log in (database, admins file, legacy key)'
+            cand remove 'Remove an admin: their tokens (and the tokens they minted) stop working at once'
+            cand rotate 'Give an admin a new key: their tokens stop working at once'
+        }
+        &'jackbox;auth;help;admin;add'= {
+        }
+        &'jackbox;auth;help;admin;list'= {
+        }
+        &'jackbox;auth;help;admin;remove'= {
+        }
+        &'jackbox;auth;help;admin;rotate'= {
+        }
         &'jackbox;auth;help;token'= {
+            cand list 'List minted tokens (never the tokens themselves)'
+            cand revoke 'Revoke a token at once (also on open WebSocket connections)'
+        }
+        &'jackbox;auth;help;token;list'= {
+        }
+        &'jackbox;auth;help;token;revoke'= {
         }
         &'jackbox;auth;help;help'= {
+        }
+        &'jackbox;audit'= {
+            cand --actor 'Only this actor (`alice`, `cli:sam`)'
+            cand --action 'Only this action (`session.create`), or a family (`game`)'
+            cand --limit 'At most N entries (1-1000)'
+            cand --before 'Only entries older than entry ID (paging)'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'jackbox;stats'= {
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
@@ -921,6 +1068,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --cors-origin 'Allow a browser front end at ORIGIN (repeatable; `*` allows any)'
             cand --ecast-url 'Base URL of the Jackbox lobby server (room monitor)'
             cand --import-limit-mb 'Largest chat-import body accepted, in MiB (other routes: 1 MiB)'
+            cand --audit-retention-days 'Delete audit log entries older than this many days'
             cand --log-format 'Log format on stderr'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
@@ -950,7 +1098,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand pick 'Pick a game to play next (weighted random)'
             cand catalog 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
             cand webhook 'Webhooks: register receivers, test, read logs, flush pending deliveries'
-            cand auth 'Admin key and API tokens'
+            cand auth 'Admins, the admin key and API tokens'
+            cand audit 'The audit log: who changed what, newest first'
             cand stats 'Totals and rankings'
             cand serve 'Run the HTTP + WebSocket daemon'
             cand completions 'Print a shell completion script'
@@ -1099,12 +1248,35 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;help;webhook;flush'= {
         }
         &'jackbox;help;auth'= {
-            cand set-key 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
-            cand token 'Print an API token (HS256 JWT, role admin)'
+            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+            cand admin 'Named admins: add, list, remove, rotate (each logs in with their own key)'
+            cand token 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
         }
         &'jackbox;help;auth;set-key'= {
         }
+        &'jackbox;help;auth;admin'= {
+            cand add 'Add an admin; prints a new random key once (or reads one with --key-stdin)'
+            cand list 'List the admins that can log in (database, admins file, legacy key)'
+            cand remove 'Remove an admin: their tokens (and the tokens they minted) stop working at once'
+            cand rotate 'Give an admin a new key: their tokens stop working at once'
+        }
+        &'jackbox;help;auth;admin;add'= {
+        }
+        &'jackbox;help;auth;admin;list'= {
+        }
+        &'jackbox;help;auth;admin;remove'= {
+        }
+        &'jackbox;help;auth;admin;rotate'= {
+        }
         &'jackbox;help;auth;token'= {
+            cand list 'List minted tokens (never the tokens themselves)'
+            cand revoke 'Revoke a token at once (also on open WebSocket connections)'
+        }
+        &'jackbox;help;auth;token;list'= {
+        }
+        &'jackbox;help;auth;token;revoke'= {
+        }
+        &'jackbox;help;audit'= {
         }
         &'jackbox;help;stats'= {
         }

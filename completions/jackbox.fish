@@ -37,7 +37,8 @@ complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "votes" -d 'Vote his
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "pick" -d 'Pick a game to play next (weighted random)'
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "catalog" -d 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "webhook" -d 'Webhooks: register receivers, test, read logs, flush pending deliveries'
-complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "auth" -d 'Admin key and API tokens'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "auth" -d 'Admins, the admin key and API tokens'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "audit" -d 'The audit log: who changed what, newest first'
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "stats" -d 'Totals and rankings'
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "serve" -d 'Run the HTTP + WebSocket daemon'
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -475,29 +476,55 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Show delivery attempts, newest first'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Attempt every pending delivery once, then exit (for cron when no daemon runs)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -s h -l help -d 'Print help'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -f -a "set-key" -d 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -f -a "token" -d 'Print an API token (HS256 JWT, role admin)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -f -a "set-key" -d 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -f -a "admin" -d 'Named admins: add, list, remove, rotate (each logs in with their own key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -f -a "token" -d 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l key -d 'The key (prefer stdin: options show up in the process list)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -l ttl -d 'Lifetime: e.g. 30m, 24h, 7d, or seconds' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from admin" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from admin" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from admin" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from admin" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from admin" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from admin" -f -a "add" -d 'Add an admin; prints a new random key once (or reads one with --key-stdin)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from admin" -f -a "list" -d 'List the admins that can log in (database, admins file, legacy key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from admin" -f -a "remove" -d 'Remove an admin: their tokens (and the tokens they minted) stop working at once'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from admin" -f -a "rotate" -d 'Give an admin a new key: their tokens stop working at once'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from admin" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -l name -d 'What the token is for (shown in `token list` and the audit log)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -l ttl -d 'Lifetime: e.g. 30m, 24h, 90d, or seconds [default: 24h, viewer 90d]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -l viewer -d 'A read-only token (role viewer) for an overlay, a bot or a dashboard'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "set-key" -d 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print an API token (HS256 JWT, role admin)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -f -a "list" -d 'List minted tokens (never the tokens themselves)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token at once (also on open WebSocket connections)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "set-key" -d 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "admin" -d 'Named admins: add, list, remove, rotate (each logs in with their own key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand audit" -l actor -d 'Only this actor (`alice`, `cli:sam`)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand audit" -l action -d 'Only this action (`session.create`), or a family (`game`)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand audit" -l limit -d 'At most N entries (1-1000)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand audit" -l before -d 'Only entries older than entry ID (paging)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand audit" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand audit" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand audit" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand audit" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand stats" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -507,6 +534,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l bind -d 'Addre
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l cors-origin -d 'Allow a browser front end at ORIGIN (repeatable; `*` allows any)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l ecast-url -d 'Base URL of the Jackbox lobby server (room monitor)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l import-limit-mb -d 'Largest chat-import body accepted, in MiB (other routes: 1 MiB)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l audit-retention-days -d 'Delete audit log entries older than this many days' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l log-format -d 'Log format on stderr' -r -f -a "pretty\t''
 json\t''"
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
@@ -519,19 +547,20 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -l json -d 
 complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "session" -d 'Game nights: list, show, create, close, delete, export'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "game" -d 'Games of a session: add, list, status, room code, player count, monitor'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "chat" -d 'Import a chat log and count its votes'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "vote" -d 'Record one live vote for the game being played'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "votes" -d 'Vote history and per-game totals'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "pick" -d 'Pick a game to play next (weighted random)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "catalog" -d 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "webhook" -d 'Webhooks: register receivers, test, read logs, flush pending deliveries'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "auth" -d 'Admin key and API tokens'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "stats" -d 'Totals and rankings'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "serve" -d 'Run the HTTP + WebSocket daemon'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth stats serve completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "session" -d 'Game nights: list, show, create, close, delete, export'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "game" -d 'Games of a session: add, list, status, room code, player count, monitor'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "chat" -d 'Import a chat log and count its votes'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "vote" -d 'Record one live vote for the game being played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "votes" -d 'Vote history and per-game totals'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "pick" -d 'Pick a game to play next (weighted random)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "catalog" -d 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "webhook" -d 'Webhooks: register receivers, test, read logs, flush pending deliveries'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "auth" -d 'Admins, the admin key and API tokens'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "audit" -d 'The audit log: who changed what, newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "stats" -d 'Totals and rankings'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "serve" -d 'Run the HTTP + WebSocket daemon'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "list" -d 'List all sessions, newest first, with the number of games played'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "active" -d 'Show the active session (prints "No active session" when there is none)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "show" -d 'Show one session'
@@ -570,5 +599,6 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "test" -d 'Send a `test` event now and show the receiver\'s answer'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "logs" -d 'Show delivery attempts, newest first'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "flush" -d 'Attempt every pending delivery once, then exit (for cron when no daemon runs)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "set-key" -d 'Set the admin key used by `POST /api/auth/login` (read from stdin unless --key)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print an API token (HS256 JWT, role admin)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "set-key" -d 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "admin" -d 'Named admins: add, list, remove, rotate (each logs in with their own key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'

@@ -6,6 +6,7 @@
 pub mod docs;
 pub mod output;
 
+mod audit;
 mod auth;
 mod catalog;
 mod catalog_edit;
@@ -99,9 +100,11 @@ pub enum Command {
     /// Webhooks: register receivers, test, read logs, flush pending deliveries
     #[command(subcommand)]
     Webhook(webhook::Cmd),
-    /// Admin key and API tokens
+    /// Admins, the admin key and API tokens
     #[command(subcommand)]
     Auth(auth::Cmd),
+    /// The audit log: who changed what, newest first
+    Audit(audit::Args),
     /// Totals and rankings
     Stats,
     /// Run the HTTP + WebSocket daemon
@@ -162,6 +165,10 @@ pub fn main() -> i32 {
         quiet: cli.quiet,
     };
     let serving = matches!(cli.command, Command::Serve(_));
+    if !serving {
+        // Every write of this command is recorded in the audit log as this actor.
+        crate::core::audit::set_default_actor(crate::core::audit::cli_actor());
+    }
     let code = match run(&ctx, cli.command) {
         Ok(()) => 0,
         Err(e) => report(&e),
@@ -192,6 +199,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Catalog(cmd) => catalog::run(ctx, cmd),
         Command::Webhook(cmd) => webhook::run(ctx, cmd),
         Command::Auth(cmd) => auth::run(ctx, cmd),
+        Command::Audit(args) => audit::run(ctx, args),
         Command::Stats => stats::run(ctx),
         Command::Serve(args) => serve::run(ctx, args),
         Command::Completions { shell } => {

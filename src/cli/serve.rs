@@ -31,6 +31,10 @@ pub struct Args {
     #[arg(long, env = "JACKBOX_IMPORT_LIMIT_MB", default_value_t = 64, value_name = "MIB",
           value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub import_limit_mb: u32,
+    /// Delete audit log entries older than this many days
+    #[arg(long, env = "JACKBOX_AUDIT_RETENTION_DAYS", default_value_t = crate::core::audit::DEFAULT_RETENTION_DAYS,
+          value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..))]
+    pub audit_retention_days: u32,
     /// Log format on stderr
     #[arg(long, value_enum, ignore_case = true, default_value = "pretty")]
     pub log_format: LogFormat,
@@ -66,6 +70,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     config.import_body_limit = (args.import_limit_mb as usize) << 20;
     config.admin_key = crate::core::auth::env_admin_key();
     config.jwt_secret = crate::core::auth::env_jwt_secret();
+    config.admins_file = crate::core::admins::env_file();
+    config.audit_retention_days = args.audit_retention_days;
     let app = serve::App::new(config)?;
     // Held until the daemon exits: tells the CLI a daemon delivers the webhooks.
     let _daemon_lock = crate::daemon_lock::acquire(&ctx.db)?;
@@ -86,17 +92,34 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         app.db
             .write(move |c| crate::store::set_setting(c, crate::daemon_lock::URL_SETTING, &url))
             .await?;
-        if app.config.admin_key.is_none() {
-            let configured = app
-                .db
-                .read(|c| crate::core::auth::key_configured(c, None))
-                .await?;
-            if !configured {
-                tracing::warn!(
-                    "no admin key configured: logins answer 503 until JACKBOX_ADMIN_KEY is set \
-                     or `jackbox auth set-key` is run"
-                );
-            }
+        if app
+            .config
+            .admin_key
+            .as_ref()
+            .is_some_and(|k| k.chars().count() < crate::core::admins::MIN_KEY_LEN)
+        {
+            tracing::warn!(
+                "the admin key (JACKBOX_ADMIN_KEY) is shorter than {} characters: use a longer \
+                 one, or named admins (jackbox auth admin add NAME)",
+                crate::core::admins::MIN_KEY_LEN
+            );
+        }
+        let reg = app.registry.clone();
+        let configured = app
+            .db
+            .read(move |c| {
+                Ok(
+                    crate::core::auth::key_configured(c, reg.env_key.as_deref())?
+                        || !reg.file.is_empty()
+                        || !crate::core::admins::stored(c)?.is_empty(),
+                )
+            })
+            .await?;
+        if !configured {
+            tracing::warn!(
+                "no admin configured: logins answer 503 until JACKBOX_ADMIN_KEY is set, \
+                 `jackbox auth set-key` or `jackbox auth admin add NAME` is run"
+            );
         }
         serve::serve(app, listener, serve::shutdown_signal()).await
     })?;

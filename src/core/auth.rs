@@ -1,15 +1,20 @@
-//! The admin key and API tokens: how the key is stored and checked, where the JWT signing
-//! secret comes from, and minting/verifying HS256 tokens.
+//! Who may call the API: roles, the admins that can log in (database, admins file, legacy
+//! key), how keys are stored and checked, the JWT signing secret, and signing/checking
+//! HS256 tokens down to the [`Principal`] a request acts as.
 //!
-//! The key is never stored in clear: `settings.admin_key_hash` holds
-//! `pbkdf2-sha256$ITERATIONS$SALT_HEX$HASH_HEX`. Every comparison is constant-time.
+//! Keys are never stored in clear: `settings.admin_key_hash` and `admins.key_hash` hold
+//! `pbkdf2-sha256$ITERATIONS$SALT_HEX$HASH_HEX`. Every comparison is constant-time, and a
+//! login compares the presented key with every admin (no early exit on a match).
 
+use super::audit::{self, Action};
+use super::{admins, tokens};
 use crate::{store, Error, ErrorKind, Result};
 use hmac::{Hmac, Mac};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use rand::RngCore;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
@@ -21,12 +26,50 @@ pub const JWT_SECRET_SETTING: &str = "jwt_secret";
 pub const DEFAULT_TTL_SECS: i64 = 24 * 3600;
 const PBKDF2_ITERATIONS: u32 = 60_000;
 
-/// What a token carries.
+/// `settings` key of the legacy key's generation (changes with every `auth set-key`).
+pub const ADMIN_KEY_GENERATION_SETTING: &str = "admin_key_generation";
+/// The name of the legacy single key's admin.
+pub const LEGACY_ADMIN: &str = "admin";
+
+pub use crate::core::vocab::Role;
+
+/// What a token carries. `name`/`sub`: the admin (or the minted token's name); `kg`: the
+/// admin's key generation (login tokens); `jti`: the id of a minted token. Tokens with
+/// neither `kg` nor `jti` were signed outside this program with the shared secret and are
+/// taken at their word (whoever holds the secret is the admin anyway).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Claims {
-    pub role: String,
+    pub role: Role,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
     pub iat: i64,
     pub exp: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jti: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kg: Option<String>,
+}
+
+/// Who a request (or a WebSocket connection) acts as.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Principal {
+    pub name: String,
+    pub role: Role,
+    /// The claims it was checked from, to check them again later (revocation).
+    pub claims: Claims,
+}
+
+impl Principal {
+    /// The minted token behind this principal, if any.
+    pub fn token_id(&self) -> Option<i64> {
+        self.claims.jti.as_deref().and_then(|j| j.parse().ok())
+    }
+}
+
+pub fn insufficient_permissions() -> Error {
+    Error::new(ErrorKind::Forbidden, "Insufficient permissions")
 }
 
 pub fn token_required() -> Error {
@@ -119,25 +162,154 @@ pub fn set_key(conn: &mut Connection, key: &str) -> Result<()> {
     }
     let hashed = hash_key(key);
     store::write(conn, |tx| {
-        store::set_setting(tx, ADMIN_KEY_SETTING, &hashed)
+        store::set_setting(tx, ADMIN_KEY_SETTING, &hashed)?;
+        // Tokens of the old key stop working at once.
+        store::set_setting(tx, ADMIN_KEY_GENERATION_SETTING, &new_generation())?;
+        crate::core::events::auth_changed(tx)?;
+        audit::record(
+            tx,
+            Action::AuthSetKey,
+            Some(format!("admin:{LEGACY_ADMIN}")),
+            json!({}),
+        )
     })
 }
 
-/// Checks a presented key: against `env_key` when given, else against the stored hash.
-/// `Admin key is not configured` when there is neither.
-pub fn verify_key(conn: &Connection, env_key: Option<&str>, presented: &str) -> Result<bool> {
-    if let Some(k) = env_key {
-        return Ok(keys_equal(k, presented));
-    }
-    match store::setting(conn, ADMIN_KEY_SETTING)? {
-        Some(stored) => Ok(check_hash(&stored, presented)),
-        None => Err(not_configured()),
-    }
+/// A fresh random key generation.
+pub fn new_generation() -> String {
+    let mut bytes = [0u8; 8];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
 }
 
-/// Whether an admin key is configured (environment or database).
+/// Whether the legacy admin key is configured (environment or database).
 pub fn key_configured(conn: &Connection, env_key: Option<&str>) -> Result<bool> {
     Ok(env_key.is_some() || store::setting(conn, ADMIN_KEY_SETTING)?.is_some())
+}
+
+/// The admins a process knows besides those in the database: the admins file and the
+/// legacy key from the environment. Built once at start (`serve`).
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub file: Vec<admins::FileAdmin>,
+    pub env_key: Option<String>,
+}
+
+/// Who logged in: the admin's name and key generation (goes into the token as `kg`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedIn {
+    pub name: String,
+    pub kg: String,
+}
+
+/// Checks a presented key against every admin: the database's, the file's, then the legacy
+/// key. Every one is compared (constant-time each, no early exit), so the time taken does
+/// not tell which admin matched or whether any did. `Admin key is not configured` when there
+/// is no admin at all; `Ok(None)` for a wrong key.
+pub fn login(conn: &Connection, reg: &Registry, presented: &str) -> Result<Option<LoggedIn>> {
+    let stored = admins::stored(conn)?;
+    let legacy_hash = store::setting(conn, ADMIN_KEY_SETTING)?;
+    if stored.is_empty() && reg.file.is_empty() && reg.env_key.is_none() && legacy_hash.is_none() {
+        return Err(not_configured());
+    }
+    let mut found: Option<LoggedIn> = None;
+    let mut note = |ok: bool, name: &str, kg: String| {
+        if ok && found.is_none() {
+            found = Some(LoggedIn {
+                name: name.to_string(),
+                kg,
+            });
+        }
+    };
+    for a in &stored {
+        let ok = check_hash(&a.key_hash, presented);
+        note(ok, &a.name, format!("db:{}", a.generation));
+    }
+    for a in &reg.file {
+        let ok = keys_equal(&a.key, presented);
+        note(ok, &a.name, "file".into());
+    }
+    if let Some(k) = &reg.env_key {
+        let ok = keys_equal(k, presented);
+        note(ok, LEGACY_ADMIN, "env".into());
+    } else if let Some(h) = &legacy_hash {
+        let ok = check_hash(h, presented);
+        let generation = store::setting(conn, ADMIN_KEY_GENERATION_SETTING)?.unwrap_or_default();
+        note(ok, LEGACY_ADMIN, format!("key:{generation}"));
+    }
+    Ok(found)
+}
+
+/// Signs a login token for `who` (role admin, `name` and `sub` = the admin's name).
+pub fn login_token(secret: &[u8], who: &LoggedIn, ttl_secs: i64) -> Result<String> {
+    let iat = chrono::Utc::now().timestamp();
+    sign(
+        secret,
+        &Claims {
+            role: Role::Admin,
+            name: Some(who.name.clone()),
+            sub: Some(who.name.clone()),
+            iat,
+            exp: iat + ttl_secs,
+            jti: None,
+            kg: Some(who.kg.clone()),
+        },
+    )
+}
+
+/// Checks verified claims against the current state: a minted token must exist, not be
+/// revoked or expired; a login token's admin must still exist with the same key generation.
+/// `Invalid or expired token` otherwise.
+pub fn check(conn: &Connection, reg: &Registry, claims: &Claims) -> Result<Principal> {
+    let named = claims
+        .name
+        .clone()
+        .or_else(|| claims.sub.clone())
+        .unwrap_or_else(|| LEGACY_ADMIN.to_string());
+    let principal = |name: String, role: Role| Principal {
+        name,
+        role,
+        claims: claims.clone(),
+    };
+    if let Some(jti) = &claims.jti {
+        let id: i64 = jti.parse().map_err(|_| invalid_token())?;
+        let t = tokens::usable(conn, id)?.ok_or_else(invalid_token)?;
+        if t.role != claims.role {
+            return Err(invalid_token());
+        }
+        return Ok(principal(t.name, t.role));
+    }
+    let Some(kg) = &claims.kg else {
+        return Ok(principal(named, claims.role));
+    };
+    let ok = if let Some(generation) = kg.strip_prefix("db:") {
+        admins::generation(conn, &named)?.as_deref() == Some(generation)
+    } else if kg == "file" {
+        reg.file.iter().any(|a| a.name == named)
+    } else if kg == "env" {
+        named == LEGACY_ADMIN && reg.env_key.is_some()
+    } else if let Some(generation) = kg.strip_prefix("key:") {
+        named == LEGACY_ADMIN
+            && reg.env_key.is_none()
+            && store::setting(conn, ADMIN_KEY_SETTING)?.is_some()
+            && store::setting(conn, ADMIN_KEY_GENERATION_SETTING)?.unwrap_or_default() == generation
+    } else {
+        false
+    };
+    if !ok {
+        return Err(invalid_token());
+    }
+    Ok(principal(named, claims.role))
+}
+
+/// [`verify`] then [`check`]: a token → who it acts as.
+pub fn authenticate(
+    conn: &Connection,
+    reg: &Registry,
+    secret: &[u8],
+    token: &str,
+) -> Result<Principal> {
+    check(conn, reg, &verify(secret, token)?)
 }
 
 /// The signing secret: `env` when given, else the one persisted in `settings`, generated
@@ -162,23 +334,17 @@ pub fn jwt_secret(conn: &mut Connection, env: Option<Vec<u8>>) -> Result<Vec<u8>
     })
 }
 
-/// Mints an admin token valid for `ttl_secs`.
-pub fn mint(secret: &[u8], ttl_secs: i64) -> Result<String> {
-    let iat = chrono::Utc::now().timestamp();
-    let claims = Claims {
-        role: "admin".into(),
-        iat,
-        exp: iat + ttl_secs,
-    };
+/// Signs `claims` (HS256).
+pub fn sign(secret: &[u8], claims: &Claims) -> Result<String> {
     jsonwebtoken::encode(
         &Header::new(Algorithm::HS256),
-        &claims,
+        claims,
         &EncodingKey::from_secret(secret),
     )
     .map_err(|e| Error::storage(format!("cannot sign token: {e}")))
 }
 
-/// Verifies a token: HS256 only, signature, expiry (no leeway), `role: admin`.
+/// Verifies a token: HS256 only, signature, expiry (no leeway), a known `role`.
 pub fn verify(secret: &[u8], token: &str) -> Result<Claims> {
     let mut validation = Validation::new(Algorithm::HS256);
     validation.leeway = 0;
@@ -187,9 +353,6 @@ pub fn verify(secret: &[u8], token: &str) -> Result<Claims> {
     let data =
         jsonwebtoken::decode::<Claims>(token, &DecodingKey::from_secret(secret), &validation)
             .map_err(|_| invalid_token())?;
-    if data.claims.role != "admin" {
-        return Err(invalid_token());
-    }
     Ok(data.claims)
 }
 
@@ -231,8 +394,14 @@ mod tests {
 
     #[test]
     fn tokens() {
-        let t = mint(b"k", 60).unwrap();
-        assert_eq!(verify(b"k", &t).unwrap().role, "admin");
+        let who = LoggedIn {
+            name: "alice".into(),
+            kg: "file".into(),
+        };
+        let t = login_token(b"k", &who, 60).unwrap();
+        let claims = verify(b"k", &t).unwrap();
+        assert_eq!(claims.role, Role::Admin);
+        assert_eq!(claims.sub.as_deref(), Some("alice"));
         assert!(verify(b"other", &t).is_err());
         assert_eq!(parse_ttl("24h").unwrap(), 86400);
         assert!(parse_ttl("0h").is_err());

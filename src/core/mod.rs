@@ -4,6 +4,8 @@
 //! Each state-changing operation is one `BEGIN IMMEDIATE` transaction that also writes its
 //! events to the outbox (`events`).
 
+pub mod admins;
+pub mod audit;
 pub mod auth;
 pub mod catalog;
 pub mod chat;
@@ -18,6 +20,7 @@ pub mod session_games;
 pub mod sessions;
 pub mod stats;
 pub mod status_live;
+pub mod tokens;
 pub mod vocab;
 pub mod votes;
 pub mod webhooks;

@@ -176,6 +176,52 @@ vocab! {
     }
 }
 
+vocab! {
+    /// What an API token may do: `admin` everything, `viewer` reads and WebSocket
+    /// subscriptions (`admins.md`).
+    pub enum Role ("role must be admin or viewer") {
+        Admin = "admin",
+        Viewer = "viewer",
+    }
+}
+
+vocab! {
+    /// A write, by its stable dotted name (`action` of the audit log). Add new ones at the
+    /// end; never rename one (stored rows and scripts filtering on them keep the old name).
+    pub enum Action ("Unknown action") {
+        SessionCreate = "session.create",
+        SessionClose = "session.close",
+        SessionDelete = "session.delete",
+        GameAdd = "game.add",
+        GameRemove = "game.remove",
+        GameStatus = "game.status",
+        GameRoomCode = "game.room-code",
+        GamePlayerCount = "game.player-count",
+        MonitorStart = "monitor.start",
+        MonitorStop = "monitor.stop",
+        CatalogAdd = "catalog.add",
+        CatalogEdit = "catalog.edit",
+        CatalogRemove = "catalog.remove",
+        CatalogEnable = "catalog.enable",
+        CatalogFavor = "catalog.favor",
+        CatalogImport = "catalog.import",
+        PackEnable = "pack.enable",
+        PackFavor = "pack.favor",
+        VoteLive = "vote.live",
+        ChatImport = "chat.import",
+        WebhookCreate = "webhook.create",
+        WebhookEdit = "webhook.edit",
+        WebhookDelete = "webhook.delete",
+        WebhookTest = "webhook.test",
+        AuthSetKey = "auth.set-key",
+        AdminAdd = "admin.add",
+        AdminRemove = "admin.remove",
+        AdminRotate = "admin.rotate",
+        TokenMint = "token.mint",
+        TokenRevoke = "token.revoke",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

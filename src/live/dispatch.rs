@@ -8,7 +8,7 @@
 //! nor replays events; on the very first start it begins at the newest event.
 
 use super::Live;
-use crate::core::events::{self, StoredEvent, MONITOR_CHANGED};
+use crate::core::events::{self, StoredEvent, AUTH_CHANGED, MONITOR_CHANGED};
 use crate::{store, Error, Result};
 use rusqlite::Connection;
 use std::path::PathBuf;
@@ -129,8 +129,13 @@ pub async fn run(db: PathBuf, live: Arc<Live>) {
             Ok(batch) => {
                 more = batch.len() as i64 == BATCH;
                 if !batch.is_empty() {
+                    let mut auth_changed = false;
                     for ev in batch {
+                        auth_changed |= ev.event_type == AUTH_CHANGED;
                         live.dispatch(ev);
+                    }
+                    if auth_changed {
+                        tokio::spawn(live.clone().recheck_auth());
                     }
                     live.webhooks_wake.notify_one();
                 }
@@ -155,6 +160,9 @@ pub async fn run(db: PathBuf, live: Arc<Live>) {
 impl Live {
     /// Hands one stored event to its consumers.
     pub(crate) fn dispatch(&self, ev: StoredEvent) {
+        if ev.event_type == AUTH_CHANGED {
+            return;
+        }
         if ev.event_type == MONITOR_CHANGED {
             // No receiver (no monitor supervisor running) is fine.
             let _ = self.monitor_events.send(ev);

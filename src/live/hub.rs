@@ -1,11 +1,13 @@
-//! The WebSocket hub: who is connected, who is authenticated, who subscribed to which
-//! session, and the bounded queue of each client.
+//! The WebSocket hub: who is connected, who is authenticated (as which admin or token), who
+//! subscribed to which session, which page each admin is on (presence), and the bounded
+//! queue of each client.
 //!
 //! Publishing never waits: each event is serialized once (an `Arc<str>` shared by every
 //! queue) and offered to each recipient with `try_send`. A client whose queue is full has
 //! fallen too far behind: it is removed from the hub and told to close (1008), so it never
 //! slows the others or grows memory.
 
+use crate::core::auth::{Claims, Principal, Role};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::{mpsc, Notify};
@@ -27,8 +29,25 @@ pub struct ClientHandle {
 struct Client {
     tx: mpsc::Sender<Frame>,
     kicked: Arc<Notify>,
-    authenticated: bool,
+    principal: Option<Principal>,
     sessions: HashSet<i64>,
+    /// The page this admin said it is on (`page_focus`) and since when.
+    presence: Option<(String, String)>,
+}
+
+impl Client {
+    fn is_admin(&self) -> bool {
+        self.principal
+            .as_ref()
+            .is_some_and(|p| p.role == Role::Admin)
+    }
+}
+
+/// Why a `page_focus` was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FocusError {
+    NotAuthenticated,
+    NotAdmin,
 }
 
 #[derive(Default)]
@@ -69,8 +88,9 @@ impl Hub {
             Client {
                 tx,
                 kicked: kicked.clone(),
-                authenticated: false,
+                principal: None,
                 sessions: HashSet::new(),
+                presence: None,
             },
         );
         ClientHandle { id, rx, kicked }
@@ -84,9 +104,81 @@ impl Hub {
         self.left.notify_waiters();
     }
 
-    pub fn set_authenticated(&self, id: u64) {
-        if let Some(c) = self.lock().clients.get_mut(&id) {
-            c.authenticated = true;
+    /// The connection authenticated as `principal` (replacing an earlier one).
+    pub fn set_principal(&self, id: u64, principal: Principal) {
+        let mut inner = self.lock();
+        let mut left = false;
+        if let Some(c) = inner.clients.get_mut(&id) {
+            if principal.role != Role::Admin
+                || c.principal.as_ref().map(|p| &p.name) != Some(&principal.name)
+            {
+                left = c.presence.take().is_some();
+            }
+            c.principal = Some(principal);
+        }
+        if left {
+            presence_changed(&mut inner);
+        }
+    }
+
+    pub fn is_authenticated(&self, id: u64) -> bool {
+        self.lock()
+            .clients
+            .get(&id)
+            .is_some_and(|c| c.principal.is_some())
+    }
+
+    /// An admin connection says which page it shows: every admin client hears of the
+    /// change (`presence_update`). Nothing is sent when the page did not change.
+    pub fn page_focus(&self, id: u64, page: &str) -> Result<(), FocusError> {
+        let mut inner = self.lock();
+        let Some(c) = inner.clients.get_mut(&id) else {
+            return Ok(());
+        };
+        if c.principal.is_none() {
+            return Err(FocusError::NotAuthenticated);
+        }
+        if !c.is_admin() {
+            return Err(FocusError::NotAdmin);
+        }
+        if c.presence.as_ref().is_some_and(|(p, _)| p == page) {
+            return Ok(());
+        }
+        c.presence = Some((page.to_string(), crate::time::now()));
+        presence_changed(&mut inner);
+        Ok(())
+    }
+
+    /// The claims of every authenticated connection (to check them again after a revoke).
+    pub fn authenticated(&self) -> Vec<(u64, Claims)> {
+        self.lock()
+            .clients
+            .iter()
+            .filter_map(|(id, c)| c.principal.as_ref().map(|p| (*id, p.claims.clone())))
+            .collect()
+    }
+
+    /// The tokens of these connections no longer work: each gets `frame` (`auth_error`),
+    /// loses its authentication and subscriptions, and leaves the presence list.
+    pub fn deauthenticate(&self, ids: &[u64], frame: Frame) {
+        let mut inner = self.lock();
+        let mut left = false;
+        for id in ids {
+            let sessions = match inner.clients.get_mut(id) {
+                Some(c) if c.principal.is_some() => {
+                    c.principal = None;
+                    left |= c.presence.take().is_some();
+                    std::mem::take(&mut c.sessions)
+                }
+                _ => continue,
+            };
+            for s in sessions {
+                drop_subscriber(&mut inner, s, *id);
+            }
+            offer(&mut inner, *id, &frame);
+        }
+        if left {
+            presence_changed(&mut inner);
         }
     }
 
@@ -103,12 +195,7 @@ impl Hub {
         if let Some(c) = inner.clients.get_mut(&id) {
             c.sessions.remove(&session_id);
         }
-        if let Some(set) = inner.by_session.get_mut(&session_id) {
-            set.remove(&id);
-            if set.is_empty() {
-                inner.by_session.remove(&session_id);
-            }
-        }
+        drop_subscriber(&mut inner, session_id, id);
     }
 
     /// Queues a reply for one client (dropping it if its queue is full).
@@ -136,7 +223,7 @@ impl Hub {
         let ids: Vec<u64> = inner
             .clients
             .iter()
-            .filter(|(_, c)| c.authenticated)
+            .filter(|(_, c)| c.principal.is_some())
             .map(|(id, _)| *id)
             .collect();
         for id in ids {
@@ -180,15 +267,60 @@ fn offer(inner: &mut Inner, id: u64, frame: &Frame) {
     }
 }
 
+fn drop_subscriber(inner: &mut Inner, session_id: i64, id: u64) {
+    if let Some(set) = inner.by_session.get_mut(&session_id) {
+        set.remove(&id);
+        if set.is_empty() {
+            inner.by_session.remove(&session_id);
+        }
+    }
+}
+
 fn remove(inner: &mut Inner, id: u64) {
     if let Some(c) = inner.clients.remove(&id) {
         for s in c.sessions {
-            if let Some(set) = inner.by_session.get_mut(&s) {
-                set.remove(&id);
-                if set.is_empty() {
-                    inner.by_session.remove(&s);
-                }
-            }
+            drop_subscriber(inner, s, id);
         }
+        if c.presence.is_some() {
+            presence_changed(inner);
+        }
+    }
+}
+
+/// Sends the presence list to every admin connection:
+/// `{ "type": "presence_update", "data": { "admins": [{ "name", "page", "since" }] } }`,
+/// ordered by name, then since.
+fn presence_changed(inner: &mut Inner) {
+    let mut admins: Vec<(&str, &str, &str)> = inner
+        .clients
+        .values()
+        .filter(|c| c.is_admin())
+        .filter_map(|c| {
+            let (page, since) = c.presence.as_ref()?;
+            Some((
+                c.principal.as_ref()?.name.as_str(),
+                page.as_str(),
+                since.as_str(),
+            ))
+        })
+        .collect();
+    admins.sort();
+    let list: Vec<serde_json::Value> = admins
+        .iter()
+        .map(
+            |(name, page, since)| serde_json::json!({ "name": name, "page": page, "since": since }),
+        )
+        .collect();
+    let frame: Frame = Arc::from(
+        serde_json::json!({ "type": "presence_update", "data": { "admins": list } }).to_string(),
+    );
+    let ids: Vec<u64> = inner
+        .clients
+        .iter()
+        .filter(|(_, c)| c.is_admin())
+        .map(|(id, _)| *id)
+        .collect();
+    for id in ids {
+        offer(inner, id, &frame);
     }
 }

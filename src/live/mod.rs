@@ -21,6 +21,11 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::{broadcast, watch, Notify};
 
+/// What re-checking a WebSocket client's token needs (besides the database).
+pub struct AuthCheck {
+    pub registry: Arc<crate::core::auth::Registry>,
+}
+
 /// Everything live about a running daemon.
 pub struct Live {
     /// Connected WebSocket clients and their subscriptions.
@@ -37,6 +42,10 @@ pub struct Live {
     /// The HTTP client for webhook receivers.
     pub client: reqwest::Client,
     db: PathBuf,
+    /// How WebSocket clients' tokens are checked again after a revoke.
+    auth: AuthCheck,
+    /// The connection of those checks.
+    auth_db: Arc<Mutex<rusqlite::Connection>>,
     /// The daemon's shutdown flag (`App::shutdown`): `true` closes every client with 1001.
     shutdown: watch::Receiver<bool>,
 }
@@ -49,8 +58,11 @@ impl Live {
         db: &Path,
         committed: Arc<Notify>,
         shutdown: watch::Receiver<bool>,
+        auth: AuthCheck,
     ) -> Result<Arc<Live>> {
         let conn = crate::store::open(db)?;
+        let auth_db = crate::store::open(db)?;
+        auth_db.execute_batch("PRAGMA query_only = ON")?;
         let (monitor_events, _) = broadcast::channel(1024);
         Ok(Arc::new(Live {
             hub: Arc::new(Hub::new()),
@@ -60,6 +72,8 @@ impl Live {
             webhook_db: Arc::new(Mutex::new(conn)),
             client: crate::webhooks::client()?,
             db: db.to_path_buf(),
+            auth,
+            auth_db: Arc::new(Mutex::new(auth_db)),
             shutdown,
         }))
     }
@@ -86,6 +100,40 @@ impl Live {
     /// monitor's 20 s `game.status` heartbeat).
     pub fn publish(&self, session_id: i64, json_text: &str) {
         self.hub.publish(session_id, Arc::from(json_text));
+    }
+
+    /// Admins or tokens changed (a revoke, a removed or rotated admin): checks every
+    /// authenticated client's token again; those that no longer work get `auth_error` and
+    /// lose their subscriptions and presence.
+    pub async fn recheck_auth(self: Arc<Self>) {
+        let clients = self.hub.authenticated();
+        if clients.is_empty() {
+            return;
+        }
+        let me = self.clone();
+        let stale = tokio::task::spawn_blocking(move || {
+            let conn = me.auth_db.lock().unwrap_or_else(|p| p.into_inner());
+            clients
+                .into_iter()
+                .filter(|(_, claims)| {
+                    // A database error keeps the client: better than dropping everyone.
+                    matches!(
+                        crate::core::auth::check(&conn, &me.auth.registry, claims),
+                        Err(e) if e.kind == crate::ErrorKind::Forbidden
+                    )
+                })
+                .map(|(id, _)| id)
+                .collect::<Vec<u64>>()
+        })
+        .await
+        .unwrap_or_default();
+        if !stale.is_empty() {
+            tracing::info!(
+                clients = stale.len(),
+                "WebSocket clients lost their authentication"
+            );
+            self.hub.deauthenticate(&stale, ws::invalid_token());
+        }
     }
 
     /// After the shutdown flag is set: waits (at most `grace`) until every WebSocket client

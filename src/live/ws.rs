@@ -2,7 +2,8 @@
 //! protocol of `websocket.md` (auth, subscribe, unsubscribe, ping and their replies), keepalive
 //! (server pings every 30 s, 60 s idle timeout) and closing (slow client, shutdown).
 
-use super::hub::{ClientHandle, Frame, Hub};
+use super::hub::{ClientHandle, FocusError, Frame, Hub};
+use crate::core::auth::Principal;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -37,8 +38,13 @@ const CLOSE_TIMEOUT: Duration = Duration::from_secs(1);
 /// Frames and messages from clients are tiny; anything bigger is refused.
 const MAX_INCOMING: usize = 64 * 1024;
 
-/// Checks a JWT the way the HTTP API does.
-pub type Validate = Arc<dyn Fn(&str) -> bool + Send + Sync>;
+/// Checks a JWT the way the HTTP API does (signature, revocation, the admin's key
+/// generation): who it acts as, or `None`.
+pub type Validate = Arc<
+    dyn Fn(String) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Principal>> + Send>>
+        + Send
+        + Sync,
+>;
 
 /// Small buffers: a connection costs a few KB, so 1,000 clients fit in little memory.
 pub fn config() -> WebSocketConfig {
@@ -88,7 +94,6 @@ pub async fn serve<S>(
 {
     let ClientHandle { id, mut rx, kicked } = hub.register();
     let (mut sink, mut stream) = ws.split();
-    let mut authenticated = false;
     let mut ping = tokio::time::interval_at(Instant::now() + PING_INTERVAL, PING_INTERVAL);
     let idle_for = idle_timeout();
     let idle = tokio::time::sleep(idle_for);
@@ -118,9 +123,21 @@ pub async fn serve<S>(
                     // the stream then ends.
                     _ => continue,
                 };
-                let reply = handle(&body, id, &hub, &validate, &mut authenticated);
+                let reply = match auth_token(&body) {
+                    // Checking a token may read the database: done here, off the hub.
+                    Some(Some(token)) => match validate(token).await {
+                        Some(p) => {
+                            hub.set_principal(id, p);
+                            text(json!({ "type": "auth_success", "message": "Authenticated successfully" }))
+                        }
+                        None => invalid_token(),
+                    },
+                    _ => handle(&body, id, &hub),
+                };
                 // Replies go through the client's queue so they stay in order with events.
-                hub.reply(id, reply);
+                if !reply.is_empty() {
+                    hub.reply(id, reply);
+                }
                 continue;
             }
             frame = rx.recv() => match frame {
@@ -176,8 +193,27 @@ where
     }
 }
 
-/// One client message → its reply (`websocket.md`).
-fn handle(body: &str, id: u64, hub: &Hub, validate: &Validate, authenticated: &mut bool) -> Frame {
+/// What a connection hears when its token is refused or stops working (revoked).
+pub fn invalid_token() -> Frame {
+    text(json!({ "type": "auth_error", "message": "Invalid or expired token" }))
+}
+
+/// For an `auth` message: `Some(Some(token))`, or `Some(None)` when it has no token.
+fn auth_token(body: &str) -> Option<Option<String>> {
+    let msg = serde_json::from_str::<Value>(body).ok()?;
+    if msg.get("type").and_then(Value::as_str) != Some("auth") {
+        return None;
+    }
+    Some(
+        msg.get("token")
+            .and_then(Value::as_str)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string),
+    )
+}
+
+/// One client message (other than an `auth` with a token) → its reply (`websocket.md`).
+fn handle(body: &str, id: u64, hub: &Hub) -> Frame {
     let Ok(msg) = serde_json::from_str::<Value>(body) else {
         return error("Invalid JSON");
     };
@@ -187,25 +223,21 @@ fn handle(body: &str, id: u64, hub: &Hub, validate: &Validate, authenticated: &m
         Some(other) => other.to_string(),
     };
     match kind.as_str() {
-        "auth" => {
-            let token = msg
-                .get("token")
-                .and_then(Value::as_str)
-                .filter(|t| !t.is_empty());
-            match token {
-                None => text(json!({ "type": "auth_error", "message": "Token required" })),
-                Some(t) if validate(t) => {
-                    *authenticated = true;
-                    hub.set_authenticated(id);
-                    text(json!({ "type": "auth_success", "message": "Authenticated successfully" }))
-                }
-                Some(_) => {
-                    text(json!({ "type": "auth_error", "message": "Invalid or expired token" }))
-                }
+        "auth" => text(json!({ "type": "auth_error", "message": "Token required" })),
+        "page_focus" => {
+            let page = match msg.get("page") {
+                Some(Value::String(p)) if !p.trim().is_empty() && p.len() <= 200 => p.trim(),
+                _ => return error("page is required"),
+            };
+            match hub.page_focus(id, page) {
+                // The reply is the `presence_update` every admin client gets.
+                Ok(()) => Arc::from(""),
+                Err(FocusError::NotAuthenticated) => error("Not authenticated"),
+                Err(FocusError::NotAdmin) => error("Insufficient permissions"),
             }
         }
         "subscribe" | "unsubscribe" => {
-            if !*authenticated {
+            if !hub.is_authenticated(id) {
                 return error("Not authenticated");
             }
             let Some(session_id) = session_id(&msg) else {

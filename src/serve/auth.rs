@@ -1,11 +1,14 @@
-//! Auth over HTTP: `POST /api/auth/login`, `POST /api/auth/verify`, the Bearer check every
-//! write route uses ([`require_admin`]), and the per-IP throttle of failed logins.
+//! Auth over HTTP: `POST /api/auth/login`, `POST /api/auth/verify`, minted tokens
+//! (`/api/auth/tokens`), the audit log (`GET /api/audit`), the Bearer check every write route
+//! uses ([`require_admin`]; viewer tokens get `403 Insufficient permissions`), and the
+//! per-IP throttle of failed logins.
 //!
 //! The rules (hashing, tokens) live in `core::auth`; nothing here logs a key or a token.
 
 use super::http::{self, Req, Resp};
 use super::App;
-use crate::core::auth::{self as core_auth, Claims};
+use crate::core::auth::{self as core_auth, Principal, Role};
+use crate::core::{audit, tokens};
 use crate::{Error, ErrorKind, Result};
 use serde_json::json;
 use std::collections::{HashMap, VecDeque};
@@ -73,8 +76,20 @@ fn too_many() -> Error {
     )
 }
 
+tokio::task_local! {
+    /// The admin a request acts as, set by [`require_admin`] and read by `Db::write` so the
+    /// audit row of the request's write names them (`core::audit`). Scoped per request by
+    /// the router.
+    pub static ACTOR: std::cell::RefCell<Option<String>>;
+}
+
+/// The admin name of the current request, if it authenticated as an admin.
+pub fn current_actor() -> Option<String> {
+    ACTOR.try_with(|a| a.borrow().clone()).ok().flatten()
+}
+
 /// The Bearer token of a request: missing → 401, invalid → 403.
-pub fn require_admin(app: &App, req: &Req) -> Result<Claims> {
+fn bearer(req: &Req) -> Result<&str> {
     let header = req
         .header("authorization")
         .map(str::trim)
@@ -89,10 +104,49 @@ pub fn require_admin(app: &App, req: &Req) -> Result<Claims> {
     if !scheme.eq_ignore_ascii_case("bearer") {
         return Err(core_auth::invalid_token());
     }
-    core_auth::verify(&app.jwt_secret, token)
+    Ok(token)
 }
 
-/// `POST /api/auth/login` `{ "key" }` → a 24 h token.
+/// Checks a token against the signature and the current admins and tokens (a revoked token
+/// or a removed admin's fails at once). Notes the use of a minted token.
+pub async fn authenticate(app: &Arc<App>, token: &str) -> Result<Principal> {
+    // Signature and expiry first: garbage never costs a database hop.
+    let claims = core_auth::verify(&app.jwt_secret, token)?;
+    let reg = app.registry.clone();
+    let principal = app
+        .db
+        .read(move |c| core_auth::check(c, &reg, &claims))
+        .await?;
+    if let Some(id) = principal.token_id() {
+        let app = app.clone();
+        // Off the request's path: the request does not wait for this write.
+        tokio::spawn(async move {
+            if let Err(e) = app.db.write(move |c| tokens::touch(c, id)).await {
+                tracing::debug!(error = %e, "cannot note token use");
+            }
+        });
+    }
+    Ok(principal)
+}
+
+/// Any valid token (admin or viewer): missing → 401, invalid → 403.
+pub async fn require_token(app: &Arc<App>, req: &Req) -> Result<Principal> {
+    let token = bearer(req)?;
+    authenticate(app, token).await
+}
+
+/// An admin token (every write, and the reads only admins may make): a viewer token →
+/// `403 Insufficient permissions`. The admin becomes the actor of the request's writes.
+pub async fn require_admin(app: &Arc<App>, req: &Req) -> Result<Principal> {
+    let p = require_token(app, req).await?;
+    if p.role != Role::Admin {
+        return Err(core_auth::insufficient_permissions());
+    }
+    let _ = ACTOR.try_with(|a| *a.borrow_mut() = Some(p.name.clone()));
+    Ok(p)
+}
+
+/// `POST /api/auth/login` `{ "key" }` → a 24 h token naming the admin.
 pub async fn login(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let ip = req.peer.ip();
     if app.login_throttle.blocked(ip) {
@@ -103,27 +157,69 @@ pub async fn login(app: Arc<App>, mut req: Req) -> Result<Resp> {
         Some(serde_json::Value::String(k)) if !k.is_empty() => k.clone(),
         _ => return Err(Error::invalid("Admin key is required")),
     };
-    let env_key = app.config.admin_key.clone();
-    let ok = app
+    let reg = app.registry.clone();
+    let who = app
         .db
-        .read(move |conn| core_auth::verify_key(conn, env_key.as_deref(), &key))
+        .read(move |conn| core_auth::login(conn, &reg, &key))
         .await?;
-    if !ok {
+    let Some(who) = who else {
         app.login_throttle.fail(ip);
         tracing::warn!(%ip, "failed admin login");
         return Err(Error::new(ErrorKind::Unauthorized, "Invalid admin key"));
-    }
+    };
     app.login_throttle.succeed(ip);
-    let token = core_auth::mint(&app.jwt_secret, core_auth::DEFAULT_TTL_SECS)?;
+    let token = core_auth::login_token(&app.jwt_secret, &who, core_auth::DEFAULT_TTL_SECS)?;
     http::ok(&json!({
         "token": token,
         "message": "Authentication successful",
         "expiresIn": "24h",
+        "name": who.name,
     }))
 }
 
-/// `POST /api/auth/verify` → the token's claims.
+/// `POST /api/auth/verify` → the token's claims (admin and viewer tokens alike).
 pub async fn verify(app: Arc<App>, req: Req) -> Result<Resp> {
-    let claims = require_admin(&app, &req)?;
-    http::ok(&json!({ "valid": true, "user": claims }))
+    let p = require_token(&app, &req).await?;
+    let mut user = serde_json::to_value(&p.claims)
+        .map_err(|e| Error::storage(format!("cannot encode the response: {e}")))?;
+    // `name` is always there, also for tokens signed before names existed.
+    user["name"] = json!(p.name);
+    http::ok(&json!({ "valid": true, "user": user }))
+}
+
+pub const INVALID_TOKEN_ID: &str = "Invalid token ID";
+
+/// `POST /api/auth/tokens` `{ "name", "role"?, "expiresIn"? }` → 201 with the token (shown
+/// once).
+pub async fn mint(app: Arc<App>, mut req: Req) -> Result<Resp> {
+    require_admin(&app, &req).await?;
+    let body = req.json(&app).await?;
+    let new = tokens::NewToken::from_json(&serde_json::Value::Object(body.0))?;
+    let secret = app.jwt_secret.clone();
+    let minted = app
+        .db
+        .write(move |c| tokens::mint(c, &secret, &new))
+        .await?;
+    Ok(http::json(201, &minted))
+}
+
+/// `GET /api/auth/tokens`: minted tokens, never the tokens themselves.
+pub async fn list_tokens(app: Arc<App>, req: Req) -> Result<Resp> {
+    require_admin(&app, &req).await?;
+    http::ok(&app.db.read(tokens::list).await?)
+}
+
+/// `DELETE /api/auth/tokens/{id}`: revokes at once (HTTP and open WebSockets).
+pub async fn revoke_token(app: Arc<App>, req: Req) -> Result<Resp> {
+    require_admin(&app, &req).await?;
+    let id = req.id(0, INVALID_TOKEN_ID)?;
+    http::ok(&app.db.write(move |c| tokens::revoke(c, id)).await?)
+}
+
+/// `GET /api/audit?limit&before&actor&action` (admin), newest first.
+pub async fn audit(app: Arc<App>, req: Req) -> Result<Resp> {
+    require_admin(&app, &req).await?;
+    let q = req.query();
+    let filter = audit::Filter::from_query(q.0.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+    http::ok(&app.db.read(move |c| audit::list(c, &filter)).await?)
 }

@@ -24,27 +24,27 @@ fn favor(body: &Value) -> Result<i64> {
 }
 
 pub async fn create(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let patch = GamePatch::from_json(&body(&app, &mut req).await?)?;
     let game = app.db.write(move |c| catalog::add(c, patch)).await?;
     Ok(http::json(201, &game))
 }
 
 pub async fn update(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_GAME_ID)?;
     let patch = GamePatch::from_json(&body(&app, &mut req).await?)?;
     http::ok(&app.db.write(move |c| catalog::update(c, id, patch)).await?)
 }
 
 pub async fn delete(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_GAME_ID)?;
     http::ok(&app.db.write(move |c| catalog::delete(c, id)).await?)
 }
 
 pub async fn toggle(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_GAME_ID)?;
     http::ok(
         &app.db
@@ -54,14 +54,14 @@ pub async fn toggle(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn set_favor(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_GAME_ID)?;
     let f = favor(&body(&app, &mut req).await?)?;
     http::ok(&app.db.write(move |c| catalog::set_favor(c, id, f)).await?)
 }
 
 pub async fn pack_toggle(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let name = req.param(0).to_string();
     let body = req.json(&app).await?;
     let enabled = body
@@ -75,7 +75,7 @@ pub async fn pack_toggle(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn pack_favor(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let name = req.param(0).to_string();
     let f = favor(&body(&app, &mut req).await?)?;
     http::ok(
@@ -86,7 +86,7 @@ pub async fn pack_favor(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn export_csv(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let csv = app.db.read(catalog::export_csv).await?;
     let mut resp = http::bytes_response(200, "text/csv; charset=utf-8", csv);
     resp.headers_mut().insert(
@@ -97,7 +97,7 @@ pub async fn export_csv(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn import_csv(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     // A catalog file can be bigger than an ordinary request: the import limit applies.
     let body = req.json_limit(app.config.import_body_limit).await?;
     let data = body

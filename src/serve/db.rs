@@ -135,14 +135,21 @@ impl Db {
     /// Runs `f` on the writer connection, on a blocking thread. Writers queue in arrival
     /// order. `f` should use `store::write` (or a core function that does) for its
     /// transaction. Wakes the outbox dispatcher when `f` succeeds.
+    ///
+    /// The admin the current request authenticated as (`auth::ACTOR`) is the actor of the
+    /// audit rows `f` records; outside a request it is `system`.
     pub async fn write<T, F>(&self, f: F) -> Result<T>
     where
         F: FnOnce(&mut Connection) -> Result<T> + Send + 'static,
         T: Send + 'static,
     {
+        let actor = super::auth::current_actor()
+            .unwrap_or_else(|| crate::core::audit::SYSTEM_ACTOR.to_string());
         let mut guard = self.writer.clone().lock_owned().await;
         let out = join(tokio::task::spawn_blocking(move || {
-            let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut guard)));
+            let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::core::audit::with_actor(&actor, || f(&mut guard))
+            }));
             out.unwrap_or_else(|_| Err(Error::storage("internal error while writing")))
         }))
         .await;

@@ -27,7 +27,7 @@ pub async fn list(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn add(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let session_id = req.id(0, INVALID_SESSION_ID)?;
     let body = req.json(&app).await?;
     let game_id = body.opt_int_or("game_id", "game_id is required")?;
@@ -58,7 +58,7 @@ pub async fn add(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn remove(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     http::ok(
         &app.db
@@ -68,7 +68,7 @@ pub async fn remove(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn status(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     let body = req.json(&app).await?;
     let status: GameStatus = body
@@ -83,7 +83,7 @@ pub async fn status(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn room_code(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     let body = req.json(&app).await?;
     let code = body
@@ -97,7 +97,7 @@ pub async fn room_code(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn player_count(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     let body = req.json(&app).await?;
     let count = body
@@ -111,7 +111,7 @@ pub async fn player_count(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn start_check(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     http::ok(
         &app.db
@@ -121,7 +121,7 @@ pub async fn start_check(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn stop_check(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let (sid, id) = ids(&req)?;
     http::ok(
         &app.db

@@ -46,6 +46,10 @@ pub struct Config {
     pub jwt_secret: Option<Vec<u8>>,
     /// Reader connections in the pool.
     pub readers: usize,
+    /// The admins file (`JACKBOX_ADMINS_FILE` / `ADMIN_CONFIG_PATH`), if any.
+    pub admins_file: Option<PathBuf>,
+    /// Audit rows older than this many days are deleted.
+    pub audit_retention_days: u32,
 }
 
 impl Config {
@@ -59,6 +63,8 @@ impl Config {
             admin_key: None,
             jwt_secret: None,
             readers: 4,
+            admins_file: None,
+            audit_retention_days: crate::core::audit::DEFAULT_RETENTION_DAYS,
         }
     }
 }
@@ -73,6 +79,9 @@ pub struct App {
     pub outbox_wake: Arc<tokio::sync::Notify>,
     /// The signing secret of API tokens, resolved once at startup.
     pub jwt_secret: Vec<u8>,
+    /// The admins besides the database's: the admins file and the legacy key from the
+    /// environment (checked at start).
+    pub registry: Arc<crate::core::auth::Registry>,
     /// Failed logins per client IP (S2).
     pub login_throttle: auth::Throttle,
     /// Flips to `true` when shutdown starts: long-lived tasks (WebSockets, monitors) watch
@@ -94,19 +103,81 @@ impl App {
         let jwt_secret = db.with_writer_now(|conn| {
             crate::core::auth::jwt_secret(conn, config.jwt_secret.clone())
         })?;
+        let registry = Arc::new(db.with_writer_now(|conn| registry(conn, &config))?);
         let shutdown = tokio::sync::watch::channel(false).0;
-        let live = crate::live::Live::new(&config.db, outbox_wake.clone(), shutdown.subscribe())?;
+        let checker = crate::live::AuthCheck {
+            registry: registry.clone(),
+        };
+        let live = crate::live::Live::new(
+            &config.db,
+            outbox_wake.clone(),
+            shutdown.subscribe(),
+            checker,
+        )?;
         let monitors = monitors::supervisor(&config.db, &config.ecast_url, live.clone());
         Ok(Arc::new(App {
             monitors,
             db,
             outbox_wake,
             jwt_secret,
+            registry,
             login_throttle: auth::Throttle::default(),
             shutdown,
             live,
             config,
         }))
+    }
+}
+
+/// The admins file (refused when bad: the message names the file and the problem, never a
+/// key) and the legacy key of the environment. Prunes expired tokens and old audit rows.
+fn registry(
+    conn: &mut rusqlite::Connection,
+    config: &Config,
+) -> Result<crate::core::auth::Registry> {
+    use crate::core::{admins, audit, tokens};
+    let file = match &config.admins_file {
+        Some(path) => {
+            let file = admins::load_file(path)?;
+            admins::check_file_against_db(conn, path, &file)?;
+            tracing::info!(admins = file.len(), file = %path.display(), "admins file loaded");
+            file
+        }
+        None => Vec::new(),
+    };
+    crate::store::write(conn, |tx| {
+        tokens::prune(tx)?;
+        audit::prune(tx, config.audit_retention_days)?;
+        Ok(())
+    })?;
+    Ok(crate::core::auth::Registry {
+        file,
+        env_key: config.admin_key.clone(),
+    })
+}
+
+/// Deletes expired/revoked tokens (after 30 days) and old audit rows, every hour, until
+/// shutdown.
+async fn prune_hourly(app: Arc<App>) {
+    let mut stop = app.shutdown.subscribe();
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
+            _ = stop.wait_for(|v| *v) => return,
+        }
+        let days = app.config.audit_retention_days;
+        let pruned = app
+            .db
+            .write(move |c| {
+                crate::store::write(c, |tx| {
+                    crate::core::tokens::prune(tx)?;
+                    crate::core::audit::prune(tx, days)
+                })
+            })
+            .await;
+        if let Err(e) = pruned {
+            tracing::warn!(error = %e, "pruning tokens and audit log failed");
+        }
     }
 }
 
@@ -154,6 +225,7 @@ pub async fn serve(
     let (graceful, _) = tokio::sync::watch::channel(());
     let mut shutdown = std::pin::pin!(shutdown);
     let monitors = monitors::spawn(&app);
+    tokio::spawn(prune_hourly(app.clone()));
     loop {
         tokio::select! {
             conn = listener.accept() => {

@@ -73,6 +73,10 @@ pub fn routes() -> &'static [Route] {
             // Auth
             route!(POST, "/api/auth/login", auth::login),
             route!(POST, "/api/auth/verify", auth::verify),
+            route!(POST, "/api/auth/tokens", auth::mint),
+            route!(GET, "/api/auth/tokens", auth::list_tokens),
+            route!(DELETE, "/api/auth/tokens/{id}", auth::revoke_token),
+            route!(GET, "/api/audit", auth::audit),
             // Sessions
             route!(GET, "/api/sessions", sessions::list),
             route!(POST, "/api/sessions", sessions::create),
@@ -276,7 +280,11 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
                 peer,
             };
             // A bug in a handler must cost one 500, not the connection or the process.
-            let fut = std::panic::AssertUnwindSafe((route.handler)(app.clone(), req));
+            // Each request has its own actor slot (`auth::ACTOR`, filled by `require_admin`).
+            let fut = std::panic::AssertUnwindSafe(auth::ACTOR.scope(
+                std::cell::RefCell::new(None),
+                (route.handler)(app.clone(), req),
+            ));
             match futures_util::FutureExt::catch_unwind(fut).await {
                 Ok(Ok(resp)) => resp,
                 Ok(Err(e)) => http::error(&e),

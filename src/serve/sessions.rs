@@ -50,7 +50,7 @@ pub async fn get(app: Arc<App>, req: Req) -> Result<Resp> {
 }
 
 pub async fn create(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let body = req.json(&app).await?;
     let notes = notes(&body)?;
     let session = app
@@ -61,7 +61,7 @@ pub async fn create(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn close(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
     let body = req.json(&app).await?;
     let notes = notes(&body)?;
@@ -73,13 +73,13 @@ pub async fn close(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn delete(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
     http::ok(&app.db.write(move |c| sessions::delete(c, id)).await?)
 }
 
 pub async fn export(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
     let format = match req.query().get("format") {
         None | Some("") => export::Format::Txt,

@@ -14,7 +14,7 @@ use std::sync::Arc;
 /// The chat import: the body (up to the import limit, 64 MiB by default) is streamed into
 /// one transaction; nothing is stored unless all of it is valid.
 pub async fn chat_import(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
     let body = req.bytes(app.config.import_body_limit).await?;
     let summary = app
@@ -25,7 +25,7 @@ pub async fn chat_import(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn live(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let body = req.json(&app).await?;
     let input = LiveVoteInput {
         username: body.get("username").cloned(),

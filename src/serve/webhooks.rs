@@ -17,18 +17,18 @@ use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 pub const INVALID_WEBHOOK_ID: &str = "Invalid webhook ID";
 
 pub async fn list(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     http::ok(&app.db.read(webhooks::list).await?)
 }
 
 pub async fn get(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_WEBHOOK_ID)?;
     http::ok(&app.db.read(move |c| webhooks::get(c, id)).await?)
 }
 
 pub async fn create(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let body = req.json(&app).await?;
     let new = webhooks::parse_new(&Value::Object(body.0))?;
     let w = app.db.write(move |c| webhooks::create(c, &new)).await?;
@@ -36,7 +36,7 @@ pub async fn create(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn update(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_WEBHOOK_ID)?;
     let body = req.json(&app).await?;
     let patch = webhooks::parse_patch(&Value::Object(body.0))?;
@@ -50,14 +50,14 @@ pub async fn update(app: Arc<App>, mut req: Req) -> Result<Resp> {
 }
 
 pub async fn delete(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_WEBHOOK_ID)?;
     http::ok(&app.db.write(move |c| webhooks::delete(c, id)).await?)
 }
 
 /// `POST /api/webhooks/test/{id}`: sends a `test` event now.
 pub async fn test(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_WEBHOOK_ID)?;
     let live = app.live.clone();
     http::ok(&crate::webhooks::send_test(&live.webhook_db, &live.client, id).await?)
@@ -65,7 +65,7 @@ pub async fn test(app: Arc<App>, req: Req) -> Result<Resp> {
 
 /// `GET /api/webhooks/{id}/logs?limit=50`, newest first.
 pub async fn logs(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req)?;
+    require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_WEBHOOK_ID)?;
     let limit = match req.query().get("limit") {
         None | Some("") => None,
@@ -114,9 +114,11 @@ pub async fn websocket(app: Arc<App>, mut req: Req) -> Result<Resp> {
     };
     let live = app.live.clone();
     let shutdown = live.shutdown_signal();
-    let secret = app.jwt_secret.clone();
-    let validate: ws::Validate =
-        Arc::new(move |token: &str| crate::core::auth::verify(&secret, token).is_ok());
+    let checker = app.clone();
+    let validate: ws::Validate = Arc::new(move |token: String| {
+        let app = checker.clone();
+        Box::pin(async move { super::auth::authenticate(&app, &token).await.ok() })
+    });
     tokio::spawn(async move {
         match on_upgrade.await {
             Ok(upgraded) => {

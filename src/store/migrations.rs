@@ -189,7 +189,42 @@ const STEPS: &[Step] = &[
         CREATE INDEX chat_logs_by_session_game ON chat_logs (session_game_id)
             WHERE session_game_id IS NOT NULL;",
     ),
-    // 6: sessions.updated_at, moved by every write to the session, its games and its live
+    // 6: named admins, minted API tokens, the audit log (admins.md).
+    Step::Sql(
+        "-- Keys only as salted hashes. `generation` is random and changes on every rotate, so
+        -- a login token naming an old generation (or a removed admin) is refused.
+        CREATE TABLE admins (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            key_hash TEXT NOT NULL,
+            generation TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            rotated_at TEXT
+        );
+        -- Tokens minted for overlays, bots and scripts (never the token itself).
+        CREATE TABLE api_tokens (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'viewer')),
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            last_used_at TEXT,
+            revoked_at TEXT
+        );
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX audit_log_by_at ON audit_log (at);
+        CREATE INDEX audit_log_by_actor ON audit_log (actor, id);
+        CREATE INDEX audit_log_by_action ON audit_log (action, id);",
+    ),
+    // 7: sessions.updated_at, moved by every write to the session, its games and its live
     // votes (triggers below, so no write path can forget it; chat_logs rows are written
     // only by the chat import, which moves it once per import instead of once per row, and
     // deleted only with their session). It never goes backwards and moves by at least 1 ms

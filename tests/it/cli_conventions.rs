@@ -10,7 +10,11 @@ use clap::{CommandFactory, Parser};
 use jackbox::error::ExitCode;
 
 /// Leaf commands that list or show things: `-q` prints IDs and they only read.
-const LIST_AND_SHOW: &[&str] = &["list", "show", "active", "summary", "logs", "stats"];
+const LIST_AND_SHOW: &[&str] = &[
+    "list", "show", "active", "summary", "logs", "stats", "audit",
+];
+/// Lists of things that have no ID: `-q` prints their names (the `name` of each JSON item).
+const NAME_KEYED: &[&str] = &["catalog pack list", "auth admin list"];
 /// Other commands that only read.
 const OTHER_READS: &[&str] = &["session export", "catalog export"];
 
@@ -86,12 +90,6 @@ fn populated() -> Env {
 #[test]
 fn quiet_list_and_show_commands_print_only_ids() {
     let env = populated();
-    let packs: Vec<String> = {
-        let conn = env.conn();
-        let mut stmt = conn.prepare("SELECT name FROM packs").unwrap();
-        let rows = stmt.query_map([], |r| r.get(0)).unwrap();
-        rows.map(Result::unwrap).collect()
-    };
     let mut checked = Vec::new();
     for (path, cmd) in leaves() {
         if !LIST_AND_SHOW.contains(&path.last().unwrap().as_str()) {
@@ -103,19 +101,24 @@ fn quiet_list_and_show_commands_print_only_ids() {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let r = env.run(&args);
         assert_eq!(r.code, 0, "jackbox {args:?}: {}", r.stderr);
-        // Packs have no ID: their name is their key.
-        let is_key = |l: &str| {
-            if path == ["catalog", "pack", "list"] {
-                packs.iter().any(|p| p == l)
-            } else {
-                !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit())
-            }
-        };
-        assert!(
-            r.stdout.lines().all(is_key),
-            "jackbox {args:?} printed more than IDs:\n{}",
-            r.stdout
-        );
+        if NAME_KEYED.contains(&path.join(" ").as_str()) {
+            let names: Vec<String> = env
+                .json(&args[..args.len() - 1])
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|item| item["name"].as_str().unwrap().to_string())
+                .collect();
+            assert_eq!(r.stdout.lines().collect::<Vec<_>>(), names, "{args:?}");
+        } else {
+            assert!(
+                r.stdout
+                    .lines()
+                    .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit())),
+                "jackbox {args:?} printed more than IDs:\n{}",
+                r.stdout
+            );
+        }
         // -q wins over --json.
         let mut with_json = vec!["--json"];
         with_json.extend_from_slice(&args);

@@ -5,6 +5,7 @@ mod fake_ecast;
 mod server;
 mod util;
 
+mod admins;
 mod catalog;
 mod chat_import;
 mod cli_conventions;

@@ -97,10 +97,14 @@ events! {
         /// Internal: tells the daemon's monitor supervisor that a session game's
         /// `player_count_check_status` changed. Never sent to clients or webhooks.
         MonitorChanged(MonitorChanged) = MONITOR_CHANGED: "monitor.changed",
+        /// Internal: admins or tokens changed (a revoke, a removed or rotated admin, a new
+        /// legacy key); the daemon checks its WebSocket clients' tokens again. Never sent
+        /// to clients or webhooks.
+        AuthChanged(AuthChanged) = AUTH_CHANGED: "auth.changed",
     }
 }
 
-pub use names::MONITOR_CHANGED;
+pub use names::{AUTH_CHANGED, MONITOR_CHANGED};
 
 /// An event with its time: what the WebSocket and webhooks both serialize.
 #[derive(Debug, Clone)]
@@ -222,6 +226,12 @@ pub fn monitor_changed(
             status,
         }),
     )?;
+    Ok(())
+}
+
+/// The internal `auth.changed` notification.
+pub fn auth_changed(tx: &Transaction) -> Result<()> {
+    emit(tx, None, Event::AuthChanged(AuthChanged {}))?;
     Ok(())
 }
 

@@ -248,6 +248,10 @@ pub struct WebhookTest {
     pub webhook_id: i64,
 }
 
+/// `auth.changed` (internal: the daemon re-checks its WebSocket clients' tokens).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuthChanged {}
+
 /// `monitor.changed` (internal: the daemon's monitor supervisor).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

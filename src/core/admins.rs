@@ -1,0 +1,412 @@
+//! Named admins (`admins.md`): the ones stored in the database (`jackbox auth admin …`), the
+//! admins file (`JACKBOX_ADMINS_FILE`, alias `ADMIN_CONFIG_PATH`), and the rules both follow
+//! (names, key lengths, uniqueness). Keys are stored only as salted hashes; a generated key
+//! is returned once, to be shown once.
+
+use super::audit::{self, Action};
+use super::auth::{self, check_hash, hash_key, keys_equal, LEGACY_ADMIN};
+use crate::{store, Error, Result};
+use rand::Rng;
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+/// Shortest key accepted from a user or an admins file.
+pub const MIN_KEY_LEN: usize = 16;
+/// Length of a generated key.
+pub const GENERATED_KEY_LEN: usize = 40;
+
+/// An admin of the admins file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FileAdmin {
+    pub name: String,
+    pub key: String,
+}
+
+/// An admin of the database, as the login check needs it.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub name: String,
+    pub key_hash: String,
+    pub generation: String,
+}
+
+/// One admin as `jackbox auth admin list` shows it (never a key).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdminInfo {
+    pub name: String,
+    /// `database`, `file` or `key` (the legacy single key).
+    pub source: &'static str,
+    pub created_at: Option<String>,
+    pub rotated_at: Option<String>,
+}
+
+/// The answer of `admin add` / `admin rotate`: the generated key, shown once (absent when
+/// the key was given).
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyReply {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    pub message: String,
+}
+
+pub fn invalid_name() -> Error {
+    Error::invalid("Admin name must be 1-32 characters: letters, digits, _ or -")
+}
+
+fn short_key() -> Error {
+    Error::invalid(format!(
+        "Admin key must be at least {MIN_KEY_LEN} characters"
+    ))
+}
+
+fn key_in_use() -> Error {
+    Error::duplicate("Admin key is already in use")
+}
+
+pub fn admin_not_found(name: &str) -> Error {
+    Error::not_found(format!("Admin not found: {name}"))
+}
+
+/// Names: 1–32 characters of `A–Z a–z 0–9 _ -`.
+pub fn validate_name(name: &str) -> Result<()> {
+    let ok = (1..=32).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(invalid_name())
+    }
+}
+
+fn check_given_key(key: &str) -> Result<()> {
+    if key.chars().count() < MIN_KEY_LEN {
+        return Err(short_key());
+    }
+    Ok(())
+}
+
+/// A new random key: [`GENERATED_KEY_LEN`] letters and digits.
+pub fn generate_key() -> String {
+    rand::thread_rng()
+        .sample_iter(rand::distributions::Alphanumeric)
+        .take(GENERATED_KEY_LEN)
+        .map(char::from)
+        .collect()
+}
+
+/// Every admin of the database, with its hash (one query).
+pub fn stored(conn: &Connection) -> Result<Vec<Stored>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT name, key_hash, generation FROM admins ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Stored {
+            name: r.get(0)?,
+            key_hash: r.get(1)?,
+            generation: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The key generation of the database admin `name` (exact name), if it exists.
+pub fn generation(conn: &Connection, name: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT generation FROM admins WHERE name = ?1 COLLATE BINARY")?
+        .query_row([name], |r| r.get(0))
+        .optional()?)
+}
+
+/// Refuses a key another admin (database, legacy key, file) already has. Compares with every
+/// one, like a login.
+fn check_unique_key(
+    conn: &Connection,
+    reg: &auth::Registry,
+    key: &str,
+    except: &str,
+) -> Result<()> {
+    let mut used = false;
+    for a in stored(conn)? {
+        used |= check_hash(&a.key_hash, key) && !a.name.eq_ignore_ascii_case(except);
+    }
+    for a in &reg.file {
+        used |= keys_equal(&a.key, key);
+    }
+    if let Some(k) = &reg.env_key {
+        used |= keys_equal(k, key);
+    }
+    if let Some(h) = store::setting(conn, auth::ADMIN_KEY_SETTING)? {
+        used |= check_hash(&h, key);
+    }
+    if used {
+        return Err(key_in_use());
+    }
+    Ok(())
+}
+
+/// Adds admin `name` with `key`, or a generated key (returned once) when `key` is `None`.
+pub fn add(
+    conn: &mut Connection,
+    reg: &auth::Registry,
+    name: &str,
+    key: Option<&str>,
+) -> Result<KeyReply> {
+    validate_name(name)?;
+    if let Some(k) = key {
+        check_given_key(k)?;
+    }
+    if reg.file.iter().any(|a| a.name.eq_ignore_ascii_case(name)) {
+        return Err(Error::duplicate(format!("Admin already exists: {name}")));
+    }
+    let generated = key.is_none().then(generate_key);
+    let key = key
+        .map(str::to_string)
+        .or(generated.clone())
+        .unwrap_or_default();
+    let hashed = hash_key(&key);
+    store::write(conn, |tx| {
+        check_unique_key(tx, reg, &key, "")?;
+        let exists: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM admins WHERE name = ?1)")?
+            .query_row([name], |r| r.get(0))?;
+        if exists {
+            return Err(Error::duplicate(format!("Admin already exists: {name}")));
+        }
+        tx.prepare_cached(
+            "INSERT INTO admins (name, key_hash, generation, created_at) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(rusqlite::params![
+            name,
+            hashed,
+            auth::new_generation(),
+            crate::time::now()
+        ])?;
+        audit::record(
+            tx,
+            Action::AdminAdd,
+            Some(format!("admin:{name}")),
+            json!({ "name": name, "generated": generated.is_some() }),
+        )
+    })?;
+    Ok(KeyReply {
+        name: name.to_string(),
+        message: format!("Admin {name} added"),
+        key: generated,
+    })
+}
+
+/// The database admin called `name` (case-insensitive), by its stored spelling.
+fn find(conn: &Connection, name: &str) -> Result<String> {
+    conn.prepare_cached("SELECT name FROM admins WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| admin_not_found(name))
+}
+
+/// Gives admin `name` a new key (given, or generated and returned once). Its tokens stop
+/// working at once (new key generation).
+pub fn rotate(
+    conn: &mut Connection,
+    reg: &auth::Registry,
+    name: &str,
+    key: Option<&str>,
+) -> Result<KeyReply> {
+    if let Some(k) = key {
+        check_given_key(k)?;
+    }
+    let generated = key.is_none().then(generate_key);
+    let key = key
+        .map(str::to_string)
+        .or(generated.clone())
+        .unwrap_or_default();
+    let hashed = hash_key(&key);
+    let name = store::write(conn, |tx| {
+        let name = find(tx, name)?;
+        check_unique_key(tx, reg, &key, &name)?;
+        tx.prepare_cached(
+            "UPDATE admins SET key_hash = ?2, generation = ?3, rotated_at = ?4 WHERE name = ?1",
+        )?
+        .execute(rusqlite::params![
+            name,
+            hashed,
+            auth::new_generation(),
+            crate::time::now()
+        ])?;
+        crate::core::events::auth_changed(tx)?;
+        audit::record(
+            tx,
+            Action::AdminRotate,
+            Some(format!("admin:{name}")),
+            json!({ "name": name, "generated": generated.is_some() }),
+        )?;
+        Ok(name)
+    })?;
+    Ok(KeyReply {
+        message: format!("Admin {name} has a new key; their tokens no longer work"),
+        name,
+        key: generated,
+    })
+}
+
+/// Removes admin `name`: their login tokens stop working at once, and so do the tokens they
+/// minted (a removed admin must not keep a way in).
+pub fn remove(conn: &mut Connection, name: &str) -> Result<KeyReply> {
+    let name = store::write(conn, |tx| {
+        let name = find(tx, name)?;
+        tx.prepare_cached("DELETE FROM admins WHERE name = ?1")?
+            .execute([&name])?;
+        let revoked = tx
+            .prepare_cached(
+                "UPDATE api_tokens SET revoked_at = ?2
+                 WHERE created_by = ?1 COLLATE NOCASE AND revoked_at IS NULL",
+            )?
+            .execute(rusqlite::params![name, crate::time::now()])?;
+        crate::core::events::auth_changed(tx)?;
+        audit::record(
+            tx,
+            Action::AdminRemove,
+            Some(format!("admin:{name}")),
+            json!({ "name": name, "tokensRevoked": revoked }),
+        )?;
+        Ok(name)
+    })?;
+    Ok(KeyReply {
+        message: format!("Admin {name} removed"),
+        name,
+        key: None,
+    })
+}
+
+/// Every admin that can log in: database, file, then the legacy key.
+pub fn list(conn: &Connection, reg: &auth::Registry) -> Result<Vec<AdminInfo>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT name, created_at, rotated_at FROM admins ORDER BY id")?;
+    let mut out: Vec<AdminInfo> = stmt
+        .query_map([], |r| {
+            Ok(AdminInfo {
+                name: r.get(0)?,
+                source: "database",
+                created_at: r.get(1)?,
+                rotated_at: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    out.extend(reg.file.iter().map(|a| AdminInfo {
+        name: a.name.clone(),
+        source: "file",
+        created_at: None,
+        rotated_at: None,
+    }));
+    if auth::key_configured(conn, reg.env_key.as_deref())? {
+        out.push(AdminInfo {
+            name: LEGACY_ADMIN.to_string(),
+            source: "key",
+            created_at: None,
+            rotated_at: None,
+        });
+    }
+    Ok(out)
+}
+
+/// The admins file named by `JACKBOX_ADMINS_FILE` (or its alias `ADMIN_CONFIG_PATH`).
+pub fn env_file() -> Option<PathBuf> {
+    ["JACKBOX_ADMINS_FILE", "ADMIN_CONFIG_PATH"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .find(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// Reads and checks an admins file: JSON `[{ "name", "key" }]`, valid unique names, keys of
+/// at least [`MIN_KEY_LEN`] characters, no key twice. Every message names the file and the
+/// problem, never a key.
+pub fn load_file(path: &Path) -> Result<Vec<FileAdmin>> {
+    let bad = |problem: String| {
+        Error::invalid(format!("admins file {}: {problem}", path.display())).with_hint(
+            "the file holds JSON: [{ \"name\": \"alice\", \"key\": \"…at least 16 characters…\" }]",
+        )
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| bad(format!("cannot read it: {e}")))?;
+    // serde_json's messages quote no input text beyond a type name, so they cannot leak a key.
+    let admins: Vec<FileAdmin> =
+        serde_json::from_str(&text).map_err(|e| bad(format!("not readable JSON ({e})")))?;
+    for (i, a) in admins.iter().enumerate() {
+        let at = i + 1;
+        if validate_name(&a.name).is_err() {
+            return Err(bad(format!(
+                "entry {at}: name must be 1-32 characters: letters, digits, _ or -"
+            )));
+        }
+        if a.key.chars().count() < MIN_KEY_LEN {
+            return Err(bad(format!(
+                "entry {at} ({}): key is shorter than {MIN_KEY_LEN} characters",
+                a.name
+            )));
+        }
+        if let Some(prev) = admins[..i]
+            .iter()
+            .position(|b| b.name.eq_ignore_ascii_case(&a.name))
+        {
+            return Err(bad(format!(
+                "entries {} and {at}: duplicate name {}",
+                prev + 1,
+                a.name
+            )));
+        }
+        if let Some(prev) = admins[..i].iter().position(|b| keys_equal(&b.key, &a.key)) {
+            return Err(bad(format!(
+                "entries {} ({}) and {at} ({}): duplicate key",
+                prev + 1,
+                admins[prev].name,
+                a.name
+            )));
+        }
+    }
+    Ok(admins)
+}
+
+/// Start-up check of the file against the database: a name or key already used by a
+/// database admin is refused too (names are unique across sources).
+pub fn check_file_against_db(conn: &Connection, path: &Path, file: &[FileAdmin]) -> Result<()> {
+    let db = stored(conn)?;
+    for a in file {
+        if let Some(d) = db.iter().find(|d| d.name.eq_ignore_ascii_case(&a.name)) {
+            return Err(Error::invalid(format!(
+                "admins file {}: name {} is also an admin in the database (jackbox auth admin remove {})",
+                path.display(),
+                a.name,
+                d.name
+            )));
+        }
+        if db.iter().any(|d| check_hash(&d.key_hash, &a.key)) {
+            return Err(Error::invalid(format!(
+                "admins file {}: the key of {} is also the key of an admin in the database",
+                path.display(),
+                a.name
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(validate_name("alice_B-2").is_ok());
+        assert!(validate_name("").is_err());
+        assert!(validate_name(&"a".repeat(33)).is_err());
+        assert!(validate_name("al ice").is_err());
+        assert!(validate_name("élise").is_err());
+        let k = generate_key();
+        assert_eq!(k.len(), GENERATED_KEY_LEN);
+        assert!(k.chars().all(|c| c.is_ascii_alphanumeric()));
+    }
+}
