@@ -130,12 +130,21 @@ pub fn big_database(path: &Path, sizes: &Sizes) -> (i64, Vec<i64>) {
 
 /// Writes a `[{"username","message","timestamp"},…]` chat log of `n` messages starting at
 /// `start`, one message every 10 ms, 1 in 25 a vote. Returns the file size.
-pub fn chat_log(path: &Path, n: usize, start: chrono::DateTime<Utc>) -> u64 {
+///
+/// `shuffled`: the same messages in a random order (a Fisher–Yates shuffle with a fixed
+/// seed, so every run imports the same file), the worst case for the importer's
+/// time-ordered dedupe index.
+pub fn chat_log(path: &Path, n: usize, start: chrono::DateTime<Utc>, shuffled: bool) -> u64 {
     let f = std::fs::File::create(path).expect("create chat log");
     let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
     let base = start.timestamp_millis();
     w.write_all(b"[").expect("write");
-    for i in 0..n {
+    let mut order: Vec<usize> = (0..n).collect();
+    if shuffled {
+        use rand::{seq::SliceRandom, SeedableRng};
+        order.shuffle(&mut rand::rngs::StdRng::seed_from_u64(18));
+    }
+    for (pos, &i) in order.iter().enumerate() {
         let t = Utc
             .timestamp_millis_opt(base + i as i64 * 10)
             .single()
@@ -146,7 +155,7 @@ pub fn chat_log(path: &Path, n: usize, start: chrono::DateTime<Utc>) -> u64 {
             1 => "thisgame--",
             _ => "gg",
         };
-        if i > 0 {
+        if pos > 0 {
             w.write_all(b",").expect("write");
         }
         write!(

@@ -1,10 +1,11 @@
-//! The benchmark of `quality.md` (P1–P8): generates the big database, runs the real
-//! `jackbox` binary (daemon and CLI) against it, measures every speed and memory target next
-//! to its reference where the target is a ratio, and prints one table.
+//! The benchmark of `quality.md` (P1–P8) and of issue 18's raised targets: generates the big
+//! database, runs the real `jackbox` binary (daemon and CLI) against it, measures every speed
+//! and memory target next to its reference where the target is a ratio, repeats the
+//! measurements (`--runs N`, 3 by default) and prints one table of medians.
 //!
 //! `bash bench/run.sh` builds in release mode and runs it; `--quick` runs every measurement
-//! at a small size (CI runs it so the benchmark never rots; its figures are not asserted).
-//! See docs/benchmark.md.
+//! once at a small size (CI runs it so the benchmark never rots; its figures are not
+//! asserted). See docs/benchmark.md.
 
 mod bare;
 mod data;
@@ -28,6 +29,8 @@ struct Cfg {
     load: Duration,
     warmup: Duration,
     p1_rounds: usize,
+    /// How many times P3, P4, P6 and P8 are measured (medians are reported).
+    runs: usize,
     p3: Duration,
     chat_messages: usize,
     p5_runs: usize,
@@ -50,6 +53,7 @@ impl Cfg {
                 load: Duration::from_millis(1000),
                 warmup: Duration::from_millis(200),
                 p1_rounds: 1,
+                runs: 1,
                 p3: Duration::from_secs(2),
                 chat_messages: 10_000,
                 p5_runs: 5,
@@ -68,11 +72,12 @@ impl Cfg {
                 },
                 load: Duration::from_secs(5),
                 warmup: Duration::from_secs(1),
-                p1_rounds: 3,
+                p1_rounds: 5,
+                runs: 3,
                 p3: Duration::from_secs(30),
                 chat_messages: 1_000_000,
                 p5_runs: 21,
-                ws_clients: 1_000,
+                ws_clients: 10_000,
                 p6_posts: 30,
                 p7_adds: 50,
                 only,
@@ -109,9 +114,14 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
+fn median<T: PartialOrd + Copy + Default>(mut v: Vec<T>) -> T {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     v.get(v.len() / 2).copied().unwrap_or_default()
+}
+
+/// Every run's figure, for the reference column: `[a, b, c]`.
+fn each<T>(v: &[T], f: impl Fn(&T) -> String) -> String {
+    format!("[{}]", v.iter().map(f).collect::<Vec<_>>().join(", "))
 }
 
 /// A field of `/proc/PID/status` in kB (`VmRSS`, `VmHWM`).
@@ -183,6 +193,8 @@ struct Bench {
     cfg: Cfg,
     bin: PathBuf,
     db: PathBuf,
+    /// A copy of the big database as generated: P3 and P4 runs each start from a copy.
+    pristine: PathBuf,
     dir: tempfile::TempDir,
     active: i64,
     games: Vec<i64>,
@@ -191,9 +203,13 @@ struct Bench {
 
 impl Bench {
     fn jackbox(&self) -> Command {
+        self.jackbox_on(&self.db)
+    }
+
+    fn jackbox_on(&self, db: &Path) -> Command {
         let mut c = Command::new(&self.bin);
         c.arg("--db")
-            .arg(&self.db)
+            .arg(db)
             .env("JACKBOX_ADMIN_KEY", ADMIN_KEY)
             .env("JACKBOX_JWT_SECRET", JWT_SECRET)
             .env("NO_COLOR", "1")
@@ -241,8 +257,7 @@ impl Bench {
             return;
         };
         let sql = "SELECT s.id, s.notes, s.is_active, s.created_at, s.closed_at, \
-             (SELECT COUNT(*) FROM session_games sg WHERE sg.session_id = s.id) AS games_played \
-             FROM sessions s ORDER BY s.created_at DESC, s.id DESC";
+             s.games_played FROM sessions s ORDER BY s.created_at DESC, s.id DESC";
         let ours = || {
             let mut c = self.jackbox();
             c.args(["session", "list", "--json"]);
@@ -287,17 +302,82 @@ impl Bench {
         });
     }
 
+    /// A fresh copy of the big database as generated, for one P3 or P4 run.
+    fn fresh_copy(&self, name: &str) -> PathBuf {
+        let db = self.dir.path().join(name);
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = db.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(p));
+        }
+        std::fs::copy(&self.pristine, &db).expect("copy the big database");
+        db
+    }
+
     fn p4(&mut self) {
         let n = self.cfg.chat_messages;
-        let file = self.dir.path().join("chat.json");
-        let t = Instant::now();
-        let start = chrono::Utc::now() - chrono::Duration::minutes(50);
-        let size = data::chat_log(&file, n, start);
-        println!(
-            "P4: `jackbox chat import` of {n} messages ({:.1} MB, written in {:.1} s)",
-            size as f64 / 1e6,
-            t.elapsed().as_secs_f64()
-        );
+        let scale = if self.cfg.quick { "10k" } else { "1M" };
+        for (order, shuffled) in [("time order", false), ("shuffled", true)] {
+            let file = self
+                .dir
+                .path()
+                .join(format!("chat-{}.json", shuffled as u8));
+            let t = Instant::now();
+            let start = chrono::Utc::now() - chrono::Duration::minutes(50);
+            let size = data::chat_log(&file, n, start, shuffled);
+            println!(
+                "P4: `jackbox chat import` of {n} messages, {order} ({:.1} MB, written in {:.1} s), {} run(s)",
+                size as f64 / 1e6,
+                t.elapsed().as_secs_f64(),
+                self.cfg.runs
+            );
+            let mut walls = Vec::new();
+            let mut peaks = Vec::new();
+            for run in 1..=self.cfg.runs {
+                let db = self.fresh_copy("p4.db");
+                let Some((wall, peak_kb, stored)) = self.import_once(&db, &file) else {
+                    self.row(Row {
+                        id: "P4",
+                        what: "chat import",
+                        measured: "n/a (not built)".into(),
+                        reference: "-".into(),
+                        target: "<= 2.5 s, peak RSS <= 100 MB",
+                        pass: None,
+                    });
+                    return;
+                };
+                println!(
+                    "  run {run}: {:.2} s wall, peak RSS {}, chat_logs rows now {stored}",
+                    wall.as_secs_f64(),
+                    mb(peak_kb)
+                );
+                walls.push(wall);
+                peaks.push(peak_kb);
+            }
+            let (wall, peak) = (median(walls.clone()), median(peaks.clone()));
+            self.row(Row {
+                id: "P4",
+                what: if shuffled {
+                    "chat import, shuffled log"
+                } else {
+                    "chat import, log in time order"
+                },
+                measured: format!("{:.2} s wall, peak RSS {}", wall.as_secs_f64(), mb(peak)),
+                reference: format!(
+                    "{scale} messages, {:.1} MB file; runs {} s, {}",
+                    size as f64 / 1e6,
+                    each(&walls, |w| format!("{:.2}", w.as_secs_f64())),
+                    each(&peaks, |p| mb(*p))
+                ),
+                target: "<= 2.5 s, peak RSS <= 100 MB",
+                pass: Some(wall <= Duration::from_millis(2500) && peak > 0 && peak <= 100 * 1024),
+            });
+        }
+    }
+
+    /// One `jackbox chat import` into the active session of `db`: (wall, peak RSS kB,
+    /// chat_logs rows after), or `None` when this build has no importer.
+    fn import_once(&self, db: &Path, file: &Path) -> Option<(Duration, u64, i64)> {
         let time_bin = Path::new("/usr/bin/time");
         let stats = self.dir.path().join("time.txt");
         let t = Instant::now();
@@ -308,10 +388,7 @@ impl Bench {
                 .arg("-o")
                 .arg(&stats)
                 .arg(&self.bin);
-            c.arg("--db")
-                .arg(&self.db)
-                .args(["chat", "import"])
-                .arg(&file);
+            c.arg("--db").arg(db).args(["chat", "import"]).arg(file);
             c.env_remove("JACKBOX_DB");
             let out = c.output().expect("chat import");
             let peak = std::fs::read_to_string(&stats)
@@ -321,9 +398,9 @@ impl Bench {
         } else {
             // No GNU time: poll VmHWM (the kernel's own high-water mark) while it runs.
             let mut child = self
-                .jackbox()
+                .jackbox_on(db)
                 .args(["chat", "import"])
-                .arg(&file)
+                .arg(file)
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -341,37 +418,15 @@ impl Bench {
         let wall = t.elapsed();
         let stderr = String::from_utf8_lossy(&out.stderr);
         if stderr.contains("not available in this build") {
-            self.row(Row {
-                id: "P4",
-                what: "chat import, 1M messages",
-                measured: "n/a (not built)".into(),
-                reference: "-".into(),
-                target: "<= 5 s, peak RSS <= 150 MB",
-                pass: None,
-            });
-            return;
+            return None;
         }
         if !out.status.success() {
             panic!("chat import failed: {stderr}");
         }
-        let stored: i64 = rusqlite::Connection::open(&self.db)
+        let stored: i64 = rusqlite::Connection::open(db)
             .and_then(|c| c.query_row("SELECT COUNT(*) FROM chat_logs", [], |r| r.get(0)))
             .unwrap_or(-1);
-        println!("  chat_logs rows now: {stored}");
-        let peak = peak_kb.unwrap_or(0);
-        let scale = if self.cfg.quick { "10k" } else { "1M" };
-        self.row(Row {
-            id: "P4",
-            what: if self.cfg.quick {
-                "chat import (10k messages)"
-            } else {
-                "chat import (1M messages)"
-            },
-            measured: format!("{:.2} s wall, peak RSS {}", wall.as_secs_f64(), mb(peak)),
-            reference: format!("{scale} messages, {:.1} MB file", size as f64 / 1e6),
-            target: "<= 5 s, peak RSS <= 150 MB",
-            pass: Some(wall <= Duration::from_secs(5) && peak > 0 && peak <= 150 * 1024),
-        });
+        Some((wall, peak_kb.unwrap_or(0), stored))
     }
 
     fn daemon(&self) -> Server {
@@ -406,7 +461,10 @@ impl Bench {
             // the median round is reported.
             let mut rounds: Vec<(f64, f64)> = Vec::new();
             let mut errors = 0;
+            let span = (c.load + c.warmup).as_secs_f64() / c.load.as_secs_f64();
+            let mut cpu_rounds: Vec<(f64, f64)> = Vec::new();
             for round in 1..=c.p1_rounds {
+                let cpu0 = cpu_time(bare.pid()).unwrap_or_default();
                 let r = http::closed_loop(
                     bare.addr,
                     64,
@@ -415,12 +473,19 @@ impl Bench {
                     http::request("GET", "/api/sessions/active", None, None),
                 )
                 .await;
+                let bare_cpu = us_per(
+                    cpu_time(bare.pid())
+                        .unwrap_or_default()
+                        .saturating_sub(cpu0),
+                    r.requests as f64 * span,
+                );
                 println!(
-                    "  round {round}: bare hyper {:.0} req/s (p99 {})",
+                    "  round {round}: bare hyper {:.0} req/s (p99 {}, {bare_cpu:.1} us CPU/request)",
                     r.rps(),
                     ms(r.percentile(99.0))
                 );
                 let bare_rps = r.rps();
+                let cpu0 = cpu_time(pid).unwrap_or_default();
                 let r = http::closed_loop(
                     addr,
                     64,
@@ -429,8 +494,13 @@ impl Bench {
                     http::request("GET", "/api/sessions/active", None, None),
                 )
                 .await;
+                let our_cpu = us_per(
+                    cpu_time(pid).unwrap_or_default().saturating_sub(cpu0),
+                    r.requests as f64 * span,
+                );
+                cpu_rounds.push((our_cpu, bare_cpu));
                 println!(
-                    "  round {round}: jackbox    {:.0} req/s (p99 {}, {} errors)",
+                    "  round {round}: jackbox    {:.0} req/s (p99 {}, {} errors, {our_cpu:.1} us CPU/request)",
                     r.rps(),
                     ms(r.percentile(99.0)),
                     r.errors
@@ -455,16 +525,23 @@ impl Bench {
             rounds.sort_by(|a, b| (a.0 / a.1).total_cmp(&(b.0 / b.1)));
             let (best_ours, best_bare) = rounds[rounds.len() / 2];
             let ratio = best_ours / best_bare;
+            let cpu_ratio = median(cpu_rounds.iter().map(|(o, b)| b / o).collect());
+            let (our_cpu, bare_cpu) = (
+                median(cpu_rounds.iter().map(|c| c.0).collect()),
+                median(cpu_rounds.iter().map(|c| c.1).collect()),
+            );
             self.row(Row {
                 id: "P1",
                 what: "GET /api/sessions/active, 64 conns",
                 measured: format!("{best_ours:.0} req/s ({:.1} %)", ratio * 100.0),
                 reference: format!(
-                    "bare hyper {best_bare:.0} req/s (median of {} paired rounds)",
-                    rounds.len()
+                    "bare hyper {best_bare:.0} req/s (median of {} paired rounds: {}); server CPU/request {our_cpu:.1} us vs bare {bare_cpu:.1} us ({:.0} %)",
+                    rounds.len(),
+                    each(&rounds, |(o, b)| format!("{:.0} %", 100.0 * o / b)),
+                    cpu_ratio * 100.0
                 ),
-                target: ">= 50 % of bare hyper",
-                pass: Some(ratio >= 0.5 && errors == 0),
+                target: ">= 80 % of bare hyper (quality.md: 50 %)",
+                pass: Some(ratio >= 0.8 && errors == 0),
             });
         }
 
@@ -515,75 +592,96 @@ impl Bench {
 
         let c = &self.cfg;
         if c.runs("P6") || c.runs("P8") {
-            let n = c.ws_clients;
-            let posts = c.p6_posts;
-            println!("P6/P8: {n} subscribed WebSocket clients, {posts} POST …/games");
-            let t = Instant::now();
-            let mut clients = ws::connect(addr, &token, self.active, n).await;
+            let (n, posts, runs) = (c.ws_clients, c.p6_posts, c.runs);
             println!(
-                "  {} clients connected and subscribed in {:.1} s",
-                clients.connected,
-                t.elapsed().as_secs_f64()
+                "P6/P8: {n} subscribed WebSocket clients, {posts} POST …/games, {runs} run(s); descriptor limit {}",
+                fd_limit().unwrap_or_else(|| "unknown".into())
             );
-            tokio::time::sleep(Duration::from_millis(500)).await;
-            let ws_kb = proc_kb(pid, "VmRSS").unwrap_or(0);
-            println!(
-                "  daemon RSS with {} clients: {}",
-                clients.connected,
-                mb(ws_kb)
-            );
-            let mut conn = http::Conn::connect(addr).await.expect("connect");
-            let path = format!("/api/sessions/{}/games", self.active);
-            let mut lat = Vec::new();
-            let mut missing = 0;
-            for k in 0..posts {
-                let body = format!("{{\"game_id\":{}}}", self.games[k % self.games.len()]);
-                let req = http::request("POST", &path, Some(&token), Some(&body));
-                let t0 = Instant::now();
-                let resp = conn.send(&req).await.expect("POST games");
-                assert_eq!(
-                    resp.status,
-                    201,
-                    "POST …/games: {}",
-                    String::from_utf8_lossy(&resp.body)
+            let mut p99s = Vec::new();
+            let mut p50s = Vec::new();
+            let mut rss = Vec::new();
+            let mut complete = true;
+            let mut connected = 0;
+            for run in 1..=runs {
+                let t = Instant::now();
+                let mut clients = ws::connect(addr, &token, self.active, n).await;
+                connected = clients.connected;
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                let ws_kb = proc_kb(pid, "VmRSS").unwrap_or(0);
+                println!(
+                    "  run {run}: {} clients connected and subscribed in {:.1} s; daemon RSS {}",
+                    clients.connected,
+                    t.elapsed().as_secs_f64(),
+                    mb(ws_kb)
                 );
-                let id = resp.json()["id"].as_i64().expect("session game id");
-                let got = clients.arrivals(id, Duration::from_secs(10)).await;
-                missing += clients.connected - got.len();
-                lat.extend(got.iter().map(|at| at.duration_since(t0)));
-                tokio::time::sleep(Duration::from_millis(50)).await;
+                let mut conn = http::Conn::connect(addr).await.expect("connect");
+                let path = format!("/api/sessions/{}/games", self.active);
+                let mut lat = Vec::new();
+                let mut missing = 0;
+                for k in 0..posts {
+                    let body = format!("{{\"game_id\":{}}}", self.games[k % self.games.len()]);
+                    let req = http::request("POST", &path, Some(&token), Some(&body));
+                    let t0 = Instant::now();
+                    let resp = conn.send(&req).await.expect("POST games");
+                    assert_eq!(
+                        resp.status,
+                        201,
+                        "POST …/games: {}",
+                        String::from_utf8_lossy(&resp.body)
+                    );
+                    let id = resp.json()["id"].as_i64().expect("session game id");
+                    let got = clients.arrivals(id, Duration::from_secs(10)).await;
+                    missing += clients.connected - got.len();
+                    lat.extend(got.iter().map(|at| at.duration_since(t0)));
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                lat.sort();
+                let p99 = percentile(&lat, 99.0);
+                println!(
+                    "  run {run}: {} deliveries, {missing} missing; p50 {}, p99 {}, max {}",
+                    lat.len(),
+                    ms(percentile(&lat, 50.0)),
+                    ms(p99),
+                    ms(percentile(&lat, 100.0))
+                );
+                complete &= missing == 0 && clients.connected == n;
+                p99s.push(p99);
+                p50s.push(percentile(&lat, 50.0));
+                rss.push(ws_kb);
+                drop(clients);
+                // Let the daemon see the clients go before the next run connects its own.
+                let deadline = Instant::now() + Duration::from_secs(10);
+                while run < runs
+                    && Instant::now() < deadline
+                    && open_fds(pid).is_some_and(|fds| fds > 64)
+                {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
             }
-            lat.sort();
-            let p99 = percentile(&lat, 99.0);
-            println!(
-                "  {} deliveries, {missing} missing; p50 {}, p99 {}, max {}",
-                lat.len(),
-                ms(percentile(&lat, 50.0)),
-                ms(p99),
-                ms(percentile(&lat, 100.0))
-            );
-            let full = clients.connected == n;
+            let (p99, ws_kb) = (median(p99s.clone()), median(rss.clone()));
             self.row(Row {
                 id: "P6",
                 what: "POST …/games -> game.added",
                 measured: format!("p99 {}", ms(p99)),
                 reference: format!(
-                    "{} clients x {posts} events, p50 {}",
-                    clients.connected,
-                    ms(percentile(&lat, 50.0))
+                    "{connected} clients x {posts} events, p50 {}; runs p99 {}",
+                    ms(median(p50s)),
+                    each(&p99s, |d| ms(*d))
                 ),
-                target: "p99 <= 50 ms",
-                pass: Some(p99 <= Duration::from_millis(50) && missing == 0 && full),
+                target: "p99 <= 100 ms at 10,000 clients (quality.md: 50 ms at 1,000)",
+                pass: Some(p99 <= Duration::from_millis(100) && complete),
             });
             self.row(Row {
                 id: "P8",
                 what: "daemon RSS: idle / with WS clients",
                 measured: format!("{} / {}", mb(idle_kb), mb(ws_kb)),
-                reference: format!("{} WebSocket clients", clients.connected),
-                target: "idle <= 20 MB; 1,000 WS <= 100 MB",
-                pass: Some(idle_kb <= 20 * 1024 && ws_kb <= 100 * 1024 && full),
+                reference: format!(
+                    "{connected} WebSocket clients; runs {}",
+                    each(&rss, |k| mb(*k))
+                ),
+                target: "idle <= 20 MB; 10,000 WS <= 150 MB",
+                pass: Some(idle_kb <= 20 * 1024 && ws_kb <= 150 * 1024 && complete),
             });
-            drop(clients);
         }
 
         let c = &self.cfg;
@@ -632,18 +730,74 @@ impl Bench {
             });
         }
 
-        let c = &self.cfg;
-        if c.runs("P3") {
-            self.p3(addr, &token).await;
-        }
         drop(daemon);
+        if self.cfg.runs("P3") {
+            self.p3_runs().await;
+        }
     }
 
-    async fn p3(&mut self, addr: SocketAddr, token: &str) {
+    /// P3 on a fresh copy of the big database and a fresh daemon for each run, so every
+    /// run starts from the same 20-game active session.
+    async fn p3_runs(&mut self) {
+        let mut rates = Vec::new();
+        let mut flat = Vec::new();
+        let mut errors = 0;
+        let mut games = 0;
+        let mut cpu_per = Vec::new();
+        for run in 1..=self.cfg.runs {
+            let db = self.fresh_copy("p3.db");
+            let mut c = self.jackbox_on(&db);
+            c.args(["serve", "--bind", "127.0.0.1:0"]);
+            let daemon = Server::start(c);
+            let token = self.token();
+            let cpu0 = cpu_time(daemon.pid()).unwrap_or_default();
+            let r = self.p3(daemon.addr, &token, run).await;
+            let cpu = cpu_time(daemon.pid())
+                .unwrap_or_default()
+                .saturating_sub(cpu0);
+            let per_write = us_per(cpu, r.0 * self.cfg.p3.as_secs_f64());
+            println!("  run {run}: daemon CPU {per_write:.0} us per committed write");
+            cpu_per.push(per_write);
+            drop(daemon);
+            games = rusqlite::Connection::open(&db)
+                .and_then(|c| {
+                    c.query_row(
+                        "SELECT COUNT(*) FROM session_games WHERE session_id = ?1",
+                        [self.active],
+                        |r| r.get(0),
+                    )
+                })
+                .unwrap_or(-1i64);
+            rates.push(r.0);
+            flat.push(r.1);
+            errors += r.2;
+        }
+        let (rate, ratio) = (median(rates.clone()), median(flat.clone()));
+        self.row(Row {
+            id: "P3",
+            what: "mixed writes over HTTP, 16 conns",
+            measured: format!(
+                "{rate:.0} writes/s; slowest 10 s window {:.0} % of fastest",
+                ratio * 100.0
+            ),
+            reference: format!(
+                "{} s, session 20 -> {games} games; runs {} /s, {}; daemon CPU {:.0} us/write; {errors} errors",
+                self.cfg.p3.as_secs(),
+                each(&rates, |r| format!("{r:.0}")),
+                each(&flat, |f| format!("{:.0} %", f * 100.0)),
+                median(cpu_per)
+            ),
+            target: ">= 5,000 writes/s for 30 s, slowest 10 s >= 80 % of fastest (quality.md: 2,000/s)",
+            pass: Some(rate >= 5000.0 && ratio >= 0.8 && errors == 0),
+        });
+    }
+
+    /// One P3 run: (writes/s, slowest / fastest 10 s window, errors).
+    async fn p3(&self, addr: SocketAddr, token: &str, run: usize) -> (f64, f64, u64) {
         let dur = self.cfg.p3;
         let conns = 16;
         println!(
-            "P3: mixed writes (add game, set player count, set status), {conns} connections, {} s",
+            "P3 run {run}: mixed writes (add game, set player count, set status), {conns} connections, {} s, fresh daemon",
             dur.as_secs()
         );
         let secs = dur.as_secs().max(1) as usize;
@@ -734,17 +888,25 @@ impl Bench {
             .collect();
         let total: u64 = buckets.iter().map(|b| b.load(Ordering::Relaxed)).sum();
         let rate = total as f64 / elapsed.as_secs_f64();
-        let worst = per_sec.iter().copied().min().unwrap_or(0);
         let errors = errors.load(Ordering::Relaxed);
-        println!("  {total} committed writes in {:.1} s = {rate:.0}/s; per second: {per_sec:?}; {errors} errors", elapsed.as_secs_f64());
-        self.row(Row {
-            id: "P3",
-            what: "mixed writes over HTTP, 16 conns",
-            measured: format!("{rate:.0} writes/s"),
-            reference: format!("{} s; worst second {worst}; {errors} errors", dur.as_secs()),
-            target: ">= 2,000 writes/s for 30 s",
-            pass: Some(rate >= 2000.0 && errors == 0),
-        });
+        // Sliding 10 s windows over the per-second counts (the whole run when shorter).
+        let width = per_sec.len().clamp(1, 10);
+        let windows: Vec<u64> = per_sec.windows(width).map(|w| w.iter().sum()).collect();
+        let (slow, fast) = (
+            windows.iter().copied().min().unwrap_or(0),
+            windows.iter().copied().max().unwrap_or(0),
+        );
+        let ratio = if fast == 0 {
+            0.0
+        } else {
+            slow as f64 / fast as f64
+        };
+        println!(
+            "  run {run}: {total} committed writes in {:.1} s = {rate:.0}/s; slowest {width} s window {slow}, fastest {fast} ({:.0} %); per second: {per_sec:?}; {errors} errors",
+            elapsed.as_secs_f64(),
+            ratio * 100.0
+        );
+        (rate, ratio, errors)
     }
 
     fn table(&self) {
@@ -784,6 +946,39 @@ impl Bench {
     }
 }
 
+/// CPU time (user + system) the process `pid` has used so far. Wall-clock rates are noisy on
+/// a shared machine; CPU per request of the server is not, so it is printed beside them.
+fn cpu_time(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may hold spaces) : utime is the 14th, stime 15th.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    // USER_HZ is 100 on Linux.
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// Microseconds of CPU per operation, from a CPU-time delta and an operation count.
+fn us_per(cpu: Duration, ops: f64) -> f64 {
+    if ops <= 0.0 {
+        0.0
+    } else {
+        cpu.as_secs_f64() * 1e6 / ops
+    }
+}
+
+/// The soft descriptor limit of this process (P6/P8 need two per client across both sides).
+fn fd_limit() -> Option<String> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
+    line.split_whitespace().nth(3).map(str::to_string)
+}
+
+/// Descriptors the process `pid` has open.
+fn open_fds(pid: u32) -> Option<usize> {
+    Some(std::fs::read_dir(format!("/proc/{pid}/fd")).ok()?.count())
+}
+
 fn which(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
@@ -798,13 +993,44 @@ fn main() {
         bare::run();
         return;
     }
+    if let Some(i) = args.iter().position(|a| a == "--load") {
+        // Diagnosis: `bench --load ADDR PATH SECONDS` runs the P1 load (64 connections)
+        // against any server, e.g. while `perf record -p PID` profiles it.
+        let addr: SocketAddr = args[i + 1].parse().expect("--load ADDR PATH SECONDS");
+        let path = args[i + 2].clone();
+        let secs: u64 = args[i + 3].parse().expect("--load ADDR PATH SECONDS");
+        let rt = tokio::runtime::Runtime::new().expect("runtime");
+        let r = rt.block_on(http::closed_loop(
+            addr,
+            64,
+            Duration::from_secs(secs),
+            Duration::from_millis(500),
+            http::request("GET", &path, None, None),
+        ));
+        println!(
+            "{:.0} req/s, p99 {}, {} errors",
+            r.rps(),
+            ms(r.percentile(99.0)),
+            r.errors
+        );
+        return;
+    }
     let quick = args.iter().any(|a| a == "--quick");
+    let runs: Option<usize> = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n > 0);
     let only = args
         .iter()
         .position(|a| a == "--only")
         .and_then(|i| args.get(i + 1))
         .map(|s| s.split(',').map(str::to_string).collect());
-    let cfg = Cfg::new(quick, only);
+    let mut cfg = Cfg::new(quick, only);
+    if let Some(n) = runs {
+        cfg.runs = n;
+    }
     let bin = std::env::var_os("JACKBOX_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
@@ -843,10 +1069,14 @@ fn main() {
         games.len(),
         t.elapsed().as_secs_f64()
     );
+    // The generator's connection is closed: the file is whole (no WAL) and can be copied.
+    let pristine = dir.path().join("pristine.db");
+    std::fs::copy(&db, &pristine).expect("copy the big database");
     let mut bench = Bench {
         cfg,
         bin,
         db,
+        pristine,
         dir,
         active,
         games,

@@ -157,6 +157,10 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 let client = crate::webhooks::client()?;
                 crate::webhooks::send_test(&db, &client, id).await
             })?;
+            {
+                let mut conn = db.lock().unwrap_or_else(|p| p.into_inner());
+                webhooks::record_test(&mut conn, id, result.delivered, result.status)?;
+            }
             if ctx.json && !ctx.quiet {
                 output::json(&result)?;
             } else if !ctx.quiet {

@@ -240,3 +240,26 @@ pub fn prune(conn: &Connection, days: u32) -> Result<usize> {
         .prepare_cached("DELETE FROM audit_log WHERE at < ?1")?
         .execute([cutoff])?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn secrets_are_dropped_at_any_depth() {
+        let mut v = json!({ "name": "x", "Key": "k", "a": [{ "secret": "s", "ok": 1 }], "b": { "token": "t" } });
+        scrub(&mut v);
+        assert_eq!(v, json!({ "name": "x", "a": [{ "ok": 1 }], "b": {} }));
+    }
+
+    #[test]
+    fn actor_context_nests_and_restores() {
+        with_actor("alice", || {
+            assert_eq!(current_actor(), "alice");
+            with_actor("bob", || assert_eq!(current_actor(), "bob"));
+            assert_eq!(current_actor(), "alice");
+        });
+        assert_ne!(current_actor(), "alice");
+    }
+}

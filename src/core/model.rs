@@ -23,9 +23,10 @@ pub struct Session {
 
 impl Session {
     /// Columns, in order: id, notes, is_active, created_at, closed_at, games_played,
-    /// updated_at.
-    pub const COLUMNS: &'static str = "s.id, s.notes, s.is_active, s.created_at, s.closed_at, \
-        (SELECT COUNT(*) FROM session_games sg WHERE sg.session_id = s.id), s.updated_at";
+    /// updated_at. `games_played` is the counter the schema's triggers keep (migration 7),
+    /// not a count.
+    pub const COLUMNS: &'static str =
+        "s.id, s.notes, s.is_active, s.created_at, s.closed_at, s.games_played, s.updated_at";
 
     pub fn from_row(r: &Row) -> rusqlite::Result<Self> {
         Ok(Session {

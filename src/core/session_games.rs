@@ -3,6 +3,7 @@
 //!
 //! Every sub-route names a `session_games.id`; a row of another session is "not found".
 
+use super::audit::{self, Action};
 use super::events::{
     emit, monitor_changed, Event, GameAdded, PlayerCountUpdated, RoomDisconnected, RoomRef,
 };
@@ -13,6 +14,7 @@ use super::vocab::{DisconnectReason, GameStatus, IntoWord, MonitorStatus};
 pub use super::vocab::CountSource;
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension, Transaction};
+use serde_json::json;
 
 /// What `POST /api/sessions/{id}/games` and `jackbox game add` ask for.
 #[derive(Debug, Clone, Default)]
@@ -135,6 +137,18 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
         if new.room_code.is_some() {
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
+        audit::record(
+            tx,
+            Action::GameAdd,
+            Some(format!("session_game:{id}")),
+            json!({
+                "session_id": session_id,
+                "game_id": game_id,
+                "title": sg.title,
+                "manually_added": new.manually_added,
+                "room_code": new.room_code,
+            }),
+        )?;
         Ok(sg)
     })
 }
@@ -205,6 +219,12 @@ pub fn set_status(
         }
         tx.prepare_cached("UPDATE session_games SET status = ?2 WHERE id = ?1")?
             .execute(rusqlite::params![id, status])?;
+        audit::record(
+            tx,
+            Action::GameStatus,
+            Some(format!("session_game:{id}")),
+            json!({ "session_id": session_id, "from": sg.status, "status": status }),
+        )?;
         Ok(Message::new("Status updated successfully").with("status", status.as_str()))
     })
 }
@@ -226,6 +246,12 @@ pub fn set_room_code(
         {
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
+        audit::record(
+            tx,
+            Action::GameRoomCode,
+            Some(format!("session_game:{id}")),
+            json!({ "session_id": session_id, "from": sg.room_code, "room_code": code }),
+        )?;
         get(tx, session_id, id)
     })
 }
@@ -252,6 +278,15 @@ pub fn set_player_count(
             Some(session_id),
             Event::PlayerCountUpdated(PlayerCountUpdated::new(&sg, count, source)),
         )?;
+        // A count the room monitor saw is not someone's write.
+        if source == CountSource::Manual {
+            audit::record(
+                tx,
+                Action::GamePlayerCount,
+                Some(format!("session_game:{id}")),
+                json!({ "session_id": session_id, "from": sg.player_count, "player_count": count }),
+            )?;
+        }
         Ok(Message::new("Player count updated successfully").with("player_count", count))
     })
 }
@@ -265,6 +300,12 @@ pub fn remove(conn: &mut Connection, session_id: i64, id: i64) -> Result<Message
             .execute([id])?;
         tx.prepare_cached("UPDATE games SET play_count = MAX(play_count - 1, 0) WHERE id = ?1")?
             .execute([sg.game_id])?;
+        audit::record(
+            tx,
+            Action::GameRemove,
+            Some(format!("session_game:{id}")),
+            json!({ "session_id": session_id, "game_id": sg.game_id, "title": sg.title }),
+        )?;
         Ok(Message::new("Game removed from session").with("sessionGameId", id))
     })
 }
@@ -283,6 +324,12 @@ pub fn start_monitor(conn: &mut Connection, session_id: i64, id: i64) -> Result<
             set_monitor_status(tx, id, MonitorStatus::Monitoring)?;
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
+        audit::record(
+            tx,
+            Action::MonitorStart,
+            Some(format!("session_game:{id}")),
+            json!({ "session_id": session_id, "room_code": sg.room_code }),
+        )?;
         Ok(Message::new("Player count check started")
             .with("status", MonitorStatus::Monitoring.as_str()))
     })
@@ -294,6 +341,12 @@ pub fn stop_monitor(conn: &mut Connection, session_id: i64, id: i64) -> Result<M
     store::write(conn, |tx| {
         get(tx, session_id, id)?;
         stop_monitors(tx, session_id, Some(id))?;
+        audit::record(
+            tx,
+            Action::MonitorStop,
+            Some(format!("session_game:{id}")),
+            json!({ "session_id": session_id }),
+        )?;
         Ok(Message::new("Player count check stopped")
             .with("status", MonitorStatus::Stopped.as_str()))
     })

@@ -1,11 +1,13 @@
 //! Sessions: list, active, get, create, close, delete.
 
+use super::audit::{self, Action};
 use super::events::{emit, EndedSession, Event, SessionEnded, SessionStarted, StartedSession};
 use super::model::{Message, Session};
 use super::session_games;
 use crate::{store, Error, ErrorKind, Result};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
+use serde_json::json;
 
 /// All sessions, newest first, with `games_played`: one query for the whole list.
 /// `limit`/`offset` page through long histories; `None` returns everything.
@@ -204,6 +206,12 @@ pub fn create(conn: &mut Connection, notes: Option<&str>) -> Result<Session> {
                 },
             }),
         )?;
+        audit::record(
+            tx,
+            Action::SessionCreate,
+            Some(format!("session:{id}")),
+            json!({ "notes": notes }),
+        )?;
         Ok(session)
     });
     match result {
@@ -251,6 +259,12 @@ pub fn close(conn: &mut Connection, id: i64, notes: Option<&str>) -> Result<Sess
                 },
             }),
         )?;
+        audit::record(
+            tx,
+            Action::SessionClose,
+            Some(format!("session:{id}")),
+            json!({ "notes": notes, "games_played": closed.games_played }),
+        )?;
         Ok(closed)
     })
 }
@@ -272,6 +286,12 @@ pub fn delete(conn: &mut Connection, id: i64) -> Result<Message> {
         // counters (play_count, votes) are deliberately left as they are.
         tx.prepare_cached("DELETE FROM sessions WHERE id = ?1")?
             .execute([id])?;
+        audit::record(
+            tx,
+            Action::SessionDelete,
+            Some(format!("session:{id}")),
+            json!({}),
+        )?;
         Ok(Message::new("Session deleted successfully").with("sessionId", id))
     })
 }

@@ -6,13 +6,14 @@
 //! `jackbox webhook test`. The secret is write-only: no type here that is serialized carries
 //! it.
 
+use crate::core::audit::{self, Action};
 use crate::core::events::{Event, WebhookTest, Wire, WEBHOOK_EVENTS};
 use crate::core::model::Message;
 use crate::core::vocab::DeliveryState;
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::time::Duration;
 
 /// The webhook object of the API (`enabled` is a JSON boolean here, on purpose).
@@ -84,6 +85,16 @@ fn validate_url(url: &str) -> Result<()> {
             "url must be a valid http:// or https:// URL",
         )),
     }
+}
+
+/// The scheme and host of a receiver URL: what the audit log keeps of it (paths and queries
+/// of webhook URLs often hold a token, and user-info a password).
+fn url_origin(url: &str) -> String {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    format!("{scheme}://{host}")
 }
 
 fn validate_secret(secret: &str) -> Result<()> {
@@ -226,7 +237,14 @@ pub fn create(conn: &mut Connection, new: &NewWebhook) -> Result<Webhook> {
             events_json,
             now
         ])?;
-        Ok(tx.last_insert_rowid())
+        let id = tx.last_insert_rowid();
+        audit::record(
+            tx,
+            Action::WebhookCreate,
+            Some(format!("webhook:{id}")),
+            json!({ "name": new.name.trim(), "url": url_origin(&new.url), "events": events }),
+        )?;
+        Ok(id)
     })?;
     get(conn, id)
 }
@@ -270,6 +288,18 @@ pub fn update(conn: &mut Connection, id: i64, patch: &WebhookPatch) -> Result<We
         if changed == 0 {
             return Err(webhook_not_found());
         }
+        audit::record(
+            tx,
+            Action::WebhookEdit,
+            Some(format!("webhook:{id}")),
+            json!({
+                "name": patch.name.as_deref().map(str::trim),
+                "url": patch.url.as_deref().map(url_origin),
+                "events": patch.events,
+                "enabled": patch.enabled,
+                "secretChanged": patch.secret.is_some(),
+            }),
+        )?;
         Ok(())
     })?;
     get(conn, id)
@@ -284,7 +314,12 @@ pub fn delete(conn: &mut Connection, id: i64) -> Result<Message> {
         if n == 0 {
             return Err(webhook_not_found());
         }
-        Ok(())
+        audit::record(
+            tx,
+            Action::WebhookDelete,
+            Some(format!("webhook:{id}")),
+            json!({}),
+        )
     })?;
     Ok(Message::new("Webhook deleted successfully").with("webhookId", id))
 }
@@ -545,6 +580,24 @@ pub fn test_delivery(conn: &Connection, id: i64) -> Result<Due> {
     })
 }
 
+/// Records that a `test` event was sent to webhook `id` (its own small transaction: the
+/// send itself writes only the webhook's log).
+pub fn record_test(
+    conn: &mut Connection,
+    id: i64,
+    delivered: bool,
+    status: Option<u16>,
+) -> Result<()> {
+    store::write(conn, |tx| {
+        audit::record(
+            tx,
+            Action::WebhookTest,
+            Some(format!("webhook:{id}")),
+            json!({ "delivered": delivered, "status": status }),
+        )
+    })
+}
+
 /// Pending deliveries queued for events after `after_event_id` (the CLI's note).
 pub fn pending_since(conn: &Connection, after_event_id: i64) -> Result<i64> {
     Ok(conn
@@ -560,6 +613,15 @@ pub fn pending_since(conn: &Connection, after_event_id: i64) -> Result<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_origin_of_a_url_is_kept() {
+        assert_eq!(
+            url_origin("https://u:p@hooks.example.com:8443/a/TOKEN?k=v"),
+            "https://hooks.example.com:8443"
+        );
+        assert_eq!(url_origin("http://h"), "http://h");
+    }
 
     #[test]
     fn retry_schedule_is_10s_30s_2min_8min() {

@@ -8,11 +8,19 @@
 //! connection with [`Db::read_cached`]: an entry is reused only while that connection's
 //! `PRAGMA data_version` is unchanged, i.e. no other connection — the daemon's writer or any
 //! CLI process — has committed since it was computed (readers never write themselves).
+//!
+//! The hottest answers ([`Db::read_hot`]) skip even that database call: SQLite's WAL index
+//! (the `-shm` file every connection to the file maps) starts with a header that every
+//! commit of every process rewrites (its change counter, frame count and checksums; format:
+//! <https://www.sqlite.org/walformat.html>). Reading those 96 bytes is a `pread` of a page
+//! that is always in memory, cheap enough for a reactor thread, and an unchanged header
+//! means no commit since, so a cached answer is served without a blocking-thread hop.
 
 use crate::{store, Error, Result};
 use bytes::Bytes;
 use rusqlite::Connection;
 use std::collections::HashMap;
+use std::future::Future;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use tokio::sync::{Notify, Semaphore};
@@ -33,6 +41,10 @@ pub struct Db {
     reader_permits: Arc<Semaphore>,
     flights: Arc<Mutex<HashMap<&'static str, Flight>>>,
     wake: Arc<Notify>,
+    /// `None` when the file has no WAL index to watch: [`Db::read_hot`] then always misses.
+    probe: Option<ChangeProbe>,
+    /// [`Db::read_hot`]'s answers: key → (WAL index header when computed, answer).
+    hot: Mutex<HashMap<String, (Stamp, Bytes)>>,
 }
 
 impl Db {
@@ -56,7 +68,40 @@ impl Db {
             reader_permits: Arc::new(Semaphore::new(readers)),
             flights: Arc::new(Mutex::new(HashMap::new())),
             wake,
+            // Opened after the connections above: the WAL index exists by now.
+            probe: ChangeProbe::open(path),
+            hot: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The answer for `key` straight from memory when no connection of any process has
+    /// committed since it was computed; otherwise `miss` computes it (and it is kept).
+    /// Never stale: the header is read after the request arrived and before `miss` reads
+    /// the database, so an answer is only reused while the database is exactly as it was
+    /// when the answer's own read began, or later.
+    pub async fn read_hot<F, Fut>(&self, key: &str, miss: F) -> Result<Bytes>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<Bytes>>,
+    {
+        let stamp = self.probe.as_ref().and_then(ChangeProbe::stamp);
+        if let Some(stamp) = &stamp {
+            let hot = self.hot.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some((s, bytes)) = hot.get(key) {
+                if s == stamp {
+                    return Ok(bytes.clone());
+                }
+            }
+        }
+        let bytes = miss().await?;
+        if let Some(stamp) = stamp {
+            let mut hot = self.hot.lock().unwrap_or_else(|p| p.into_inner());
+            if hot.len() >= CACHE_ENTRIES && !hot.contains_key(key) {
+                hot.clear();
+            }
+            hot.insert(key.to_string(), (stamp, bytes.clone()));
+        }
+        Ok(bytes)
     }
 
     /// Runs `f` on a reader connection, on a blocking thread.
@@ -216,6 +261,43 @@ fn cached(
     }
     r.cache.insert(key, (version, bytes.clone()));
     Ok(bytes)
+}
+
+/// The first copy of the WAL index header (its second copy must agree).
+type Stamp = [u8; 48];
+
+/// Watches the WAL index header of the database file (see the module comment).
+struct ChangeProbe {
+    shm: std::fs::File,
+}
+
+impl ChangeProbe {
+    fn open(db: &Path) -> Option<ChangeProbe> {
+        let mut name = db.as_os_str().to_owned();
+        name.push("-shm");
+        let shm = std::fs::File::open(name).ok()?;
+        let probe = ChangeProbe { shm };
+        probe.stamp().map(|_| probe)
+    }
+
+    /// The current header, or `None` when it cannot be trusted: SQLite writes its two
+    /// copies one after the other (copies that differ are caught mid-commit) and `isInit`
+    /// must be set. `None` means "ask the database".
+    ///
+    /// The file stays the one SQLite uses for as long as the daemon runs: SQLite removes
+    /// it only when the last connection to the database closes, and the daemon's stay
+    /// open. (Deleting it by hand under live connections breaks SQLite's own coordination
+    /// between processes just the same; that is not checked here, one syscall per read.)
+    fn stamp(&self) -> Option<Stamp> {
+        use std::os::unix::fs::FileExt;
+        let mut header = [0u8; 96];
+        self.shm.read_exact_at(&mut header, 0).ok()?;
+        let (first, second) = header.split_at(48);
+        if first != second || first[12] != 1 {
+            return None;
+        }
+        first.try_into().ok()
+    }
 }
 
 /// Requests sharing the reads of one key ([`Db::read_shared`]).

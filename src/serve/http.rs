@@ -307,6 +307,15 @@ pub fn bytes_response(status: u16, content_type: &str, body: impl Into<Bytes>) -
     resp
 }
 
+/// A JSON body already encoded (a cached answer): no header parsing on the hot path.
+pub fn json_bytes(status: u16, body: Bytes) -> Resp {
+    let mut resp = Response::new(Full::new(body));
+    *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+    resp.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    resp
+}
+
 /// The error response: the kind's status and `{ "error": …, …extra }`.
 pub fn error(e: &Error) -> Resp {
     if e.kind == ErrorKind::Storage {

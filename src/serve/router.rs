@@ -12,6 +12,7 @@ use crate::{Error, ErrorKind, Result};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, ALLOW};
 use hyper::{Method, Request};
+use std::collections::HashMap;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -187,6 +188,14 @@ fn find(method: &Method, path: &str) -> Match {
     } else {
         method
     };
+    // A path with only literal segments is matched exactly, without walking the table: a
+    // literal template always beats one with parameters, so nothing else could win.
+    if let Some(same) = literal_routes().get(path) {
+        return match same.iter().find(|r| r.method == *method) {
+            Some(r) => Match::Route(r, Vec::new()),
+            None => Match::WrongMethod(same.iter().map(|r| r.method.clone()).collect()),
+        };
+    }
     let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     // The best template: at the first segment where two matching templates differ, a
     // literal beats a parameter (`/api/sessions/active` is never a session ID).
@@ -226,6 +235,20 @@ fn find(method: &Method, path: &str) -> Match {
         }
         None => Match::WrongMethod(same.iter().map(|r| r.method.clone()).collect()),
     }
+}
+
+/// The routes without parameters, by path (the hot ones: `/api/sessions/active`, …).
+fn literal_routes() -> &'static HashMap<&'static str, Vec<&'static Route>> {
+    static LITERAL: OnceLock<HashMap<&'static str, Vec<&'static Route>>> = OnceLock::new();
+    LITERAL.get_or_init(|| {
+        let mut map: HashMap<&'static str, Vec<&'static Route>> = HashMap::new();
+        for r in routes() {
+            if r.segments.iter().all(|s| matches!(s, Segment::Literal(_))) {
+                map.entry(r.path).or_default().push(r);
+            }
+        }
+        map
+    })
 }
 
 fn more_specific(a: &[Segment], b: &[Segment]) -> bool {

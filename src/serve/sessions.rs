@@ -23,19 +23,28 @@ pub async fn list(app: Arc<App>, req: Req) -> Result<Resp> {
     // Cached per reader until the database changes (P2: the list is read far more often
     // than written; see `Db::read_cached`).
     let key = format!("sessions?{limit:?},{offset:?}");
-    let body = app
-        .db
-        .read_cached(key, move |c| encode(&sessions::list(c, limit, offset)?))
+    let db = &app.db;
+    let body = db
+        .read_hot(&key, || {
+            db.read_cached(key.clone(), move |c| {
+                encode(&sessions::list(c, limit, offset)?)
+            })
+        })
         .await?;
-    Ok(http::bytes_response(200, "application/json", body))
+    Ok(http::json_bytes(200, body))
 }
 
+/// The hottest read (P1): from memory while nothing committed (`Db::read_hot`), else one
+/// read shared by the requests waiting for it (`Db::read_shared`).
 pub async fn active(app: Arc<App>, _req: Req) -> Result<Resp> {
-    let body = app
-        .db
-        .read_shared("sessions/active", |c| encode(&sessions::active_reply(c)?))
+    const KEY: &str = "sessions/active";
+    let db = &app.db;
+    let body = db
+        .read_hot(KEY, || {
+            db.read_shared(KEY, |c| encode(&sessions::active_reply(c)?))
+        })
         .await?;
-    Ok(http::bytes_response(200, "application/json", body))
+    Ok(http::json_bytes(200, body))
 }
 
 fn encode<T: serde::Serialize>(value: &T) -> Result<bytes::Bytes> {

@@ -60,7 +60,12 @@ pub async fn test(app: Arc<App>, req: Req) -> Result<Resp> {
     require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_WEBHOOK_ID)?;
     let live = app.live.clone();
-    http::ok(&crate::webhooks::send_test(&live.webhook_db, &live.client, id).await?)
+    let result = crate::webhooks::send_test(&live.webhook_db, &live.client, id).await?;
+    let (delivered, status) = (result.delivered, result.status);
+    app.db
+        .write(move |c| webhooks::record_test(c, id, delivered, status))
+        .await?;
+    http::ok(&result)
 }
 
 /// `GET /api/webhooks/{id}/logs?limit=50`, newest first.

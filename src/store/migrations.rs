@@ -224,7 +224,31 @@ const STEPS: &[Step] = &[
         CREATE INDEX audit_log_by_actor ON audit_log (actor, id);
         CREATE INDEX audit_log_by_action ON audit_log (action, id);",
     ),
-    // 7: sessions.updated_at, moved by every write to the session, its games and its live
+    // 7: `sessions.games_played`, a stored count of the session's games. Reading it was a
+    // `COUNT(*)` over the session's index entries on every add and every session read, so
+    // writes slowed down as a session grew. Triggers keep it in the same transaction as
+    // the insert, delete or move of a session game, whoever writes (daemon, CLI, a test's
+    // raw SQL). A later step that rebuilds `session_games` must create these triggers again.
+    Step::Sql(
+        "ALTER TABLE sessions ADD COLUMN games_played INTEGER NOT NULL DEFAULT 0;
+        UPDATE sessions SET games_played =
+            (SELECT COUNT(*) FROM session_games sg WHERE sg.session_id = sessions.id);
+        CREATE TRIGGER session_games_count_insert AFTER INSERT ON session_games
+        BEGIN
+            UPDATE sessions SET games_played = games_played + 1 WHERE id = NEW.session_id;
+        END;
+        CREATE TRIGGER session_games_count_delete AFTER DELETE ON session_games
+        BEGIN
+            UPDATE sessions SET games_played = games_played - 1 WHERE id = OLD.session_id;
+        END;
+        CREATE TRIGGER session_games_count_move AFTER UPDATE OF session_id ON session_games
+            WHEN NEW.session_id IS NOT OLD.session_id
+        BEGIN
+            UPDATE sessions SET games_played = games_played - 1 WHERE id = OLD.session_id;
+            UPDATE sessions SET games_played = games_played + 1 WHERE id = NEW.session_id;
+        END;",
+    ),
+    // 8: sessions.updated_at, moved by every write to the session, its games and its live
     // votes (triggers below, so no write path can forget it; chat_logs rows are written
     // only by the chat import, which moves it once per import instead of once per row, and
     // deleted only with their session). It never goes backwards and moves by at least 1 ms

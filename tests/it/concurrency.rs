@@ -134,3 +134,110 @@ fn concurrent_adds_all_commit_with_one_playing() {
         "events in commit order"
     );
 }
+
+/// `sessions.games_played` is a stored counter (kept by triggers): under HTTP writers and
+/// CLI processes adding and removing games at the same moment, it always equals a recount,
+/// in the table, in the API's answers and after closing and deleting sessions.
+#[test]
+fn games_played_counter_matches_a_recount_under_concurrent_writers() {
+    use super::server::Server;
+    let server = Server::start();
+    let token = server.token();
+    let old = server.session(&token);
+    server.add_game(&token, old, 1);
+    server.add_game(&token, old, 2);
+    let r = server.post(
+        &format!("/api/sessions/{old}/close"),
+        serde_json::json!({}),
+        Some(&token),
+    );
+    assert_eq!(r.status, 200, "{}", r.text);
+    let sid = server.session(&token);
+    let kept = std::sync::atomic::AtomicI64::new(0);
+    std::thread::scope(|s| {
+        // HTTP writers: add 24 games each, removing every third one they added.
+        for w in 0..4i64 {
+            let (server, token, kept) = (&server, &token, &kept);
+            s.spawn(move || {
+                for k in 0..24i64 {
+                    let id = server.add_game(token, sid, 1 + (w * 7 + k) % 40);
+                    if k % 3 == 2 {
+                        let r =
+                            server.delete(&format!("/api/sessions/{sid}/games/{id}"), Some(token));
+                        assert_eq!(r.status, 200, "{}", r.text);
+                    } else {
+                        kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                }
+            });
+        }
+        // CLI processes on the same file: adds, and a removal of each one's first add.
+        for w in 0..3i64 {
+            let (server, kept) = (&server, &kept);
+            s.spawn(move || {
+                let mut first = None;
+                for k in 0..6i64 {
+                    let out = server
+                        .env
+                        .command()
+                        .args(["-q", "game", "add", &(10 + w * 6 + k).to_string()])
+                        .output()
+                        .unwrap();
+                    assert!(out.status.success(), "{out:?}");
+                    let id: i64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+                    first.get_or_insert(id);
+                }
+                let out = server
+                    .env
+                    .command()
+                    .args(["-q", "game", "remove", &first.unwrap().to_string()])
+                    .output()
+                    .unwrap();
+                assert!(out.status.success(), "{out:?}");
+                kept.fetch_add(5, std::sync::atomic::Ordering::Relaxed);
+            });
+        }
+    });
+    let kept = kept.into_inner();
+    assert_eq!(kept, 4 * 16 + 3 * 5);
+    let recount = |id: i64| {
+        server.env.count(&format!(
+            "SELECT COUNT(*) FROM session_games WHERE session_id = {id}"
+        ))
+    };
+    assert_eq!(recount(sid), kept);
+    assert_eq!(
+        server.env.count(&format!(
+            "SELECT games_played FROM sessions WHERE id = {sid}"
+        )),
+        kept
+    );
+    assert_eq!(
+        server.get("/api/sessions/active").json["games_played"],
+        kept
+    );
+    assert_eq!(
+        server.get(&format!("/api/sessions/{old}")).json["games_played"],
+        2
+    );
+    // Every session, stored against recounted, also after a delete cascades.
+    let r = server.post(
+        &format!("/api/sessions/{sid}/close"),
+        serde_json::json!({}),
+        Some(&token),
+    );
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json["games_played"], kept);
+    let r = server.delete(&format!("/api/sessions/{old}"), Some(&token));
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(
+        server.env.count(
+            "SELECT COUNT(*) FROM sessions s WHERE s.games_played !=
+                (SELECT COUNT(*) FROM session_games sg WHERE sg.session_id = s.id)"
+        ),
+        0
+    );
+    let list = server.get("/api/sessions").json;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["games_played"], kept);
+}

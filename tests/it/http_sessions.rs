@@ -372,3 +372,41 @@ fn concurrent_creates_yield_one_session() {
     }
     assert_eq!(srv.env.count("SELECT COUNT(*) FROM sessions"), 1);
 }
+
+/// `GET /api/sessions/active` and `GET /api/sessions` answer from memory while no
+/// connection has committed (`Db::read_hot` watches SQLite's WAL index): a write by another
+/// process (the CLI) shows in the very next read, never a cached answer.
+#[test]
+fn cached_reads_see_another_process_write_at_once() {
+    let server = Server::start();
+    let token = server.token();
+    server.session(&token);
+    for k in 1..=8i64 {
+        for _ in 0..3 {
+            assert_eq!(
+                server.get("/api/sessions/active").json["games_played"],
+                k - 1
+            );
+            assert_eq!(server.get("/api/sessions").json[0]["games_played"], k - 1);
+        }
+        let out = server
+            .env
+            .command()
+            .args(["-q", "game", "add", &k.to_string()])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert_eq!(server.get("/api/sessions/active").json["games_played"], k);
+        assert_eq!(server.get("/api/sessions").json[0]["games_played"], k);
+    }
+    let out = server
+        .env
+        .command()
+        .args(["-q", "session", "close"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let r = server.get("/api/sessions/active");
+    assert_eq!(r.json["session"], serde_json::Value::Null, "{}", r.text);
+    assert_eq!(server.get("/api/sessions").json[0]["is_active"], 0);
+}

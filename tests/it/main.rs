@@ -6,6 +6,7 @@ mod server;
 mod util;
 
 mod admins;
+mod audit;
 mod catalog;
 mod chat_import;
 mod cli_conventions;

@@ -5,9 +5,11 @@ use super::fields::{normalize_tags, GameFields};
 use super::filter::GameFilter;
 use super::read::list;
 use super::writes::{insert, tag_clash, tag_error, write_fields};
+use crate::core::audit::{self, Action};
 use crate::core::model::Message;
 use crate::{store, Error, Result};
 use rusqlite::Connection;
+use serde_json::json;
 
 /// The CSV header, in order (`picker.md`).
 pub const CSV_COLUMNS: [&str; 12] = [
@@ -246,6 +248,18 @@ pub fn import_csv(conn: &mut Connection, data: &str, mode: ImportMode) -> Result
         if mode == ImportMode::Replace {
             message.push_str(&format!(", removed {removed}"));
         }
+        audit::record(
+            tx,
+            Action::CatalogImport,
+            None,
+            json!({
+                "mode": if mode == ImportMode::Replace { "replace" } else { "append" },
+                "rows": rows.len(),
+                "imported": imported,
+                "updated": updated,
+                "removed": removed,
+            }),
+        )?;
         Ok(Message::new(&message)
             .with("imported", imported)
             .with("updated", updated))

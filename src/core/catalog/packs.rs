@@ -1,10 +1,12 @@
 //! Packs: listing with counts, lookup by name, and the pack-wide enabled flag and favor.
 
 use super::fields::check_favor;
+use crate::core::audit::{self, Action};
 use crate::core::model::Message;
 use crate::{store, Error, Result};
 use rusqlite::Connection;
 use serde::Serialize;
+use serde_json::json;
 
 /// A pack with its flags and counts (`GET /api/games/packs`).
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -86,6 +88,12 @@ pub fn set_pack_enabled(conn: &mut Connection, name: &str, enabled: bool) -> Res
         let p = pack(tx, name)?;
         tx.prepare_cached("UPDATE packs SET enabled = ?2 WHERE name = ?1")?
             .execute(rusqlite::params![p.name, enabled as i64])?;
+        audit::record(
+            tx,
+            Action::PackEnable,
+            Some(format!("pack:{}", p.name)),
+            json!({ "enabled": enabled }),
+        )?;
         let word = if enabled { "enabled" } else { "disabled" };
         Ok(Message::new(&format!("Pack {word} successfully"))
             .with("pack", p.name)
@@ -101,6 +109,12 @@ pub fn set_pack_favor(conn: &mut Connection, name: &str, favor: i64) -> Result<P
         let p = pack(tx, name)?;
         tx.prepare_cached("UPDATE packs SET favor_bias = ?2 WHERE name = ?1")?
             .execute(rusqlite::params![p.name, favor])?;
+        audit::record(
+            tx,
+            Action::PackFavor,
+            Some(format!("pack:{}", p.name)),
+            json!({ "from": p.favor_bias, "favor_bias": favor }),
+        )?;
         pack(tx, &p.name)
     })
 }

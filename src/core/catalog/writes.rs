@@ -4,9 +4,11 @@
 use super::fields::{check_favor, GameFields};
 use super::patch::GamePatch;
 use super::read::get;
+use crate::core::audit::{self, Action};
 use crate::core::model::{Game, Message};
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension};
+use serde_json::json;
 
 /// Inserts one game (and its pack when new). Returns the new id.
 pub fn insert(tx: &Connection, f: &GameFields, now: &str) -> Result<i64> {
@@ -161,6 +163,12 @@ pub fn add(conn: &mut Connection, patch: GamePatch) -> Result<Game> {
         }
         let id = insert(tx, &fields, &crate::time::now())?;
         check_tags_for(tx, id)?;
+        audit::record(
+            tx,
+            Action::CatalogAdd,
+            Some(format!("game:{id}")),
+            serde_json::to_value(&fields)?,
+        )?;
         get(tx, id)
     })
 }
@@ -178,6 +186,12 @@ pub fn update(conn: &mut Connection, id: i64, patch: GamePatch) -> Result<Game> 
         }
         write_fields(tx, id, &fields)?;
         check_tags_for(tx, id)?;
+        audit::record(
+            tx,
+            Action::CatalogEdit,
+            Some(format!("game:{id}")),
+            serde_json::to_value(&fields)?,
+        )?;
         get(tx, id)
     })
 }
@@ -207,6 +221,12 @@ pub fn delete(conn: &mut Connection, id: i64) -> Result<Message> {
         }
         tx.prepare_cached("DELETE FROM games WHERE id = ?1")?
             .execute([id])?;
+        audit::record(
+            tx,
+            Action::CatalogRemove,
+            Some(format!("game:{id}")),
+            json!({ "pack_name": game.pack_name, "title": game.title }),
+        )?;
         Ok(Message::new("Game deleted successfully"))
     })
 }
@@ -218,6 +238,12 @@ pub fn set_enabled(conn: &mut Connection, id: i64, enabled: Option<bool>) -> Res
         let value = enabled.unwrap_or(game.enabled == 0);
         tx.prepare_cached("UPDATE games SET enabled = ?2 WHERE id = ?1")?
             .execute([id, value as i64])?;
+        audit::record(
+            tx,
+            Action::CatalogEnable,
+            Some(format!("game:{id}")),
+            json!({ "title": game.title, "enabled": value }),
+        )?;
         get(tx, id)
     })
 }
@@ -226,9 +252,15 @@ pub fn set_enabled(conn: &mut Connection, id: i64, enabled: Option<bool>) -> Res
 pub fn set_favor(conn: &mut Connection, id: i64, favor: i64) -> Result<Game> {
     check_favor(favor)?;
     store::write(conn, |tx| {
-        get(tx, id)?;
+        let game = get(tx, id)?;
         tx.prepare_cached("UPDATE games SET favor_bias = ?2 WHERE id = ?1")?
             .execute([id, favor])?;
+        audit::record(
+            tx,
+            Action::CatalogFavor,
+            Some(format!("game:{id}")),
+            json!({ "title": game.title, "from": game.favor_bias, "favor_bias": favor }),
+        )?;
         get(tx, id)
     })
 }

@@ -4,11 +4,13 @@
 use super::intervals::{add_votes, Intervals};
 use super::parse::{format_ms, ChatMessage};
 use super::token::{message_hash, parse_vote, VoteKind};
+use crate::core::audit::{self, Action};
 use crate::core::events::{emit, Event, VotesImported};
 use crate::core::sessions;
 use crate::{Error, Result};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use std::collections::BTreeMap;
 
 /// One game's votes in an import summary.
@@ -174,6 +176,17 @@ impl<'c> Importer<'c> {
                 }),
             )?;
         }
+        audit::record(
+            &self.tx,
+            Action::ChatImport,
+            Some(format!("session:{}", self.session_id)),
+            json!({
+                "session_id": self.session_id,
+                "messagesImported": summary.messages_imported,
+                "duplicatesSkipped": summary.duplicates_skipped,
+                "votesProcessed": summary.votes_processed,
+            }),
+        )?;
         self.tx.commit()?;
         Ok(summary)
     }
@@ -236,16 +249,20 @@ where
     let result = std::thread::scope(|s| {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT);
         let conn = &mut *conn;
+        // The audit row is written on the writer thread: it writes as this thread's actor.
+        let actor = audit::current_actor();
         // Ok(None): the reader stopped early (its error wins); nothing was committed.
         let writer = s.spawn(move || -> Result<Option<ImportSummary>> {
-            let mut importer = Importer::begin(conn, session_id)?;
-            while let Ok(batch) = receiver.recv() {
-                match batch {
-                    Batch::Rows(rows) => importer.store(&rows)?,
-                    Batch::End => return importer.finish().map(Some),
+            audit::with_actor(&actor, || {
+                let mut importer = Importer::begin(conn, session_id)?;
+                while let Ok(batch) = receiver.recv() {
+                    match batch {
+                        Batch::Rows(rows) => importer.store(&rows)?,
+                        Batch::End => return importer.finish().map(Some),
+                    }
                 }
-            }
-            Ok(None)
+                Ok(None)
+            })
         });
         let gone = || Error::storage("chat import: the writer stopped");
         let mut rows = Vec::with_capacity(BATCH);

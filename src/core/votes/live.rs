@@ -4,6 +4,7 @@
 use super::intervals::{add_votes, Intervals};
 use super::parse::{format_ms, parse_timestamp};
 use super::token::{message_hash, VoteKind};
+use crate::core::audit::{self, Action};
 use crate::core::events::{emit, Event, VoteReceived, VotedGame};
 use crate::core::sessions;
 use crate::{store, Error, Result};
@@ -197,6 +198,18 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
                 },
                 vote: result.vote.clone(),
                 totals,
+            }),
+        )?;
+        audit::record(
+            tx,
+            Action::VoteLive,
+            Some(format!("session_game:{}", slot.session_game_id)),
+            json!({
+                "session_id": session.id,
+                "game_id": slot.game_id,
+                "username": result.vote.username,
+                "vote": result.vote.vote_type,
+                "timestamp": result.vote.timestamp,
             }),
         )?;
         Ok(result)
