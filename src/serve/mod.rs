@@ -16,6 +16,7 @@ pub mod router;
 pub mod sessions;
 pub mod stats;
 pub mod votes;
+pub mod web;
 pub mod webhooks;
 
 use crate::Result;

@@ -324,7 +324,9 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
                 method_not_allowed(&allowed)
             }
         }
-        Match::NotFound => http::error(&Error::not_found("Not found")),
+        // The console, the overlay and their files live outside the API's route table.
+        Match::NotFound => super::web::respond(&method, &path, &parts.headers)
+            .unwrap_or_else(|| http::error(&Error::not_found("Not found"))),
     };
     if let Some(o) = allowed_origin {
         let h = resp.headers_mut();
@@ -353,7 +355,8 @@ fn allow_header(allowed: &[Method]) -> HeaderValue {
     HeaderValue::from_str(&list).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-fn method_not_allowed(allowed: &[Method]) -> Resp {
+/// `405` with the `Allow` header listing `allowed`.
+pub fn method_not_allowed(allowed: &[Method]) -> Resp {
     let mut resp = http::error(&Error::new(
         ErrorKind::MethodNotAllowed,
         "Method not allowed",

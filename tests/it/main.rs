@@ -1,12 +1,14 @@
 //! The integration suite: one test binary (faster to link than many) with one module per
 //! area. Tests drive the real `jackbox` binary and real servers on port 0.
 
+mod cdp;
 mod fake_ecast;
 mod server;
 mod util;
 
 mod admins;
 mod audit;
+mod browser;
 mod catalog;
 mod chat_import;
 mod cli_conventions;
@@ -28,5 +30,6 @@ mod migrations;
 mod monitor;
 mod picker;
 mod votes;
+mod web;
 mod webhooks;
 mod websocket;
