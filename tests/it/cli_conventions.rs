@@ -11,7 +11,14 @@ use jackbox::error::ExitCode;
 
 /// Leaf commands that list or show things: `-q` prints IDs and they only read.
 const LIST_AND_SHOW: &[&str] = &[
-    "list", "show", "active", "summary", "logs", "stats", "audit",
+    "list",
+    "show",
+    "active",
+    "summary",
+    "logs",
+    "stats",
+    "audit",
+    "selection",
 ];
 /// Lists of things that have no ID: `-q` prints their names (the `name` of each JSON item).
 const NAME_KEYED: &[&str] = &["catalog pack list", "auth admin list"];
@@ -66,6 +73,7 @@ fn populated() -> Env {
     env.ok(&["session", "create", "--notes", "two"]);
     env.ok(&["game", "add", "2"]);
     env.ok(&["vote", "down", "--user", "viewer2"]);
+    env.ok(&["poll", "start", "1", "2", "--no-deadline"]);
     env.ok(&[
         "webhook",
         "add",
