@@ -27,7 +27,7 @@ pub enum Cmd {
         SGID=$(jackbox game add 42 -q)"
     )]
     Add {
-        /// A catalog game ID or an unambiguous (part of a) title [default with --room-code:
+        /// A catalog game ID, a ticker (QPL3) or an unambiguous (part of a) title [default with --room-code:
         /// the game the room runs]
         #[arg(required_unless_present = "room_code")]
         game: Option<String>,
@@ -119,7 +119,7 @@ pub enum Cmd {
         jackbox game select 42 --session 5"
     )]
     Select {
-        /// A catalog game ID or an unambiguous (part of a) title
+        /// A catalog game ID, a ticker (QPL3) or an unambiguous (part of a) title
         game: String,
         /// Session ID [default: the active session]
         #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
