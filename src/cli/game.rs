@@ -263,13 +263,15 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                         opt(&g.room_code),
                         opt(&g.player_count),
                         format!("+{} / -{}", g.upvotes, g.downvotes),
+                        g.source.to_string(),
                         crate::time::relative(&g.played_at),
                     ]
                 })
                 .collect();
             output::table(
                 &[
-                    "ID", "#", "Game", "Pack", "Status", "Room", "Players", "Votes", "Added",
+                    "ID", "#", "Game", "Pack", "Status", "Room", "Players", "Votes", "Source",
+                    "Added",
                 ],
                 rows,
             );
@@ -409,6 +411,7 @@ fn show(ctx: &Ctx, g: &SessionGame) -> Result<()> {
             "Manually added",
             if g.manually_added == 1 { "yes" } else { "no" }.to_string(),
         ),
+        ("Source", g.source.to_string()),
         ("Room code", opt(&g.room_code)),
         ("Player count", opt(&g.player_count)),
         ("Monitor", g.player_count_check_status.to_string()),

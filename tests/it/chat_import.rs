@@ -837,6 +837,16 @@ fn malformed_entries_name_the_files_fields() {
             "Invalid chat entry at line 2: missing or invalid timestampUsec",
         ),
         (
+            "chat-downloader",
+            format!(
+                "{}\n{}\n",
+                json!({ "message": "hi", "message_type": "text_message", "author": { "name": "a" },
+                        "timestamp": 1773601140000999i64 }),
+                json!({ "message": "x", "author": { "name": 7 }, "timestamp": 1773601140000999i64 })
+            ),
+            "Invalid chat entry at line 2: author.name must be a string",
+        ),
+        (
             "json",
             json!([{ "username": ["a"], "message": "x", "timestamp": 1 }]).to_string(),
             "Invalid chat entry at index 0: username must be a string",

@@ -23,7 +23,7 @@ const LIST_AND_SHOW: &[&str] = &[
 /// Lists of things that have no ID: `-q` prints their names (the `name` of each JSON item).
 const NAME_KEYED: &[&str] = &["catalog pack list", "auth admin list"];
 /// Other commands that only read.
-const OTHER_READS: &[&str] = &["session export", "catalog export"];
+const OTHER_READS: &[&str] = &["session export", "catalog export", "db check"];
 
 /// Every leaf command as its words (`["session", "list"]`) with its clap definition.
 fn leaves() -> Vec<(Vec<String>, clap::Command)> {
