@@ -5,6 +5,7 @@ use super::catalog::{show_game, Cmd, PackCmd};
 use super::output::{self, line};
 use super::Ctx;
 use crate::core::catalog::{self, GamePatch, ImportMode};
+use crate::core::input::Raw;
 use crate::core::model::Game;
 use crate::{Error, Result};
 use rusqlite::Connection;
@@ -20,6 +21,7 @@ const EDIT_EXAMPLES: &str = "Only the options given change. Empty text clears a 
 Examples:
   jackbox catalog edit 42 --max-players 10
   jackbox catalog edit 42 --app-tag \"drawful2international,drawful2\"
+  jackbox catalog edit 42 --ticker QPL3
   jackbox catalog edit 42 --audience false --length \"\"";
 
 /// `catalog add`.
@@ -97,17 +99,18 @@ pub struct MoreArgs {
     /// Favor: -1 (less often), 0, 1 (more often)
     #[arg(long, value_name = "F", allow_hyphen_values = true)]
     pub favor: Option<i64>,
+    /// Chat ticker: 2-8 characters A-Z 0-9, unique (chat votes QPL3++); "" removes it
+    #[arg(long, value_name = "TICKER")]
+    pub ticker: Option<String>,
 }
 
 impl MoreArgs {
     fn patch(self) -> Result<GamePatch> {
-        let length_minutes = match self.length.as_deref().map(str::trim) {
-            None => None,
-            Some("" | "none" | "-") => Some(None),
-            Some(v) => Some(Some(v.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(
-                || Error::invalid("length_minutes must be a positive integer"),
-            )?)),
-        };
+        let length_minutes = self
+            .length
+            .as_deref()
+            .map(|v| GamePatch::parse_length(Raw::Text(v)))
+            .transpose()?;
         if let Some(f) = self.favor {
             catalog::check_favor(f)?;
         }
@@ -119,6 +122,7 @@ impl MoreArgs {
             secondary_type: self.secondary_type.map(Some),
             app_tag: self.app_tag.map(Some),
             favor_bias: self.favor,
+            ticker: self.ticker.map(Some),
             ..GamePatch::default()
         })
     }

@@ -176,6 +176,7 @@ mod tests {
                 game_id: Some(game),
                 manually_added: false,
                 room_code: Some("ABCD".into()),
+                source: None,
             },
         )
         .unwrap();

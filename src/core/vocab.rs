@@ -21,6 +21,8 @@ macro_rules! vocab {
         impl $name {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every spelling, in declaration order (e.g. for a CLI's possible values).
+            pub const NAMES: &'static [&'static str] = &[$($s),+];
             /// The message of a value that is none of these.
             pub const INVALID: &'static str = $invalid;
             /// The one spelling (database, JSON, CLI).
@@ -37,6 +39,13 @@ macro_rules! vocab {
             type Err = $crate::Error;
             fn from_str(v: &str) -> Result<Self, $crate::Error> {
                 $name::parse(v).ok_or_else(|| $crate::Error::invalid($name::INVALID))
+            }
+        }
+
+        impl $crate::core::vocab::Word for $name {
+            const INVALID: &'static str = $invalid;
+            fn parse_word(v: &str) -> Option<Self> {
+                $name::parse(v)
             }
         }
 
@@ -96,6 +105,12 @@ macro_rules! vocab {
             }
         }
     };
+}
+
+/// What every `vocab!` type is: parsed from its spelling, refused with its message.
+pub trait Word: Sized + Copy {
+    const INVALID: &'static str;
+    fn parse_word(v: &str) -> Option<Self>;
 }
 
 /// A value of word type `T`, or text to parse into one (with `T`'s message when it is
@@ -217,6 +232,12 @@ vocab! {
         AdminRotate = "admin.rotate",
         TokenMint = "token.mint",
         TokenRevoke = "token.revoke",
+        SelectionSet = "selection.set",
+        SelectionDismiss = "selection.dismiss",
+        PollOpen = "poll.open",
+        PollVote = "poll.vote",
+        PollClose = "poll.close",
+        PollCancel = "poll.cancel",
     }
 }
 
@@ -256,5 +277,39 @@ mod tests {
         assert_eq!(s, GameStatus::Skipped);
         let bad: rusqlite::Result<GameStatus> = conn.query_row("SELECT 'x'", [], |r| r.get(0));
         assert!(bad.is_err());
+    }
+}
+
+vocab! {
+    /// Where a lined-up game, and so a session game, came from (`pending_game_source`,
+    /// `session_games.source`, `polls.md`).
+    pub enum SelectionSource ("source must be dice, manual or poll") {
+        /// The picker drew it.
+        Dice = "dice",
+        /// Someone chose it by hand.
+        Manual = "manual",
+        /// A poll's winner.
+        Poll = "poll",
+    }
+}
+
+vocab! {
+    /// Why a lined-up game was cleared (`game.dismissed`'s `reason`).
+    pub enum DismissReason ("Invalid reason") {
+        /// Cleared by hand.
+        Dismissed = "dismissed",
+        /// A game was added to the session.
+        Added = "added",
+        /// The session closed.
+        SessionClosed = "session_closed",
+    }
+}
+
+vocab! {
+    /// Where a chat poll is in its life (`polls.status`).
+    pub enum PollStatus ("Invalid poll status") {
+        Open = "open",
+        Closed = "closed",
+        Cancelled = "cancelled",
     }
 }

@@ -7,35 +7,47 @@ use super::read::get;
 use crate::core::audit::{self, Action};
 use crate::core::model::{Game, Message};
 use crate::{store, Error, Result};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, ToSql};
 use serde_json::json;
+
+/// The parameters of both game writes: `first` (`?1`) then the twelve editable fields in
+/// CSV order (`?2`..`?13`).
+fn with_fields<'a>(first: &'a dyn ToSql, f: &'a GameFields) -> [&'a dyn ToSql; 13] {
+    [
+        first,
+        &f.pack_name,
+        &f.title,
+        &f.min_players,
+        &f.max_players,
+        &f.length_minutes,
+        &f.has_audience,
+        &f.family_friendly,
+        &f.game_type,
+        &f.secondary_type,
+        &f.app_tag,
+        &f.enabled,
+        &f.favor_bias,
+    ]
+}
 
 /// Inserts one game (and its pack when new). Returns the new id.
 pub fn insert(tx: &Connection, f: &GameFields, now: &str) -> Result<i64> {
     tx.prepare_cached("INSERT OR IGNORE INTO packs (name) VALUES (?1)")?
         .execute([&f.pack_name])?;
     tx.prepare_cached(
-        "INSERT INTO games (pack_name, title, min_players, max_players, length_minutes,
-            has_audience, family_friendly, game_type, secondary_type, app_tag, enabled,
-            favor_bias, created_at)
+        "INSERT INTO games (created_at, pack_name, title, min_players, max_players,
+            length_minutes, has_audience, family_friendly, game_type, secondary_type, app_tag,
+            enabled, favor_bias)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
-    .execute(rusqlite::params![
-        f.pack_name,
-        f.title,
-        f.min_players,
-        f.max_players,
-        f.length_minutes,
-        f.has_audience as i64,
-        f.family_friendly as i64,
-        f.game_type,
-        f.secondary_type,
-        f.app_tag,
-        f.enabled as i64,
-        f.favor_bias,
-        now
-    ])?;
-    Ok(tx.last_insert_rowid())
+    .execute(with_fields(&now, f))?;
+    let id = tx.last_insert_rowid();
+    // A separate statement: the seed (migration step 2) runs before `ticker` exists.
+    if let Some(t) = &f.ticker {
+        tx.prepare_cached("UPDATE games SET ticker = ?2 WHERE id = ?1")?
+            .execute(rusqlite::params![id, t])?;
+    }
+    Ok(id)
 }
 
 fn duplicate_game(f: &GameFields) -> Error {
@@ -133,24 +145,10 @@ pub(super) fn write_fields(tx: &Connection, id: i64, f: &GameFields) -> Result<(
     tx.prepare_cached(
         "UPDATE games SET pack_name = ?2, title = ?3, min_players = ?4, max_players = ?5,
             length_minutes = ?6, has_audience = ?7, family_friendly = ?8, game_type = ?9,
-            secondary_type = ?10, app_tag = ?11, enabled = ?12, favor_bias = ?13
+            secondary_type = ?10, app_tag = ?11, enabled = ?12, favor_bias = ?13, ticker = ?14
          WHERE id = ?1",
     )?
-    .execute(rusqlite::params![
-        id,
-        f.pack_name,
-        f.title,
-        f.min_players,
-        f.max_players,
-        f.length_minutes,
-        f.has_audience as i64,
-        f.family_friendly as i64,
-        f.game_type,
-        f.secondary_type,
-        f.app_tag,
-        f.enabled as i64,
-        f.favor_bias,
-    ])?;
+    .execute(&*[&with_fields(&id, f)[..], &[&f.ticker as &dyn ToSql]].concat())?;
     Ok(())
 }
 
@@ -160,6 +158,9 @@ pub fn add(conn: &mut Connection, patch: GamePatch) -> Result<Game> {
     store::write(conn, |tx| {
         if id_by_key(tx, &fields.pack_name, &fields.title)?.is_some() {
             return Err(duplicate_game(&fields));
+        }
+        if let Some(t) = &fields.ticker {
+            crate::core::tickers::check_free(tx, t, None)?;
         }
         let id = insert(tx, &fields, &crate::time::now())?;
         check_tags_for(tx, id)?;
@@ -183,6 +184,9 @@ pub fn update(conn: &mut Connection, id: i64, patch: GamePatch) -> Result<Game> 
             if other != id {
                 return Err(duplicate_game(&fields));
             }
+        }
+        if let Some(t) = &fields.ticker {
+            crate::core::tickers::check_free(tx, t, Some(id))?;
         }
         write_fields(tx, id, &fields)?;
         check_tags_for(tx, id)?;
