@@ -256,6 +256,78 @@ fn console_mints_a_viewer_token_whose_overlay_url_works_and_shows_presence_and_a
     overlay.assert_clean(&srv.base);
 }
 
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn poll_bars_move_in_the_console_and_the_overlay() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let sid = srv.session(&admin);
+    srv.add_game(&admin, sid, 1);
+    let viewer = srv.post(
+        "/api/auth/tokens",
+        json!({ "name": "obs overlay", "role": "viewer" }),
+        Some(&admin),
+    );
+    let viewer = viewer.json["token"].as_str().unwrap().to_string();
+    let browser = Browser::start();
+    let console = browser.page(1280, 900);
+    log_in(&console, &srv);
+    console.click("#tab-poll");
+    console.wait_for("document.querySelector('#poll-start')", WAIT);
+    console.click_button("#poll-start", "Start poll");
+    // Three games drawn by the picker, and "Other".
+    console.wait_for(
+        "document.querySelectorAll('#poll-open .bars li').length === 4",
+        WAIT,
+    );
+    let overlay = browser.page(1920, 1080);
+    overlay.goto(&srv.url(&format!("/overlay?token={viewer}&show=poll")));
+    overlay.wait_for(
+        "document.querySelectorAll('#options li').length === 4",
+        WAIT,
+    );
+    let bar = "document.querySelector('#poll-open .bars li .bar').style.width";
+    assert_eq!(console.eval(bar), json!("0%"));
+
+    // Votes from elsewhere (a chat bot over the API): the bars move on both pages.
+    let votes = format!("/api/sessions/{sid}/polls/current/votes");
+    for (user, choice) in [("ann", "1"), ("ben", "1"), ("cat", "2")] {
+        let r = srv.post(
+            &votes,
+            json!({ "username": user, "choice": choice }),
+            Some(&admin),
+        );
+        assert_eq!(r.status, 200, "{}", r.text);
+    }
+    console.wait_for(&format!("{bar} === '67%'"), WAIT);
+    console.wait_for(
+        "document.querySelector('#poll-open .bars li:nth-child(2)').dataset.votes === '1'",
+        WAIT,
+    );
+    overlay.wait_for(
+        "document.querySelector('#options li .count').innerText === '2' && document.querySelector('#options li .fill').style.width.startsWith('66.6')",
+        WAIT,
+    );
+
+    // Closing it in the console lines the winner up.
+    let winner = srv.get(&format!("/api/sessions/{sid}/polls/current")).json["options"][0]["label"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    console.click_button("#poll-open", "Close poll");
+    console.click("#tab-tonight");
+    console.wait_for(
+        &format!(
+            "document.querySelector('#next-title')?.innerText.startsWith({})",
+            js(&winner)
+        ),
+        WAIT,
+    );
+    overlay.wait_for("document.querySelector('#card').hidden", WAIT);
+    console.assert_clean(&srv.base);
+    overlay.assert_clean(&srv.base);
+}
+
 /// The screenshots of `docs/` (console at laptop and phone widths, the overlay over a game
 /// scene). Written to `$JACKBOX_SCREENSHOTS_DIR` when set (`docs/screenshots.sh` sets it to
 /// `docs/img`), else to a temporary folder: either way they must render.

@@ -21,10 +21,6 @@ const S = {
 };
 let live = null;
 
-/** The API's routes (from its OpenAPI document): features of a daemon that lacks them stay hidden. */
-let routes = new Set();
-const has = (path) => routes.has(path);
-
 const enc = encodeURIComponent;
 const sessionPath = (p = "") => `/api/sessions/${S.session.id}${p}`;
 const current = () => S.games.filter((g) => g.status === "playing").pop() || null;
@@ -145,7 +141,7 @@ function refresh() {
     loadTonight();
     // Settings do not follow session events, except the audit log (every write adds to it).
     if (S.tab === "settings") {
-      if (auth.admin && has("/api/audit")) loadAudit().catch((e) => showLoadError("settings", e));
+      if (auth.admin) loadAudit().catch((e) => showLoadError("settings", e));
     } else if (S.tab !== "tonight") loadTab(S.tab);
   }, 80);
 }
@@ -273,8 +269,8 @@ async function loadTonight() {
       if (live) live.subscribe(session.id);
       const [games, selection, polls] = await Promise.all([
         getJSON(sessionPath("/games")),
-        has("/api/sessions/{id}/game-selection") ? getJSON(sessionPath("/game-selection")) : null,
-        has("/api/sessions/{id}/polls") ? getJSON(sessionPath("/polls")) : [],
+        getJSON(sessionPath("/game-selection")),
+        getJSON(sessionPath("/polls")),
       ]);
       S.games = games;
       S.selection = selection;
@@ -329,7 +325,7 @@ function votes(g) {
 let tonightShown = "";
 function renderTonight() {
   // Unchanged data, unchanged page: a re-render under the pointer could eat a click.
-  const shown = JSON.stringify([S.session, S.games, S.selection, S.polls, [...S.lobby], auth.token, auth.role, S.importSummary, routes.size]);
+  const shown = JSON.stringify([S.session, S.games, S.selection, S.polls, [...S.lobby], auth.token, auth.role, S.importSummary]);
   if (shown === tonightShown) return;
   tonightShown = shown;
   $("night").textContent = S.session ? S.session.notes || `Game night #${S.session.id}` : "No game night running";
@@ -422,7 +418,6 @@ function gameControls(g, compact) {
 
 function nextCard() {
   const sel = S.selection && S.selection.game ? S.selection : null;
-  if (!has("/api/sessions/{id}/game-selection")) return null;
   const card = h("div", { class: "card" }, h("h2", {}, "Up next"));
   if (!sel) {
     card.append(h("p", { class: "muted" }, "Nothing lined up."));
@@ -671,10 +666,6 @@ function renderPolls() {
     fill(panel, h("div", { class: "card" }, h("h2", {}, "Polls"), h("p", { class: "muted" }, "Polls run during a session.")));
     return;
   }
-  if (!has("/api/sessions/{id}/polls")) {
-    fill(panel, h("div", { class: "card" }, h("h2", {}, "Polls"), h("p", { class: "muted" }, "This daemon does not run polls.")));
-    return;
-  }
   const open = openPoll();
   const cards = [];
   if (open) cards.push(h("div", { class: "card", id: "poll-open" }, h("h2", {}, "Open poll"), pollBars(open), pollControls(open)));
@@ -785,7 +776,7 @@ function renderPicked() {
     "div",
     { class: "ctl actions" },
     button("Pick again", () => pick()),
-    auth.admin && S.session && has("/api/sessions/{id}/game-selection") &&
+    auth.admin && S.session &&
       button("Line it up", async () => {
         await api("POST", sessionPath("/game-selection"), { game_id: g.id, source: "dice" });
         await loadTonight();
@@ -948,9 +939,7 @@ async function loadSettings() {
     fill(panel, h("div", { class: "card", id: "webhooks" }), h("div", { class: "card", id: "tokens" }), h("div", { class: "card", id: "presence" }), h("div", { class: "card", id: "audit" }));
     renderPresence();
   }
-  $("tokens").hidden = !has("/api/auth/tokens");
-  $("audit").hidden = !has("/api/audit");
-  await Promise.all([loadWebhooks(), has("/api/auth/tokens") && loadTokens(), has("/api/audit") && loadAudit()]);
+  await Promise.all([loadWebhooks(), loadTokens(), loadAudit()]);
 }
 
 async function loadWebhooks() {
@@ -1124,10 +1113,5 @@ async function loadAudit(before) {
 
 auth.load();
 scheduleExpiry();
-getJSON("/api/openapi.json")
-  .then((doc) => (routes = new Set(Object.keys(doc.paths || {}))))
-  .catch((e) => console.warn("console: no API description:", e.message))
-  .finally(() => {
-    showTab(location.hash.slice(1) || "tonight");
-    applyLogin();
-  });
+showTab(location.hash.slice(1) || "tonight");
+applyLogin();
