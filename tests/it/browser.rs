@@ -404,7 +404,6 @@ fn screenshots() {
         "Emulation.setEmulatedMedia",
         json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
     );
-    page.eval("window.scrollTo(0, document.querySelector('.tabs').offsetTop)");
     page.screenshot(&out.join("console-phone.png"), false);
     page.assert_clean(&srv.base);
 
@@ -427,7 +426,7 @@ fn screenshots() {
     use base64::Engine;
     let data = base64::engine::general_purpose::STANDARD.encode(scene);
     overlay.eval(&format!(
-        "(async () => {{ const url = 'data:image/svg+xml;base64,{data}'; const img = new Image(); img.src = url; await img.decode(); document.documentElement.style.background = `url(${{url}}) center / cover`; await new Promise((r) => setTimeout(r, 600)); }})()"
+        "(async () => {{ const url = 'data:image/svg+xml;base64,{data}'; const img = new Image(); img.src = url; await img.decode(); document.documentElement.style.background = `url(${{url}}) 0 0 / 100vw 100vh no-repeat`; await new Promise((r) => setTimeout(r, 600)); }})()"
     ));
     overlay.screenshot(&out.join("overlay.png"), false);
     overlay.assert_clean(&srv.base);

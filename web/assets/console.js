@@ -133,6 +133,15 @@ function focusPage() {
   if (live && auth.admin) live.send({ type: "page_focus", page: S.tab });
 }
 
+/** Whether `data` differs from what `key` last showed (re-rendering unchanged data could eat a click). */
+const shownData = {};
+function changed(key, data) {
+  const text = JSON.stringify([data, auth.token]);
+  if (shownData[key] === text) return false;
+  shownData[key] = text;
+  return true;
+}
+
 let refreshTimer = null;
 /** Re-reads tonight and the visible tab, at most once per burst of events. */
 function refresh() {
@@ -660,10 +669,15 @@ function pollControls(poll) {
   );
 }
 
+let pollsShown = "";
 function renderPolls() {
   const panel = $("panel-poll");
+  // Unchanged data, unchanged page (see renderTonight).
+  const shown = JSON.stringify([S.session && S.session.id, S.polls, auth.token]);
+  if (shown === pollsShown && panel.childElementCount) return;
+  pollsShown = shown;
   if (!S.session) {
-    fill(panel, h("div", { class: "card" }, h("h2", {}, "Polls"), h("p", { class: "muted" }, "Polls run during a session.")));
+    rerender(panel, h("div", { class: "card" }, h("h2", {}, "Polls"), h("p", { class: "muted" }, "Polls run during a session.")));
     return;
   }
   const open = openPoll();
@@ -681,7 +695,7 @@ function renderPolls() {
         : h("p", { class: "muted" }, "None yet."),
     ),
   );
-  fill(panel, ...cards);
+  rerender(panel, ...cards);
 }
 
 function startPollForm() {
@@ -807,6 +821,7 @@ function renderPicked() {
 
 async function loadHistory() {
   const sessions = await getJSON("/api/sessions");
+  if (!changed("history", sessions)) return;
   const rows = sessions.map((s) => {
     const games = h("div", { class: "history-games" });
     const details = h(
@@ -860,6 +875,7 @@ async function loadCatalog() {
   for (const k of ["q", "playerCount", "drawing", "length", "enabled"]) if (el[k].value) q.set(k, el[k].value);
   if (el.familyFriendly.checked) q.set("familyFriendly", "true");
   const games = await getJSON(`/api/games?${q}`);
+  if (!changed("catalog", [q.toString(), games])) return;
   const rows = games.map((g) => h("tr", {}, h("td", {}, g.title), h("td", {}, g.pack_name), h("td", {}, `${g.min_players}–${g.max_players}`), h("td", {}, g.length_minutes ? `${g.length_minutes}′` : ""), h("td", {}, g.play_count), h("td", {}, g.popularity_score), ...catalogCells(g)));
   rerender(
     $("catalog-table"),
@@ -900,6 +916,7 @@ function catalogCells(g) {
 
 async function loadStats() {
   const s = await getJSON("/api/stats");
+  if (!changed("stats", s)) return;
   const top = (title, games, f) => h("div", { class: "card" }, h("h2", {}, title), games.length ? h("ol", {}, games.map((g) => h("li", {}, `${g.title} `, h("span", { class: "muted" }, f(g))))) : h("p", { class: "muted" }, "Nothing yet."));
   fill(
     $("panel-stats"),
@@ -944,6 +961,7 @@ async function loadSettings() {
 
 async function loadWebhooks() {
   const hooks = await api("GET", "/api/webhooks");
+  if (!changed("webhooks", hooks)) return;
   const logs = h("div", { id: "webhook-logs" });
   const rows = hooks.map((w) =>
     h(
@@ -1005,6 +1023,7 @@ function overlayUrl(token, form) {
 let minted = null;
 async function loadTokens() {
   const tokens = await api("GET", "/api/auth/tokens");
+  if (!changed("tokens", [tokens, minted])) return;
   const mint = act(
     h(
       "form",
@@ -1091,6 +1110,7 @@ async function loadAudit(before) {
   if (auditFilter.action) q.set("action", auditFilter.action);
   if (before) q.set("before", before);
   const rows = await api("GET", `/api/audit?${q}`);
+  if (!changed("audit", [q.toString(), rows])) return;
   const list = Array.isArray(rows) ? rows : rows.entries || [];
   const form = act(
     h("form", { class: "ctl inline", id: "audit-filter" }, field("Actor", { name: "actor", value: auditFilter.actor, autocomplete: "off" }), field("Action", { name: "action", value: auditFilter.action, autocomplete: "off", placeholder: "game.add" }), h("button", { type: "submit" }, "Filter"), errLine()),
