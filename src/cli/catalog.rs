@@ -131,6 +131,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                     vec![
                         g.id.to_string(),
                         g.title.clone(),
+                        opt(&g.ticker),
                         g.pack_name.clone(),
                         format!("{}-{}", g.min_players, g.max_players),
                         opt(&g.length_minutes),
@@ -143,7 +144,8 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 .collect();
             output::table(
                 &[
-                    "ID", "Title", "Pack", "Players", "Min", "Type", "Enabled", "Favor", "Plays",
+                    "ID", "Title", "Ticker", "Pack", "Players", "Min", "Type", "Enabled", "Favor",
+                    "Plays",
                 ],
                 rows,
             );

@@ -139,7 +139,7 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
         };
         // Adding any game clears the selection; the selected game keeps its source.
         super::polls::settle_in(tx, session_id)?;
-        let source = match selection::dismiss_in(tx, session_id, DismissReason::Added)? {
+        let source = match selection::pending(tx, session_id)? {
             Some((selected, source)) if selected == game_id => source,
             _ => new.source.unwrap_or(SelectionSource::Manual),
         };
@@ -170,6 +170,7 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
             Some(session_id),
             Event::GameAdded(GameAdded::new(&sg, games_played)),
         )?;
+        selection::dismiss_in(tx, session_id, DismissReason::Added)?;
         if new.room_code.is_some() {
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
