@@ -47,6 +47,48 @@ pub enum ErrorKind {
     HeadTooLarge,
 }
 
+/// The exit codes of the `jackbox` command, the one reference for them: the README's and
+/// `docs/cli.md`'s tables, `jackbox --help` and the man pages' EXIT STATUS section repeat
+/// [`ExitCode::meaning`], and a test checks the documents against this list.
+///
+/// | code | meaning |
+/// |---|---|
+/// | 0 | success |
+/// | 1 | operation failed (conflict, invalid state, I/O) |
+/// | 2 | usage error (bad arguments) |
+/// | 3 | not found (database file, session, game, session game, webhook) |
+/// | 4 | invalid input data (bad room code, bad chat file, bad CSV) |
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    Success = 0,
+    Failed = 1,
+    /// clap's own code for a bad command line.
+    Usage = 2,
+    NotFound = 3,
+    InvalidData = 4,
+}
+
+impl ExitCode {
+    pub const ALL: [ExitCode; 5] = [
+        ExitCode::Success,
+        ExitCode::Failed,
+        ExitCode::Usage,
+        ExitCode::NotFound,
+        ExitCode::InvalidData,
+    ];
+
+    /// The meaning column of the documented table.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            ExitCode::Success => "success",
+            ExitCode::Failed => "operation failed (conflict, invalid state, I/O)",
+            ExitCode::Usage => "usage error (bad arguments)",
+            ExitCode::NotFound => "not found (database file, session, game, session game, webhook)",
+            ExitCode::InvalidData => "invalid input data (bad room code, bad chat file, bad CSV)",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Error {
     pub kind: ErrorKind,
@@ -115,11 +157,12 @@ impl Error {
     }
 
     pub fn exit_code(&self) -> i32 {
-        match self.kind {
-            ErrorKind::NotFound => 3,
-            ErrorKind::Invalid => 4,
-            _ => 1,
-        }
+        let code = match self.kind {
+            ErrorKind::NotFound => ExitCode::NotFound,
+            ErrorKind::Invalid => ExitCode::InvalidData,
+            _ => ExitCode::Failed,
+        };
+        code as i32
     }
 
     /// The `{ "error": …, …extra }` body of the HTTP face.
@@ -173,6 +216,15 @@ impl From<rusqlite::Error> for Error {
                         "check the permissions of the database file and of its folder: jackbox also \
                          creates FILE-wal and FILE-shm next to it",
                     )
+                }
+                // Only after waiting the whole busy timeout: said as what it is, not as
+                // SQLite's "database is locked" 500.
+                C::DatabaseBusy | C::DatabaseLocked => {
+                    return Error::new(
+                        ErrorKind::Unavailable,
+                        "The database is busy with another long write; try again in a moment",
+                    )
+                    .with_hint("another jackbox command or the daemon holds the database for a large change (a chat import); retry when it is done")
                 }
                 C::SystemIoFailure => {
                     return Error::storage(format!("I/O error on the database file ({e})"))
