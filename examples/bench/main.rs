@@ -231,8 +231,13 @@ impl Bench {
     }
 
     fn token(&self) -> String {
+        self.token_on(&self.db)
+    }
+
+    /// A minted admin token stored in `db` (the daemon checks it against its own file).
+    fn token_on(&self, db: &Path) -> String {
         let out = self
-            .jackbox()
+            .jackbox_on(db)
             .args(["auth", "token"])
             .output()
             .expect("jackbox auth token");
@@ -300,6 +305,19 @@ impl Bench {
             target: "<= 2x sqlite3",
             pass: Some(ratio <= 2.0 && a == b && a > 0),
         });
+    }
+
+    /// Games of the active session in `db`.
+    fn session_games(&self, db: &Path) -> i64 {
+        rusqlite::Connection::open(db)
+            .and_then(|c| {
+                c.query_row(
+                    "SELECT COUNT(*) FROM session_games WHERE session_id = ?1",
+                    [self.active],
+                    |r| r.get(0),
+                )
+            })
+            .unwrap_or(-1)
     }
 
     /// A fresh copy of the big database as generated, for one P3 or P4 run.
@@ -744,12 +762,14 @@ impl Bench {
         let mut errors = 0;
         let mut games = 0;
         let mut cpu_per = Vec::new();
+        let mut first = 0;
         for run in 1..=self.cfg.runs {
             let db = self.fresh_copy("p3.db");
+            first = self.session_games(&db);
             let mut c = self.jackbox_on(&db);
             c.args(["serve", "--bind", "127.0.0.1:0"]);
             let daemon = Server::start(c);
-            let token = self.token();
+            let token = self.token_on(&db);
             let cpu0 = cpu_time(daemon.pid()).unwrap_or_default();
             let r = self.p3(daemon.addr, &token, run).await;
             let cpu = cpu_time(daemon.pid())
@@ -759,15 +779,7 @@ impl Bench {
             println!("  run {run}: daemon CPU {per_write:.0} us per committed write");
             cpu_per.push(per_write);
             drop(daemon);
-            games = rusqlite::Connection::open(&db)
-                .and_then(|c| {
-                    c.query_row(
-                        "SELECT COUNT(*) FROM session_games WHERE session_id = ?1",
-                        [self.active],
-                        |r| r.get(0),
-                    )
-                })
-                .unwrap_or(-1i64);
+            games = self.session_games(&db);
             rates.push(r.0);
             flat.push(r.1);
             errors += r.2;
@@ -781,7 +793,7 @@ impl Bench {
                 ratio * 100.0
             ),
             reference: format!(
-                "{} s, session 20 -> {games} games; runs {} /s, {}; daemon CPU {:.0} us/write; {errors} errors",
+                "{} s, session {first} -> {games} games; runs {} /s, {}; daemon CPU {:.0} us/write; {errors} errors",
                 self.cfg.p3.as_secs(),
                 each(&rates, |r| format!("{r:.0}")),
                 each(&flat, |f| format!("{:.0} %", f * 100.0)),
