@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('vote', 'vote', [CompletionResultType]::ParameterValue, 'Record one live vote for the game being played')
             [CompletionResult]::new('votes', 'votes', [CompletionResultType]::ParameterValue, 'Vote history and per-game totals')
             [CompletionResult]::new('pick', 'pick', [CompletionResultType]::ParameterValue, 'Pick a game to play next (weighted random)')
+            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Chat polls: open one, record votes, show, close (the winner is lined up), cancel')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV')
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Webhooks: register receivers, test, read logs, flush pending deliveries')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Admins, the admin key and API tokens')
@@ -201,6 +202,9 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('room-code', 'room-code', [CompletionResultType]::ParameterValue, 'Set the room code (restarts a running room monitor on the new code)')
             [CompletionResult]::new('player-count', 'player-count', [CompletionResultType]::ParameterValue, 'Set the player count by hand')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a game from its session (its play count goes down by one)')
+            [CompletionResult]::new('select', 'select', [CompletionResultType]::ParameterValue, 'Line a game up next in a session (the session''s selection)')
+            [CompletionResult]::new('dismiss', 'dismiss', [CompletionResultType]::ParameterValue, 'Clear the session''s selection')
+            [CompletionResult]::new('selection', 'selection', [CompletionResultType]::ParameterValue, 'Show the game lined up next in a session')
             [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Start or stop watching the game''s Jackbox room for players')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -287,6 +291,43 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'jackbox;game;select' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the choice came from: manual (default), dice or poll')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;game;dismiss' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;game;selection' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'jackbox;game;monitor' {
             [CompletionResult]::new('--ecast-url', '--ecast-url', [CompletionResultType]::ParameterName, 'Jackbox''s lobby server [default: https://ecast.jackboxgames.com]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
@@ -308,6 +349,9 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('room-code', 'room-code', [CompletionResultType]::ParameterValue, 'Set the room code (restarts a running room monitor on the new code)')
             [CompletionResult]::new('player-count', 'player-count', [CompletionResultType]::ParameterValue, 'Set the player count by hand')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a game from its session (its play count goes down by one)')
+            [CompletionResult]::new('select', 'select', [CompletionResultType]::ParameterValue, 'Line a game up next in a session (the session''s selection)')
+            [CompletionResult]::new('dismiss', 'dismiss', [CompletionResultType]::ParameterValue, 'Clear the session''s selection')
+            [CompletionResult]::new('selection', 'selection', [CompletionResultType]::ParameterValue, 'Show the game lined up next in a session')
             [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Start or stop watching the game''s Jackbox room for players')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -331,6 +375,15 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;game;help;remove' {
+            break
+        }
+        'jackbox;game;help;select' {
+            break
+        }
+        'jackbox;game;help;dismiss' {
+            break
+        }
+        'jackbox;game;help;selection' {
             break
         }
         'jackbox;game;help;monitor' {
@@ -394,6 +447,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
         'jackbox;vote;up' {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The viewer''s name')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]')
+            [CompletionResult]::new('--ticker', '--ticker', [CompletionResultType]::ParameterName, 'Vote for the game with this ticker (e.g. QPL3), whatever is being played')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -407,6 +461,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
         'jackbox;vote;down' {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The viewer''s name')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]')
+            [CompletionResult]::new('--ticker', '--ticker', [CompletionResultType]::ParameterName, 'Vote for the game with this ticker (e.g. QPL3), whatever is being played')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -500,6 +555,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--family-friendly', '--family-friendly', [CompletionResultType]::ParameterName, 'Only family-friendly games')
             [CompletionResult]::new('--exclude-played', '--exclude-played', [CompletionResultType]::ParameterName, 'Exclude every game already played in the session (not only the last two)')
             [CompletionResult]::new('--add', '--add', [CompletionResultType]::ParameterName, 'Add the picked game to the session (default: the active one) in the same step')
+            [CompletionResult]::new('--select', '--select', [CompletionResultType]::ParameterName, 'Line the picked game up as the session''s selection (source dice) instead of adding it')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -507,6 +563,139 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;poll' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a poll: the named games, or games drawn by the picker')
+            [CompletionResult]::new('vote', 'vote', [CompletionResultType]::ParameterValue, 'Record a viewer''s vote in the open poll (a later vote replaces their earlier one)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the open poll, or one poll by ID')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the open poll now: its winning game becomes the session''s selection')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel the open poll (no winner, nothing selected)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the polls of a session, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'jackbox;poll;start' {
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many games the picker draws (2-6) when none are named')
+            [CompletionResult]::new('--players', '--players', [CompletionResultType]::ParameterName, 'Only games playable by N players')
+            [CompletionResult]::new('--drawing', '--drawing', [CompletionResultType]::ParameterName, 'Only drawing games, or none of them')
+            [CompletionResult]::new('--length', '--length', [CompletionResultType]::ParameterName, 'short (≤ 15 min or unknown), medium (16-25), long (> 25)')
+            [CompletionResult]::new('--pack', '--pack', [CompletionResultType]::ParameterName, 'Only games of this pack (repeatable)')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Seconds until the poll closes (10-3600)')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed the picker''s draw (reproducible options)')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--family-friendly', '--family-friendly', [CompletionResultType]::ParameterName, 'Only family-friendly games')
+            [CompletionResult]::new('--exclude-played', '--exclude-played', [CompletionResultType]::ParameterName, 'Draw only games not yet played in the session')
+            [CompletionResult]::new('--no-other', '--no-other', [CompletionResultType]::ParameterName, 'No "Other" option')
+            [CompletionResult]::new('--no-deadline', '--no-deadline', [CompletionResultType]::ParameterName, 'Keep the poll open until `jackbox poll close`')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;poll;vote' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The viewer''s name (one vote per name and poll)')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;poll;show' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;poll;close' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;poll;cancel' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;poll;list' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;poll;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a poll: the named games, or games drawn by the picker')
+            [CompletionResult]::new('vote', 'vote', [CompletionResultType]::ParameterValue, 'Record a viewer''s vote in the open poll (a later vote replaces their earlier one)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the open poll, or one poll by ID')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the open poll now: its winning game becomes the session''s selection')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel the open poll (no winner, nothing selected)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the polls of a session, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'jackbox;poll;help;start' {
+            break
+        }
+        'jackbox;poll;help;vote' {
+            break
+        }
+        'jackbox;poll;help;show' {
+            break
+        }
+        'jackbox;poll;help;close' {
+            break
+        }
+        'jackbox;poll;help;cancel' {
+            break
+        }
+        'jackbox;poll;help;list' {
+            break
+        }
+        'jackbox;poll;help;help' {
             break
         }
         'jackbox;catalog' {
@@ -573,6 +762,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--secondary-type', '--secondary-type', [CompletionResultType]::ParameterName, 'A second category')
             [CompletionResult]::new('--app-tag', '--app-tag', [CompletionResultType]::ParameterName, 'Lobby-server app tags, comma-separated (each tag belongs to one game)')
             [CompletionResult]::new('--favor', '--favor', [CompletionResultType]::ParameterName, 'Favor: -1 (less often), 0, 1 (more often)')
+            [CompletionResult]::new('--ticker', '--ticker', [CompletionResultType]::ParameterName, 'Chat ticker: 2-8 characters A-Z 0-9, unique (chat votes QPL3++); "" removes it')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--disabled', '--disabled', [CompletionResultType]::ParameterName, 'Add it disabled (never picked until enabled)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
@@ -596,6 +786,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--secondary-type', '--secondary-type', [CompletionResultType]::ParameterName, 'A second category')
             [CompletionResult]::new('--app-tag', '--app-tag', [CompletionResultType]::ParameterName, 'Lobby-server app tags, comma-separated (each tag belongs to one game)')
             [CompletionResult]::new('--favor', '--favor', [CompletionResultType]::ParameterName, 'Favor: -1 (less often), 0, 1 (more often)')
+            [CompletionResult]::new('--ticker', '--ticker', [CompletionResultType]::ParameterName, 'Chat ticker: 2-8 characters A-Z 0-9, unique (chat votes QPL3++); "" removes it')
             [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'Enable (true) or disable (false) it')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--disabled', '--disabled', [CompletionResultType]::ParameterName, 'Disable it')
@@ -1209,6 +1400,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--cors-origin', '--cors-origin', [CompletionResultType]::ParameterName, 'Allow a browser front end at ORIGIN (repeatable; `*` allows any)')
             [CompletionResult]::new('--ecast-url', '--ecast-url', [CompletionResultType]::ParameterName, 'Base URL of the Jackbox lobby server (room monitor)')
             [CompletionResult]::new('--import-limit-mb', '--import-limit-mb', [CompletionResultType]::ParameterName, 'Largest chat-import body accepted, in MiB (other routes: 1 MiB)')
+            [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Client connections served at once, WebSockets included; beyond it a new connection gets `503 {"error": "Server busy: …"}` [default: 16384, or the open-files limit less 64]')
             [CompletionResult]::new('--audit-retention-days', '--audit-retention-days', [CompletionResultType]::ParameterName, 'Delete audit log entries older than this many days')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
@@ -1239,6 +1431,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('vote', 'vote', [CompletionResultType]::ParameterValue, 'Record one live vote for the game being played')
             [CompletionResult]::new('votes', 'votes', [CompletionResultType]::ParameterValue, 'Vote history and per-game totals')
             [CompletionResult]::new('pick', 'pick', [CompletionResultType]::ParameterValue, 'Pick a game to play next (weighted random)')
+            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Chat polls: open one, record votes, show, close (the winner is lined up), cancel')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV')
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Webhooks: register receivers, test, read logs, flush pending deliveries')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Admins, the admin key and API tokens')
@@ -1288,6 +1481,9 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('room-code', 'room-code', [CompletionResultType]::ParameterValue, 'Set the room code (restarts a running room monitor on the new code)')
             [CompletionResult]::new('player-count', 'player-count', [CompletionResultType]::ParameterValue, 'Set the player count by hand')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a game from its session (its play count goes down by one)')
+            [CompletionResult]::new('select', 'select', [CompletionResultType]::ParameterValue, 'Line a game up next in a session (the session''s selection)')
+            [CompletionResult]::new('dismiss', 'dismiss', [CompletionResultType]::ParameterValue, 'Clear the session''s selection')
+            [CompletionResult]::new('selection', 'selection', [CompletionResultType]::ParameterValue, 'Show the game lined up next in a session')
             [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Start or stop watching the game''s Jackbox room for players')
             break
         }
@@ -1310,6 +1506,15 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;help;game;remove' {
+            break
+        }
+        'jackbox;help;game;select' {
+            break
+        }
+        'jackbox;help;game;dismiss' {
+            break
+        }
+        'jackbox;help;game;selection' {
             break
         }
         'jackbox;help;game;monitor' {
@@ -1345,6 +1550,33 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;help;pick' {
+            break
+        }
+        'jackbox;help;poll' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a poll: the named games, or games drawn by the picker')
+            [CompletionResult]::new('vote', 'vote', [CompletionResultType]::ParameterValue, 'Record a viewer''s vote in the open poll (a later vote replaces their earlier one)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the open poll, or one poll by ID')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the open poll now: its winning game becomes the session''s selection')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel the open poll (no winner, nothing selected)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the polls of a session, newest first')
+            break
+        }
+        'jackbox;help;poll;start' {
+            break
+        }
+        'jackbox;help;poll;vote' {
+            break
+        }
+        'jackbox;help;poll;show' {
+            break
+        }
+        'jackbox;help;poll;close' {
+            break
+        }
+        'jackbox;help;poll;cancel' {
+            break
+        }
+        'jackbox;help;poll;list' {
             break
         }
         'jackbox;help;catalog' {

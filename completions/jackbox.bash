@@ -40,6 +40,9 @@ _jackbox() {
             jackbox,pick)
                 cmd="jackbox__subcmd__pick"
                 ;;
+            jackbox,poll)
+                cmd="jackbox__subcmd__poll"
+                ;;
             jackbox,serve)
                 cmd="jackbox__subcmd__serve"
                 ;;
@@ -277,6 +280,9 @@ _jackbox() {
             jackbox__subcmd__game,add)
                 cmd="jackbox__subcmd__game__subcmd__add"
                 ;;
+            jackbox__subcmd__game,dismiss)
+                cmd="jackbox__subcmd__game__subcmd__dismiss"
+                ;;
             jackbox__subcmd__game,help)
                 cmd="jackbox__subcmd__game__subcmd__help"
                 ;;
@@ -295,6 +301,12 @@ _jackbox() {
             jackbox__subcmd__game,room-code)
                 cmd="jackbox__subcmd__game__subcmd__room__subcmd__code"
                 ;;
+            jackbox__subcmd__game,select)
+                cmd="jackbox__subcmd__game__subcmd__select"
+                ;;
+            jackbox__subcmd__game,selection)
+                cmd="jackbox__subcmd__game__subcmd__selection"
+                ;;
             jackbox__subcmd__game,show)
                 cmd="jackbox__subcmd__game__subcmd__show"
                 ;;
@@ -303,6 +315,9 @@ _jackbox() {
                 ;;
             jackbox__subcmd__game__subcmd__help,add)
                 cmd="jackbox__subcmd__game__subcmd__help__subcmd__add"
+                ;;
+            jackbox__subcmd__game__subcmd__help,dismiss)
+                cmd="jackbox__subcmd__game__subcmd__help__subcmd__dismiss"
                 ;;
             jackbox__subcmd__game__subcmd__help,help)
                 cmd="jackbox__subcmd__game__subcmd__help__subcmd__help"
@@ -321,6 +336,12 @@ _jackbox() {
                 ;;
             jackbox__subcmd__game__subcmd__help,room-code)
                 cmd="jackbox__subcmd__game__subcmd__help__subcmd__room__subcmd__code"
+                ;;
+            jackbox__subcmd__game__subcmd__help,select)
+                cmd="jackbox__subcmd__game__subcmd__help__subcmd__select"
+                ;;
+            jackbox__subcmd__game__subcmd__help,selection)
+                cmd="jackbox__subcmd__game__subcmd__help__subcmd__selection"
                 ;;
             jackbox__subcmd__game__subcmd__help,show)
                 cmd="jackbox__subcmd__game__subcmd__help__subcmd__show"
@@ -351,6 +372,9 @@ _jackbox() {
                 ;;
             jackbox__subcmd__help,pick)
                 cmd="jackbox__subcmd__help__subcmd__pick"
+                ;;
+            jackbox__subcmd__help,poll)
+                cmd="jackbox__subcmd__help__subcmd__poll"
                 ;;
             jackbox__subcmd__help,serve)
                 cmd="jackbox__subcmd__help__subcmd__serve"
@@ -448,6 +472,9 @@ _jackbox() {
             jackbox__subcmd__help__subcmd__game,add)
                 cmd="jackbox__subcmd__help__subcmd__game__subcmd__add"
                 ;;
+            jackbox__subcmd__help__subcmd__game,dismiss)
+                cmd="jackbox__subcmd__help__subcmd__game__subcmd__dismiss"
+                ;;
             jackbox__subcmd__help__subcmd__game,list)
                 cmd="jackbox__subcmd__help__subcmd__game__subcmd__list"
                 ;;
@@ -463,11 +490,35 @@ _jackbox() {
             jackbox__subcmd__help__subcmd__game,room-code)
                 cmd="jackbox__subcmd__help__subcmd__game__subcmd__room__subcmd__code"
                 ;;
+            jackbox__subcmd__help__subcmd__game,select)
+                cmd="jackbox__subcmd__help__subcmd__game__subcmd__select"
+                ;;
+            jackbox__subcmd__help__subcmd__game,selection)
+                cmd="jackbox__subcmd__help__subcmd__game__subcmd__selection"
+                ;;
             jackbox__subcmd__help__subcmd__game,show)
                 cmd="jackbox__subcmd__help__subcmd__game__subcmd__show"
                 ;;
             jackbox__subcmd__help__subcmd__game,status)
                 cmd="jackbox__subcmd__help__subcmd__game__subcmd__status"
+                ;;
+            jackbox__subcmd__help__subcmd__poll,cancel)
+                cmd="jackbox__subcmd__help__subcmd__poll__subcmd__cancel"
+                ;;
+            jackbox__subcmd__help__subcmd__poll,close)
+                cmd="jackbox__subcmd__help__subcmd__poll__subcmd__close"
+                ;;
+            jackbox__subcmd__help__subcmd__poll,list)
+                cmd="jackbox__subcmd__help__subcmd__poll__subcmd__list"
+                ;;
+            jackbox__subcmd__help__subcmd__poll,show)
+                cmd="jackbox__subcmd__help__subcmd__poll__subcmd__show"
+                ;;
+            jackbox__subcmd__help__subcmd__poll,start)
+                cmd="jackbox__subcmd__help__subcmd__poll__subcmd__start"
+                ;;
+            jackbox__subcmd__help__subcmd__poll,vote)
+                cmd="jackbox__subcmd__help__subcmd__poll__subcmd__vote"
                 ;;
             jackbox__subcmd__help__subcmd__session,active)
                 cmd="jackbox__subcmd__help__subcmd__session__subcmd__active"
@@ -522,6 +573,48 @@ _jackbox() {
                 ;;
             jackbox__subcmd__help__subcmd__webhook,test)
                 cmd="jackbox__subcmd__help__subcmd__webhook__subcmd__test"
+                ;;
+            jackbox__subcmd__poll,cancel)
+                cmd="jackbox__subcmd__poll__subcmd__cancel"
+                ;;
+            jackbox__subcmd__poll,close)
+                cmd="jackbox__subcmd__poll__subcmd__close"
+                ;;
+            jackbox__subcmd__poll,help)
+                cmd="jackbox__subcmd__poll__subcmd__help"
+                ;;
+            jackbox__subcmd__poll,list)
+                cmd="jackbox__subcmd__poll__subcmd__list"
+                ;;
+            jackbox__subcmd__poll,show)
+                cmd="jackbox__subcmd__poll__subcmd__show"
+                ;;
+            jackbox__subcmd__poll,start)
+                cmd="jackbox__subcmd__poll__subcmd__start"
+                ;;
+            jackbox__subcmd__poll,vote)
+                cmd="jackbox__subcmd__poll__subcmd__vote"
+                ;;
+            jackbox__subcmd__poll__subcmd__help,cancel)
+                cmd="jackbox__subcmd__poll__subcmd__help__subcmd__cancel"
+                ;;
+            jackbox__subcmd__poll__subcmd__help,close)
+                cmd="jackbox__subcmd__poll__subcmd__help__subcmd__close"
+                ;;
+            jackbox__subcmd__poll__subcmd__help,help)
+                cmd="jackbox__subcmd__poll__subcmd__help__subcmd__help"
+                ;;
+            jackbox__subcmd__poll__subcmd__help,list)
+                cmd="jackbox__subcmd__poll__subcmd__help__subcmd__list"
+                ;;
+            jackbox__subcmd__poll__subcmd__help,show)
+                cmd="jackbox__subcmd__poll__subcmd__help__subcmd__show"
+                ;;
+            jackbox__subcmd__poll__subcmd__help,start)
+                cmd="jackbox__subcmd__poll__subcmd__help__subcmd__start"
+                ;;
+            jackbox__subcmd__poll__subcmd__help,vote)
+                cmd="jackbox__subcmd__poll__subcmd__help__subcmd__vote"
                 ;;
             jackbox__subcmd__session,active)
                 cmd="jackbox__subcmd__session__subcmd__active"
@@ -662,7 +755,7 @@ _jackbox() {
 
     case "${cmd}" in
         jackbox)
-            opts="-q -h -V --db --json --quiet --help --version session game chat vote votes pick catalog webhook auth audit stats serve completions help"
+            opts="-q -h -V --db --json --quiet --help --version session game chat vote votes pick poll catalog webhook auth audit stats serve completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1218,7 +1311,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__catalog__subcmd__add)
-            opts="-q -h -V --pack --title --min-players --max-players --length --audience --family-friendly --type --secondary-type --app-tag --favor --disabled --db --json --quiet --help --version"
+            opts="-q -h -V --pack --title --min-players --max-players --length --audience --family-friendly --type --secondary-type --app-tag --favor --ticker --disabled --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1265,6 +1358,10 @@ _jackbox() {
                     return 0
                     ;;
                 --favor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1298,7 +1395,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__catalog__subcmd__edit)
-            opts="-q -h -V --pack --title --min-players --max-players --length --audience --family-friendly --type --secondary-type --app-tag --favor --enabled --disabled --db --json --quiet --help --version"
+            opts="-q -h -V --pack --title --min-players --max-players --length --audience --family-friendly --type --secondary-type --app-tag --favor --ticker --enabled --disabled --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1345,6 +1442,10 @@ _jackbox() {
                     return 0
                     ;;
                 --favor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2042,7 +2143,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__game)
-            opts="-q -h -V --db --json --quiet --help --version add list show status room-code player-count remove monitor help"
+            opts="-q -h -V --db --json --quiet --help --version add list show status room-code player-count remove select dismiss selection monitor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2089,8 +2190,30 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__game__subcmd__dismiss)
+            opts="-q -h -V --session --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__game__subcmd__help)
-            opts="add list show status room-code player-count remove monitor help"
+            opts="add list show status room-code player-count remove select dismiss selection monitor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2104,6 +2227,20 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__game__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__game__subcmd__help__subcmd__dismiss)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2188,6 +2325,34 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__game__subcmd__help__subcmd__room__subcmd__code)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__game__subcmd__help__subcmd__select)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__game__subcmd__help__subcmd__selection)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2327,6 +2492,54 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__game__subcmd__select)
+            opts="-q -h -V --session --source --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "manual dice poll" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__game__subcmd__selection)
+            opts="-q -h -V --session --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__game__subcmd__show)
             opts="-q -h -V --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2364,7 +2577,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help)
-            opts="session game chat vote votes pick catalog webhook auth audit stats serve completions help"
+            opts="session game chat vote votes pick poll catalog webhook auth audit stats serve completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2798,7 +3011,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__game)
-            opts="add list show status room-code player-count remove monitor"
+            opts="add list show status room-code player-count remove select dismiss selection monitor"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2812,6 +3025,20 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__game__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__game__subcmd__dismiss)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2895,6 +3122,34 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__help__subcmd__game__subcmd__select)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__game__subcmd__selection)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__help__subcmd__game__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2940,6 +3195,104 @@ _jackbox() {
         jackbox__subcmd__help__subcmd__pick)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__poll)
+            opts="start vote show close cancel list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__poll__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__poll__subcmd__close)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__poll__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__poll__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__poll__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__poll__subcmd__vote)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3288,7 +3641,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__pick)
-            opts="-q -h -V --players --drawing --length --family-friendly --pack --session --exclude-played --seed --add --db --json --quiet --help --version"
+            opts="-q -h -V --players --drawing --length --family-friendly --pack --session --exclude-played --seed --add --select --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3329,8 +3682,302 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__poll)
+            opts="-q -h -V --db --json --quiet --help --version start vote show close cancel list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__cancel)
+            opts="-q -h -V --session --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__close)
+            opts="-q -h -V --session --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__help)
+            opts="start vote show close cancel list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__help__subcmd__close)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__help__subcmd__vote)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__list)
+            opts="-q -h -V --session --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__show)
+            opts="-q -h -V --session --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__start)
+            opts="-q -h -V --count --players --drawing --length --family-friendly --pack --exclude-played --no-other --duration --no-deadline --seed --session --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --players)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --drawing)
+                    COMPREPLY=($(compgen -W "only exclude" -- "${cur}"))
+                    return 0
+                    ;;
+                --length)
+                    COMPREPLY=($(compgen -W "short medium long" -- "${cur}"))
+                    return 0
+                    ;;
+                --pack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__poll__subcmd__vote)
+            opts="-q -h -V --user --session --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__serve)
-            opts="-q -h -V --bind --cors-origin --ecast-url --import-limit-mb --audit-retention-days --log-format --db --json --quiet --help --version"
+            opts="-q -h -V --bind --cors-origin --ecast-url --import-limit-mb --max-connections --audit-retention-days --log-format --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3349,6 +3996,10 @@ _jackbox() {
                     return 0
                     ;;
                 --import-limit-mb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3706,7 +4357,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__vote__subcmd__down)
-            opts="-q -h -V --user --at --db --json --quiet --help --version"
+            opts="-q -h -V --user --at --ticker --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3717,6 +4368,10 @@ _jackbox() {
                     return 0
                     ;;
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3788,7 +4443,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__vote__subcmd__up)
-            opts="-q -h -V --user --at --db --json --quiet --help --version"
+            opts="-q -h -V --user --at --ticker --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3799,6 +4454,10 @@ _jackbox() {
                     return 0
                     ;;
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand vote 'Record one live vote for the game being played'
             cand votes 'Vote history and per-game totals'
             cand pick 'Pick a game to play next (weighted random)'
+            cand poll 'Chat polls: open one, record votes, show, close (the winner is lined up), cancel'
             cand catalog 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
             cand webhook 'Webhooks: register receivers, test, read logs, flush pending deliveries'
             cand auth 'Admins, the admin key and API tokens'
@@ -180,6 +181,9 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand room-code 'Set the room code (restarts a running room monitor on the new code)'
             cand player-count 'Set the player count by hand'
             cand remove 'Remove a game from its session (its play count goes down by one)'
+            cand select 'Line a game up next in a session (the session''s selection)'
+            cand dismiss 'Clear the session''s selection'
+            cand selection 'Show the game lined up next in a session'
             cand monitor 'Start or stop watching the game''s Jackbox room for players'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -258,6 +262,40 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jackbox;game;select'= {
+            cand --session 'Session ID [default: the active session]'
+            cand --source 'Where the choice came from: manual (default), dice or poll'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;game;dismiss'= {
+            cand --session 'Session ID [default: the active session]'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;game;selection'= {
+            cand --session 'Session ID [default: the active session]'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jackbox;game;monitor'= {
             cand --ecast-url 'Jackbox''s lobby server [default: https://ecast.jackboxgames.com]'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
@@ -278,6 +316,9 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand room-code 'Set the room code (restarts a running room monitor on the new code)'
             cand player-count 'Set the player count by hand'
             cand remove 'Remove a game from its session (its play count goes down by one)'
+            cand select 'Line a game up next in a session (the session''s selection)'
+            cand dismiss 'Clear the session''s selection'
+            cand selection 'Show the game lined up next in a session'
             cand monitor 'Start or stop watching the game''s Jackbox room for players'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -294,6 +335,12 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;game;help;player-count'= {
         }
         &'jackbox;game;help;remove'= {
+        }
+        &'jackbox;game;help;select'= {
+        }
+        &'jackbox;game;help;dismiss'= {
+        }
+        &'jackbox;game;help;selection'= {
         }
         &'jackbox;game;help;monitor'= {
         }
@@ -348,6 +395,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;vote;up'= {
             cand --user 'The viewer''s name'
             cand --at 'When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]'
+            cand --ticker 'Vote for the game with this ticker (e.g. QPL3), whatever is being played'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -360,6 +408,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;vote;down'= {
             cand --user 'The viewer''s name'
             cand --at 'When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]'
+            cand --ticker 'Vote for the game with this ticker (e.g. QPL3), whatever is being played'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -441,6 +490,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --family-friendly 'Only family-friendly games'
             cand --exclude-played 'Exclude every game already played in the session (not only the last two)'
             cand --add 'Add the picked game to the session (default: the active one) in the same step'
+            cand --select 'Line the picked game up as the session''s selection (source dice) instead of adding it'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
             cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -448,6 +498,124 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'jackbox;poll'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Open a poll: the named games, or games drawn by the picker'
+            cand vote 'Record a viewer''s vote in the open poll (a later vote replaces their earlier one)'
+            cand show 'Show the open poll, or one poll by ID'
+            cand close 'Close the open poll now: its winning game becomes the session''s selection'
+            cand cancel 'Cancel the open poll (no winner, nothing selected)'
+            cand list 'List the polls of a session, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;poll;start'= {
+            cand --count 'How many games the picker draws (2-6) when none are named'
+            cand --players 'Only games playable by N players'
+            cand --drawing 'Only drawing games, or none of them'
+            cand --length 'short (≤ 15 min or unknown), medium (16-25), long (> 25)'
+            cand --pack 'Only games of this pack (repeatable)'
+            cand --duration 'Seconds until the poll closes (10-3600)'
+            cand --seed 'Seed the picker''s draw (reproducible options)'
+            cand --session 'Session ID [default: the active session]'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --family-friendly 'Only family-friendly games'
+            cand --exclude-played 'Draw only games not yet played in the session'
+            cand --no-other 'No "Other" option'
+            cand --no-deadline 'Keep the poll open until `jackbox poll close`'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;poll;vote'= {
+            cand --user 'The viewer''s name (one vote per name and poll)'
+            cand --session 'Session ID [default: the active session]'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;poll;show'= {
+            cand --session 'Session ID [default: the active session]'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;poll;close'= {
+            cand --session 'Session ID [default: the active session]'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;poll;cancel'= {
+            cand --session 'Session ID [default: the active session]'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;poll;list'= {
+            cand --session 'Session ID [default: the active session]'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;poll;help'= {
+            cand start 'Open a poll: the named games, or games drawn by the picker'
+            cand vote 'Record a viewer''s vote in the open poll (a later vote replaces their earlier one)'
+            cand show 'Show the open poll, or one poll by ID'
+            cand close 'Close the open poll now: its winning game becomes the session''s selection'
+            cand cancel 'Cancel the open poll (no winner, nothing selected)'
+            cand list 'List the polls of a session, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;poll;help;start'= {
+        }
+        &'jackbox;poll;help;vote'= {
+        }
+        &'jackbox;poll;help;show'= {
+        }
+        &'jackbox;poll;help;close'= {
+        }
+        &'jackbox;poll;help;cancel'= {
+        }
+        &'jackbox;poll;help;list'= {
+        }
+        &'jackbox;poll;help;help'= {
         }
         &'jackbox;catalog'= {
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
@@ -510,6 +678,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --secondary-type 'A second category'
             cand --app-tag 'Lobby-server app tags, comma-separated (each tag belongs to one game)'
             cand --favor 'Favor: -1 (less often), 0, 1 (more often)'
+            cand --ticker 'Chat ticker: 2-8 characters A-Z 0-9, unique (chat votes QPL3++); "" removes it'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --disabled 'Add it disabled (never picked until enabled)'
             cand --json 'Print the API''s JSON instead of tables'
@@ -532,6 +701,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --secondary-type 'A second category'
             cand --app-tag 'Lobby-server app tags, comma-separated (each tag belongs to one game)'
             cand --favor 'Favor: -1 (less often), 0, 1 (more often)'
+            cand --ticker 'Chat ticker: 2-8 characters A-Z 0-9, unique (chat votes QPL3++); "" removes it'
             cand --enabled 'Enable (true) or disable (false) it'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --disabled 'Disable it'
@@ -1060,6 +1230,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --cors-origin 'Allow a browser front end at ORIGIN (repeatable; `*` allows any)'
             cand --ecast-url 'Base URL of the Jackbox lobby server (room monitor)'
             cand --import-limit-mb 'Largest chat-import body accepted, in MiB (other routes: 1 MiB)'
+            cand --max-connections 'Client connections served at once, WebSockets included; beyond it a new connection gets `503 {"error": "Server busy: …"}` [default: 16384, or the open-files limit less 64]'
             cand --audit-retention-days 'Delete audit log entries older than this many days'
             cand --log-format 'Log format on stderr'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
@@ -1088,6 +1259,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand vote 'Record one live vote for the game being played'
             cand votes 'Vote history and per-game totals'
             cand pick 'Pick a game to play next (weighted random)'
+            cand poll 'Chat polls: open one, record votes, show, close (the winner is lined up), cancel'
             cand catalog 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
             cand webhook 'Webhooks: register receivers, test, read logs, flush pending deliveries'
             cand auth 'Admins, the admin key and API tokens'
@@ -1128,6 +1300,9 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand room-code 'Set the room code (restarts a running room monitor on the new code)'
             cand player-count 'Set the player count by hand'
             cand remove 'Remove a game from its session (its play count goes down by one)'
+            cand select 'Line a game up next in a session (the session''s selection)'
+            cand dismiss 'Clear the session''s selection'
+            cand selection 'Show the game lined up next in a session'
             cand monitor 'Start or stop watching the game''s Jackbox room for players'
         }
         &'jackbox;help;game;add'= {
@@ -1143,6 +1318,12 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;help;game;player-count'= {
         }
         &'jackbox;help;game;remove'= {
+        }
+        &'jackbox;help;game;select'= {
+        }
+        &'jackbox;help;game;dismiss'= {
+        }
+        &'jackbox;help;game;selection'= {
         }
         &'jackbox;help;game;monitor'= {
         }
@@ -1168,6 +1349,26 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;help;votes;summary'= {
         }
         &'jackbox;help;pick'= {
+        }
+        &'jackbox;help;poll'= {
+            cand start 'Open a poll: the named games, or games drawn by the picker'
+            cand vote 'Record a viewer''s vote in the open poll (a later vote replaces their earlier one)'
+            cand show 'Show the open poll, or one poll by ID'
+            cand close 'Close the open poll now: its winning game becomes the session''s selection'
+            cand cancel 'Cancel the open poll (no winner, nothing selected)'
+            cand list 'List the polls of a session, newest first'
+        }
+        &'jackbox;help;poll;start'= {
+        }
+        &'jackbox;help;poll;vote'= {
+        }
+        &'jackbox;help;poll;show'= {
+        }
+        &'jackbox;help;poll;close'= {
+        }
+        &'jackbox;help;poll;cancel'= {
+        }
+        &'jackbox;help;poll;list'= {
         }
         &'jackbox;help;catalog'= {
             cand list 'List games, by pack then title'

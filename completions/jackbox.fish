@@ -35,6 +35,7 @@ complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "chat" -d 'Import a 
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "vote" -d 'Record one live vote for the game being played'
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "votes" -d 'Vote history and per-game totals'
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "pick" -d 'Pick a game to play next (weighted random)'
+complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "poll" -d 'Chat polls: open one, record votes, show, close (the winner is lined up), cancel'
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "catalog" -d 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "webhook" -d 'Webhooks: register receivers, test, read logs, flush pending deliveries'
 complete -c jackbox -n "__fish_jackbox_needs_command" -f -a "auth" -d 'Admins, the admin key and API tokens'
@@ -106,20 +107,23 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a closed session with its games, chat log and votes'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a session as a TXT report or a JSON document (stdout by default)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -s h -l help -d 'Print help'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "add" -d 'Add a game to a session (default: the active one); it becomes the one playing'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "list" -d 'List the games of a session (default: the active one)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "show" -d 'Show one session game'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "status" -d 'Set a status: playing, played or skipped'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "room-code" -d 'Set the room code (restarts a running room monitor on the new code)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "player-count" -d 'Set the player count by hand'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "remove" -d 'Remove a game from its session (its play count goes down by one)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove monitor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "add" -d 'Add a game to a session (default: the active one); it becomes the one playing'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "list" -d 'List the games of a session (default: the active one)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "show" -d 'Show one session game'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "status" -d 'Set a status: playing, played or skipped'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "room-code" -d 'Set the room code (restarts a running room monitor on the new code)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "player-count" -d 'Set the player count by hand'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "remove" -d 'Remove a game from its session (its play count goes down by one)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "select" -d 'Line a game up next in a session (the session\'s selection)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "dismiss" -d 'Clear the session\'s selection'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "selection" -d 'Show the game lined up next in a session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l session -d 'Session ID [default: the active session]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l room-code -d 'The room code (exactly 4 characters A-Z, 0-9); starts the room monitor' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l ecast-url -d 'Jackbox\'s lobby server, to find the game from its room' -r
@@ -160,6 +164,27 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from select" -l session -d 'Session ID [default: the active session]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from select" -l source -d 'Where the choice came from: manual (default), dice or poll' -r -f -a "manual\t''
+dice\t''
+poll\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from select" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from select" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from select" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from select" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from select" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from dismiss" -l session -d 'Session ID [default: the active session]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from dismiss" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from dismiss" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from dismiss" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from dismiss" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from dismiss" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from selection" -l session -d 'Session ID [default: the active session]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from selection" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from selection" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from selection" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from selection" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from selection" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -l ecast-url -d 'Jackbox\'s lobby server [default: https://ecast.jackboxgames.com]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from monitor" -l foreground -d 'Run the monitor in this terminal, printing each event, until the game ends'
@@ -174,6 +199,9 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "room-code" -d 'Set the room code (restarts a running room monitor on the new code)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "player-count" -d 'Set the player count by hand'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a game from its session (its play count goes down by one)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "select" -d 'Line a game up next in a session (the session\'s selection)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "dismiss" -d 'Clear the session\'s selection'
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "selection" -d 'Show the game lined up next in a session'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
@@ -208,6 +236,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_see
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l user -d 'The viewer\'s name' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l at -d 'When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l ticker -d 'Vote for the game with this ticker (e.g. QPL3), whatever is being played' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -215,6 +244,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l user -d 'The viewer\'s name' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l at -d 'When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l ticker -d 'Vote for the game with this ticker (e.g. QPL3), whatever is being played' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -264,10 +294,81 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l db -d 'The data
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l family-friendly -d 'Only family-friendly games'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l exclude-played -d 'Exclude every game already played in the session (not only the last two)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l add -d 'Add the picked game to the session (default: the active one) in the same step'
+complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l select -d 'Line the picked game up as the session\'s selection (source dice) instead of adding it'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand pick" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "start" -d 'Open a poll: the named games, or games drawn by the picker'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "vote" -d 'Record a viewer\'s vote in the open poll (a later vote replaces their earlier one)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "show" -d 'Show the open poll, or one poll by ID'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "close" -d 'Close the open poll now: its winning game becomes the session\'s selection'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "cancel" -d 'Cancel the open poll (no winner, nothing selected)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "list" -d 'List the polls of a session, newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l count -d 'How many games the picker draws (2-6) when none are named' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l players -d 'Only games playable by N players' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l drawing -d 'Only drawing games, or none of them' -r -f -a "only\t''
+exclude\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l length -d 'short (≤ 15 min or unknown), medium (16-25), long (> 25)' -r -f -a "short\t''
+medium\t''
+long\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l pack -d 'Only games of this pack (repeatable)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l duration -d 'Seconds until the poll closes (10-3600)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l seed -d 'Seed the picker\'s draw (reproducible options)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l session -d 'Session ID [default: the active session]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l family-friendly -d 'Only family-friendly games'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l exclude-played -d 'Draw only games not yet played in the session'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l no-other -d 'No "Other" option'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l no-deadline -d 'Keep the poll open until `jackbox poll close`'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from vote" -l user -d 'The viewer\'s name (one vote per name and poll)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from vote" -l session -d 'Session ID [default: the active session]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from vote" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from vote" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from vote" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from vote" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from vote" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from show" -l session -d 'Session ID [default: the active session]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from show" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from show" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -l session -d 'Session ID [default: the active session]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from cancel" -l session -d 'Session ID [default: the active session]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from cancel" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from cancel" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from list" -l session -d 'Session ID [default: the active session]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "start" -d 'Open a poll: the named games, or games drawn by the picker'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "vote" -d 'Record a viewer\'s vote in the open poll (a later vote replaces their earlier one)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the open poll, or one poll by ID'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close the open poll now: its winning game becomes the session\'s selection'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel the open poll (no winner, nothing selected)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the polls of a session, newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and not __fish_seen_subcommand_from list show add edit remove enable disable favor pack import export help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -319,6 +420,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l secondary-type -d 'A second category' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l app-tag -d 'Lobby-server app tags, comma-separated (each tag belongs to one game)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l favor -d 'Favor: -1 (less often), 0, 1 (more often)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l ticker -d 'Chat ticker: 2-8 characters A-Z 0-9, unique (chat votes QPL3++); "" removes it' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l disabled -d 'Add it disabled (never picked until enabled)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from add" -l json -d 'Print the API\'s JSON instead of tables'
@@ -338,6 +440,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l secondary-type -d 'A second category' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l app-tag -d 'Lobby-server app tags, comma-separated (each tag belongs to one game)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l favor -d 'Favor: -1 (less often), 0, 1 (more often)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l ticker -d 'Chat ticker: 2-8 characters A-Z 0-9, unique (chat votes QPL3++); "" removes it' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l enabled -d 'Enable (true) or disable (false) it' -r -f -a "true\t''
 false\t''"
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from edit" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
@@ -525,6 +628,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l bind -d 'Addre
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l cors-origin -d 'Allow a browser front end at ORIGIN (repeatable; `*` allows any)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l ecast-url -d 'Base URL of the Jackbox lobby server (room monitor)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l import-limit-mb -d 'Largest chat-import body accepted, in MiB (other routes: 1 MiB)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l max-connections -d 'Client connections served at once, WebSockets included; beyond it a new connection gets `503 {"error": "Server busy: …"}` [default: 16384, or the open-files limit less 64]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l audit-retention-days -d 'Delete audit log entries older than this many days' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l log-format -d 'Log format on stderr' -r -f -a "pretty\t''
 json\t''"
@@ -538,20 +642,21 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -l json -d 
 complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "session" -d 'Game nights: list, show, create, close, delete, export'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "game" -d 'Games of a session: add, list, status, room code, player count, monitor'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "chat" -d 'Import a chat log and count its votes'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "vote" -d 'Record one live vote for the game being played'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "votes" -d 'Vote history and per-game totals'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "pick" -d 'Pick a game to play next (weighted random)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "catalog" -d 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "webhook" -d 'Webhooks: register receivers, test, read logs, flush pending deliveries'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "auth" -d 'Admins, the admin key and API tokens'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "audit" -d 'The audit log: who changed what, newest first'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "stats" -d 'Totals and rankings'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "serve" -d 'Run the HTTP + WebSocket daemon'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick catalog webhook auth audit stats serve completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "session" -d 'Game nights: list, show, create, close, delete, export'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "game" -d 'Games of a session: add, list, status, room code, player count, monitor'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "chat" -d 'Import a chat log and count its votes'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "vote" -d 'Record one live vote for the game being played'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "votes" -d 'Vote history and per-game totals'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "pick" -d 'Pick a game to play next (weighted random)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "poll" -d 'Chat polls: open one, record votes, show, close (the winner is lined up), cancel'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "catalog" -d 'The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "webhook" -d 'Webhooks: register receivers, test, read logs, flush pending deliveries'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "auth" -d 'Admins, the admin key and API tokens'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "audit" -d 'The audit log: who changed what, newest first'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "stats" -d 'Totals and rankings'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "serve" -d 'Run the HTTP + WebSocket daemon'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and not __fish_seen_subcommand_from session game chat vote votes pick poll catalog webhook auth audit stats serve completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "list" -d 'List all sessions, newest first, with the number of games played'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "active" -d 'Show the active session (prints "No active session" when there is none)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "show" -d 'Show one session'
@@ -566,12 +671,21 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "room-code" -d 'Set the room code (restarts a running room monitor on the new code)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "player-count" -d 'Set the player count by hand'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "remove" -d 'Remove a game from its session (its play count goes down by one)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "select" -d 'Line a game up next in a session (the session\'s selection)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "dismiss" -d 'Clear the session\'s selection'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "selection" -d 'Show the game lined up next in a session'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "up" -d 'An upvote for the game being played in the active session'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "down" -d 'A downvote for the game being played in the active session'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from votes" -f -a "list" -d 'Vote history (live and imported chat votes), newest first'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from votes" -f -a "summary" -d 'Per-game vote totals of a session (default: the active one)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "start" -d 'Open a poll: the named games, or games drawn by the picker'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "vote" -d 'Record a viewer\'s vote in the open poll (a later vote replaces their earlier one)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "show" -d 'Show the open poll, or one poll by ID'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "close" -d 'Close the open poll now: its winning game becomes the session\'s selection'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "cancel" -d 'Cancel the open poll (no winner, nothing selected)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "list" -d 'List the polls of a session, newest first'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'List games, by pack then title'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "show" -d 'Show one game'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "add" -d 'Add a game'

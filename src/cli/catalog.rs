@@ -163,6 +163,7 @@ pub fn show_game(ctx: &Ctx, g: &Game) -> Result<()> {
         ("Type", opt(&g.game_type)),
         ("Secondary type", opt(&g.secondary_type)),
         ("App tag", opt(&g.app_tag)),
+        ("Ticker", opt(&g.ticker)),
         ("Enabled", yes(g.enabled)),
         ("Favor", g.favor_bias.to_string()),
         ("Plays", g.play_count.to_string()),

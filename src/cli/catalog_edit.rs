@@ -20,6 +20,7 @@ const EDIT_EXAMPLES: &str = "Only the options given change. Empty text clears a 
 Examples:
   jackbox catalog edit 42 --max-players 10
   jackbox catalog edit 42 --app-tag \"drawful2international,drawful2\"
+  jackbox catalog edit 42 --ticker QPL3
   jackbox catalog edit 42 --audience false --length \"\"";
 
 /// `catalog add`.
@@ -97,6 +98,9 @@ pub struct MoreArgs {
     /// Favor: -1 (less often), 0, 1 (more often)
     #[arg(long, value_name = "F", allow_hyphen_values = true)]
     pub favor: Option<i64>,
+    /// Chat ticker: 2-8 characters A-Z 0-9, unique (chat votes QPL3++); "" removes it
+    #[arg(long, value_name = "TICKER")]
+    pub ticker: Option<String>,
 }
 
 impl MoreArgs {
@@ -119,6 +123,7 @@ impl MoreArgs {
             secondary_type: self.secondary_type.map(Some),
             app_tag: self.app_tag.map(Some),
             favor_bias: self.favor,
+            ticker: self.ticker.map(Some),
             ..GamePatch::default()
         })
     }

@@ -5,8 +5,9 @@
 
 use super::output::{self, kv, opt, when};
 use super::Ctx;
+use crate::core::selection;
 use crate::core::session_games::{self, NewGame};
-use crate::core::vocab::{CountSource, GameStatus, MonitorStatus};
+use crate::core::vocab::{CountSource, GameStatus, MonitorStatus, SelectionSource};
 use crate::core::{catalog, model::SessionGame, sessions};
 use crate::{Error, Result};
 use clap::Subcommand;
@@ -109,6 +110,37 @@ pub enum Cmd {
         #[arg(value_parser = super::session::id_parser())]
         session_game_id: i64,
     },
+    /// Line a game up next in a session (the session's selection)
+    #[command(
+        after_help = "The selection is the game shown on stream as coming next;         adding any game to the session clears it. GAME is a catalog ID or an unambiguous         title; the game must be enabled and the session active.\n\n\
+        Examples:\n  \
+        jackbox game select \"Quiplash 3\"\n  \
+        jackbox game select 42 --session 5"
+    )]
+    Select {
+        /// A catalog game ID or an unambiguous (part of a) title
+        game: String,
+        /// Session ID [default: the active session]
+        #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
+        session: Option<i64>,
+        /// Where the choice came from: manual (default), dice or poll
+        #[arg(long, value_parser = ["manual", "dice", "poll"], default_value = "manual")]
+        source: String,
+    },
+    /// Clear the session's selection
+    #[command(after_help = "Example:\n  jackbox game dismiss")]
+    Dismiss {
+        /// Session ID [default: the active session]
+        #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
+        session: Option<i64>,
+    },
+    /// Show the game lined up next in a session
+    #[command(after_help = "Example:\n  jackbox game selection --json")]
+    Selection {
+        /// Session ID [default: the active session]
+        #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
+        session: Option<i64>,
+    },
     /// Start or stop watching the game's Jackbox room for players
     #[command(after_help = "Examples:\n  \
         jackbox game monitor start 14\n  \
@@ -164,9 +196,32 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                     game_id: Some(game.id),
                     manually_added: manual,
                     room_code,
+                    source: None,
                 },
             )?;
             show(ctx, &sg)
+        }
+        Cmd::Select {
+            game,
+            session,
+            source,
+        } => {
+            let source: SelectionSource = source.parse()?;
+            let session_id = sessions::resolve(&conn, session)?.id;
+            let game = catalog::resolve(&conn, &game)?;
+            let sel = selection::select(&mut conn, session_id, game.id, source)?;
+            super::poll::show_selection(ctx, &sel)
+        }
+        Cmd::Dismiss { session } => {
+            let session_id = sessions::resolve(&conn, session)?.id;
+            let sel = selection::dismiss(&mut conn, session_id)?;
+            super::poll::show_selection(ctx, &sel)
+        }
+        Cmd::Selection { session } => {
+            let session_id = sessions::resolve(&conn, session)?.id;
+            crate::core::polls::settle(&mut conn, session_id)?;
+            let sel = selection::get(&conn, session_id)?;
+            super::poll::show_selection(ctx, &sel)
         }
         Cmd::List { session } => {
             let session_id = sessions::resolve(&conn, session)?.id;

@@ -14,6 +14,7 @@ mod chat;
 mod game;
 mod monitor;
 mod pick;
+mod poll;
 mod serve;
 mod session;
 mod stats;
@@ -31,6 +32,7 @@ Examples:
   jackbox game add \"Quiplash 3\" --room-code ABCD
   jackbox game list
   jackbox pick --players 6 --add
+  jackbox poll start --count 3 --duration 90
   jackbox session close --notes \"Great night\"
   jackbox session export 5 --format json -o night.json
   jackbox serve --bind 0.0.0.0:5000
@@ -83,6 +85,9 @@ pub enum Command {
     Votes(votes::VotesCmd),
     /// Pick a game to play next (weighted random)
     Pick(pick::Args),
+    /// Chat polls: open one, record votes, show, close (the winner is lined up), cancel
+    #[command(subcommand)]
+    Poll(poll::Cmd),
     /// The games catalog: list, show, add, edit, remove, enable, favor, packs, CSV
     #[command(subcommand)]
     Catalog(catalog::Cmd),
@@ -162,6 +167,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Vote(cmd) => votes::run_vote(ctx, cmd),
         Command::Votes(cmd) => votes::run_votes(ctx, cmd),
         Command::Pick(args) => pick::run(ctx, args),
+        Command::Poll(cmd) => poll::run(ctx, cmd),
         Command::Catalog(cmd) => catalog::run(ctx, cmd),
         Command::Webhook(cmd) => webhook::run(ctx, cmd),
         Command::Auth(cmd) => auth::run(ctx, cmd),

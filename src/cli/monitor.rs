@@ -70,12 +70,21 @@ fn summary(event: &Event) -> String {
         Event::PlayerCountUpdated(e) => format!("{} players ({})", e.player_count, e.source),
         Event::GameStarted(e) => format!("{} players: {}", e.player_count, list(&e.players)),
         Event::GameEnded(e) => format!("{} players: {}", opt(&e.player_count), list(&e.players)),
-        Event::RoomDisconnected(e) => format!(
-            "room {}: {} (final player count {})",
-            opt(&e.room.room_code),
-            e.reason,
-            opt(&e.final_player_count)
-        ),
+        Event::RoomDisconnected(e) => {
+            let mut text = format!(
+                "room {}: {} (final player count {})",
+                opt(&e.room.room_code),
+                e.reason,
+                opt(&e.final_player_count)
+            );
+            if let Some(code) = e.ecast_code {
+                text.push_str(&format!(
+                    "; lobby server error {code}: {}",
+                    opt(&e.ecast_message)
+                ));
+            }
+            text
+        }
         Event::GameStatus(e) => format!(
             "{} players, state {}, lobby {}",
             opt(&e.player_count),
@@ -169,15 +178,22 @@ pub fn foreground(ctx: &Ctx, session_id: i64, id: i64, ecast_url: Option<&str>) 
             }
             Ok(())
         }
-        Outcome::Failed(reason) => Err({
+        Outcome::Failed(reason, ecast) => Err({
             let code = sg.room_code.clone().unwrap_or_default();
+            // The lobby server's own words, when an error frame ended the monitor.
+            let said = ecast
+                .map(|e| format!(" (lobby server error {}: {})", e.code, e.message))
+                .unwrap_or_default();
             match reason {
                 DisconnectReason::RoomNotFound => {
-                    Error::not_found(format!("Room {code} not found"))
+                    Error::not_found(format!("Room {code} not found{said}"))
                 }
                 DisconnectReason::RoleRejected => Error::state(format!(
-                    "The Jackbox lobby server refused the monitor's connection to room {code}"
+                    "The Jackbox lobby server refused the monitor's connection to room {code}{said}"
                 )),
+                DisconnectReason::RoomClosed => {
+                    Error::state(format!("Room {code} has already ended{said}"))
+                }
                 _ => Error::new(
                     ErrorKind::Unavailable,
                     format!("Could not reach the Jackbox lobby server for room {code}"),

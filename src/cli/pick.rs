@@ -3,6 +3,7 @@
 use super::output::{self, line, opt};
 use super::Ctx;
 use crate::core::picker::{self, PickRequest};
+use crate::core::selection::{self, SelectionSource};
 use crate::core::session_games::{self, NewGame};
 use crate::core::sessions;
 use crate::Result;
@@ -13,6 +14,7 @@ const EXAMPLES: &str = "Examples:
   jackbox pick --players 8 --drawing exclude --length short --exclude-played
   jackbox pick --pack \"The Jackbox Party Pack 7\" --pack \"The Jackbox Party Pack 8\"
   jackbox pick --players 5 --add            (pick and add it to the active session)
+  jackbox pick --players 5 --select         (line it up next: the session's selection)
   jackbox pick --seed 42                    (the same pick every time, for a given catalog)
   GAME=$(jackbox pick -q)";
 
@@ -31,15 +33,18 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
     /// Add the picked game to the session (default: the active one) in the same step
-    #[arg(long)]
+    #[arg(long, conflicts_with = "select")]
     pub add: bool,
+    /// Line the picked game up as the session's selection (source dice) instead of adding it
+    #[arg(long)]
+    pub select: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let mut conn = ctx.open()?;
-    let session_id = match (args.session, args.add) {
+    let session_id = match (args.session, args.add || args.select) {
         (Some(id), _) => Some(id),
-        // --add needs a session: no active one is an error, said by resolve.
+        // --add and --select need a session: no active one is an error, said by resolve.
         (None, true) => Some(sessions::resolve(&conn, None)?.id),
         (None, false) => sessions::active(&conn)?.map(|s| s.id),
     };
@@ -47,10 +52,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         filter: args.filters.to_filter()?,
         session_id,
         exclude_played: args.exclude_played,
+        select: args.select,
     };
-    let pick = match args.seed {
-        Some(seed) => picker::pick(&conn, &req, &mut rand::rngs::StdRng::seed_from_u64(seed))?,
-        None => picker::pick(&conn, &req, &mut rand::thread_rng())?,
+    let mut rng: Box<dyn rand::RngCore> = match args.seed {
+        Some(seed) => Box::new(rand::rngs::StdRng::seed_from_u64(seed)),
+        None => Box::new(rand::thread_rng()),
+    };
+    let pick = if args.select {
+        selection::pick_and_select(&mut conn, &req, &mut rng)?
+    } else {
+        picker::pick(&conn, &req, &mut rng)?
     };
     let added = match (args.add, session_id) {
         (true, Some(sid)) => Some(session_games::add(
@@ -60,6 +71,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 game_id: Some(pick.game.id),
                 manually_added: false,
                 room_code: None,
+                source: Some(SelectionSource::Dice),
             },
         )?),
         _ => None,
@@ -95,6 +107,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         line(&format!(
             "Added to session {} as session game {} (playing)",
             sg.session_id, sg.id
+        ));
+    }
+    if let Some(sel) = &pick.selection {
+        line(&format!(
+            "Lined up next in session {} (add it with: jackbox game add {})",
+            sel.session_id, g.id
         ));
     }
     Ok(())

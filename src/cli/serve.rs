@@ -31,6 +31,11 @@ pub struct Args {
     #[arg(long, env = "JACKBOX_IMPORT_LIMIT_MB", default_value_t = 64, value_name = "MIB",
           value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub import_limit_mb: u32,
+    /// Client connections served at once, WebSockets included; beyond it a new connection
+    /// gets `503 {"error": "Server busy: …"}` [default: 16384, or the open-files limit less 64]
+    #[arg(long, env = "JACKBOX_MAX_CONNECTIONS", value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_connections: Option<u32>,
     /// Delete audit log entries older than this many days
     #[arg(long, env = "JACKBOX_AUDIT_RETENTION_DAYS", default_value_t = crate::core::audit::DEFAULT_RETENTION_DAYS,
           value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..))]
@@ -68,6 +73,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     config.cors_origins = args.cors_origin;
     config.ecast_url = args.ecast_url;
     config.import_body_limit = (args.import_limit_mb as usize) << 20;
+    if let Some(n) = args.max_connections {
+        config.max_connections = n as usize;
+    }
     config.admin_key = crate::core::auth::env_admin_key();
     config.jwt_secret = crate::core::auth::env_jwt_secret();
     config.admins_file = crate::core::admins::env_file();

@@ -16,12 +16,16 @@ pub struct VoteArgs {
     /// When the vote was cast (ISO 8601 or epoch seconds/ms) [default: now]
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
+    /// Vote for the game with this ticker (e.g. QPL3), whatever is being played
+    #[arg(long, value_name = "TICKER")]
+    ticker: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum VoteCmd {
     /// An upvote for the game being played in the active session
-    #[command(after_help = "Example:\n  jackbox vote up --user viewer123")]
+    #[command(after_help = "Examples:\n  jackbox vote up --user viewer123\n  \
+        jackbox vote up --ticker QPL3 --user viewer123   (a vote for Quiplash 3)")]
     Up(VoteArgs),
     /// A downvote for the game being played in the active session
     #[command(
@@ -68,6 +72,7 @@ pub fn run_vote(ctx: &Ctx, cmd: VoteCmd) -> Result<()> {
         username: Some(Value::String(args.user)),
         vote: Some(Value::String(kind.into())),
         timestamp: Some(Value::String(args.at.unwrap_or_else(crate::time::now))),
+        ticker: args.ticker.map(Value::String),
     };
     let r = votes::live(&mut conn, &input)?;
     if ctx.json {
@@ -85,7 +90,9 @@ pub fn run_vote(ctx: &Ctx, cmd: VoteCmd) -> Result<()> {
             "Game",
             format!(
                 "{} (id {}, session game {})",
-                r.game.title, r.game.id, r.game.session_game_id
+                r.game.title,
+                r.game.id,
+                output::opt(&r.game.session_game_id)
             ),
         ),
         (

@@ -114,14 +114,15 @@ pub fn txt(e: &SessionExport) -> String {
         let _ = writeln!(out, "{}. [{}] {} ({})", i + 1, time, g.title, g.pack_name);
         let _ = writeln!(
             out,
-            "   status: {} | room code: {} | players: {} | votes: +{} / -{}",
+            "   status: {} | room code: {} | players: {} | votes: +{} / -{} | source: {}",
             g.status,
             g.room_code.as_deref().unwrap_or("-"),
             g.player_count
                 .map(|n| n.to_string())
                 .unwrap_or_else(|| "-".into()),
             g.upvotes,
-            g.downvotes
+            g.downvotes,
+            g.source
         );
     }
     let _ = writeln!(out);

@@ -1,6 +1,6 @@
 //! The JSON shapes of the product. The HTTP API returns these, and `--json` prints them.
 
-use super::vocab::{GameStatus, MonitorStatus};
+use super::vocab::{GameStatus, MonitorStatus, SelectionSource};
 use rusqlite::Row;
 use serde::Serialize;
 
@@ -42,6 +42,8 @@ pub struct SessionGame {
     pub game_id: i64,
     pub played_at: String,
     pub manually_added: i64,
+    /// Where the game came from (`polls.md`).
+    pub source: SelectionSource,
     pub status: GameStatus,
     pub room_code: Option<String>,
     pub player_count: Option<i64>,
@@ -58,7 +60,7 @@ impl SessionGame {
     pub const SELECT: &'static str = "SELECT sg.id, sg.session_id, sg.game_id, sg.played_at, \
         sg.manually_added, sg.status, sg.room_code, sg.player_count, \
         sg.player_count_check_status, g.title, g.pack_name, g.min_players, g.max_players, \
-        sg.upvotes, sg.downvotes FROM session_games sg JOIN games g ON g.id = sg.game_id";
+        sg.upvotes, sg.downvotes, sg.source FROM session_games sg JOIN games g ON g.id = sg.game_id";
 
     pub fn from_row(r: &Row) -> rusqlite::Result<Self> {
         Ok(SessionGame {
@@ -67,6 +69,7 @@ impl SessionGame {
             game_id: r.get(2)?,
             played_at: r.get(3)?,
             manually_added: r.get(4)?,
+            source: r.get(15)?,
             status: r.get(5)?,
             room_code: r.get(6)?,
             player_count: r.get(7)?,
@@ -95,6 +98,8 @@ pub struct Game {
     pub game_type: Option<String>,
     pub secondary_type: Option<String>,
     pub app_tag: Option<String>,
+    /// The chat code of the game (`QPL3`): 2–8 characters A-Z 0-9, unique.
+    pub ticker: Option<String>,
     pub enabled: i64,
     pub favor_bias: i64,
     pub play_count: i64,
@@ -108,7 +113,7 @@ impl Game {
     pub const SELECT: &'static str = "SELECT g.id, g.pack_name, g.title, g.min_players, \
         g.max_players, g.length_minutes, g.has_audience, g.family_friendly, g.game_type, \
         g.secondary_type, g.app_tag, g.enabled, g.favor_bias, g.play_count, \
-        g.popularity_score, g.upvotes, g.downvotes, g.created_at FROM games g";
+        g.popularity_score, g.upvotes, g.downvotes, g.created_at, g.ticker FROM games g";
 
     pub fn from_row(r: &Row) -> rusqlite::Result<Self> {
         Ok(Game {
@@ -123,6 +128,7 @@ impl Game {
             game_type: r.get(8)?,
             secondary_type: r.get(9)?,
             app_tag: r.get(10)?,
+            ticker: r.get(18)?,
             enabled: r.get(11)?,
             favor_bias: r.get(12)?,
             play_count: r.get(13)?,

@@ -24,6 +24,14 @@ pub enum Finish {
     Failed(DisconnectReason),
 }
 
+/// An `error` frame of the lobby server that ended the monitor: reported in
+/// `room.disconnected` as `ecastCode` / `ecastMessage`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EcastError {
+    pub code: i64,
+    pub message: String,
+}
+
 /// The monitored row, if it is still `monitoring` on `room_code`.
 pub fn active(conn: &Connection, id: i64, room_code: &str) -> Result<Option<SessionGame>> {
     let sg = match session_games::get_by_id(conn, id) {
@@ -73,7 +81,8 @@ pub fn record(
     })
 }
 
-/// Ends the monitor: see [`Finish`]. `players` are the names of `game.ended`.
+/// Ends the monitor: see [`Finish`]. `players` are the names of `game.ended`; `ecast` the
+/// lobby server's error that caused the end, if one did.
 pub fn finish(
     conn: &mut Connection,
     id: i64,
@@ -81,6 +90,7 @@ pub fn finish(
     how: Finish,
     count: Option<i64>,
     players: &[String],
+    ecast: Option<&EcastError>,
 ) -> Result<Option<Vec<String>>> {
     store::write(conn, |tx| {
         let Some(sg) = active(tx, id, room_code)? else {
@@ -115,8 +125,8 @@ pub fn finish(
                 room,
                 reason,
                 final_player_count: final_count,
-                ecast_code: None,
-                ecast_message: None,
+                ecast_code: ecast.map(|e| e.code),
+                ecast_message: ecast.map(|e| e.message.clone()),
             }),
         )?);
         session_games::set_monitor_status(tx, id, status)?;
@@ -166,6 +176,7 @@ mod tests {
                 game_id: Some(game),
                 manually_added: false,
                 room_code: Some("ABCD".into()),
+                source: None,
             },
         )
         .unwrap();
@@ -208,7 +219,7 @@ mod tests {
             .unwrap()
             .is_none());
         assert!(
-            finish(&mut conn, id, "ABCD", Finish::Completed, Some(5), &[])
+            finish(&mut conn, id, "ABCD", Finish::Completed, Some(5), &[], None)
                 .unwrap()
                 .is_none()
         );
@@ -223,9 +234,17 @@ mod tests {
     fn completed_marks_the_game_played() {
         let (_dir, mut conn, id) = setup();
         let names = vec!["A".to_string()];
-        let out = finish(&mut conn, id, "ABCD", Finish::Completed, Some(1), &names)
-            .unwrap()
-            .unwrap();
+        let out = finish(
+            &mut conn,
+            id,
+            "ABCD",
+            Finish::Completed,
+            Some(1),
+            &names,
+            None,
+        )
+        .unwrap()
+        .unwrap();
         let types: Vec<String> = out
             .iter()
             .map(|p| Event::from_frame(p).unwrap().name().to_string())

@@ -29,6 +29,9 @@ pub struct PickRequest {
     pub session_id: Option<i64>,
     /// With `session_id`: exclude every game already in that session.
     pub exclude_played: bool,
+    /// Line the pick up as the session's selection (`dice`); needs `session_id` and, over
+    /// HTTP, an admin token (`selection::pick_and_select`).
+    pub select: bool,
 }
 
 /// `200 { "game", "poolSize", "totalEnabled" }`.
@@ -41,6 +44,9 @@ pub struct Pick {
     /// Enabled games of enabled packs, before any filter or exclusion.
     #[serde(rename = "totalEnabled")]
     pub total_enabled: i64,
+    /// With `select`: the session's selection after the pick.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub selection: Option<super::selection::Selection>,
 }
 
 /// The factor of one favor_bias value: 1 → 3, 0 → 1, -1 → 0.2.
@@ -128,15 +134,7 @@ pub fn pick<R: Rng + ?Sized>(conn: &Connection, req: &PickRequest, rng: &mut R) 
             ));
     }
     let pool_size = pool.len() as i64;
-    let mut x = rng.gen::<f64>() * total;
-    let mut chosen = pool.len() - 1;
-    for (i, (_, w)) in pool.iter().enumerate() {
-        if x < *w {
-            chosen = i;
-            break;
-        }
-        x -= w;
-    }
+    let chosen = choose(&pool, rng).unwrap_or(0);
     let game = pool
         .into_iter()
         .nth(chosen)
@@ -148,7 +146,25 @@ pub fn pick<R: Rng + ?Sized>(conn: &Connection, req: &PickRequest, rng: &mut R) 
         game,
         pool_size,
         total_enabled,
+        selection: None,
     })
+}
+
+/// One index of `pool` drawn with probability weight / total weight; `None` when nothing
+/// has weight. Polls draw several games by calling it on what is left.
+pub fn choose<R: Rng + ?Sized>(pool: &[(Game, f64)], rng: &mut R) -> Option<usize> {
+    let total: f64 = pool.iter().map(|(_, w)| w).sum();
+    if pool.is_empty() || total <= 0.0 {
+        return None;
+    }
+    let mut x = rng.gen::<f64>() * total;
+    for (i, (_, w)) in pool.iter().enumerate() {
+        if x < *w {
+            return Some(i);
+        }
+        x -= w;
+    }
+    Some(pool.len() - 1)
 }
 
 impl PickRequest {
@@ -218,6 +234,7 @@ impl PickRequest {
             },
             session_id,
             exclude_played: bool_field("excludePlayed")?.unwrap_or(false),
+            select: bool_field("select")?.unwrap_or(false),
         })
     }
 }

@@ -8,8 +8,10 @@ use super::events::{
     emit, monitor_changed, Event, GameAdded, PlayerCountUpdated, RoomDisconnected, RoomRef,
 };
 use super::model::{Message, SessionGame};
+use super::selection;
 use super::sessions;
 use super::vocab::{DisconnectReason, GameStatus, IntoWord, MonitorStatus};
+use super::vocab::{DismissReason, SelectionSource};
 
 pub use super::vocab::CountSource;
 use crate::{store, Error, Result};
@@ -22,6 +24,9 @@ pub struct NewGame {
     pub game_id: Option<i64>,
     pub manually_added: bool,
     pub room_code: Option<String>,
+    /// The `source` of the new session game unless it is the session's selection (whose
+    /// source it then takes): `manual` by default, `dice` from `pick --add`.
+    pub source: Option<SelectionSource>,
 }
 
 pub fn session_game_not_found() -> Error {
@@ -104,12 +109,18 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
         } else {
             MonitorStatus::NotStarted
         };
+        // Adding any game clears the selection; the selected game keeps its source.
+        super::polls::settle_in(tx, session_id)?;
+        let source = match selection::dismiss_in(tx, session_id, DismissReason::Added)? {
+            Some((selected, source)) if selected == game_id => source,
+            _ => new.source.unwrap_or(SelectionSource::Manual),
+        };
         let id = store::next_id(tx, "session_games")?;
         tx.prepare_cached(
             "INSERT INTO session_games
                 (id, session_id, game_id, played_at, manually_added, status, room_code,
-                 player_count_check_status)
-             VALUES (?7, ?1, ?2, ?3, ?4, ?8, ?5, ?6)",
+                 player_count_check_status, source)
+             VALUES (?7, ?1, ?2, ?3, ?4, ?8, ?5, ?6, ?9)",
         )?
         .execute(rusqlite::params![
             session_id,
@@ -119,7 +130,8 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
             new.room_code,
             monitor,
             id,
-            GameStatus::Playing
+            GameStatus::Playing,
+            source
         ])?;
         tx.prepare_cached("UPDATE games SET play_count = play_count + 1 WHERE id = ?1")?
             .execute([game_id])?;

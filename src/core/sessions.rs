@@ -164,6 +164,10 @@ pub fn close(conn: &mut Connection, id: i64, notes: Option<&str>) -> Result<Sess
             return Err(Error::state("Session is already closed"));
         }
         session_games::stop_monitors(tx, id, None)?;
+        // The choosing ends with the night: a running poll is cancelled (one past its
+        // deadline is closed first), the lined-up game dismissed.
+        super::polls::end_with_session(tx, id)?;
+        super::selection::dismiss_in(tx, id, super::vocab::DismissReason::SessionClosed)?;
         session_games::end_playing(tx, id, session_games::Playing::All)?;
         let now = crate::time::now();
         tx.prepare_cached(

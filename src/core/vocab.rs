@@ -217,6 +217,12 @@ vocab! {
         AdminRotate = "admin.rotate",
         TokenMint = "token.mint",
         TokenRevoke = "token.revoke",
+        SelectionSet = "selection.set",
+        SelectionDismiss = "selection.dismiss",
+        PollOpen = "poll.open",
+        PollVote = "poll.vote",
+        PollClose = "poll.close",
+        PollCancel = "poll.cancel",
     }
 }
 
@@ -256,5 +262,39 @@ mod tests {
         assert_eq!(s, GameStatus::Skipped);
         let bad: rusqlite::Result<GameStatus> = conn.query_row("SELECT 'x'", [], |r| r.get(0));
         assert!(bad.is_err());
+    }
+}
+
+vocab! {
+    /// Where a lined-up game, and so a session game, came from (`pending_game_source`,
+    /// `session_games.source`, `polls.md`).
+    pub enum SelectionSource ("source must be dice, manual or poll") {
+        /// The picker drew it.
+        Dice = "dice",
+        /// Someone chose it by hand.
+        Manual = "manual",
+        /// A poll's winner.
+        Poll = "poll",
+    }
+}
+
+vocab! {
+    /// Why a lined-up game was cleared (`game.dismissed`'s `reason`).
+    pub enum DismissReason ("Invalid reason") {
+        /// Cleared by hand.
+        Dismissed = "dismissed",
+        /// A game was added to the session.
+        Added = "added",
+        /// The session closed.
+        SessionClosed = "session_closed",
+    }
+}
+
+vocab! {
+    /// Where a chat poll is in its life (`polls.status`).
+    pub enum PollStatus ("Invalid poll status") {
+        Open = "open",
+        Closed = "closed",
+        Cancelled = "cancelled",
     }
 }

@@ -9,11 +9,15 @@
 
 use crate::core::auth::{Claims, Principal, Role};
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::{mpsc, Notify};
 
 /// Messages a client may have waiting before it counts as too slow.
 pub const QUEUE_CAPACITY: usize = 256;
+/// Bytes a client may have waiting before it counts as too slow (one frame larger than this
+/// is still accepted into an empty queue: a big event is not a slow client).
+pub const QUEUE_BYTES: usize = 2 << 20;
 
 /// One text frame waiting for a client, shared by every client it goes to.
 pub type Frame = Arc<str>;
@@ -24,11 +28,14 @@ pub struct ClientHandle {
     pub rx: mpsc::Receiver<Frame>,
     /// Notified when the hub dropped the client for being too slow.
     pub kicked: Arc<Notify>,
+    /// Bytes of the frames waiting in `rx`: the task subtracts what it takes out.
+    pub queued: Arc<AtomicUsize>,
 }
 
 struct Client {
     tx: mpsc::Sender<Frame>,
     kicked: Arc<Notify>,
+    queued: Arc<AtomicUsize>,
     principal: Option<Principal>,
     sessions: HashSet<i64>,
     /// The page this admin said it is on (`page_focus`) and since when.
@@ -80,6 +87,7 @@ impl Hub {
     pub fn register(&self) -> ClientHandle {
         let (tx, rx) = mpsc::channel(QUEUE_CAPACITY);
         let kicked = Arc::new(Notify::new());
+        let queued = Arc::new(AtomicUsize::new(0));
         let mut inner = self.lock();
         inner.next_id += 1;
         let id = inner.next_id;
@@ -88,12 +96,18 @@ impl Hub {
             Client {
                 tx,
                 kicked: kicked.clone(),
+                queued: queued.clone(),
                 principal: None,
                 sessions: HashSet::new(),
                 presence: None,
             },
         );
-        ClientHandle { id, rx, kicked }
+        ClientHandle {
+            id,
+            rx,
+            kicked,
+            queued,
+        }
     }
 
     /// Forgets a connection (idempotent).
@@ -256,8 +270,16 @@ fn offer(inner: &mut Inner, id: u64, frame: &Frame) {
     let Some(c) = inner.clients.get(&id) else {
         return;
     };
+    let waiting = c.queued.load(Ordering::Relaxed);
+    if waiting > 0 && waiting + frame.len() > QUEUE_BYTES {
+        c.kicked.notify_one();
+        remove(inner, id);
+        return;
+    }
     match c.tx.try_send(frame.clone()) {
-        Ok(()) => {}
+        Ok(()) => {
+            c.queued.fetch_add(frame.len(), Ordering::Relaxed);
+        }
         Err(mpsc::error::TrySendError::Full(_)) => {
             c.kicked.notify_one();
             remove(inner, id);
@@ -322,5 +344,26 @@ fn presence_changed(inner: &mut Inner) {
         .collect();
     for id in ids {
         offer(inner, id, &frame);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_client_over_its_byte_budget_is_kicked_and_removed() {
+        let hub = Hub::new();
+        let handle = hub.register();
+        hub.subscribe(handle.id, 1);
+        let big: Frame = Arc::from("x".repeat(QUEUE_BYTES / 2 + 1));
+        // An empty queue takes any frame; the second one overflows the byte budget.
+        hub.publish(1, big.clone());
+        assert_eq!(hub.len(), 1);
+        hub.publish(1, big.clone());
+        assert_eq!(hub.len(), 0);
+        // The kick is waiting for the connection task.
+        let kicked = handle.kicked.notified();
+        assert!(futures_util::FutureExt::now_or_never(kicked).is_some());
     }
 }

@@ -31,10 +31,28 @@ fn idle_timeout() -> Duration {
             .unwrap_or(IDLE_TIMEOUT)
     })
 }
+/// A write that cannot go out for this long means the client stopped reading: it is closed
+/// with 1008 (`JACKBOX_WS_SEND_TIMEOUT_MS` overrides it, for tests).
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn send_timeout() -> Duration {
+    static SEND: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
+    *SEND.get_or_init(|| {
+        std::env::var("JACKBOX_WS_SEND_TIMEOUT_MS")
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|ms| *ms > 0)
+            .map(Duration::from_millis)
+            .unwrap_or(SEND_TIMEOUT)
+    })
+}
 /// The server pings every client this often.
 pub const PING_INTERVAL: Duration = Duration::from_secs(30);
 /// How long a close frame may take to leave before the socket is simply dropped.
 const CLOSE_TIMEOUT: Duration = Duration::from_secs(1);
+/// The same for a slow client: its 1008 waits behind what it has not read yet, so it gets
+/// a little longer to drain before the socket is dropped.
+const SLOW_CLOSE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Frames and messages from clients are tiny; anything bigger is refused.
 const MAX_INCOMING: usize = 64 * 1024;
 
@@ -94,14 +112,29 @@ pub async fn serve<S>(
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let ClientHandle { id, mut rx, kicked } = hub.register();
+    let ClientHandle {
+        id,
+        mut rx,
+        kicked,
+        queued,
+    } = hub.register();
     let (mut sink, mut stream) = ws.split();
     let mut ping = tokio::time::interval_at(Instant::now() + PING_INTERVAL, PING_INTERVAL);
     let idle_for = idle_timeout();
     let idle = tokio::time::sleep(idle_for);
     tokio::pin!(idle);
+    // When the token the connection authenticated with expires (reset at each `auth`).
+    let mut expires_at: Option<Instant> = None;
+    let expiry = tokio::time::sleep(Duration::ZERO);
+    tokio::pin!(expiry);
     if *shutdown.borrow() {
-        let _ = close(&mut sink, CloseCode::Away, "Server shutting down").await;
+        let _ = close(
+            &mut sink,
+            CloseCode::Away,
+            "Server shutting down",
+            CLOSE_TIMEOUT,
+        )
+        .await;
         hub.unregister(id);
         return;
     }
@@ -111,8 +144,15 @@ pub async fn serve<S>(
             biased;
             _ = shutdown.changed() => break Stop::Shutdown,
             _ = kicked.notified() => break Stop::Kicked,
+            // The token expired: the same path as a revoked token (auth_error, no more
+            // subscriptions); the client may authenticate again.
+            _ = &mut expiry, if expires_at.is_some() => {
+                expires_at = None;
+                hub.deauthenticate(&[id], invalid_token());
+                continue;
+            }
             _ = &mut idle => {
-                let _ = close(&mut sink, CloseCode::Normal, "Idle timeout").await;
+                let _ = close(&mut sink, CloseCode::Normal, "Idle timeout", CLOSE_TIMEOUT).await;
                 break Stop::Gone;
             }
             incoming = stream.next() => {
@@ -129,6 +169,10 @@ pub async fn serve<S>(
                     // Checking a token may read the database: done here, off the hub.
                     Some(Some(token)) => match validate(token).await {
                         Some(p) => {
+                            let left = p.claims.exp - chrono::Utc::now().timestamp();
+                            let at = Instant::now() + Duration::from_secs(left.max(0) as u64);
+                            expires_at = Some(at);
+                            expiry.as_mut().reset(at);
                             hub.set_principal(id, p);
                             text(json!({ "type": "auth_success", "message": "Authenticated successfully" }))
                         }
@@ -143,15 +187,22 @@ pub async fn serve<S>(
                 continue;
             }
             frame = rx.recv() => match frame {
-                Some(f) => Message::Text(f.to_string()),
+                Some(f) => {
+                    queued.fetch_sub(f.len(), std::sync::atomic::Ordering::Relaxed);
+                    Message::Text(f.to_string())
+                }
                 None => break Stop::Gone,
             },
             _ = ping.tick() => Message::Ping(Vec::new()),
         };
-        // A write blocks while the client does not read; stay responsive to kick/shutdown.
+        // A write blocks while the client does not read; stay responsive to kick/shutdown,
+        // and give up on a client whose socket took nothing for `send_timeout` (R6).
         let sent = tokio::select! {
             biased;
-            r = sink.send(out) => r.map_err(|_| Stop::Gone),
+            r = tokio::time::timeout(send_timeout(), sink.send(out)) => match r {
+                Ok(r) => r.map_err(|_| Stop::Gone),
+                Err(_) => Err(Stop::Kicked),
+            },
             _ = kicked.notified() => Err(Stop::Kicked),
             _ = shutdown.changed() => Err(Stop::Shutdown),
         };
@@ -162,15 +213,29 @@ pub async fn serve<S>(
     match stop {
         Stop::Gone => {}
         Stop::Kicked => {
+            // Out of the hub at once: no more events queue up, and shutdown does not wait
+            // for a close frame that may never leave.
+            hub.unregister(id);
+            tracing::info!(
+                client = id,
+                "closing a WebSocket client that does not read (1008)"
+            );
             let _ = close(
                 &mut sink,
                 CloseCode::Policy,
                 "Client too slow: too many pending messages",
+                SLOW_CLOSE_TIMEOUT,
             )
             .await;
         }
         Stop::Shutdown => {
-            let _ = close(&mut sink, CloseCode::Away, "Server shutting down").await;
+            let _ = close(
+                &mut sink,
+                CloseCode::Away,
+                "Server shutting down",
+                CLOSE_TIMEOUT,
+            )
+            .await;
         }
     }
     // Only now: shutdown waits for every client to be gone, close frame sent.
@@ -181,6 +246,7 @@ async fn close<S>(
     sink: &mut futures_util::stream::SplitSink<WebSocketStream<S>, Message>,
     code: CloseCode,
     reason: &'static str,
+    within: Duration,
 ) -> Result<(), ()>
 where
     S: AsyncRead + AsyncWrite + Unpin,
@@ -189,7 +255,7 @@ where
         code,
         reason: reason.into(),
     };
-    match tokio::time::timeout(CLOSE_TIMEOUT, sink.send(Message::Close(Some(frame)))).await {
+    match tokio::time::timeout(within, sink.send(Message::Close(Some(frame)))).await {
         Ok(Ok(())) => Ok(()),
         _ => Err(()),
     }

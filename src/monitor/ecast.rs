@@ -5,7 +5,6 @@
 
 use futures_util::StreamExt;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::time::Duration;
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
@@ -18,6 +17,10 @@ pub const DEFAULT_BASE: &str = "https://ecast.jackboxgames.com";
 
 /// The WebSocket subprotocol ecast speaks.
 pub const SUBPROTOCOL: &str = "ecast-v0";
+
+/// The browser-like `Origin` and `Referer` of the shard handshake (those of jackbox.tv).
+pub const ORIGIN: &str = "https://jackbox.tv";
+pub const REFERER: &str = "https://jackbox.tv/";
 
 pub type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
@@ -111,6 +114,11 @@ impl Client {
         if let Ok(ua) = HeaderValue::from_str(&user_agent()) {
             req.headers_mut().insert("User-Agent", ua);
         }
+        // What the official jackbox.tv page sends; public clients copy it.
+        req.headers_mut()
+            .insert("Origin", HeaderValue::from_static(ORIGIN));
+        req.headers_mut()
+            .insert("Referer", HeaderValue::from_static(REFERER));
         match tokio::time::timeout(self.timeout, tokio_tungstenite::connect_async(req)).await {
             Ok(Ok((socket, _))) => Ok(socket),
             Ok(Err(e)) => Err(format!("WebSocket connection failed: {e}")),
@@ -119,7 +127,8 @@ impl Client {
     }
 
     /// `ws(s)://{host}/api/v2/rooms/{code}/play?role=shard&…` — `ws://` when the base is
-    /// plain `http://` (a local stand-in).
+    /// plain `http://` (a local stand-in). The user id goes in `user-id`, as the official
+    /// client spells it (older community code sent `userId`).
     pub fn play_url(
         &self,
         room: &RoomInfo,
@@ -133,7 +142,7 @@ impl Client {
             "wss"
         };
         let mut url = format!(
-            "{scheme}://{}/api/v2/rooms/{}/play?role=shard&name={}&userId={}&format=json",
+            "{scheme}://{}/api/v2/rooms/{}/play?role=shard&name={}&user-id={}&format=json",
             room.host,
             urlencoding::encode(&room.code),
             urlencoding::encode(name),
@@ -198,49 +207,116 @@ impl RoomEntity {
     /// From an entity value: an object, or (for `text` entities) a JSON string of one; a
     /// plain string is taken as the state itself.
     pub fn from_value(val: &Value) -> RoomEntity {
-        match val {
-            Value::Object(_) => RoomEntity {
-                state: val.get("state").and_then(Value::as_str).map(str::to_string),
-                lobby_state: val
+        match object_value(val) {
+            Some(obj) => RoomEntity {
+                state: obj.get("state").and_then(Value::as_str).map(str::to_string),
+                lobby_state: obj
                     .get("lobbyState")
                     .and_then(Value::as_str)
                     .map(str::to_string),
-                game_can_start: val.get("gameCanStart").and_then(Value::as_bool),
-                game_is_starting: val.get("gameIsStarting").and_then(Value::as_bool),
-                game_finished: val.get("gameFinished").and_then(Value::as_bool),
+                game_can_start: obj.get("gameCanStart").and_then(Value::as_bool),
+                game_is_starting: obj.get("gameIsStarting").and_then(Value::as_bool),
+                game_finished: obj.get("gameFinished").and_then(Value::as_bool),
             },
-            Value::String(s) => match serde_json::from_str::<Value>(s) {
-                Ok(inner @ Value::Object(_)) => RoomEntity::from_value(&inner),
-                _ => RoomEntity {
+            None => match val {
+                Value::String(s) => RoomEntity {
                     state: Some(s.clone()),
                     ..RoomEntity::default()
                 },
+                _ => RoomEntity::default(),
             },
-            _ => RoomEntity::default(),
         }
     }
 }
 
+/// An entity value as an object: the value itself, or the object a `text` entity's JSON
+/// string holds.
+fn object_value(val: &Value) -> Option<std::borrow::Cow<'_, Value>> {
+    match val {
+        Value::Object(_) => Some(std::borrow::Cow::Borrowed(val)),
+        Value::String(s) => match serde_json::from_str::<Value>(s) {
+            Ok(inner @ Value::Object(_)) => Some(std::borrow::Cow::Owned(inner)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The keys the room entity goes by across the packs.
+pub const ROOM_KEYS: [&str; 3] = ["room", "bc:room", "roomBlob"];
+
 /// Is this entity key the room entity?
 pub fn is_room_key(key: &str) -> bool {
-    key == "room" || key == "bc:room"
+    ROOM_KEYS.contains(&key)
 }
 
-/// An entity key naming one player (`player:3`, `bc:customer:3`): its connection id.
-fn player_key_id(key: &str) -> Option<i64> {
-    key.strip_prefix("player:")
-        .or_else(|| key.strip_prefix("bc:customer:"))
-        .and_then(|id| id.parse().ok())
+/// Who a player is, as far as the lobby server tells: its connection id (`here`,
+/// `client/connected`, `player:<id>`), its user id (`client/connected`'s `userId`,
+/// `bc:customer:<user-id>`), its name. Ids stay the strings the server sent (user ids are
+/// UUIDs; connection ids are only ever compared).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sighting {
+    pub conn: Option<String>,
+    pub user: Option<String>,
+    pub name: Option<String>,
 }
 
-/// The `client/welcome` snapshot.
+/// What one entity (an update frame, or one entry of the welcome snapshot) says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Update {
+    Room(RoomEntity),
+    /// A per-player entity (`player:<connection id>`, `bc:customer:<user-id>`).
+    Player(Sighting),
+    /// Any other entity.
+    Other,
+}
+
+/// Reads an entity payload `{ "key", "val", "version", "from", "acl" }` — the same object
+/// whether it came in an `object`/`text` frame or as the second item of a snapshot entity.
+/// `key` falls back to `default_key` (the snapshot's map key); `val` to `text` (older
+/// servers put a text entity's value there).
+pub fn parse_update(payload: &Value, default_key: &str) -> Update {
+    let key = payload
+        .get("key")
+        .and_then(Value::as_str)
+        .unwrap_or(default_key);
+    let empty = Value::Null;
+    let val = payload
+        .get("val")
+        .or_else(|| payload.get("text"))
+        .unwrap_or(&empty);
+    if is_room_key(key) {
+        return Update::Room(RoomEntity::from_value(val));
+    }
+    let (conn, user) = if let Some(id) = key.strip_prefix("player:") {
+        (Some(id.to_string()), None)
+    } else if let Some(id) = key.strip_prefix("bc:customer:") {
+        (None, Some(id.to_string()))
+    } else {
+        return Update::Other;
+    };
+    if conn.as_deref().or(user.as_deref()).unwrap_or("").is_empty() {
+        return Update::Other;
+    }
+    let name = object_value(val).and_then(|obj| {
+        ["name", "playerName"]
+            .iter()
+            .find_map(|k| obj.get(*k).and_then(Value::as_str))
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+    });
+    Update::Player(Sighting { conn, user, name })
+}
+
+/// The `client/welcome` snapshot: the `here` players, and every entity read as an update.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Welcome {
     pub id: i64,
     pub secret: Option<String>,
-    /// Players by connection id (ordered by id).
-    pub players: BTreeMap<i64, String>,
-    pub room: Option<RoomEntity>,
+    /// Players of `here` (ordered by connection id).
+    pub players: Vec<Sighting>,
+    /// The entities, in the server's order, each read like an update frame.
+    pub updates: Vec<Update>,
 }
 
 /// One server frame, as far as the monitor cares.
@@ -248,66 +324,50 @@ pub struct Welcome {
 pub enum Frame {
     Welcome(Welcome),
     /// `client/connected` of a player.
-    PlayerConnected {
-        id: i64,
-        name: String,
-    },
-    /// A room entity update.
-    Room(RoomEntity),
-    /// A per-player entity (`player:N`, `bc:customer:N`) carrying a name.
-    PlayerEntity {
-        id: i64,
-        name: String,
-    },
+    PlayerConnected(Sighting),
+    /// An `object` / `text` entity update.
+    Update(Update),
     Lock,
     Exit,
     Error {
         code: i64,
         msg: String,
     },
-    /// Anything else (other entities, replies, other roles connecting…).
+    /// Anything else (replies, other roles connecting, disconnections…).
     Other,
 }
 
-/// Parses one text frame `{ "pc", "opcode", "result" }`; `None` when it is not JSON of
-/// that shape.
+/// Parses one text frame `{ "pc", "opcode", "result" }` (`type` when `opcode` is absent, as
+/// the official client reads it); `None` when it is not JSON of that shape.
 pub fn parse_frame(text: &str) -> Option<Frame> {
     let v: Value = serde_json::from_str(text).ok()?;
-    let opcode = v.get("opcode")?.as_str()?;
+    let opcode = v
+        .get("opcode")
+        .and_then(Value::as_str)
+        .or_else(|| v.get("type").and_then(Value::as_str))?;
     let empty = Value::Null;
     let result = v.get("result").unwrap_or(&empty);
     Some(match opcode {
         "client/welcome" => Frame::Welcome(parse_welcome(result)),
         "client/connected" => {
             let role = result.get("role").and_then(Value::as_str).unwrap_or("");
-            match (result.get("id").and_then(as_id), role) {
-                (Some(id), "player") => Frame::PlayerConnected {
-                    id,
+            match (result.get("id").and_then(id_string), role) {
+                (Some(id), "player") => Frame::PlayerConnected(Sighting {
+                    conn: Some(id),
+                    user: result
+                        .get("userId")
+                        .and_then(Value::as_str)
+                        .filter(|u| !u.is_empty())
+                        .map(str::to_string),
                     name: result
                         .get("name")
                         .and_then(Value::as_str)
-                        .unwrap_or_default()
-                        .to_string(),
-                },
+                        .map(str::to_string),
+                }),
                 _ => Frame::Other,
             }
         }
-        "object" | "text" => {
-            let key = result.get("key").and_then(Value::as_str).unwrap_or("");
-            let val = result.get("val").unwrap_or(&empty);
-            if is_room_key(key) {
-                Frame::Room(RoomEntity::from_value(val))
-            } else if let (Some(id), Some(name)) =
-                (player_key_id(key), val.get("name").and_then(Value::as_str))
-            {
-                Frame::PlayerEntity {
-                    id,
-                    name: name.to_string(),
-                }
-            } else {
-                Frame::Other
-            }
-        }
+        "object" | "text" => Frame::Update(parse_update(result, "")),
         "room/lock" => Frame::Lock,
         "room/exit" => Frame::Exit,
         "error" => Frame::Error {
@@ -322,56 +382,94 @@ pub fn parse_frame(text: &str) -> Option<Frame> {
     })
 }
 
-/// Connection ids come as numbers, or as strings in `here`'s keys.
-fn as_id(v: &Value) -> Option<i64> {
-    v.as_i64()
-        .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+/// A connection id (a number, or a string in `here`'s keys) as the string it is compared by.
+fn id_string(v: &Value) -> Option<String> {
+    match v {
+        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        _ => None,
+    }
 }
 
 fn parse_welcome(result: &Value) -> Welcome {
-    let mut players = BTreeMap::new();
+    let mut players = Vec::new();
     if let Some(here) = result.get("here").and_then(Value::as_object) {
         for (key, entry) in here {
-            let Some(id) = entry.get("id").and_then(as_id).or_else(|| key.parse().ok()) else {
-                continue;
-            };
+            let id = entry
+                .get("id")
+                .and_then(id_string)
+                .unwrap_or_else(|| key.clone());
             if let Some(player) = entry.get("roles").and_then(|r| r.get("player")) {
-                let name = player
-                    .get("name")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
-                players.insert(id, name.to_string());
+                players.push(Sighting {
+                    conn: Some(id),
+                    user: entry
+                        .get("userId")
+                        .and_then(Value::as_str)
+                        .map(str::to_string),
+                    name: Some(
+                        player
+                            .get("name")
+                            .and_then(Value::as_str)
+                            .unwrap_or_default()
+                            .to_string(),
+                    ),
+                });
             }
         }
     }
-    let mut room = None;
+    // Names in order of connection id: numeric ids by value, anything else after them.
+    players.sort_by_cached_key(|p| {
+        let id = p.conn.clone().unwrap_or_default();
+        (id.parse::<u64>().map_err(|_| id.clone()), id)
+    });
+    let mut updates = Vec::new();
     if let Some(entities) = result.get("entities").and_then(Value::as_object) {
-        for key in ["bc:room", "room"] {
-            if let Some(entity) = entities.get(key) {
-                // `[type, value, { "locked": … }]`; tolerate a bare value too.
-                let val = entity.get(1).unwrap_or(entity);
-                room = Some(RoomEntity::from_value(val));
-                break;
+        for (key, entity) in entities {
+            // `[type, payload, meta]`: the payload is what an update frame of that type
+            // carries. The official client parses it exactly like an update.
+            if let Some(payload) = entity.get(1).filter(|p| p.is_object()) {
+                updates.push(parse_update(payload, key));
             }
         }
     }
     Welcome {
-        id: result.get("id").and_then(as_id).unwrap_or(0),
+        id: result.get("id").and_then(Value::as_i64).unwrap_or(0),
         secret: result
             .get("secret")
             .and_then(Value::as_str)
             .map(str::to_string),
         players,
-        room,
+        updates,
     }
 }
 
-/// Error codes: a role the server will not give us.
-pub fn is_role_error(code: i64) -> bool {
-    matches!(code, 2014 | 2017 | 2023)
+/// What an ecast `error` frame means for the monitor (`spec/room-monitor.md`, the official
+/// client's error table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorClass {
+    /// 2012, 2014–2017, 2023: the server will not give us a shard (license, role, twitch
+    /// login, password, permission). Retrying cannot fix it.
+    RoleRejected,
+    /// 2013: no such room.
+    RoomNotFound,
+    /// 2027: the room has already ended.
+    RoomEnded,
+    /// 2420: rate limited — close, back off, retry.
+    RateLimited,
+    /// Anything else (2000/2001 generic client/parse errors, unknown codes): logged only.
+    Ignored,
 }
-pub const ERR_NOT_FOUND: i64 = 2013;
-pub const ERR_ROOM_ENDED: i64 = 2027;
+
+/// The error table.
+pub fn classify_error(code: i64) -> ErrorClass {
+    match code {
+        2013 => ErrorClass::RoomNotFound,
+        2027 => ErrorClass::RoomEnded,
+        2012 | 2014..=2017 | 2023 => ErrorClass::RoleRejected,
+        2420 => ErrorClass::RateLimited,
+        _ => ErrorClass::Ignored,
+    }
+}
 
 /// Reads the next parsed frame; `None` when the socket closed or failed.
 pub async fn next_frame(socket: &mut Socket) -> Option<Frame> {
@@ -404,46 +502,80 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn welcome_players_in_id_order() {
+    fn welcome_players_in_id_order_and_entities_read_as_updates() {
         let frame = json!({"pc": 1, "opcode": "client/welcome", "result": {
             "id": 7, "secret": "s", "reconnect": false, "profile": null,
             "here": {
+                "10": {"id": 10, "roles": {"player": {"name": "DAVE"}}},
                 "3": {"id": 3, "roles": {"player": {"name": "CAROL"}}},
                 "1": {"id": 1, "roles": {"host": {}}},
                 "2": {"id": 2, "roles": {"player": {"name": "ALICE"}}},
                 "5": {"id": 5, "roles": {"shard": {}}}
             },
-            "entities": {"bc:room": ["object", {"state": "Lobby", "lobbyState": "CanStart"}, {"locked": false}]}
+            "entities": {
+                "bc:room": ["text", {"key": "bc:room", "val": "{\"state\":\"Lobby\",\"lobbyState\":\"CanStart\"}",
+                                     "version": 3, "from": 1, "acl": [{"interest": "r", "principal": "*"}]},
+                            {"locked": false}],
+                "bc:customer:0f9c-uuid": ["object", {"key": "bc:customer:0f9c-uuid", "val": {"name": "ALICE"},
+                                                     "version": 0, "from": 1}, {"locked": false}],
+                "audience": ["number", {"key": "audience", "val": 0, "version": 0, "from": 1}, {"locked": false}]
+            }
         }});
         let Some(Frame::Welcome(w)) = parse_frame(&frame.to_string()) else {
             panic!("not a welcome")
         };
         assert_eq!(w.id, 7);
-        assert_eq!(
-            w.players.values().cloned().collect::<Vec<_>>(),
-            ["ALICE", "CAROL"]
-        );
-        let room = w.room.unwrap();
+        let names: Vec<_> = w.players.iter().filter_map(|p| p.name.clone()).collect();
+        assert_eq!(names, ["ALICE", "CAROL", "DAVE"]);
+        let Update::Room(room) = &w.updates[0] else {
+            panic!("room first")
+        };
         assert_eq!(room.state.as_deref(), Some("Lobby"));
         assert_eq!(room.lobby_state.as_deref(), Some("CanStart"));
+        assert_eq!(
+            w.updates[1],
+            Update::Player(Sighting {
+                conn: None,
+                user: Some("0f9c-uuid".into()),
+                name: Some("ALICE".into())
+            })
+        );
+        assert_eq!(w.updates[2], Update::Other);
     }
 
     #[test]
-    fn text_room_entity_and_errors() {
-        let f = json!({"pc": 2, "opcode": "text", "result": {"key": "room", "val": "{\"state\":\"Logo\"}"}});
-        assert_eq!(
+    fn room_keys_opcode_fallback_and_errors() {
+        for key in ROOM_KEYS {
+            let f = json!({"pc": 2, "opcode": "object", "result": {"key": key, "val": {"state": "Logo"}, "version": 2, "from": 1}});
+            assert_eq!(
+                parse_frame(&f.to_string()),
+                Some(Frame::Update(Update::Room(RoomEntity {
+                    state: Some("Logo".into()),
+                    ..Default::default()
+                })))
+            );
+        }
+        let f = json!({"pc": 2, "type": "text", "result": {"key": "room", "val": "{\"state\":\"Logo\"}"}});
+        assert!(matches!(
             parse_frame(&f.to_string()),
-            Some(Frame::Room(RoomEntity {
-                state: Some("Logo".into()),
-                ..Default::default()
-            }))
-        );
+            Some(Frame::Update(Update::Room(RoomEntity {
+                state: Some(_),
+                ..
+            })))
+        ));
         let e = json!({"pc": 3, "opcode": "error", "result": {"code": 2023, "msg": "denied"}});
         assert!(matches!(
             parse_frame(&e.to_string()),
             Some(Frame::Error { code: 2023, .. })
         ));
         assert_eq!(parse_frame("not json"), None);
+        for code in [2012, 2014, 2015, 2016, 2017, 2023] {
+            assert_eq!(classify_error(code), ErrorClass::RoleRejected, "{code}");
+        }
+        assert_eq!(classify_error(2013), ErrorClass::RoomNotFound);
+        assert_eq!(classify_error(2027), ErrorClass::RoomEnded);
+        assert_eq!(classify_error(2420), ErrorClass::RateLimited);
+        assert_eq!(classify_error(2000), ErrorClass::Ignored);
     }
 
     #[test]
@@ -488,7 +620,7 @@ mod tests {
         };
         assert!(client
             .play_url(&room, "n", "u", Some((3, "s e")))
-            .starts_with(&format!("wss://{addr}/api/v2/rooms/ABCD/play?role=shard&name=n&userId=u&format=json&secret=s%20e&id=3")));
+            .starts_with(&format!("wss://{addr}/api/v2/rooms/ABCD/play?role=shard&name=n&user-id=u&format=json&secret=s%20e&id=3")));
         assert!(client.connect(&room, "n", "u", None).await.is_err());
     }
 }

@@ -17,12 +17,11 @@ use crate::core::events::{
     Event, GameStarted, LobbyPlayerJoined, LobbyUpdated, RoomConnected, RoomRef,
 };
 use crate::core::model::SessionGame;
-use crate::core::monitoring::{self, Finish};
+use crate::core::monitoring::{self, EcastError, Finish};
 use crate::core::vocab::DisconnectReason;
 use crate::Result;
-use ecast::{Frame, Lookup, RoomEntity, RoomInfo, Socket, Welcome};
+use ecast::{ErrorClass, Frame, Lookup, RoomEntity, RoomInfo, Sighting, Socket, Update, Welcome};
 use rusqlite::Connection;
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
@@ -75,12 +74,13 @@ pub fn status_event(live: &LiveStatus) -> String {
 }
 
 /// How a monitor run ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// The game ended / the room closed (status `completed`).
     Completed,
-    /// Status `failed` with this `room.disconnected` reason.
-    Failed(DisconnectReason),
+    /// Status `failed` with this `room.disconnected` reason (and the lobby server's error,
+    /// when one caused it).
+    Failed(DisconnectReason, Option<EcastError>),
     /// Told to stop (Ctrl-C, daemon shutdown): nothing written.
     Stopped,
     /// The row stopped being `monitoring` on this room code (stopped or changed elsewhere).
@@ -104,6 +104,18 @@ impl StopHandle {
 
 type Flow = std::result::Result<(), Outcome>;
 
+/// One player slot of the room. Slots persist (a closed connection keeps its slot), so
+/// players are only ever added. The ids are the strings the server sent; a player seen
+/// by connection id (`here`, `client/connected`, `player:<id>`) and by user id
+/// (`bc:customer:<user-id>`) is one slot once `client/connected` (which carries both) or
+/// the name links them.
+#[derive(Debug, Clone)]
+struct Player {
+    conn: Option<String>,
+    user: Option<String>,
+    name: String,
+}
+
 /// One running monitor.
 pub struct Monitor {
     cfg: Config,
@@ -116,7 +128,7 @@ pub struct Monitor {
     live: Arc<Mutex<LiveStatus>>,
     stop_tx: Arc<watch::Sender<u8>>,
     stop: watch::Receiver<u8>,
-    players: BTreeMap<i64, String>,
+    players: Vec<Player>,
     room: RoomEntity,
     app_tag: Option<String>,
     max_players: Option<i64>,
@@ -158,7 +170,7 @@ impl Monitor {
                 live: Arc::new(Mutex::new(live)),
                 stop_tx: tx.clone(),
                 stop: rx,
-                players: BTreeMap::new(),
+                players: Vec::new(),
                 room: RoomEntity::default(),
                 app_tag: None,
                 max_players: None,
@@ -261,9 +273,7 @@ impl Monitor {
             }
             let since = *down_since.get_or_insert_with(Instant::now);
             if since.elapsed() >= self.cfg.give_up {
-                return Err(self
-                    .finish(Finish::Failed(DisconnectReason::ConnectionFailed))
-                    .await);
+                return Err(self.fail(DisconnectReason::ConnectionFailed, None).await);
             }
             self.sleep(Config::jitter(delay)).await?;
             delay = self.cfg.next_delay(delay);
@@ -283,16 +293,12 @@ impl Monitor {
             match self.lookup().await {
                 Lookup::Found(room) => return Ok(room),
                 Lookup::NotFound => {
-                    return Err(self
-                        .finish(Finish::Failed(DisconnectReason::RoomNotFound))
-                        .await)
+                    return Err(self.fail(DisconnectReason::RoomNotFound, None).await)
                 }
                 Lookup::Transient(e) => {
                     tracing::info!("room {}: look-up failed: {e}", self.code);
                     if since.elapsed() >= self.cfg.give_up {
-                        return Err(self
-                            .finish(Finish::Failed(DisconnectReason::ConnectionFailed))
-                            .await);
+                        return Err(self.fail(DisconnectReason::ConnectionFailed, None).await);
                     }
                     self.sleep(Config::jitter(delay)).await?;
                     delay = self.cfg.next_delay(delay);
@@ -318,7 +324,7 @@ impl Monitor {
     async fn not_found(&mut self) -> Flow {
         self.not_found_streak += 1;
         if self.not_found_streak >= 2 {
-            return Err(self.end().await);
+            return Err(self.end(None).await);
         }
         Ok(())
     }
@@ -374,6 +380,16 @@ impl Monitor {
                         }
                         self.on_welcome(w, &room).await
                     }
+                    Some(Frame::Error { code, msg }) => match self.on_error(code, msg).await {
+                        // Rate limited: drop this connection and back off (the caller's
+                        // schedule keeps growing: no welcome resets it).
+                        Ok(true) => {
+                            ecast::close(socket).await;
+                            return Ok(false);
+                        }
+                        Ok(false) => Ok(()),
+                        Err(outcome) => Err(outcome),
+                    },
                     Some(frame) => self.on_frame(frame, welcomed).await,
                 },
                 _ = probe.tick(), if welcomed => self.probe(&mut room).await,
@@ -385,102 +401,189 @@ impl Monitor {
         }
     }
 
+    /// A `client/welcome`: the snapshot is read like a set of updates (its `here` players,
+    /// then each entity) by [`Monitor::apply`]. The first one of the run announces the room
+    /// (`room.connected`) instead of one event per player or flag it already had.
     async fn on_welcome(&mut self, w: Welcome, room: &RoomInfo) -> Flow {
-        if self.connected {
-            // A reconnection's snapshot: only what changed.
-            self.merge_players(&w.players).await?;
-            if let Some(entity) = w.room {
-                self.on_room(entity).await?;
-            }
-            return Ok(());
-        }
-        self.connected = true;
-        self.players.extend(w.players.clone());
-        if let Some(entity) = &w.room {
-            self.room = entity.clone();
-        }
-        self.sync_live();
-        let event = Event::RoomConnected(RoomConnected {
-            room: self.base(),
-            app_tag: self.app_tag.clone(),
-            max_players: self.max_players,
-            player_count: self.count(),
-            players: self.names(),
-            lobby_state: self.room.lobby_state.clone(),
-            game_state: self.room.state.clone(),
-        });
-        self.write(vec![event], Some(self.count())).await?;
-        self.check_app_tag().await;
-        if room.locked || self.room.state.as_deref().is_some_and(|s| s != "Lobby") {
+        if room.locked && self.connected {
             self.game_started().await?;
         }
-        if self.room.game_finished == Some(true) {
-            return Err(self.end().await);
-        }
-        Ok(())
+        self.apply(w.players, w.updates, Some(room)).await
     }
 
     async fn on_frame(&mut self, frame: Frame, welcomed: bool) -> Flow {
         match frame {
-            Frame::PlayerConnected { id, name } | Frame::PlayerEntity { id, name } => {
-                if welcomed {
-                    self.merge_players(&BTreeMap::from([(id, name)])).await?;
-                }
-                Ok(())
-            }
-            Frame::Room(entity) if welcomed => self.on_room(entity).await,
+            // Updates before this connection's welcome are covered by that snapshot.
+            Frame::PlayerConnected(s) if welcomed => self.apply(vec![s], vec![], None).await,
+            Frame::Update(u) if welcomed => self.apply(vec![], vec![u], None).await,
             Frame::Lock => self.game_started().await,
-            Frame::Exit => Err(self.end().await),
-            Frame::Error { code, msg } => {
-                tracing::info!("room {}: ecast error {code}: {msg}", self.code);
-                if ecast::is_role_error(code) {
-                    Err(self
-                        .finish(Finish::Failed(DisconnectReason::RoleRejected))
-                        .await)
-                } else if code == ecast::ERR_NOT_FOUND && !self.connected {
-                    Err(self
-                        .finish(Finish::Failed(DisconnectReason::RoomNotFound))
-                        .await)
-                } else if code == ecast::ERR_NOT_FOUND || code == ecast::ERR_ROOM_ENDED {
-                    Err(self.end().await)
-                } else {
-                    Ok(())
-                }
-            }
+            Frame::Exit => Err(self.end(None).await),
             _ => Ok(()),
         }
     }
 
-    /// A room entity update: lobby flags, start, finish.
-    async fn on_room(&mut self, entity: RoomEntity) -> Flow {
+    /// The error table (`ecast::classify_error`). `Ok(true)`: drop the connection and back
+    /// off; `Ok(false)`: carry on.
+    async fn on_error(&mut self, code: i64, msg: String) -> std::result::Result<bool, Outcome> {
+        tracing::info!("room {}: ecast error {code}: {msg}", self.code);
+        let err = EcastError { code, message: msg };
+        match ecast::classify_error(code) {
+            ErrorClass::RoleRejected => {
+                Err(self.fail(DisconnectReason::RoleRejected, Some(err)).await)
+            }
+            // Before the room was ever seen, the monitor could not watch it: failed.
+            ErrorClass::RoomNotFound if !self.connected => {
+                Err(self.fail(DisconnectReason::RoomNotFound, Some(err)).await)
+            }
+            ErrorClass::RoomEnded if !self.connected => {
+                Err(self.fail(DisconnectReason::RoomClosed, Some(err)).await)
+            }
+            // After it was seen: the room is gone, the game is over.
+            ErrorClass::RoomNotFound | ErrorClass::RoomEnded => Err(self.end(Some(err)).await),
+            ErrorClass::RateLimited => Ok(true),
+            ErrorClass::Ignored => Ok(false),
+        }
+    }
+
+    /// Applies what the server said — players (`here`, `client/connected`) and entities
+    /// (snapshot entries or update frames, read alike) — and writes what it implies:
+    /// `lobby.player-joined` per new player and the count, `lobby.updated`, `game.started`,
+    /// the end. `first` (the run's first welcome, with the look-up it followed) writes
+    /// `room.connected` with the whole state instead of the per-player and flag events.
+    async fn apply(
+        &mut self,
+        players: Vec<Sighting>,
+        updates: Vec<Update>,
+        first: Option<&RoomInfo>,
+    ) -> Flow {
+        let first = first.filter(|_| !self.connected);
         let before = self.room.clone();
-        let merged = RoomEntity {
+        let mut joined = Vec::new();
+        let sightings = players
+            .into_iter()
+            .map(|s| (s, true))
+            .chain(updates.into_iter().filter_map(|u| match u {
+                Update::Room(entity) => {
+                    self.merge_room(entity);
+                    None
+                }
+                Update::Player(s) => Some((s, false)),
+                Update::Other => None,
+            }))
+            .collect::<Vec<_>>();
+        for (s, by_role) in sightings {
+            if let Some(name) = self.absorb(s, by_role) {
+                joined.push(Event::LobbyPlayerJoined(LobbyPlayerJoined {
+                    room: self.base(),
+                    player_name: name,
+                    player_count: self.count(),
+                    players: self.names(),
+                    max_players: self.max_players,
+                }));
+            }
+        }
+        self.sync_live();
+        if let Some(room) = first {
+            self.connected = true;
+            self.sync_live();
+            let event = Event::RoomConnected(RoomConnected {
+                room: self.base(),
+                app_tag: self.app_tag.clone(),
+                max_players: self.max_players,
+                player_count: self.count(),
+                players: self.names(),
+                lobby_state: self.room.lobby_state.clone(),
+                game_state: self.room.state.clone(),
+            });
+            self.write(vec![event], Some(self.count())).await?;
+            self.check_app_tag().await;
+            if room.locked {
+                self.game_started().await?;
+            }
+        } else {
+            if !joined.is_empty() {
+                self.write(joined, Some(self.count())).await?;
+            }
+            let flags =
+                |r: &RoomEntity| (r.lobby_state.clone(), r.game_can_start, r.game_is_starting);
+            if !self.started && flags(&before) != flags(&self.room) {
+                let event = Event::LobbyUpdated(LobbyUpdated {
+                    room: self.base(),
+                    lobby_state: self.room.lobby_state.clone(),
+                    game_can_start: self.room.game_can_start,
+                    game_is_starting: self.room.game_is_starting,
+                    player_count: self.count(),
+                });
+                self.write(vec![event], None).await?;
+            }
+        }
+        // A room past `Lobby` is in play; `gameFinished` says it is over (and so was
+        // played, even if the monitor only arrived afterwards).
+        let finished = self.room.game_finished == Some(true);
+        if finished || self.room.state.as_deref().is_some_and(|s| s != "Lobby") {
+            self.game_started().await?;
+        }
+        if finished {
+            return Err(self.end(None).await);
+        }
+        Ok(())
+    }
+
+    /// Merges a room entity update (fields an update omits keep their value).
+    fn merge_room(&mut self, entity: RoomEntity) {
+        let before = &self.room;
+        self.room = RoomEntity {
             state: entity.state.or(before.state.clone()),
             lobby_state: entity.lobby_state.or(before.lobby_state.clone()),
             game_can_start: entity.game_can_start.or(before.game_can_start),
             game_is_starting: entity.game_is_starting.or(before.game_is_starting),
             game_finished: entity.game_finished.or(before.game_finished),
         };
-        self.room = merged.clone();
-        self.sync_live();
-        let flags = |r: &RoomEntity| (r.lobby_state.clone(), r.game_can_start, r.game_is_starting);
-        if !self.started && flags(&before) != flags(&merged) {
-            let event = Event::LobbyUpdated(LobbyUpdated {
-                room: self.base(),
-                lobby_state: merged.lobby_state.clone(),
-                game_can_start: merged.game_can_start,
-                game_is_starting: merged.game_is_starting,
-                player_count: self.count(),
+    }
+
+    /// Adds a player the server mentioned, unless it is one already known (same connection
+    /// id, same user id, or — when one side lacks that id — the same name). Returns the
+    /// name of a new player. A player role (`by_role`) makes a slot even without a name; a
+    /// per-player entity needs a name to.
+    fn absorb(&mut self, s: Sighting, by_role: bool) -> Option<String> {
+        let name = s.name.clone().filter(|n| !n.is_empty());
+        let same = self
+            .players
+            .iter()
+            .position(|p| {
+                (s.conn.is_some() && p.conn == s.conn) || (s.user.is_some() && p.user == s.user)
+            })
+            .or_else(|| {
+                let name = name.as_deref()?;
+                self.players.iter().position(|p| {
+                    p.name == name
+                        && (s.conn.is_none() || p.conn.is_none())
+                        && (s.user.is_none() || p.user.is_none())
+                })
             });
-            self.write(vec![event], None).await?;
+        if let Some(i) = same {
+            let p = &mut self.players[i];
+            if p.conn.is_none() {
+                p.conn = s.conn;
+            }
+            if p.user.is_none() {
+                p.user = s.user;
+            }
+            if p.name.is_empty() {
+                p.name = name.unwrap_or_default();
+            }
+            return None;
         }
-        if merged.state.as_deref().is_some_and(|s| s != "Lobby") {
-            self.game_started().await?;
+        if s.conn.is_none() && s.user.is_none() || (!by_role && name.is_none()) {
+            return None;
         }
-        if merged.game_finished == Some(true) {
-            return Err(self.end().await);
-        }
-        Ok(())
+        let name = name.unwrap_or_default();
+        self.players.push(Player {
+            conn: s.conn,
+            user: s.user,
+            name: name.clone(),
+        });
+        Some(name)
     }
 
     async fn game_started(&mut self) -> Flow {
@@ -496,29 +599,6 @@ impl Monitor {
             max_players: self.max_players,
         });
         self.write(vec![event], None).await
-    }
-
-    /// New players (by connection id) → one `lobby.player-joined` each, then the count.
-    async fn merge_players(&mut self, seen: &BTreeMap<i64, String>) -> Flow {
-        let mut events = Vec::new();
-        for (id, name) in seen {
-            if self.players.contains_key(id) {
-                continue;
-            }
-            self.players.insert(*id, name.clone());
-            events.push(Event::LobbyPlayerJoined(LobbyPlayerJoined {
-                room: self.base(),
-                player_name: name.clone(),
-                player_count: self.count(),
-                players: self.names(),
-                max_players: self.max_players,
-            }));
-        }
-        if events.is_empty() {
-            return Ok(());
-        }
-        self.sync_live();
-        self.write(events, Some(self.count())).await
     }
 
     /// Step 5: a short-lived second shard connection reads a fresh `here`.
@@ -558,42 +638,46 @@ impl Monitor {
             _ = stopped(&mut stop) => return Err(self.stop_outcome()),
         };
         match frame {
-            Some(Frame::Welcome(w)) => {
-                self.merge_players(&w.players).await?;
-                if let Some(entity) = w.room {
-                    self.on_room(entity).await?;
+            Some(Frame::Welcome(w)) => self.apply(w.players, w.updates, None).await,
+            // The room is gone; any other error of a probe is left to the main connection.
+            Some(Frame::Error { code, msg }) => match ecast::classify_error(code) {
+                ErrorClass::RoomNotFound | ErrorClass::RoomEnded => {
+                    tracing::info!("room {}: probe: ecast error {code}: {msg}", self.code);
+                    Err(self.end(Some(EcastError { code, message: msg })).await)
                 }
-                Ok(())
-            }
-            Some(Frame::Error { code, .. })
-                if code == ecast::ERR_NOT_FOUND || code == ecast::ERR_ROOM_ENDED =>
-            {
-                Err(self.end().await)
-            }
+                _ => Ok(()),
+            },
             _ => Ok(()),
         }
     }
 
-    /// The game is over: `game.ended`, `room.disconnected` (`room_closed`), `completed`.
-    async fn end(&mut self) -> Outcome {
+    /// The game is over: `game.ended`, `room.disconnected` (`room_closed`, with the lobby
+    /// server's error when one said so), `completed`.
+    async fn end(&mut self, ecast: Option<EcastError>) -> Outcome {
         self.finished = true;
         self.sync_live();
-        self.finish(Finish::Completed).await
+        self.finish(Finish::Completed, ecast).await
     }
 
-    async fn finish(&mut self, how: Finish) -> Outcome {
+    /// The monitor failed: `room.disconnected` with `reason`, status `failed`.
+    async fn fail(&mut self, reason: DisconnectReason, ecast: Option<EcastError>) -> Outcome {
+        self.finish(Finish::Failed(reason), ecast).await
+    }
+
+    async fn finish(&mut self, how: Finish, ecast: Option<EcastError>) -> Outcome {
         let (id, code) = (self.sg.id, self.code.clone());
         let count = self.connected.then(|| self.count());
         let players = self.names();
+        let cause = ecast.clone();
         let written = self
-            .db(move |c| monitoring::finish(c, id, &code, how, count, &players))
+            .db(move |c| monitoring::finish(c, id, &code, how, count, &players, cause.as_ref()))
             .await;
         match written {
             Some(Some(events)) => {
                 self.emit_sink(events);
                 match how {
                     Finish::Completed => Outcome::Completed,
-                    Finish::Failed(r) => Outcome::Failed(r),
+                    Finish::Failed(r) => Outcome::Failed(r, ecast),
                 }
             }
             _ => Outcome::Inactive,
@@ -669,7 +753,7 @@ impl Monitor {
     }
 
     fn names(&self) -> Vec<String> {
-        self.players.values().cloned().collect()
+        self.players.iter().map(|p| p.name.clone()).collect()
     }
 
     fn sync_live(&self) {

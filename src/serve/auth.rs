@@ -16,14 +16,38 @@ use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// Failed logins allowed per client IP within [`WINDOW`]; the next attempt gets 429.
+/// Login attempts allowed per client address within [`WINDOW`] without a success; the next
+/// attempt gets 429. An attempt counts from the moment it arrives, before its key is checked,
+/// so a burst of simultaneous wrong keys checks at most this many (S2).
 pub const MAX_FAILURES: usize = 5;
 pub const WINDOW: Duration = Duration::from_secs(60);
+/// Addresses the throttle remembers at most; beyond it the one idle longest is forgotten, so a
+/// spray of addresses costs bounded memory.
+pub const MAX_TRACKED: usize = 10_000;
 
-/// Recent failed logins per client IP.
+/// Recent login attempts per client address (IPv6 grouped by /64: one host has a whole /64).
 #[derive(Default)]
 pub struct Throttle {
-    failures: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
+    attempts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
+}
+
+/// An admitted login attempt: it stays counted unless [`Throttle::succeed`] clears it.
+pub struct Attempt {
+    key: IpAddr,
+}
+
+/// The address a throttle entry is kept under.
+fn throttle_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let s = v6.segments();
+                IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+            }
+        },
+        v4 => v4,
+    }
 }
 
 impl Throttle {
@@ -33,39 +57,52 @@ impl Throttle {
         }
     }
 
-    /// Whether `ip` has used up its failures.
-    pub fn blocked(&self, ip: IpAddr) -> bool {
+    /// Counts an attempt from `ip` and admits it, or refuses it (429) when the address has
+    /// used up its attempts. Check and count happen under one lock: concurrent attempts
+    /// cannot all pass the check before any of them is counted.
+    pub fn admit(&self, ip: IpAddr) -> Result<Attempt> {
+        let key = throttle_key(ip);
         let now = Instant::now();
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        match map.get_mut(&ip) {
-            Some(q) => {
-                Self::prune(q, now);
-                q.len() >= MAX_FAILURES
-            }
-            None => false,
-        }
-    }
-
-    pub fn fail(&self, ip: IpAddr) {
-        let now = Instant::now();
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        // Keep the map bounded under a spray of addresses: drop idle entries now and then.
-        if map.len() > 10_000 {
+        let mut map = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
+        if !map.contains_key(&key) && map.len() >= MAX_TRACKED {
             map.retain(|_, q| {
                 Self::prune(q, now);
                 !q.is_empty()
             });
+            if map.len() >= MAX_TRACKED {
+                // Still full of recent addresses: forget the one quiet for longest.
+                let oldest = map
+                    .iter()
+                    .min_by_key(|(_, q)| q.back().copied())
+                    .map(|(k, _)| *k);
+                if let Some(k) = oldest {
+                    map.remove(&k);
+                }
+            }
         }
-        let q = map.entry(ip).or_default();
+        let q = map.entry(key).or_default();
         Self::prune(q, now);
+        if q.len() >= MAX_FAILURES {
+            return Err(too_many());
+        }
         q.push_back(now);
+        Ok(Attempt { key })
     }
 
-    pub fn succeed(&self, ip: IpAddr) {
-        self.failures
+    /// A correct key: the address starts afresh.
+    pub fn succeed(&self, attempt: Attempt) {
+        self.attempts
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .remove(&ip);
+            .remove(&attempt.key);
+    }
+
+    /// Addresses currently remembered.
+    pub fn tracked(&self) -> usize {
+        self.attempts
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .len()
     }
 }
 
@@ -106,6 +143,9 @@ fn bearer(req: &Req) -> Result<&str> {
     }
     Ok(token)
 }
+
+/// Largest login body: `{ "key": … }` is tiny, and the route is open to anyone.
+pub const LOGIN_BODY_LIMIT: usize = 4 * 1024;
 
 /// Checks a token against the signature and the current admins and tokens (a revoked token
 /// or a removed admin's fails at once). Notes the use of a minted token.
@@ -175,10 +215,9 @@ pub async fn require_admin(app: &Arc<App>, req: &Req) -> Result<Principal> {
 /// `POST /api/auth/login` `{ "key" }` → a 24 h token naming the admin.
 pub async fn login(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let ip = req.peer.ip();
-    if app.login_throttle.blocked(ip) {
-        return Err(too_many());
-    }
-    let body = req.json(&app).await?;
+    // Counted before anything else, the body included: see `Throttle::admit`.
+    let attempt = app.login_throttle.admit(ip)?;
+    let body = req.json_limit(LOGIN_BODY_LIMIT).await?;
     let key = match body.get("key") {
         Some(serde_json::Value::String(k)) if !k.is_empty() => k.clone(),
         _ => return Err(Error::invalid("Admin key is required")),
@@ -189,11 +228,10 @@ pub async fn login(app: Arc<App>, mut req: Req) -> Result<Resp> {
         .read(move |conn| core_auth::login(conn, &reg, &key))
         .await?;
     let Some(who) = who else {
-        app.login_throttle.fail(ip);
         tracing::warn!(%ip, "failed admin login");
         return Err(Error::new(ErrorKind::Unauthorized, "Invalid admin key"));
     };
-    app.login_throttle.succeed(ip);
+    app.login_throttle.succeed(attempt);
     let token = core_auth::login_token(&app.jwt_secret, &who, core_auth::DEFAULT_TTL_SECS)?;
     http::ok(&json!({
         "token": token,
@@ -248,4 +286,34 @@ pub async fn audit(app: Arc<App>, req: Req) -> Result<Resp> {
     let q = req.query();
     let filter = audit::Filter::from_query(q.0.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
     http::ok(&app.db.read(move |c| audit::list(c, &filter)).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attempts_are_counted_before_the_check_and_the_map_is_bounded() {
+        let t = Throttle::default();
+        let ip: IpAddr = "10.0.0.1".parse().unwrap();
+        for _ in 0..MAX_FAILURES {
+            t.admit(ip).unwrap();
+        }
+        assert!(t.admit(ip).is_err());
+        // One /64 is one client.
+        let a: IpAddr = "2001:db8::1".parse().unwrap();
+        let b: IpAddr = "2001:db8::2".parse().unwrap();
+        for _ in 0..MAX_FAILURES {
+            t.admit(a).unwrap();
+        }
+        assert!(t.admit(b).is_err());
+        // A success clears the address.
+        let c: IpAddr = "10.0.0.2".parse().unwrap();
+        let ok = t.admit(c).unwrap();
+        t.succeed(ok);
+        for n in 0..(MAX_TRACKED as u32 + 50) {
+            let _ = t.admit(IpAddr::from(std::net::Ipv4Addr::from(0x0b00_0000 + n)));
+        }
+        assert!(t.tracked() <= MAX_TRACKED);
+    }
 }

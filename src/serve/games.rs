@@ -49,6 +49,7 @@ pub async fn add(app: Arc<App>, mut req: Req) -> Result<Resp> {
         game_id,
         manually_added,
         room_code,
+        source: None,
     };
     let sg = app
         .db

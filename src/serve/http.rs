@@ -68,17 +68,18 @@ impl Req {
         }
         let mut buf = bytes::BytesMut::new();
         // A client that stops sending mid-body would otherwise hold the connection (and
-        // this task) forever (S5): each chunk must arrive within BODY_IDLE_TIMEOUT.
+        // this task) forever, and one that trickles a byte now and then would hold it for
+        // as long as it likes (S5): each chunk must arrive within BODY_IDLE_TIMEOUT, and the
+        // whole body within `body_deadline` of the size it may have.
+        let expected = declared.map_or(limit, |len| len as usize).min(limit);
+        let deadline = tokio::time::Instant::now() + body_deadline(expected);
+        let timed_out = || Error::new(ErrorKind::Timeout, "Request body not received in time");
         loop {
-            let frame = match tokio::time::timeout(BODY_IDLE_TIMEOUT, body.frame()).await {
-                Ok(Some(frame)) => frame,
-                Ok(None) => break,
-                Err(_) => {
-                    return Err(Error::new(
-                        ErrorKind::Timeout,
-                        "Request body not received in time",
-                    ))
-                }
+            let next = tokio::time::timeout(BODY_IDLE_TIMEOUT, body.frame());
+            let frame = match tokio::time::timeout_at(deadline, next).await {
+                Ok(Ok(Some(frame))) => frame,
+                Ok(Ok(None)) => break,
+                Ok(Err(_)) | Err(_) => return Err(timed_out()),
             };
             let Ok(frame) = frame else {
                 return Err(Error::invalid("Could not read the request body"));
@@ -134,6 +135,16 @@ pub fn head_too_large(parts: &hyper::http::request::Parts) -> bool {
 
 /// The longest pause allowed between two chunks of a request body.
 pub const BODY_IDLE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Every body gets this long, plus the time its size takes at [`MIN_BODY_RATE`].
+pub const BODY_BASE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
+/// The slowest upload rate a large body (a chat import) is waited for, in bytes per second.
+pub const MIN_BODY_RATE: usize = 256 * 1024;
+
+/// How long a body of up to `size` bytes may take to arrive in full.
+pub fn body_deadline(size: usize) -> std::time::Duration {
+    BODY_BASE_DEADLINE + std::time::Duration::from_secs((size / MIN_BODY_RATE) as u64)
+}
 
 /// How much of an oversized body is read and thrown away before answering 413.
 pub const DRAIN_CAP: usize = 16 << 20;

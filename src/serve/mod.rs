@@ -12,10 +12,12 @@ pub mod games;
 pub mod http;
 pub mod monitors;
 pub mod pick;
+pub mod polls;
 pub mod router;
 pub mod sessions;
 pub mod stats;
 pub mod votes;
+pub mod web;
 pub mod webhooks;
 
 use crate::Result;
@@ -27,6 +29,28 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+
+/// Most connections `--max-connections` defaults to: well above a game night's needs (the
+/// benchmark holds 10,000 WebSocket clients), well below what memory allows.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 16_384;
+
+/// The default of `--max-connections`: [`DEFAULT_MAX_CONNECTIONS`], or fewer when the
+/// process may not open that many files (each connection is one descriptor, and the
+/// database, WAL and logs need a few more): then a client beyond the limit still gets the
+/// JSON 503 instead of a connection the kernel refuses to accept.
+pub fn default_max_connections() -> usize {
+    let soft = std::fs::read_to_string("/proc/self/limits")
+        .ok()
+        .and_then(|text| {
+            let line = text.lines().find(|l| l.starts_with("Max open files"))?;
+            let soft = line.split_whitespace().nth(3)?;
+            soft.parse::<usize>().ok()
+        });
+    match soft {
+        Some(n) => n.saturating_sub(64).clamp(16, DEFAULT_MAX_CONNECTIONS),
+        None => DEFAULT_MAX_CONNECTIONS,
+    }
+}
 
 /// How the daemon was asked to run.
 #[derive(Debug, Clone)]
@@ -46,6 +70,8 @@ pub struct Config {
     pub jwt_secret: Option<Vec<u8>>,
     /// Reader connections in the pool.
     pub readers: usize,
+    /// Client connections served at once (WebSockets included); one more gets a 503.
+    pub max_connections: usize,
     /// The admins file (`JACKBOX_ADMINS_FILE` / `ADMIN_CONFIG_PATH`), if any.
     pub admins_file: Option<PathBuf>,
     /// Audit rows older than this many days are deleted.
@@ -63,6 +89,7 @@ impl Config {
             admin_key: None,
             jwt_secret: None,
             readers: 4,
+            max_connections: default_max_connections(),
             admins_file: None,
             audit_retention_days: crate::core::audit::DEFAULT_RETENTION_DAYS,
         }
@@ -225,6 +252,10 @@ pub async fn serve(
     let (graceful, _) = tokio::sync::watch::channel(());
     let mut shutdown = std::pin::pin!(shutdown);
     let monitors = monitors::spawn(&app);
+    let slots = Arc::new(tokio::sync::Semaphore::new(
+        app.config.max_connections.max(1),
+    ));
+    let poll_clock = tokio::spawn(polls::clock(app.clone()));
     tokio::spawn(prune_hourly(app.clone()));
     loop {
         tokio::select! {
@@ -239,7 +270,10 @@ pub async fn serve(
                     }
                 };
                 let _ = stream.set_nodelay(true);
-                serve_connection(&app, &builder, &graceful, stream, peer);
+                match slots.clone().try_acquire_owned() {
+                    Ok(slot) => serve_connection(&app, &builder, &graceful, stream, peer, slot),
+                    Err(_) => refuse_busy(stream, peer),
+                }
             }
             _ = shutdown.as_mut() => break,
         }
@@ -260,6 +294,7 @@ pub async fn serve(
         }
     }
     let _ = tokio::time::timeout(Duration::from_secs(1), monitors).await;
+    poll_clock.abort();
     Ok(())
 }
 
@@ -269,13 +304,18 @@ fn serve_connection(
     graceful: &tokio::sync::watch::Sender<()>,
     stream: tokio::net::TcpStream,
     peer: SocketAddr,
+    slot: tokio::sync::OwnedSemaphorePermit,
 ) {
     let app = app.clone();
     // Requests being handled on this connection: at shutdown, a connection with none
     // (idle keep-alive, or a head still being sent) is closed at once instead of waiting.
     let busy = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let in_service = busy.clone();
-    let service = hyper::service::service_fn(move |req| {
+    // Every request carries the slot: a WebSocket upgrade keeps it for as long as the
+    // socket lives, after this connection task has ended.
+    let slot = ConnSlot(Arc::new(slot));
+    let service = hyper::service::service_fn(move |mut req: hyper::Request<_>| {
+        req.extensions_mut().insert(slot.clone());
         let app = app.clone();
         let guard = BusyGuard::enter(&in_service);
         async move {
@@ -312,6 +352,44 @@ fn serve_connection(
         drop(stop);
     });
 }
+
+/// The error a client gets when every connection slot is taken.
+pub fn busy_error() -> crate::Error {
+    crate::Error::new(
+        crate::ErrorKind::Unavailable,
+        "Server busy: too many connections, try again later",
+    )
+}
+
+/// Answers a connection over the cap with a JSON 503 and closes it, without reading its
+/// request (at most a second of the daemon's time).
+fn refuse_busy(mut stream: tokio::net::TcpStream, peer: SocketAddr) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    tracing::warn!(%peer, "connection refused: too many connections");
+    tokio::spawn(async move {
+        let body = busy_error().to_json().to_string();
+        let head = format!(
+            "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\n\
+             content-length: {}\r\nretry-after: 1\r\nconnection: close\r\n\r\n",
+            body.len()
+        );
+        let _ = tokio::time::timeout(Duration::from_secs(1), async {
+            stream.write_all(head.as_bytes()).await?;
+            stream.write_all(body.as_bytes()).await?;
+            stream.shutdown().await?;
+            // Read what the client sent until it closes: closing with unread data would
+            // reset the connection and could destroy the answer before it is read.
+            let mut sink = [0u8; 1024];
+            while stream.read(&mut sink).await? > 0 {}
+            Ok::<_, std::io::Error>(())
+        })
+        .await;
+    });
+}
+
+/// One of the `--max-connections` slots, held by a connection (and its WebSocket).
+#[derive(Clone)]
+pub struct ConnSlot(#[allow(dead_code)] Arc<tokio::sync::OwnedSemaphorePermit>);
 
 /// Counts a request as in flight for as long as it lives.
 struct BusyGuard(Arc<std::sync::atomic::AtomicUsize>);

@@ -7,7 +7,7 @@
 
 use super::http::{self, Req, Resp};
 use super::{auth, catalog, games, sessions, stats, votes, webhooks, App};
-use super::{catalog_edit, pick};
+use super::{catalog_edit, pick, polls};
 use crate::{Error, ErrorKind, Result};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, ALLOW};
@@ -161,6 +161,29 @@ pub fn routes() -> &'static [Route] {
             route!(GET, "/api/webhooks/{id}/logs", webhooks::logs),
             // Votes
             route!(POST, "/api/sessions/{id}/chat-import", votes::chat_import),
+            // The lined-up game and chat polls
+            route!(
+                GET,
+                "/api/sessions/{id}/game-selection",
+                polls::get_selection
+            ),
+            route!(
+                POST,
+                "/api/sessions/{id}/game-selection",
+                polls::set_selection
+            ),
+            route!(
+                DELETE,
+                "/api/sessions/{id}/game-selection",
+                polls::dismiss_selection
+            ),
+            route!(POST, "/api/sessions/{id}/polls", polls::open),
+            route!(GET, "/api/sessions/{id}/polls", polls::list),
+            route!(GET, "/api/sessions/{id}/polls/current", polls::current),
+            route!(DELETE, "/api/sessions/{id}/polls/current", polls::cancel),
+            route!(GET, "/api/sessions/{id}/polls/{pollId}", polls::get),
+            route!(POST, "/api/sessions/{id}/polls/current/votes", polls::vote),
+            route!(POST, "/api/sessions/{id}/polls/current/close", polls::close),
             route!(GET, "/api/sessions/{id}/votes", votes::session_totals),
             route!(POST, "/api/votes/live", votes::live),
             route!(GET, "/api/votes", votes::history),
@@ -324,7 +347,9 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
                 method_not_allowed(&allowed)
             }
         }
-        Match::NotFound => http::error(&Error::not_found("Not found")),
+        // The console, the overlay and their files live outside the API's route table.
+        Match::NotFound => super::web::respond(&method, &path, &parts.headers)
+            .unwrap_or_else(|| http::error(&Error::not_found("Not found"))),
     };
     if let Some(o) = allowed_origin {
         let h = resp.headers_mut();
@@ -353,7 +378,8 @@ fn allow_header(allowed: &[Method]) -> HeaderValue {
     HeaderValue::from_str(&list).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-fn method_not_allowed(allowed: &[Method]) -> Resp {
+/// `405` with the `Allow` header listing `allowed`.
+pub fn method_not_allowed(allowed: &[Method]) -> Resp {
     let mut resp = http::error(&Error::new(
         ErrorKind::MethodNotAllowed,
         "Method not allowed",

@@ -31,6 +31,7 @@ pub async fn live(app: Arc<App>, mut req: Req) -> Result<Resp> {
         username: body.get("username").cloned(),
         vote: body.get("vote").cloned(),
         timestamp: body.get("timestamp").cloned(),
+        ticker: body.get("ticker").cloned(),
     };
     http::ok(&app.db.write(move |c| votes::live(c, &input)).await?)
 }

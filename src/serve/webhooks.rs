@@ -117,6 +117,7 @@ pub async fn websocket(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let Some(on_upgrade) = req.parts.extensions.remove::<hyper::upgrade::OnUpgrade>() else {
         return Err(Error::invalid("This connection cannot be upgraded"));
     };
+    let slot = req.parts.extensions.remove::<super::ConnSlot>();
     let live = app.live.clone();
     let shutdown = live.shutdown_signal();
     let checker = app.clone();
@@ -129,6 +130,7 @@ pub async fn websocket(app: Arc<App>, mut req: Req) -> Result<Resp> {
             Ok(upgraded) => {
                 let socket = ws::accept(TokioIo::new(upgraded)).await;
                 ws::serve(socket, live.hub.clone(), validate, shutdown).await;
+                drop(slot);
             }
             Err(e) => tracing::debug!(error = %e, "WebSocket upgrade failed"),
         }

@@ -248,7 +248,182 @@ const STEPS: &[Step] = &[
             UPDATE sessions SET games_played = games_played + 1 WHERE id = NEW.session_id;
         END;",
     ),
+    // 8: choosing the next game together (`polls.md`): the session's selection, where each
+    // session game came from, per-game tickers, and polls with their options and votes.
+    // Older session games read as `manual` when added by hand, else `dice`.
+    Step::Sql(
+        "ALTER TABLE sessions ADD COLUMN pending_game_id INTEGER
+            REFERENCES games (id) ON DELETE SET NULL;
+        ALTER TABLE sessions ADD COLUMN pending_game_source TEXT
+            CHECK (pending_game_source IS NULL
+                OR pending_game_source IN ('dice', 'manual', 'poll'));
+        ALTER TABLE session_games ADD COLUMN source TEXT NOT NULL DEFAULT 'manual'
+            CHECK (source IN ('dice', 'manual', 'poll'));
+        UPDATE session_games
+            SET source = CASE WHEN manually_added = 1 THEN 'manual' ELSE 'dice' END;
+        ALTER TABLE games ADD COLUMN ticker TEXT
+            CHECK (ticker IS NULL OR (length(ticker) BETWEEN 2 AND 8
+                AND ticker NOT GLOB '*[^A-Z0-9]*'));
+        CREATE UNIQUE INDEX games_ticker ON games (ticker) WHERE ticker IS NOT NULL;
+        CREATE TABLE polls (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'closed', 'cancelled')),
+            started_at TEXT NOT NULL,
+            closes_at TEXT,
+            closed_at TEXT,
+            winner_position INTEGER,
+            -- The positions that tied for first when a draw decided the winner (JSON list).
+            tie_break TEXT,
+            created_by TEXT NOT NULL,
+            -- poll.leading coalescing: when the last one went out, and whether totals have
+            -- changed since without one going out.
+            leading_sent_at TEXT,
+            leading_pending INTEGER NOT NULL DEFAULT 0 CHECK (leading_pending IN (0, 1))
+        );
+        -- One open poll per session, enforced by the database itself.
+        CREATE UNIQUE INDEX polls_one_open ON polls (session_id) WHERE status = 'open';
+        CREATE INDEX polls_by_session ON polls (session_id, id);
+        CREATE TABLE poll_options (
+            poll_id INTEGER NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 7),
+            game_id INTEGER REFERENCES games (id) ON DELETE SET NULL,
+            label TEXT NOT NULL,
+            ticker TEXT,
+            PRIMARY KEY (poll_id, position)
+        );
+        CREATE INDEX poll_options_by_game ON poll_options (game_id) WHERE game_id IS NOT NULL;
+        -- One vote per username per poll (Twitch names are case-insensitive).
+        CREATE TABLE poll_votes (
+            poll_id INTEGER NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
+            username TEXT NOT NULL COLLATE NOCASE,
+            position INTEGER NOT NULL,
+            voted_at TEXT NOT NULL,
+            PRIMARY KEY (poll_id, username)
+        );
+        CREATE INDEX poll_votes_by_option ON poll_votes (poll_id, position);",
+    ),
+    // 9: the built-in tickers (the product's own list, `docs/catalog.md`). Frozen data: a
+    // game renamed or removed since simply gets none.
+    Step::Code(seed_tickers_v9),
 ];
+
+/// The tickers of step 9: (pack_name, title, ticker). Never edit: a new list is a new step.
+const TICKERS_V9: &[(&str, &str, &str)] = &[
+    (
+        "The Jackbox Party Pack",
+        "You Don't Know Jack 2015",
+        "YDKJ15",
+    ),
+    ("The Jackbox Party Pack", "Drawful", "DRAW1"),
+    ("The Jackbox Party Pack", "Word Spud", "SPUD"),
+    ("The Jackbox Party Pack", "Lie Swatter", "SWAT"),
+    ("The Jackbox Party Pack", "Fibbage XL", "FIBXL"),
+    ("The Jackbox Party Pack 2", "Fibbage 2", "FIB2"),
+    ("The Jackbox Party Pack 2", "Earwax", "EARWAX"),
+    ("The Jackbox Party Pack 2", "Bidiots", "BIDIOTS"),
+    ("The Jackbox Party Pack 2", "Quiplash XL", "QPLXL"),
+    ("The Jackbox Party Pack 2", "Bomb Corp.", "BOMB"),
+    ("The Jackbox Party Pack 3", "Quiplash 2", "QPL2"),
+    ("The Jackbox Party Pack 3", "Trivia Murder Party", "TMP"),
+    ("The Jackbox Party Pack 3", "Guesspionage", "GUESS"),
+    ("The Jackbox Party Pack 3", "Fakin' It", "FAKIN"),
+    ("The Jackbox Party Pack 3", "Tee K.O.", "TKO"),
+    ("The Jackbox Party Pack 4", "Fibbage 3", "FIB3"),
+    ("The Jackbox Party Pack 4", "Survive the Internet", "STI"),
+    ("The Jackbox Party Pack 4", "Monster Seeking Monster", "MSM"),
+    ("The Jackbox Party Pack 4", "Bracketeering", "BRACKET"),
+    ("The Jackbox Party Pack 4", "Civic Doodle", "CIVIC"),
+    (
+        "The Jackbox Party Pack 5",
+        "You Don't Know Jack: Full Stream",
+        "YDKJFS",
+    ),
+    ("The Jackbox Party Pack 5", "Split the Room", "SPLIT"),
+    ("The Jackbox Party Pack 5", "Mad Verse City", "MVC"),
+    ("The Jackbox Party Pack 5", "Zeeple Dome", "ZEEPLE"),
+    ("The Jackbox Party Pack 5", "Patently Stupid", "PATENT"),
+    ("The Jackbox Party Pack 6", "Trivia Murder Party 2", "TMP2"),
+    ("The Jackbox Party Pack 6", "Role Models", "ROLE"),
+    ("The Jackbox Party Pack 6", "Joke Boat", "JOKE"),
+    ("The Jackbox Party Pack 6", "Dictionarium", "DICT"),
+    ("The Jackbox Party Pack 6", "Push the Button", "PTB"),
+    ("The Jackbox Party Pack 7", "Quiplash 3", "QPL3"),
+    (
+        "The Jackbox Party Pack 7",
+        "The Devils and the Details",
+        "DEVILS",
+    ),
+    ("The Jackbox Party Pack 7", "Champ'd Up", "CHAMPD"),
+    ("The Jackbox Party Pack 7", "Talking Points", "TALK"),
+    ("The Jackbox Party Pack 7", "Blather 'Round", "BLATHER"),
+    ("The Jackbox Party Pack 8", "Job Job", "JOBJOB"),
+    ("The Jackbox Party Pack 8", "Drawful Animate", "DRAWANIM"),
+    (
+        "The Jackbox Party Pack 8",
+        "The Wheel of Enormous Proportions",
+        "WHEEL",
+    ),
+    ("The Jackbox Party Pack 8", "The Poll Mine", "POLLMINE"),
+    ("The Jackbox Party Pack 8", "Weapons Drawn", "WEAPONS"),
+    ("The Jackbox Party Pack 9", "Fibbage 4", "FIB4"),
+    ("The Jackbox Party Pack 9", "Roomerang", "ROOM"),
+    ("The Jackbox Party Pack 9", "Junktopia", "JUNK"),
+    ("The Jackbox Party Pack 9", "Nonsensory", "NONSENSE"),
+    ("The Jackbox Party Pack 9", "Quixort", "QUIXORT"),
+    ("The Jackbox Party Pack 10", "Tee K.O. 2", "TKO2"),
+    ("The Jackbox Party Pack 10", "Dodo Re Mi", "DODO"),
+    ("The Jackbox Party Pack 10", "FixyText", "FIXY"),
+    ("The Jackbox Party Pack 10", "Timejinx", "TIMEJINX"),
+    ("The Jackbox Party Pack 10", "Hypnotorious", "HYPNO"),
+    ("The Jackbox Party Pack 11", "Doominate", "DOOM"),
+    ("The Jackbox Party Pack 11", "Hear Say", "HEARSAY"),
+    ("The Jackbox Party Pack 11", "Cookie Haus", "COOKIE"),
+    ("The Jackbox Party Pack 11", "Suspectives", "SUSPECT"),
+    ("The Jackbox Party Pack 11", "Legends of Trivia", "LEGENDS"),
+    (
+        "The Jackbox Naughty Pack",
+        "Fakin' It All Night Long",
+        "FAKINALL",
+    ),
+    ("The Jackbox Naughty Pack", "Dirty Drawful", "DIRTYDRW"),
+    ("The Jackbox Naughty Pack", "Let Me Finish", "LMF"),
+    ("The Jackbox Party Starter", "Quiplash 3", "QPL3PS"),
+    ("The Jackbox Party Starter", "Tee K.O.", "TKOPS"),
+    (
+        "The Jackbox Party Starter",
+        "Trivia Murder Party 2",
+        "TMP2PS",
+    ),
+    ("Standalone", "Fibbage", "FIB1"),
+    ("Standalone", "Quiplash", "QPL1"),
+    ("Standalone", "Drawful 2", "DRAW2"),
+    ("Standalone", "Quiplash 2 InterLASHional", "QPL2INT"),
+    ("Standalone", "Guesspionage Crowdplay", "GUESSCP"),
+    ("Standalone", "Acquisitions, Inc.", "ACQINC"),
+    ("Standalone", "The Jackbox Survey Scramble", "SURVEY"),
+];
+
+/// Step 9: gives each built-in game its ticker, unless another game (added by the user
+/// before this step ran) already carries it.
+fn seed_tickers_v9(tx: &Transaction) -> Result<()> {
+    let mut stmt = tx.prepare(
+        "UPDATE games SET ticker = ?3
+         WHERE pack_name = ?1 AND title = ?2 AND ticker IS NULL
+           AND NOT EXISTS (SELECT 1 FROM games WHERE ticker = ?3)",
+    )?;
+    for (pack, title, ticker) in TICKERS_V9 {
+        stmt.execute([pack, title, ticker])?;
+    }
+    Ok(())
+}
+
+/// The built-in tickers, for the test that checks them against the built-in catalog.
+#[doc(hidden)]
+pub fn builtin_tickers() -> &'static [(&'static str, &'static str, &'static str)] {
+    TICKERS_V9
+}
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = STEPS.len() as i64;

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use migrations::{migrate_to, LATEST_VERSION};
+pub use migrations::{builtin_tickers, migrate_to, LATEST_VERSION};
 
 /// How long a connection waits for another writer before giving up. Long enough that the
 /// CLI and a busy daemon never show "database is locked" to a user.

@@ -334,7 +334,7 @@ fn export_then_replace_import_leaves_the_catalog_identical() {
     env.ok(&["catalog", "favor", "3", "-1"]);
     let before = listing(&env);
     let csv = env.ok(&["catalog", "export"]);
-    assert_eq!(csv.lines().next().unwrap(), HEADER);
+    assert_eq!(csv.lines().next().unwrap(), format!("{HEADER},ticker"));
     let file = env.path("out.csv");
     env.ok(&["catalog", "export", "-o", file.to_str().unwrap()]);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), csv);

@@ -5,12 +5,13 @@ use super::cli_sessions::{assert_key_order, events, keys};
 use super::util::Env;
 use serde_json::{json, Value};
 
-const SESSION_GAME_KEYS: [&str; 15] = [
+const SESSION_GAME_KEYS: [&str; 16] = [
     "id",
     "session_id",
     "game_id",
     "played_at",
     "manually_added",
+    "source",
     "status",
     "room_code",
     "player_count",
@@ -243,6 +244,7 @@ fn adding_a_game_writes_game_added() {
                 "id": 2, "session_game_id": sg["id"], "title": sg["title"],
                 "pack_name": sg["pack_name"], "min_players": sg["min_players"],
                 "max_players": sg["max_players"], "manually_added": 1, "room_code": "QW12",
+                "source": "manual",
             },
         })
     );

@@ -20,19 +20,132 @@ use tokio_tungstenite::tungstenite::handshake::server::{Request, Response};
 use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::Message;
 
+/// A recorded-shape fixture of `tests/fixtures/ecast/` (see its README).
+fn fixture(kind: &str) -> Value {
+    let text = match kind {
+        "lookup" => include_str!("../fixtures/ecast/lookup.json"),
+        "lookup_not_found" => include_str!("../fixtures/ecast/lookup_not_found.json"),
+        "client/welcome" => include_str!("../fixtures/ecast/client_welcome.json"),
+        "client/connected" => include_str!("../fixtures/ecast/client_connected.json"),
+        "client/disconnected" => include_str!("../fixtures/ecast/client_disconnected.json"),
+        "client/kicked" => include_str!("../fixtures/ecast/client_kicked.json"),
+        "object" => include_str!("../fixtures/ecast/object.json"),
+        "text" => include_str!("../fixtures/ecast/text.json"),
+        "room/lock" => include_str!("../fixtures/ecast/room_lock.json"),
+        "room/exit" => include_str!("../fixtures/ecast/room_exit.json"),
+        "error" => include_str!("../fixtures/ecast/error.json"),
+        other => panic!("no fixture for {other}"),
+    };
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("fixture {kind}: {e}"))
+}
+
+/// `base` with the fields of `over` written over it (one level deep).
+fn overlay(mut base: Value, over: Value) -> Value {
+    if let (Some(b), Value::Object(o)) = (base.as_object_mut(), over) {
+        for (k, v) in o {
+            b.insert(k, v);
+        }
+    }
+    base
+}
+
+/// The error messages the fake sends with each code (the official client's table).
+pub fn error_message(code: i64) -> &'static str {
+    match code {
+        2000 => "client error",
+        2001 => "parse error",
+        2012 => "invalid license",
+        2013 => "room not found",
+        2014 => "requested role does not exist",
+        2015 => "twitch login required",
+        2017 => "password required",
+        2023 => "permission denied",
+        2027 => "room has already ended",
+        2420 => "rate limit exceeded",
+        _ => "error",
+    }
+}
+
+/// Where a game keeps per-player entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlayerKeys {
+    /// None (the players are only in `here` / `client/connected`).
+    None,
+    /// `player:<connection id>`.
+    Conn,
+    /// `bc:customer:<user-id>` (the UUID the player connected with).
+    Customer,
+}
+
+/// One entity: its type (`object`, `text`, …) and value (for `text`, the object whose JSON
+/// is sent as the string).
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub kind: String,
+    pub val: Value,
+    pub version: i64,
+}
+
+impl Entity {
+    /// The payload `{ key, val, version, from }` an update frame of this type carries, built
+    /// from the `object` / `text` fixture.
+    fn payload(&self, key: &str) -> Value {
+        let val = if self.kind == "text" {
+            Value::String(self.val.to_string())
+        } else {
+            self.val.clone()
+        };
+        let kind = if self.kind == "text" {
+            "text"
+        } else {
+            "object"
+        };
+        overlay(
+            fixture(kind)["result"].clone(),
+            json!({ "key": key, "val": val, "version": self.version, "from": 1 }),
+        )
+    }
+}
+
 pub struct Room {
     pub app_tag: String,
     pub max_players: i64,
     pub locked: bool,
     /// Connection id → `here` entry.
     pub here: BTreeMap<i64, Value>,
-    /// The room entity: (key, value).
-    pub entity: Option<(String, Value)>,
+    /// The room entity's key (`room`, `bc:room`, `roomBlob`); `None`: the game has none.
+    pub room_key: Option<String>,
+    /// The room entity (when `room_key` is set).
+    pub room: Entity,
+    /// Per-player entities of joining players.
+    pub player_keys: PlayerKeys,
+    /// Other entities, in the order the snapshot lists them.
+    pub entities: Vec<(String, Entity)>,
     pub next_id: i64,
     /// Whether shards get `client/connected` for joining players.
     pub tell_shards: bool,
-    /// An error code every shard connection gets instead of a welcome.
+    /// An error code shard connections get instead of a welcome…
     pub reject: Option<i64>,
+    /// …for this many connections (then they are welcomed)…
+    pub reject_count: usize,
+    /// …closing the socket after it, or (false) leaving it open.
+    pub reject_closes: bool,
+}
+
+/// The user id (a UUID, as the official client makes them) of player connection `id`.
+pub fn user_id(id: i64) -> String {
+    format!("5d1e6f0a-2b3c-4d5e-8f90-{id:012x}")
+}
+
+impl Room {
+    /// The entity key of player `id`'s per-player entity, if the game has them.
+    fn player_key(&self, id: i64) -> Option<String> {
+        match self.player_keys {
+            PlayerKeys::None => None,
+            PlayerKeys::Conn => Some(format!("player:{id}")),
+            PlayerKeys::Customer => Some(format!("bc:customer:{}", user_id(id))),
+        }
+    }
 }
 
 enum Cmd {
@@ -48,6 +161,14 @@ struct Conn {
     tx: mpsc::UnboundedSender<Cmd>,
 }
 
+/// The headers of one WebSocket handshake that the spec cares about.
+#[derive(Debug, Clone, Default)]
+pub struct Handshake {
+    pub origin: String,
+    pub referer: String,
+    pub user_agent: String,
+}
+
 #[derive(Default)]
 struct State {
     host: String,
@@ -58,6 +179,7 @@ struct State {
     user_agents: Vec<String>,
     /// Query strings of the WebSocket connections.
     ws_queries: Vec<String>,
+    handshakes: Vec<Handshake>,
     open: usize,
     total: usize,
     conns: HashMap<u64, Conn>,
@@ -67,6 +189,8 @@ struct State {
     pc: u64,
     /// Close WebSocket upgrades without answering (a server that drops connections).
     refuse_ws: bool,
+    /// Frames name their kind in `type` instead of `opcode`.
+    type_key: bool,
 }
 
 pub struct FakeEcast {
@@ -105,8 +229,22 @@ impl FakeEcast {
         f(&mut self.state.lock().unwrap())
     }
 
-    /// A room in the lobby, with its host connected (id 1).
+    /// A room in the lobby, with its host connected (id 1): a `bc:room` text entity and no
+    /// per-player entities.
     pub fn room(&self, code: &str, app_tag: &str) {
+        self.room_family(code, app_tag, "bc:room", "text", PlayerKeys::None)
+    }
+
+    /// A room of one game family: the room entity under `room_key` with entity type `kind`
+    /// (`object`, or `text` holding JSON), per-player entities under `player_keys`.
+    pub fn room_family(
+        &self,
+        code: &str,
+        app_tag: &str,
+        room_key: &str,
+        kind: &str,
+        player_keys: PlayerKeys,
+    ) {
         self.with(|s| {
             let mut here = BTreeMap::new();
             here.insert(1, json!({ "id": 1, "roles": { "host": {} } }));
@@ -117,13 +255,21 @@ impl FakeEcast {
                     max_players: 8,
                     locked: false,
                     here,
-                    entity: Some((
-                        "bc:room".into(),
-                        json!({ "state": "Lobby", "lobbyState": "WaitingForMore" }),
-                    )),
+                    room_key: Some(room_key.to_string()),
+                    room: Entity {
+                        kind: kind.to_string(),
+                        val: json!({ "state": "Lobby", "lobbyState": "WaitingForMore",
+                                     "gameCanStart": false, "gameIsStarting": false,
+                                     "gameFinished": false }),
+                        version: 0,
+                    },
+                    player_keys,
+                    entities: Vec::new(),
                     next_id: 2,
                     tell_shards: true,
                     reject: None,
+                    reject_count: usize::MAX,
+                    reject_closes: true,
                 },
             );
         })
@@ -134,7 +280,13 @@ impl FakeEcast {
         self.with(|s| f(s.rooms.get_mut(code).expect("room")))
     }
 
-    /// A player joins; shards hear of it if the room tells them.
+    /// Frames name their kind in `type` instead of `opcode`.
+    pub fn use_type_key(&self) {
+        self.with(|s| s.type_key = true)
+    }
+
+    /// A player joins: `here` gets it, shards hear `client/connected` if the room tells
+    /// them, and its per-player entity (if the game has them) is sent.
     pub fn join(&self, code: &str, name: &str) -> i64 {
         self.with(|s| {
             let room = s.rooms.get_mut(code).expect("room");
@@ -144,31 +296,71 @@ impl FakeEcast {
                 id,
                 json!({ "id": id, "roles": { "player": { "name": name } } }),
             );
-            if room.tell_shards {
-                let frame = json!({ "id": id, "userId": format!("user-{id}"), "name": name,
-                                    "role": "player", "reconnect": false });
-                broadcast(s, code, "client/connected", frame);
+            let tell = room.tell_shards;
+            let entity = room.player_key(id).map(|key| {
+                let e = Entity {
+                    kind: "object".into(),
+                    val: json!({ "name": name, "state": "Lobby", "playerIndex": id - 2 }),
+                    version: 0,
+                };
+                room.entities.push((key.clone(), e.clone()));
+                (key, e)
+            });
+            if tell {
+                let result = json!({ "id": id, "userId": user_id(id), "name": name,
+                                     "role": "player", "reconnect": false });
+                broadcast(s, code, "client/connected", result);
+            }
+            if let Some((key, e)) = entity {
+                broadcast(s, code, "object", e.payload(&key));
             }
             id
         })
     }
 
-    /// Sets the room entity (as an `object` update).
+    /// Sets the room entity's value (sent as an update of the room's entity type).
     pub fn set_room(&self, code: &str, val: Value) {
         self.with(|s| {
             let room = s.rooms.get_mut(code).expect("room");
-            let key = room
-                .entity
-                .as_ref()
-                .map(|e| e.0.clone())
-                .unwrap_or_else(|| "bc:room".into());
-            room.entity = Some((key.clone(), val.clone()));
+            let key = room.room_key.clone().unwrap_or_else(|| "bc:room".into());
+            room.room_key = Some(key.clone());
+            room.room.val = val;
+            room.room.version += 1;
+            let kind = if room.room.kind == "text" {
+                "text"
+            } else {
+                "object"
+            };
+            let payload = room.room.payload(&key);
+            broadcast(s, code, kind, payload);
+        })
+    }
+
+    /// Sends an `error` frame to the room's connections.
+    pub fn error(&self, code: &str, ecast_code: i64) {
+        self.with(|s| {
+            let result = json!({ "code": ecast_code, "msg": error_message(ecast_code) });
+            broadcast(s, code, "error", result);
+        })
+    }
+
+    /// A player's connection closes (`client/disconnected`); its slot stays in `here`.
+    pub fn disconnect(&self, code: &str, id: i64) {
+        self.with(|s| {
             broadcast(
                 s,
                 code,
-                "object",
-                json!({ "key": key, "val": val, "version": 1, "from": 1 }),
-            );
+                "client/disconnected",
+                json!({ "id": id, "role": "player" }),
+            )
+        })
+    }
+
+    /// The host kicks a player (`client/kicked`).
+    pub fn kick(&self, code: &str, id: i64) {
+        self.with(|s| {
+            let result = json!({ "id": id, "banned": false, "reason": "kicked by host" });
+            broadcast(s, code, "client/kicked", result)
         })
     }
 
@@ -191,7 +383,7 @@ impl FakeEcast {
     /// `room/exit`, then the room is gone and its connections are closed.
     pub fn exit(&self, code: &str) {
         self.with(|s| {
-            broadcast(s, code, "room/exit", json!({}));
+            broadcast(s, code, "room/exit", json!({ "cause": 5 }));
             s.rooms.remove(code);
             for c in s.conns.values().filter(|c| c.room == code) {
                 let _ = c.tx.send(Cmd::Close);
@@ -239,6 +431,9 @@ impl FakeEcast {
     pub fn ws_queries(&self) -> Vec<String> {
         self.with(|s| s.ws_queries.clone())
     }
+    pub fn handshakes(&self) -> Vec<Handshake> {
+        self.with(|s| s.handshakes.clone())
+    }
 
     /// Polls until `f` holds (panics after `secs`).
     pub fn wait(&self, what: &str, secs: u64, f: impl Fn(&FakeEcast) -> bool) {
@@ -262,16 +457,62 @@ impl Drop for FakeEcast {
     }
 }
 
-fn frame(s: &mut State, opcode: &str, result: Value) -> String {
+/// A frame of `kind` from its fixture, with `result`'s fields written over the fixture's.
+fn frame(s: &mut State, kind: &str, result: Value) -> String {
     s.pc += 1;
-    json!({ "pc": s.pc, "opcode": opcode, "result": result }).to_string()
+    let mut f = fixture(kind);
+    f["pc"] = json!(s.pc);
+    let base = f["result"].take();
+    f["result"] = overlay(base, result);
+    if s.type_key {
+        if let Some(obj) = f.as_object_mut() {
+            let op = obj.remove("opcode").unwrap_or(Value::Null);
+            obj.insert("type".into(), op);
+        }
+    }
+    f.to_string()
 }
 
-fn broadcast(s: &mut State, code: &str, opcode: &str, result: Value) {
-    let text = frame(s, opcode, result);
+fn broadcast(s: &mut State, code: &str, kind: &str, result: Value) {
+    let text = frame(s, kind, result);
     for c in s.conns.values().filter(|c| c.room == code) {
         let _ = c.tx.send(Cmd::Send(text.clone()));
     }
+}
+
+/// The `client/welcome` of connection `id` to `room`: `here`, and each entity as
+/// `[type, payload, meta]` with the payload an update frame would carry.
+fn welcome(s: &mut State, code: &str, id: i64, secret: &str, reconnect: bool) -> String {
+    let sample = fixture("client/welcome");
+    let sample_entity = sample["result"]["entities"]
+        .as_object()
+        .and_then(|m| m.values().next().cloned())
+        .unwrap_or_else(|| json!(["object", {}, { "locked": false }]));
+    let acl = sample_entity[1]["acl"].clone();
+    let meta = sample_entity[2].clone();
+    let room = &s.rooms[code];
+    let here: serde_json::Map<String, Value> = room
+        .here
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    let mut entities = serde_json::Map::new();
+    let room_entity = room.room_key.clone().map(|k| (k, room.room.clone()));
+    for (key, e) in room_entity.iter().chain(room.entities.iter()) {
+        let mut payload = e.payload(key);
+        payload["acl"] = acl.clone();
+        entities.insert(key.clone(), json!([e.kind, payload, meta]));
+    }
+    let profile = overlay(
+        sample["result"]["profile"].clone(),
+        json!({ "id": id, "roles": { "shard": {} } }),
+    );
+    frame(
+        s,
+        "client/welcome",
+        json!({ "id": id, "secret": secret, "reconnect": reconnect, "entities": entities,
+                "here": here, "profile": profile }),
+    )
 }
 
 async fn handle(stream: TcpStream, state: Arc<Mutex<State>>) {
@@ -332,19 +573,18 @@ async fn lookup(mut stream: TcpStream, state: Arc<Mutex<State>>, head: &str) {
                 .values()
                 .filter(|e| e["roles"].get("player").is_some())
                 .count() as i64;
-            let body = json!({ "ok": true, "body": {
-                "appId": "fake", "appTag": room.app_tag, "audienceEnabled": false,
-                "code": code, "host": s.host, "audienceHost": s.host, "locked": room.locked,
-                "full": players >= room.max_players, "maxPlayers": room.max_players,
-                "minPlayers": 3, "moderationEnabled": false, "passwordRequired": false,
-                "twitchLocked": false, "locale": "en", "keepalive": false,
-            }});
-            (200, body.to_string())
+            let sample = fixture("lookup");
+            let body = overlay(
+                sample["body"].clone(),
+                json!({
+                    "appTag": room.app_tag, "code": code, "host": s.host, "audienceHost": s.host,
+                    "locked": room.locked, "full": players >= room.max_players,
+                    "maxPlayers": room.max_players,
+                }),
+            );
+            (200, overlay(sample, json!({ "body": body })).to_string())
         } else {
-            (
-                404,
-                json!({ "ok": false, "error": "no such room" }).to_string(),
-            )
+            (404, fixture("lookup_not_found").to_string())
         }
     };
     let reason = match status {
@@ -364,8 +604,21 @@ async fn lookup(mut stream: TcpStream, state: Arc<Mutex<State>>, head: &str) {
 async fn websocket(stream: TcpStream, state: Arc<Mutex<State>>) {
     let uri = Arc::new(Mutex::new(String::new()));
     let seen = uri.clone();
+    let hs_state = state.clone();
     let callback = move |req: &Request, mut resp: Response| {
         *seen.lock().unwrap() = req.uri().to_string();
+        let header = |name: &str| {
+            req.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string()
+        };
+        hs_state.lock().unwrap().handshakes.push(Handshake {
+            origin: header("Origin"),
+            referer: header("Referer"),
+            user_agent: header("User-Agent"),
+        });
         let wants = req
             .headers()
             .get("Sec-WebSocket-Protocol")
@@ -407,14 +660,23 @@ async fn websocket(stream: TcpStream, state: Arc<Mutex<State>>) {
         s.ws_queries.push(query.to_string());
         let conn_id = s.next_conn;
         s.next_conn += 1;
-        let first = match s.rooms.get(&code).map(|r| r.reject) {
-            None => frame(
-                &mut s,
-                "error",
-                json!({ "code": 2013, "msg": "no such room" }),
-            ),
-            Some(Some(code)) => frame(&mut s, "error", json!({ "code": code, "msg": "denied" })),
-            Some(None) => {
+        // An error instead of the welcome: no room (2013), or the room's scripted rejection.
+        let rejection = match s.rooms.get_mut(&code) {
+            None => Some((2013, true)),
+            Some(room) => match room.reject {
+                Some(c) if room.reject_count > 0 => {
+                    room.reject_count -= 1;
+                    Some((c, room.reject_closes))
+                }
+                _ => None,
+            },
+        };
+        let first = match rejection {
+            Some((c, closes)) => {
+                let result = json!({ "code": c, "msg": error_message(c) });
+                (frame(&mut s, "error", result), closes)
+            }
+            None => {
                 let reconnect = params
                     .get("secret")
                     .and_then(|sec| s.secrets.get(sec).copied())
@@ -427,15 +689,6 @@ async fn websocket(stream: TcpStream, state: Arc<Mutex<State>>) {
                 });
                 room.here
                     .insert(id, json!({ "id": id, "roles": { "shard": {} } }));
-                let here: serde_json::Map<String, Value> = room
-                    .here
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.clone()))
-                    .collect();
-                let mut entities = serde_json::Map::new();
-                if let Some((key, val)) = &room.entity {
-                    entities.insert(key.clone(), json!(["object", val, { "locked": false }]));
-                }
                 let secret = format!("secret-{code}-{id}");
                 s.secrets.insert(secret.clone(), id);
                 s.conns.insert(
@@ -445,19 +698,17 @@ async fn websocket(stream: TcpStream, state: Arc<Mutex<State>>) {
                         tx: tx.clone(),
                     },
                 );
-                frame(
-                    &mut s,
-                    "client/welcome",
-                    json!({ "id": id, "secret": secret, "reconnect": reconnect.is_some(),
-                            "entities": entities, "here": here, "profile": null }),
+                (
+                    welcome(&mut s, &code, id, &secret, reconnect.is_some()),
+                    false,
                 )
             }
         };
         (conn_id, first)
     };
-    let rejected = !first.contains("client/welcome");
+    let (first, close_now) = first;
     let mut ok = ws.send(Message::Text(first)).await.is_ok();
-    if rejected {
+    if close_now {
         let _ = ws.close(None).await;
         ok = false;
     }

@@ -204,7 +204,7 @@ fn csv_export_and_import_over_http() {
     let r = srv.get_auth("/api/games/export/csv", &t);
     assert_eq!(r.status, 200);
     assert!(r.header("content-type").unwrap().starts_with("text/csv"));
-    assert_eq!(r.text.lines().next().unwrap(), HEADER);
+    assert_eq!(r.text.lines().next().unwrap(), format!("{HEADER},ticker"));
     // The CLI's export is the same document.
     assert_eq!(srv.env.ok(&["catalog", "export"]), r.text);
     let before = srv.get("/api/games").json;

@@ -32,7 +32,8 @@ fn health() {
 fn unknown_routes_and_wrong_methods() {
     let srv = Server::start();
     for path in [
-        "/",
+        "/nope",
+        "/assets/nope.js",
         "/api",
         "/api/nope",
         "/api/sessions/1/nope",

@@ -108,6 +108,7 @@ fn seed_lifecycle_guide_and_sessions_reference() {
             "player_count_check_status",
             "room_code",
             "session_id",
+            "source",
             "status",
             "title",
             "upvotes"

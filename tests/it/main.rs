@@ -1,12 +1,14 @@
 //! The integration suite: one test binary (faster to link than many) with one module per
 //! area. Tests drive the real `jackbox` binary and real servers on port 0.
 
+mod cdp;
 mod fake_ecast;
 mod server;
 mod util;
 
 mod admins;
 mod audit;
+mod browser;
 mod catalog;
 mod chat_import;
 mod cli_export;
@@ -15,6 +17,7 @@ mod cli_sessions;
 mod concurrency;
 mod conformance;
 mod docs;
+mod hardening;
 mod http_auth;
 mod http_catalog;
 mod http_catalog_reads;
@@ -25,6 +28,8 @@ mod http_sessions;
 mod migrations;
 mod monitor;
 mod picker;
+mod polls;
 mod votes;
+mod web;
 mod webhooks;
-mod websocket;
+pub mod websocket;

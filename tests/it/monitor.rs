@@ -38,8 +38,16 @@ struct Foreground {
 
 impl Foreground {
     fn start(env: &Env, fake: &FakeEcast, sgid: i64) -> Foreground {
+        Foreground::start_with(env, fake, sgid, &[])
+    }
+
+    /// `start` with more environment variables (overriding the short timings).
+    fn start_with(env: &Env, fake: &FakeEcast, sgid: i64, vars: &[(&str, &str)]) -> Foreground {
         let mut c = env.command();
         with_monitor_env(&mut c, fake);
+        for (k, v) in vars {
+            c.env(k, v);
+        }
         let mut child = c
             .args([
                 "--json",
@@ -371,7 +379,7 @@ fn lobby_flags_then_logo_starts_and_game_finished_ends() {
 fn room_lock_starts_a_game_without_room_entity() {
     let fake = FakeEcast::start();
     fake.room("LOCK", "quiplash3");
-    fake.edit("LOCK", |r| r.entity = None);
+    fake.edit("LOCK", |r| r.room_key = None);
     fake.join("LOCK", "ALICE");
     fake.join("LOCK", "BOB");
     let env = Env::new();
@@ -463,7 +471,7 @@ fn dropped_connections_reconnect_with_the_secret() {
     assert!(fake
         .ws_queries()
         .iter()
-        .all(|q| q.contains("role=shard") && q.contains("format=json") && q.contains("userId=")));
+        .all(|q| q.contains("role=shard") && q.contains("format=json") && q.contains("user-id=")));
     fake.exit("DROP");
     assert_eq!(fg.wait(15).0, 0);
     fake.wait("all connections closed", 10, |f| f.open() == 0);
@@ -480,10 +488,10 @@ fn role_errors_fail_the_monitor() {
     let (code, _) = fg.wait(15);
     assert_eq!(code, 1);
     assert_eq!(status(&env, sgid).0, "failed");
-    assert_eq!(
-        events(&env, sgid).pop().unwrap().1["reason"],
-        "role_rejected"
-    );
+    let last = events(&env, sgid).pop().unwrap().1;
+    assert_eq!(last["reason"], "role_rejected");
+    assert_eq!(last["ecastCode"], 2023);
+    assert_eq!(last["ecastMessage"], "permission denied");
     fake.wait("all connections closed", 10, |f| f.open() == 0);
 }
 
@@ -844,4 +852,354 @@ fn heartbeats_reach_websocket_subscribers() {
     assert_eq!(status["data"]["players"], json!(["ALICE"]));
     assert!(status["timestamp"].is_string());
     assert_eq!(of_type(&srv.env, sgid, "game.status").len(), 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// The lobby server as it really is (issue 11): frames built from the recorded-shape
+// fixtures of `tests/fixtures/ecast/`, the three room keys, both per-player key families,
+// `type` for `opcode`, monitors that arrive mid-game or after it, and the error table.
+// ---------------------------------------------------------------------------------------
+
+use crate::fake_ecast::PlayerKeys;
+
+/// One whole game of a family: a player before and one after the monitor connects, lobby
+/// flags, the start, the end (`gameFinished`) — each recorded once.
+fn play_a_game_of_family(code: &str, room_key: &str, kind: &str, keys: PlayerKeys) {
+    let fake = FakeEcast::start();
+    fake.room_family(code, "quiplash3", room_key, kind, keys);
+    fake.join(code, "ALICE");
+    let env = Env::new();
+    let sgid = game_on(&env, code);
+    let fg = Foreground::start(&env, &fake, sgid);
+
+    let connected = wait_events(&env, sgid, "room.connected", 1);
+    assert_eq!(connected["players"], json!(["ALICE"]), "{room_key}");
+    assert_eq!(connected["playerCount"], 1);
+    assert_eq!(
+        connected["gameState"], "Lobby",
+        "{room_key}: the value is payload.val"
+    );
+    assert_eq!(connected["lobbyState"], "WaitingForMore");
+
+    // `client/connected` and the per-player entity name the same player: one join.
+    let bob = fake.join(code, "BOB");
+    let joined = wait_events(&env, sgid, "lobby.player-joined", 1);
+    assert_eq!(joined["playerName"], "BOB");
+    assert_eq!(joined["playerCount"], 2);
+    // A closed connection or a kick keeps the slot: the count never goes down.
+    fake.disconnect(code, bob);
+    fake.kick(code, bob);
+
+    fake.set_room(
+        code,
+        json!({ "state": "Lobby", "lobbyState": "CanStart", "gameCanStart": true,
+                "gameIsStarting": false, "gameFinished": false }),
+    );
+    let updated = wait_events(&env, sgid, "lobby.updated", 1);
+    assert_eq!(updated["lobbyState"], "CanStart");
+    assert_eq!(updated["gameCanStart"], true);
+
+    fake.set_room(
+        code,
+        json!({ "state": "Logo", "lobbyState": "CanStart", "gameCanStart": true,
+                "gameIsStarting": true, "gameFinished": false }),
+    );
+    let started = wait_events(&env, sgid, "game.started", 1);
+    assert_eq!(started["players"], json!(["ALICE", "BOB"]));
+    // A few probes (every 250 ms) see the same players again: nothing new.
+    let seen = fake.total();
+    fake.wait("two probes", 15, |f| f.total() >= seen + 2);
+
+    fake.set_room(
+        code,
+        json!({ "state": "Lobby", "lobbyState": "PostGame", "gameCanStart": true,
+                "gameIsStarting": false, "gameFinished": true }),
+    );
+    let (exit, err) = fg.wait(15);
+    assert_eq!(exit, 0, "{err}");
+    let ended = of_type(&env, sgid, "game.ended");
+    assert_eq!(ended.len(), 1);
+    assert_eq!(ended[0]["players"], json!(["ALICE", "BOB"]));
+    assert_eq!(of_type(&env, sgid, "game.started").len(), 1);
+    assert_eq!(of_type(&env, sgid, "lobby.player-joined").len(), 1);
+    assert_eq!(
+        status(&env, sgid),
+        ("completed".into(), "played".into(), Some(2))
+    );
+    assert_eq!(
+        events(&env, sgid).pop().unwrap().1["reason"],
+        json!("room_closed")
+    );
+    fake.wait("all connections closed", 10, |f| f.open() == 0);
+
+    // The handshake: `user-id=` as the official client spells it, browser-like Origin and
+    // Referer, a real User-Agent.
+    let queries = fake.ws_queries();
+    assert!(!queries.is_empty());
+    for q in &queries {
+        assert!(q.contains("&user-id=jackbox-"), "{q}");
+        assert!(!q.contains("userId="), "{q}");
+    }
+    for h in fake.handshakes() {
+        assert_eq!(h.origin, "https://jackbox.tv");
+        assert_eq!(h.referer, "https://jackbox.tv/");
+        assert!(h.user_agent.starts_with("jackbox/"), "{h:?}");
+    }
+}
+
+#[test]
+fn family_room_object_entity_and_player_connection_ids() {
+    play_a_game_of_family("FAMR", "room", "object", PlayerKeys::Conn);
+}
+
+#[test]
+fn family_bc_room_text_entity_and_customer_uuids() {
+    play_a_game_of_family("FAMB", "bc:room", "text", PlayerKeys::Customer);
+}
+
+#[test]
+fn family_room_blob() {
+    play_a_game_of_family("FAMX", "roomBlob", "object", PlayerKeys::Customer);
+}
+
+/// `bc:customer:<uuid>` entities count players even when the shard is never told about
+/// joins (no `client/connected`) and no probe runs; the snapshot's `here` and entities
+/// naming the same player count once.
+#[test]
+fn customer_uuid_entities_count_players() {
+    let fake = FakeEcast::start();
+    fake.room_family("UUID", "quiplash3", "bc:room", "text", PlayerKeys::Customer);
+    fake.edit("UUID", |r| r.tell_shards = false);
+    fake.join("UUID", "ALICE");
+    let env = Env::new();
+    let sgid = game_on(&env, "UUID");
+    let fg = Foreground::start_with(&env, &fake, sgid, &[("JACKBOX_MONITOR_PROBE_MS", "600000")]);
+    let connected = wait_events(&env, sgid, "room.connected", 1);
+    assert_eq!(connected["players"], json!(["ALICE"]));
+    assert_eq!(connected["playerCount"], 1);
+    fake.join("UUID", "CAROL");
+    let joined = wait_events(&env, sgid, "lobby.player-joined", 1);
+    assert_eq!(joined["playerName"], "CAROL");
+    assert_eq!(joined["playerCount"], 2);
+    fake.exit("UUID");
+    assert_eq!(fg.wait(15).0, 0);
+    assert_eq!(status(&env, sgid).2, Some(2));
+}
+
+#[test]
+fn a_monitor_started_mid_game_records_start_and_end() {
+    let fake = FakeEcast::start();
+    fake.room_family("MIDG", "quiplash3", "room", "object", PlayerKeys::Conn);
+    fake.join("MIDG", "ALICE");
+    fake.join("MIDG", "BOB");
+    fake.set_room(
+        "MIDG",
+        json!({ "state": "Logo", "lobbyState": "CanStart", "gameCanStart": true,
+                "gameIsStarting": false, "gameFinished": false }),
+    );
+    let env = Env::new();
+    let sgid = game_on(&env, "MIDG");
+    let fg = Foreground::start(&env, &fake, sgid);
+    let started = wait_events(&env, sgid, "game.started", 1);
+    assert_eq!(started["players"], json!(["ALICE", "BOB"]));
+    let types: Vec<String> = events(&env, sgid).into_iter().map(|e| e.0).collect();
+    assert_eq!(
+        types,
+        ["room.connected", "player-count.updated", "game.started"]
+    );
+    assert_eq!(
+        of_type(&env, sgid, "room.connected")[0]["gameState"],
+        "Logo"
+    );
+    fake.set_room(
+        "MIDG",
+        json!({ "state": "Lobby", "lobbyState": "PostGame", "gameCanStart": true,
+                "gameIsStarting": false, "gameFinished": true }),
+    );
+    assert_eq!(fg.wait(15).0, 0);
+    assert_eq!(of_type(&env, sgid, "game.ended").len(), 1);
+    assert_eq!(
+        status(&env, sgid),
+        ("completed".into(), "played".into(), Some(2))
+    );
+}
+
+#[test]
+fn a_monitor_started_after_the_game_records_start_and_end() {
+    let fake = FakeEcast::start();
+    fake.room_family("POST", "quiplash3", "bc:room", "text", PlayerKeys::Customer);
+    fake.join("POST", "ALICE");
+    fake.join("POST", "BOB");
+    fake.join("POST", "CAROL");
+    // Back in the lobby after the game: the state says `Lobby`, `gameFinished` says over.
+    fake.set_room(
+        "POST",
+        json!({ "state": "Lobby", "lobbyState": "PostGame", "gameCanStart": true,
+                "gameIsStarting": false, "gameFinished": true }),
+    );
+    let env = Env::new();
+    let sgid = game_on(&env, "POST");
+    let fg = Foreground::start(&env, &fake, sgid);
+    let (code, err) = fg.wait(15);
+    assert_eq!(code, 0, "{err}");
+    let ev = events(&env, sgid);
+    let types: Vec<&str> = ev.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(
+        types,
+        [
+            "room.connected",
+            "player-count.updated",
+            "game.started",
+            "game.ended",
+            "room.disconnected"
+        ]
+    );
+    assert_eq!(ev[0].1["lobbyState"], "PostGame");
+    assert_eq!(ev[3].1["players"], json!(["ALICE", "BOB", "CAROL"]));
+    assert_eq!(ev[4].1["reason"], "room_closed");
+    assert_eq!(ev[4].1["finalPlayerCount"], 3);
+    assert_eq!(
+        status(&env, sgid),
+        ("completed".into(), "played".into(), Some(3))
+    );
+    fake.wait("all connections closed", 10, |f| f.open() == 0);
+}
+
+/// The official client reads a frame's kind from `opcode`, falling back to `type`.
+#[test]
+fn frames_named_by_type_are_read_like_opcode() {
+    let fake = FakeEcast::start();
+    fake.use_type_key();
+    fake.room_family("TYPE", "quiplash3", "room", "object", PlayerKeys::None);
+    fake.join("TYPE", "ALICE");
+    let env = Env::new();
+    let sgid = game_on(&env, "TYPE");
+    let fg = Foreground::start(&env, &fake, sgid);
+    let connected = wait_events(&env, sgid, "room.connected", 1);
+    assert_eq!(connected["players"], json!(["ALICE"]));
+    assert_eq!(connected["gameState"], "Lobby");
+    fake.join("TYPE", "BOB");
+    assert_eq!(
+        wait_events(&env, sgid, "lobby.player-joined", 1)["playerName"],
+        "BOB"
+    );
+    fake.lock("TYPE");
+    wait_events(&env, sgid, "game.started", 1);
+    fake.exit("TYPE");
+    assert_eq!(fg.wait(15).0, 0);
+    assert_eq!(status(&env, sgid).0, "completed");
+}
+
+/// Codes that retrying cannot fix end the monitor at once (no second connection, long
+/// before the give-up time) with the reason, the code and the server's message.
+#[test]
+fn unretryable_errors_end_the_monitor_at_once() {
+    let cases = [
+        (2012, "role_rejected", 1),
+        (2015, "role_rejected", 1),
+        (2017, "role_rejected", 1),
+        (2013, "room_not_found", 3),
+        (2027, "room_closed", 1),
+    ];
+    for (ecast_code, reason, exit) in cases {
+        let fake = FakeEcast::start();
+        fake.room("ERRS", "quiplash3");
+        fake.edit("ERRS", |r| r.reject = Some(ecast_code));
+        let env = Env::new();
+        let sgid = game_on(&env, "ERRS");
+        let fg = Foreground::start_with(
+            &env,
+            &fake,
+            sgid,
+            &[("JACKBOX_MONITOR_GIVEUP_MS", "600000")],
+        );
+        let (code, err) = fg.wait(15);
+        assert_eq!(code, exit, "{ecast_code}: {err}");
+        assert!(
+            err.contains(&ecast_code.to_string())
+                && err.contains(crate::fake_ecast::error_message(ecast_code)),
+            "{ecast_code}: {err}"
+        );
+        assert_eq!(status(&env, sgid).0, "failed", "{ecast_code}");
+        let (last, data) = events(&env, sgid).pop().unwrap();
+        assert_eq!(last, "room.disconnected");
+        assert_eq!(data["reason"], reason, "{ecast_code}");
+        assert_eq!(data["ecastCode"], ecast_code);
+        assert_eq!(
+            data["ecastMessage"],
+            crate::fake_ecast::error_message(ecast_code)
+        );
+        assert_eq!(fake.total(), 1, "{ecast_code}: not retried");
+        assert_eq!(of_type(&env, sgid, "room.connected").len(), 0);
+        fake.wait("all connections closed", 10, |f| f.open() == 0);
+    }
+}
+
+/// After the room was seen: a generic error is only logged; "room has already ended" ends
+/// the game (completed), naming the error.
+#[test]
+fn errors_after_the_room_was_seen() {
+    let fake = FakeEcast::start();
+    fake.room_family("LATE", "quiplash3", "room", "object", PlayerKeys::None);
+    fake.join("LATE", "ALICE");
+    let env = Env::new();
+    let sgid = game_on(&env, "LATE");
+    let fg = Foreground::start(&env, &fake, sgid);
+    wait_events(&env, sgid, "room.connected", 1);
+    fake.error("LATE", 2000);
+    fake.join("LATE", "BOB");
+    wait_events(&env, sgid, "lobby.player-joined", 1);
+    fake.error("LATE", 2027);
+    let (code, err) = fg.wait(15);
+    assert_eq!(code, 0, "{err}");
+    let ev = events(&env, sgid);
+    let n = ev.len();
+    assert_eq!(ev[n - 2].0, "game.ended");
+    assert_eq!(ev[n - 1].0, "room.disconnected");
+    assert_eq!(ev[n - 1].1["reason"], "room_closed");
+    assert_eq!(ev[n - 1].1["ecastCode"], 2027);
+    assert_eq!(ev[n - 1].1["ecastMessage"], "room has already ended");
+    assert_eq!(
+        status(&env, sgid),
+        ("completed".into(), "played".into(), Some(2))
+    );
+}
+
+/// `2420` (rate limit): the monitor drops that connection itself — the server leaves it
+/// open — backs off and tries again, without waiting for a welcome that never comes.
+#[test]
+fn rate_limits_back_off_and_retry() {
+    let fake = FakeEcast::start();
+    fake.room("RATE", "quiplash3");
+    fake.join("RATE", "ALICE");
+    fake.edit("RATE", |r| {
+        r.reject = Some(2420);
+        r.reject_count = 2;
+        r.reject_closes = false;
+    });
+    let env = Env::new();
+    let sgid = game_on(&env, "RATE");
+    let started = Instant::now();
+    let fg = Foreground::start_with(
+        &env,
+        &fake,
+        sgid,
+        &[
+            ("JACKBOX_MONITOR_TIMEOUT_MS", "30000"),
+            ("JACKBOX_MONITOR_GIVEUP_MS", "600000"),
+            ("JACKBOX_MONITOR_PROBE_MS", "600000"),
+        ],
+    );
+    let connected = wait_events(&env, sgid, "room.connected", 1);
+    assert!(started.elapsed() < Duration::from_secs(15));
+    assert_eq!(connected["players"], json!(["ALICE"]));
+    assert_eq!(
+        fake.total(),
+        3,
+        "two rate-limited attempts, then the welcome"
+    );
+    fake.wait("the rate-limited sockets closed", 10, |f| f.open() == 1);
+    assert_eq!(status(&env, sgid).0, "monitoring");
+    fake.exit("RATE");
+    assert_eq!(fg.wait(15).0, 0);
 }

@@ -160,6 +160,7 @@ fn filters_and_repeat_avoidance_are_never_violated() {
                                 },
                                 session_id: sid,
                                 exclude_played: excl,
+                                select: false,
                             };
                             let mut rng = StdRng::seed_from_u64(seed);
                             let Ok(pick) = picker::pick(&conn, &req, &mut rng) else {

@@ -16,7 +16,7 @@ type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 const WAIT: Duration = Duration::from_secs(15);
 
 pub struct Ws {
-    socket: Socket,
+    pub socket: Socket,
 }
 
 impl Ws {

@@ -11,7 +11,8 @@ use crate::{store, Error, Result};
 use rusqlite::Connection;
 use serde_json::json;
 
-/// The CSV header, in order (`picker.md`).
+/// The CSV header, in order (`picker.md`), without the optional last column `ticker`
+/// (`polls.md`): files without it are still read, and keep the games' tickers.
 pub const CSV_COLUMNS: [&str; 12] = [
     "pack_name",
     "title",
@@ -27,14 +28,17 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "favor_bias",
 ];
 
+/// The optional 13th CSV column; export always writes it.
+pub const TICKER_COLUMN: &str = "ticker";
+
 impl GameFields {
-    /// Parses one CSV record (without the header). `line` is for messages.
-    pub fn from_csv(record: &csv::StringRecord, line: u64) -> Result<Self> {
+    /// Parses one CSV record (without the header) of a file with `columns` columns (12, or
+    /// 13 with `ticker`). `line` is for messages.
+    pub fn from_csv(record: &csv::StringRecord, line: u64, columns: usize) -> Result<Self> {
         let bad = |what: &str| Error::invalid(format!("CSV line {line}: {what}"));
-        if record.len() != CSV_COLUMNS.len() {
+        if record.len() != columns {
             return Err(bad(&format!(
-                "expected {} columns, found {}",
-                CSV_COLUMNS.len(),
+                "expected {columns} columns, found {}",
                 record.len()
             )));
         }
@@ -72,13 +76,18 @@ impl GameFields {
             app_tag: text(9).map(|t| normalize_tags(&t)),
             enabled: flag(10, true)?,
             favor_bias: int(11)?.unwrap_or(0),
+            ticker: match columns > CSV_COLUMNS.len() {
+                true => crate::core::tickers::normalize_opt(text(12).as_deref())
+                    .map_err(|e| bad(&e.message))?,
+                false => None,
+            },
         };
         fields.validate().map_err(|e| bad(&e.message))?;
         Ok(fields)
     }
 
-    /// The CSV record of these fields, in `CSV_COLUMNS` order.
-    pub fn to_csv(&self) -> [String; 12] {
+    /// The CSV record of these fields, in `CSV_COLUMNS` order, then the ticker.
+    pub fn to_csv(&self) -> [String; 13] {
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         [
             self.pack_name.clone(),
@@ -95,6 +104,7 @@ impl GameFields {
             opt(&self.app_tag),
             (self.enabled as i64).to_string(),
             self.favor_bias.to_string(),
+            opt(&self.ticker),
         ]
     }
 }
@@ -107,6 +117,12 @@ pub fn parse_csv(data: &str) -> Result<Vec<GameFields>> {
 /// [`parse_csv`] keeping each row's line number (for messages about the import as a whole).
 /// Two rows with the same (pack_name, title) are an error naming the second line.
 pub fn parse_csv_lines(data: &str) -> Result<Vec<(u64, GameFields)>> {
+    Ok(parse_csv_table(data)?.0)
+}
+
+/// [`parse_csv_lines`], also telling whether the file has the `ticker` column. Two rows
+/// with the same ticker are a `409` naming the second line.
+pub fn parse_csv_table(data: &str) -> Result<(Vec<(u64, GameFields)>, bool)> {
     // Spreadsheet programs like to start the file with a byte-order mark.
     let data = data.strip_prefix('\u{feff}').unwrap_or(data);
     let mut reader = csv::ReaderBuilder::new()
@@ -118,21 +134,34 @@ pub fn parse_csv_lines(data: &str) -> Result<Vec<(u64, GameFields)>> {
         .map_err(|e| Error::invalid(format!("CSV line 1: {e}")))?
         .clone();
     let names: Vec<&str> = header.iter().map(str::trim).collect();
-    if names != CSV_COLUMNS {
+    let with_ticker = names.len() == CSV_COLUMNS.len() + 1
+        && names[..CSV_COLUMNS.len()] == CSV_COLUMNS
+        && names[CSV_COLUMNS.len()] == TICKER_COLUMN;
+    if names != CSV_COLUMNS && !with_ticker {
         return Err(Error::invalid(format!(
             "CSV line 1: the header must be {}",
             CSV_COLUMNS.join(",")
-        )));
+        ))
+        .with_hint("a last column, ticker, may follow favor_bias"));
     }
+    let columns = names.len();
     let mut out: Vec<(u64, GameFields)> = Vec::new();
     let mut seen = std::collections::HashMap::new();
+    let mut tickers: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
             Error::invalid(format!("CSV line {line}: {e}"))
         })?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let fields = GameFields::from_csv(&record, line)?;
+        let fields = GameFields::from_csv(&record, line, columns)?;
+        if let Some(t) = &fields.ticker {
+            if let Some(first) = tickers.insert(t.clone(), line) {
+                return Err(Error::duplicate(format!(
+                    "CSV line {line}: ticker {t} already appears on line {first}"
+                )));
+            }
+        }
         let key = (fields.pack_name.clone(), fields.title.clone());
         if let Some(first) = seen.insert(key, line) {
             return Err(Error::invalid(format!(
@@ -142,7 +171,7 @@ pub fn parse_csv_lines(data: &str) -> Result<Vec<(u64, GameFields)>> {
         }
         out.push((line, fields));
     }
-    Ok(out)
+    Ok((out, with_ticker))
 }
 
 /// The whole catalog as CSV (header + one row per game, by pack then title).
@@ -152,7 +181,8 @@ pub fn export_csv(conn: &Connection) -> Result<String> {
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     let csv_err = |e: csv::Error| Error::storage(format!("CSV error: {e}"));
-    w.write_record(CSV_COLUMNS).map_err(csv_err)?;
+    w.write_record(CSV_COLUMNS.iter().chain([&TICKER_COLUMN]))
+        .map_err(csv_err)?;
     for g in &games {
         w.write_record(GameFields::from(g).to_csv())
             .map_err(csv_err)?;
@@ -187,7 +217,7 @@ impl ImportMode {
 /// counters and votes are kept). → `{ "message", "imported", "updated" }` (`imported` =
 /// games added, `updated` = existing games rewritten).
 pub fn import_csv(conn: &mut Connection, data: &str, mode: ImportMode) -> Result<Message> {
-    let rows = parse_csv_lines(data)?;
+    let (mut rows, with_ticker) = parse_csv_table(data)?;
     store::write(conn, |tx| {
         let mut removed = 0usize;
         if mode == ImportMode::Replace {
@@ -222,6 +252,26 @@ pub fn import_csv(conn: &mut Connection, data: &str, mode: ImportMode) -> Result
             let found = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
             found.collect::<rusqlite::Result<_>>()?
         };
+        // Tickers may move between the file's games: free the ones the file rewrites first,
+        // so only a clash with a game outside the file remains (a 409 naming the line).
+        // A file without the column keeps each existing game's ticker.
+        for (_, f) in rows.iter_mut() {
+            if let Some(&id) = ids.get(&(f.pack_name.clone(), f.title.clone())) {
+                if with_ticker {
+                    tx.prepare_cached("UPDATE games SET ticker = NULL WHERE id = ?1")?
+                        .execute([id])?;
+                } else {
+                    f.ticker = super::read::get(tx, id)?.ticker;
+                }
+            }
+        }
+        for (line, f) in &rows {
+            let id = ids.get(&(f.pack_name.clone(), f.title.clone())).copied();
+            if let Some(t) = &f.ticker {
+                crate::core::tickers::check_free(tx, t, id)
+                    .map_err(|e| Error::duplicate(format!("CSV line {line}: {}", e.message)))?;
+            }
+        }
         for (line, f) in &rows {
             let key = (f.pack_name.clone(), f.title.clone());
             let id = match ids.get(&key).copied() {

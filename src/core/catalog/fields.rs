@@ -20,6 +20,8 @@ pub struct GameFields {
     pub app_tag: Option<String>,
     pub enabled: bool,
     pub favor_bias: i64,
+    /// The chat ticker (normalized: upper case), if any.
+    pub ticker: Option<String>,
 }
 
 impl GameFields {
@@ -47,6 +49,9 @@ impl GameFields {
         if !(-1..=1).contains(&self.favor_bias) {
             return Err(Error::invalid("favor_bias must be -1, 0 or 1"));
         }
+        if let Some(t) = &self.ticker {
+            crate::core::tickers::normalize(t)?;
+        }
         Ok(())
     }
 }
@@ -66,6 +71,7 @@ impl From<&Game> for GameFields {
             app_tag: g.app_tag.clone(),
             enabled: g.enabled != 0,
             favor_bias: g.favor_bias,
+            ticker: g.ticker.clone(),
         }
     }
 }

@@ -24,6 +24,8 @@ pub struct GamePatch {
     pub app_tag: Option<Option<String>>,
     pub enabled: Option<bool>,
     pub favor_bias: Option<i64>,
+    /// `Some(None)` removes the ticker.
+    pub ticker: Option<Option<String>>,
 }
 
 /// Empty or blank text means "none" for the optional text fields.
@@ -58,6 +60,7 @@ impl GamePatch {
             app_tag: clean_text(self.app_tag.flatten().map(|t| normalize_tags(&t))),
             enabled: self.enabled.unwrap_or(true),
             favor_bias: self.favor_bias.unwrap_or(0),
+            ticker: crate::core::tickers::normalize_opt(self.ticker.flatten().as_deref())?,
         };
         fields.validate()?;
         Ok(fields)
@@ -90,6 +93,10 @@ impl GamePatch {
                 .unwrap_or(base.app_tag),
             enabled: self.enabled.unwrap_or(base.enabled),
             favor_bias: self.favor_bias.unwrap_or(base.favor_bias),
+            ticker: match self.ticker {
+                Some(t) => crate::core::tickers::normalize_opt(t.as_deref())?,
+                None => base.ticker,
+            },
         };
         fields.validate()?;
         Ok(fields)
@@ -174,6 +181,12 @@ impl GamePatch {
             game_type: nullable_text("game_type")?,
             secondary_type: nullable_text("secondary_type")?,
             app_tag,
+            ticker: match obj.get("ticker") {
+                None => None,
+                Some(Value::Null) => Some(None),
+                Some(Value::String(t)) => Some(Some(t.clone())),
+                Some(_) => return Err(Error::invalid(crate::core::tickers::TICKER_ERROR)),
+            },
             enabled: flag("enabled")?,
             favor_bias: match get("favor_bias") {
                 None => None,

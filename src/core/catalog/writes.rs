@@ -35,7 +35,13 @@ pub fn insert(tx: &Connection, f: &GameFields, now: &str) -> Result<i64> {
         f.favor_bias,
         now
     ])?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    // A separate statement: the seed (migration step 2) runs before `ticker` exists.
+    if let Some(t) = &f.ticker {
+        tx.prepare_cached("UPDATE games SET ticker = ?2 WHERE id = ?1")?
+            .execute(rusqlite::params![id, t])?;
+    }
+    Ok(id)
 }
 
 fn duplicate_game(f: &GameFields) -> Error {
@@ -133,7 +139,7 @@ pub(super) fn write_fields(tx: &Connection, id: i64, f: &GameFields) -> Result<(
     tx.prepare_cached(
         "UPDATE games SET pack_name = ?2, title = ?3, min_players = ?4, max_players = ?5,
             length_minutes = ?6, has_audience = ?7, family_friendly = ?8, game_type = ?9,
-            secondary_type = ?10, app_tag = ?11, enabled = ?12, favor_bias = ?13
+            secondary_type = ?10, app_tag = ?11, enabled = ?12, favor_bias = ?13, ticker = ?14
          WHERE id = ?1",
     )?
     .execute(rusqlite::params![
@@ -150,6 +156,7 @@ pub(super) fn write_fields(tx: &Connection, id: i64, f: &GameFields) -> Result<(
         f.app_tag,
         f.enabled as i64,
         f.favor_bias,
+        f.ticker,
     ])?;
     Ok(())
 }
@@ -160,6 +167,9 @@ pub fn add(conn: &mut Connection, patch: GamePatch) -> Result<Game> {
     store::write(conn, |tx| {
         if id_by_key(tx, &fields.pack_name, &fields.title)?.is_some() {
             return Err(duplicate_game(&fields));
+        }
+        if let Some(t) = &fields.ticker {
+            crate::core::tickers::check_free(tx, t, None)?;
         }
         let id = insert(tx, &fields, &crate::time::now())?;
         check_tags_for(tx, id)?;
@@ -183,6 +193,9 @@ pub fn update(conn: &mut Connection, id: i64, patch: GamePatch) -> Result<Game> 
             if other != id {
                 return Err(duplicate_game(&fields));
             }
+        }
+        if let Some(t) = &fields.ticker {
+            crate::core::tickers::check_free(tx, t, Some(id))?;
         }
         write_fields(tx, id, &fields)?;
         check_tags_for(tx, id)?;

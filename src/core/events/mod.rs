@@ -87,6 +87,12 @@ events! {
         GameStarted(GameStarted) = GAME_STARTED: "game.started",
         GameEnded(GameEnded) = GAME_ENDED: "game.ended",
         RoomDisconnected(RoomDisconnected) = ROOM_DISCONNECTED: "room.disconnected",
+        GamePicked(GamePicked) = GAME_PICKED: "game.picked",
+        GameDismissed(GameDismissed) = GAME_DISMISSED: "game.dismissed",
+        PollStart(PollStart) = POLL_START: "poll.start",
+        PollLeading(PollLeading) = POLL_LEADING: "poll.leading",
+        VotingEnded(VotingEnded) = VOTING_ENDED: "voting.ended",
+        PollCancelled(PollCancelled) = POLL_CANCELLED: "poll.cancelled",
         /// Sent by `POST /api/webhooks/test/{id}` only, never through the outbox.
         Test(WebhookTest) = TEST: "test",
     }

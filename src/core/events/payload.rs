@@ -2,9 +2,13 @@
 //! order is wire order: serde_json keeps it (`preserve_order`), and clients and tests see
 //! exactly these bytes.
 
+use crate::core::model::Game;
 use crate::core::model::SessionGame;
+use crate::core::polls::{Poll, PollOption};
 use crate::core::status_live::StatusLive;
-use crate::core::vocab::{CountSource, DisconnectReason, MonitorStatus};
+use crate::core::vocab::{
+    CountSource, DisconnectReason, DismissReason, MonitorStatus, SelectionSource,
+};
 use crate::core::votes::{GameVotes, VoteCast};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -60,6 +64,8 @@ pub struct AddedGame {
     pub max_players: i64,
     pub manually_added: i64,
     pub room_code: Option<String>,
+    /// Where the game came from (`polls.md`).
+    pub source: SelectionSource,
 }
 
 impl GameAdded {
@@ -79,6 +85,7 @@ impl GameAdded {
                 min_players: sg.min_players,
                 max_players: sg.max_players,
                 manually_added: sg.manually_added,
+                source: sg.source,
                 room_code: sg.room_code.clone(),
             },
         }
@@ -122,7 +129,8 @@ pub struct VoteReceived {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VotedGame {
     pub id: i64,
-    pub session_game_id: i64,
+    /// `null` for a ticker vote for a game not played in the session.
+    pub session_game_id: Option<i64>,
     pub title: String,
     pub pack_name: String,
 }
@@ -262,3 +270,83 @@ pub struct MonitorChanged {
 
 /// `game.status` carries the `status-live` object itself.
 pub type GameStatusHeartbeat = StatusLive;
+
+/// The game of `game.picked`: the fields overlays show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PickedGame {
+    pub id: i64,
+    pub title: String,
+    pub pack_name: String,
+    pub min_players: i64,
+    pub max_players: i64,
+}
+
+impl From<&Game> for PickedGame {
+    fn from(g: &Game) -> Self {
+        PickedGame {
+            id: g.id,
+            title: g.title.clone(),
+            pack_name: g.pack_name.clone(),
+            min_players: g.min_players,
+            max_players: g.max_players,
+        }
+    }
+}
+
+/// `game.picked`: a game was lined up next (`polls.md`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GamePicked {
+    pub session_id: i64,
+    pub game: PickedGame,
+    pub source: SelectionSource,
+}
+
+/// `game.dismissed`: the lined-up game was cleared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GameDismissed {
+    pub session_id: i64,
+    pub game_id: Option<i64>,
+    pub reason: DismissReason,
+}
+
+/// `poll.start`: a poll opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PollStart {
+    pub session_id: i64,
+    pub poll: Poll,
+    pub poll_started_at: String,
+}
+
+/// `poll.leading`: the totals of an open poll changed (coalesced: at most one per 250 ms
+/// per poll, the last state always sent; `core::polls`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PollLeading {
+    pub session_id: i64,
+    pub poll_id: i64,
+    pub leader: Option<PollOption>,
+    pub options: Vec<PollOption>,
+    pub total_votes: i64,
+}
+
+/// `voting.ended`: a poll closed (by hand or at its deadline).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VotingEnded {
+    pub session_id: i64,
+    pub poll_id: i64,
+    pub winner_game_id: Option<i64>,
+    pub winner_label: Option<String>,
+    pub votes: Vec<PollOption>,
+}
+
+/// `poll.cancelled`: a poll was cancelled (no winner).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PollCancelled {
+    pub session_id: i64,
+    pub poll_id: i64,
+}

@@ -1,7 +1,7 @@
 //! The chat-log import: one all-or-nothing transaction, streamed message by message or
 //! pipelined across two threads for big logs.
 
-use super::intervals::{add_votes, Intervals};
+use super::intervals::{add_game_votes, add_votes, Intervals};
 use super::parse::{format_ms, ChatMessage};
 use super::token::{message_hash, parse_vote, VoteKind};
 use crate::core::audit::{self, Action};
@@ -48,6 +48,10 @@ pub struct Importer<'c> {
     intervals: Intervals,
     /// (up, down) per slot.
     tallies: Vec<(i64, i64)>,
+    /// The catalog's tickers, for `TICKER++` / `TICKER--` messages (`polls.md`).
+    tickers: std::collections::HashMap<String, crate::core::tickers::TickerGame>,
+    /// Ticker votes per game: (up, down), whatever the time.
+    ticker_tallies: BTreeMap<i64, (i64, i64)>,
     imported: u64,
     duplicates: u64,
     votes: u64,
@@ -63,6 +67,8 @@ impl<'c> Importer<'c> {
         let intervals = Intervals::load(&tx, session_id, session.closed_at.as_deref())?;
         Ok(Importer {
             tallies: vec![(0, 0); intervals.slots.len()],
+            tickers: crate::core::tickers::all(&tx)?,
+            ticker_tallies: BTreeMap::new(),
             tx,
             session_id,
             intervals,
@@ -97,6 +103,8 @@ impl<'c> Importer<'c> {
             session_id,
             intervals,
             tallies,
+            tickers,
+            ticker_tallies,
             imported,
             duplicates,
             votes,
@@ -106,6 +114,36 @@ impl<'c> Importer<'c> {
         let mut insert = tx.prepare_cached(INSERT_CHAT)?;
         for p in rows {
             *seen += 1;
+            // `TICKER++` votes for that game whatever the time; an unknown ticker is an
+            // ordinary message.
+            let ticker_vote = match p.vote {
+                Some(_) => None,
+                None => crate::core::tickers::parse_chat_vote(&p.msg.message)
+                    .and_then(|(t, kind)| tickers.get(&t).map(|g| (g.game_id, kind))),
+            };
+            if let Some((game_id, kind)) = ticker_vote {
+                let changed = insert.execute(rusqlite::params![
+                    *session_id,
+                    p.msg.username,
+                    p.msg.message,
+                    p.ts,
+                    kind.as_str(),
+                    intervals.latest_of(game_id),
+                    p.hash,
+                ])?;
+                if changed == 0 {
+                    *duplicates += 1;
+                } else {
+                    *imported += 1;
+                    *votes += 1;
+                    let t = ticker_tallies.entry(game_id).or_insert((0, 0));
+                    match kind {
+                        VoteKind::Up => t.0 += 1,
+                        VoteKind::Down => t.1 += 1,
+                    }
+                }
+                continue;
+            }
             let slot = p.vote.and_then(|_| intervals.find(p.msg.at));
             let changed = insert.execute(rusqlite::params![
                 *session_id,
@@ -149,6 +187,23 @@ impl<'c> Importer<'c> {
                 .entry(slot.game_id.to_string())
                 .or_insert_with(|| GameVotes {
                     title: slot.title.clone(),
+                    upvotes: 0,
+                    downvotes: 0,
+                });
+            entry.upvotes += up;
+            entry.downvotes += down;
+        }
+        for (&game_id, &(up, down)) in &self.ticker_tallies {
+            let sg = self.intervals.latest_of(game_id);
+            add_game_votes(&self.tx, game_id, sg, up, down)?;
+            let title = match self.tickers.values().find(|g| g.game_id == game_id) {
+                Some(g) => g.title.clone(),
+                None => continue,
+            };
+            let entry = by_game
+                .entry(game_id.to_string())
+                .or_insert_with(|| GameVotes {
+                    title,
                     upvotes: 0,
                     downvotes: 0,
                 });

@@ -55,6 +55,16 @@ impl Intervals {
         Ok(Intervals { slots, end_ms })
     }
 
+    /// The latest session game of catalog game `game_id` in the session, if it was played
+    /// (where a ticker vote for it is credited).
+    pub fn latest_of(&self, game_id: i64) -> Option<i64> {
+        self.slots
+            .iter()
+            .rev()
+            .find(|s| s.game_id == game_id)
+            .map(|s| s.session_game_id)
+    }
+
     /// The index of the slot owning time `t` (ms), if any.
     pub fn find(&self, t: i64) -> Option<usize> {
         if self.end_ms.is_some_and(|end| t > end) {
@@ -90,18 +100,32 @@ impl Intervals {
 /// Adds votes to a slot's session game and to its catalog game (whose popularity score
 /// moves by up - down). Returns the catalog game's new totals.
 pub fn add_votes(conn: &Connection, slot: &Slot, up: i64, down: i64) -> Result<VoteTotals> {
-    conn.prepare_cached(
-        "UPDATE session_games SET upvotes = upvotes + ?2, downvotes = downvotes + ?3
-         WHERE id = ?1",
-    )?
-    .execute([slot.session_game_id, up, down])?;
+    add_game_votes(conn, slot.game_id, Some(slot.session_game_id), up, down)
+}
+
+/// [`add_votes`] for a catalog game and, when it has one, its session game (a ticker vote
+/// may name a game the session never played).
+pub fn add_game_votes(
+    conn: &Connection,
+    game_id: i64,
+    session_game_id: Option<i64>,
+    up: i64,
+    down: i64,
+) -> Result<VoteTotals> {
+    if let Some(sg) = session_game_id {
+        conn.prepare_cached(
+            "UPDATE session_games SET upvotes = upvotes + ?2, downvotes = downvotes + ?3
+             WHERE id = ?1",
+        )?
+        .execute([sg, up, down])?;
+    }
     Ok(conn
         .prepare_cached(
             "UPDATE games SET upvotes = upvotes + ?2, downvotes = downvotes + ?3,
                 popularity_score = popularity_score + ?2 - ?3
              WHERE id = ?1 RETURNING upvotes, downvotes, popularity_score",
         )?
-        .query_row([slot.game_id, up, down], |r| {
+        .query_row([game_id, up, down], |r| {
             Ok(VoteTotals {
                 upvotes: r.get(0)?,
                 downvotes: r.get(1)?,

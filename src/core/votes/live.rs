@@ -1,14 +1,14 @@
 //! Live votes (`POST /api/votes/live`, `jackbox vote`): validation, matching to the active
 //! session's game, dedupe, counters and the `vote.received` event.
 
-use super::intervals::{add_votes, Intervals};
+use super::intervals::{add_game_votes, Intervals};
 use super::parse::{format_ms, parse_timestamp};
 use super::token::{message_hash, VoteKind};
 use crate::core::audit::{self, Action};
 use crate::core::events::{emit, Event, VoteReceived, VotedGame};
 use crate::core::sessions;
 use crate::{store, Error, Result};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -18,6 +18,9 @@ pub struct LiveVoteInput {
     pub username: Option<Value>,
     pub vote: Option<Value>,
     pub timestamp: Option<Value>,
+    /// A game's ticker: the vote goes to that game whatever the time (`polls.md`), and
+    /// `timestamp` may be left out (now).
+    pub ticker: Option<Value>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -29,7 +32,8 @@ pub struct LiveSession {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct LiveGame {
     pub id: i64,
-    pub session_game_id: i64,
+    /// `null` for a ticker vote for a game not played in the session.
+    pub session_game_id: Option<i64>,
     pub title: String,
     pub pack_name: String,
     pub upvotes: i64,
@@ -71,7 +75,14 @@ fn present(v: &Option<Value>) -> bool {
 /// Records one live vote for the active session's game whose interval contains the vote's
 /// time: counters, the stored row and `vote.received`, in one transaction.
 pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResult> {
-    if !present(&input.username) || !present(&input.vote) || !present(&input.timestamp) {
+    let ticker = match &input.ticker {
+        None | Some(Value::Null) => None,
+        Some(Value::String(t)) => Some(crate::core::tickers::normalize(t)?),
+        Some(_) => return Err(Error::invalid(crate::core::tickers::TICKER_ERROR)),
+    };
+    let timestamp_given = present(&input.timestamp);
+    if !present(&input.username) || !present(&input.vote) || (!timestamp_given && ticker.is_none())
+    {
         return Err(Error::invalid(MISSING_FIELDS));
     }
     let username = match &input.username {
@@ -83,17 +94,61 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
         _ => None,
     }
     .ok_or_else(|| Error::invalid(VoteKind::INVALID))?;
-    let at = input
-        .timestamp
-        .as_ref()
-        .and_then(parse_timestamp)
-        .ok_or_else(|| Error::invalid(BAD_TIMESTAMP))?;
+    let at = if timestamp_given {
+        input
+            .timestamp
+            .as_ref()
+            .and_then(parse_timestamp)
+            .ok_or_else(|| Error::invalid(BAD_TIMESTAMP))?
+    } else {
+        chrono::Utc::now().timestamp_millis()
+    };
     let timestamp = format_ms(at).ok_or_else(|| Error::invalid(BAD_TIMESTAMP))?;
 
     store::write(conn, |tx| {
         let session =
             sessions::active(tx)?.ok_or_else(|| Error::not_found("No active session found"))?;
-        let intervals = Intervals::load(tx, session.id, None)?;
+        let (target, message) = match &ticker {
+            Some(t) => (
+                ticker_target(tx, session.id, t)?,
+                format!("{t}{}", &kind.token()[8..]),
+            ),
+            None => (
+                time_target(tx, session.id, at, &timestamp)?,
+                kind.token().to_string(),
+            ),
+        };
+        record(
+            tx, &session, &target, username, kind, &message, at, timestamp,
+        )
+    })
+}
+
+/// The game a live vote goes to.
+struct Target {
+    game_id: i64,
+    session_game_id: Option<i64>,
+    title: String,
+    pack_name: String,
+}
+
+/// A ticker vote: the ticker's game, and its latest session game if the session played it.
+fn ticker_target(conn: &Connection, session_id: i64, ticker: &str) -> Result<Target> {
+    let game = crate::core::tickers::find(conn, ticker)?
+        .ok_or_else(crate::core::tickers::unknown_ticker)?;
+    let session_game_id = Intervals::load(conn, session_id, None)?.latest_of(game.id);
+    Ok(Target {
+        game_id: game.id,
+        session_game_id,
+        title: game.title,
+        pack_name: game.pack_name,
+    })
+}
+
+/// A timed vote: the active session's game whose interval holds the vote's time.
+fn time_target(conn: &Connection, session_id: i64, at: i64, timestamp: &str) -> Result<Target> {
+    {
+        let intervals = Intervals::load(conn, session_id, None)?;
         if intervals.slots.is_empty() {
             return Err(Error::not_found(
                 "No games have been played in the active session yet",
@@ -109,13 +164,36 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
                     "debug",
                     json!({
                         "voteTimestamp": timestamp,
-                        "sessionId": session.id,
+                        "sessionId": session_id,
                         "intervals": intervals.describe(),
                     }),
                 ))
             }
         };
-        let hash = message_hash(&username, kind.token(), &timestamp);
+        Ok(Target {
+            game_id: slot.game_id,
+            session_game_id: Some(slot.session_game_id),
+            title: slot.title.clone(),
+            pack_name: slot.pack_name.clone(),
+        })
+    }
+}
+
+/// Stores one live vote for `target`: dedupe, the row, the counters and `vote.received`.
+#[allow(clippy::too_many_arguments)]
+fn record(
+    tx: &Transaction,
+    session: &crate::core::model::Session,
+    target: &Target,
+    username: String,
+    kind: VoteKind,
+    message: &str,
+    at: i64,
+    timestamp: String,
+) -> Result<LiveVoteResult> {
+    {
+        let slot = target;
+        let hash = message_hash(&username, message, &timestamp);
         // The same viewer again within a second (either side: votes can arrive out of
         // order), or this exact vote already stored from a live vote or a chat import.
         let lo = format_ms(at - 999).unwrap_or_default();
@@ -158,7 +236,7 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
             VoteKind::Up => (1, 0),
             VoteKind::Down => (0, 1),
         };
-        let totals = add_votes(tx, slot, up, down)?;
+        let totals = add_game_votes(tx, slot.game_id, slot.session_game_id, up, down)?;
         let result = LiveVoteResult {
             success: true,
             message: "Vote recorded successfully".into(),
@@ -199,7 +277,10 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
         audit::record(
             tx,
             Action::VoteLive,
-            Some(format!("session_game:{}", slot.session_game_id)),
+            Some(match slot.session_game_id {
+                Some(sg) => format!("session_game:{sg}"),
+                None => format!("game:{}", slot.game_id),
+            }),
             json!({
                 "session_id": session.id,
                 "game_id": slot.game_id,
@@ -209,5 +290,5 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
             }),
         )?;
         Ok(result)
-    })
+    }
 }

@@ -1,0 +1,257 @@
+//! The console and the overlay in a real browser (headless Chromium via `cdp.rs`) against a
+//! real daemon on port 0. Any JS error, console error, failed request or request to another
+//! host fails a test.
+//!
+//! They need Chromium, so they are `#[ignore]`d: a plain `cargo test` lists them as ignored.
+//! Run them with `cargo test --test it browser -- --ignored` (`.ci/run` does).
+
+use crate::cdp::{Browser, Page};
+use crate::fake_ecast::FakeEcast;
+use crate::server::{Server, ADMIN_KEY};
+use crate::util::Env;
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(10);
+
+/// A server whose room monitor talks to `fake`, with short monitor timings.
+fn server_with(fake: &FakeEcast) -> Server {
+    Server::start_with(Env::new(), |c| {
+        c.env("JACKBOX_ECAST_URL", &fake.url)
+            .env("JACKBOX_MONITOR_PROBE_MS", "250")
+            .env("JACKBOX_MONITOR_HEARTBEAT_MS", "250")
+            .env("JACKBOX_MONITOR_BACKOFF_MS", "50")
+            .env("JACKBOX_MONITOR_BACKOFF_CAP_MS", "200");
+    })
+}
+
+fn js(s: &str) -> String {
+    json!(s).to_string()
+}
+
+/// Logs in on the console with the keyboard (type the key, press Enter).
+fn log_in(page: &Page, srv: &Server) {
+    page.goto(&srv.url("/"));
+    page.wait_for("document.querySelector('#login-key')", WAIT);
+    page.type_into("#login-key", ADMIN_KEY);
+    page.press("Enter");
+    page.wait_for("document.body.classList.contains('is-admin')", WAIT);
+    page.wait_for(
+        "document.querySelector('#live').dataset.state === 'live'",
+        WAIT,
+    );
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn console_logs_in_creates_a_session_and_adds_a_game_by_room_code() {
+    let fake = FakeEcast::start();
+    fake.room("WXYZ", "quiplash3");
+    let srv = server_with(&fake);
+    let quiplash = srv
+        .env
+        .count("SELECT id FROM games WHERE app_tag = 'quiplash3'");
+    let title = srv.get(&format!("/api/games/{quiplash}")).json["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    // Public reads before login: no session yet.
+    page.goto(&srv.url("/"));
+    page.wait_for(
+        "document.querySelector('#night').innerText === 'No game night running'",
+        WAIT,
+    );
+    log_in(&page, &srv);
+
+    // Create the session.
+    page.type_into("#now-col input[name=notes]", "Friday game night");
+    page.click_button("#now-col", "Start a session");
+    page.wait_for(
+        "document.querySelector('#night').innerText === 'Friday game night'",
+        WAIT,
+    );
+    assert_eq!(
+        srv.get("/api/sessions/active").json["notes"],
+        "Friday game night"
+    );
+
+    // Add a game by its room code: the game is detected from the room.
+    page.type_into("#add-by-code input[name=room_code]", "wxyz");
+    page.click_button("#add-by-code", "Add by room code");
+    page.wait_for(
+        &format!(
+            "document.querySelector('#now-title')?.innerText === {}",
+            js(&title)
+        ),
+        WAIT,
+    );
+    assert_eq!(page.text("#now-code"), "WXYZ");
+    assert!(page.text("#tonight-list").contains(&title));
+
+    // The lobby fills live: the room monitor's events reach the page over the WebSocket.
+    page.wait_for(
+        "document.querySelector('#now-monitor')?.innerText === 'waiting in lobby'",
+        WAIT,
+    );
+    fake.join("WXYZ", "alice");
+    fake.join("WXYZ", "bob");
+    page.wait_for(
+        "document.querySelector('#now-players')?.innerText.startsWith('Players 2 / 8')",
+        WAIT,
+    );
+
+    // A change made elsewhere (the CLI, another process) shows up without a reload.
+    let sgid = srv.get("/api/sessions/active").json["id"].as_i64().unwrap();
+    let sg = srv.get(&format!("/api/sessions/{sgid}/games")).json[0]["id"]
+        .as_i64()
+        .unwrap();
+    let r = srv.env.run(&["game", "status", &sg.to_string(), "played"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    page.wait_for(
+        "document.querySelector('#now-card')?.innerText.includes('Nothing playing yet')",
+        WAIT,
+    );
+
+    // An API error appears next to the control that caused it.
+    page.type_into("#add-by-code input[name=room_code]", "AB");
+    page.click_button("#add-by-code", "Add by room code");
+    page.wait_for(
+        "document.querySelector('#add-by-code output.err')?.innerText === 'Invalid room code. Must be exactly 4 characters (A-Z, 0-9)'",
+        WAIT,
+    );
+    // That 400 is the one failed request this test provoked.
+    let provoked = |p: &str| {
+        p.contains("400 (Bad Request)") || (p.starts_with("HTTP 400") && p.contains("/games"))
+    };
+    let problems: Vec<String> = page
+        .problems(&srv.base)
+        .into_iter()
+        .filter(|p| !provoked(p))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "problems on the page:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn overlay_shows_a_game_added_by_the_cli_within_a_second() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let minted = srv.post(
+        "/api/auth/tokens",
+        json!({ "name": "obs overlay", "role": "viewer", "expiresIn": "1d" }),
+        Some(&admin),
+    );
+    assert_eq!(minted.status, 201, "{}", minted.text);
+    let token = minted.json["token"].as_str().unwrap().to_string();
+    let browser = Browser::start();
+    let page = browser.page(1920, 1080);
+    page.goto(&srv.url(&format!(
+        "/overlay?token={token}&show=game,room,players,votes&corner=br&scale=1.2"
+    )));
+    page.wait_for("document.documentElement.dataset.live === 'live'", WAIT);
+    // No session: the card is hidden.
+    assert_eq!(
+        page.eval("document.querySelector('#card').hidden"),
+        json!(true)
+    );
+
+    // Another process (the CLI) starts a session and adds a game with a room code.
+    assert_eq!(
+        srv.env
+            .run(&["session", "create", "--notes", "stream"])
+            .code,
+        0
+    );
+    let r = srv.env.run(&["game", "add", "1", "--room-code", "QRST"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let added = Instant::now();
+    let title = srv.get("/api/games/1").json["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (_, _) = page.wait_for(
+        &format!(
+            "document.querySelector('#card').dataset.game === {}",
+            js(&title)
+        ),
+        WAIT,
+    );
+    let took = added.elapsed();
+    assert!(took <= Duration::from_secs(1), "the overlay took {took:?}");
+    page.wait_for("!document.querySelector('#card').hidden", WAIT);
+    assert_eq!(page.text("#code"), "QRST");
+    assert!(
+        page.text("#players").ends_with("players"),
+        "{}",
+        page.text("#players")
+    );
+    assert_eq!(
+        page.eval("document.documentElement.dataset.corner"),
+        json!("br")
+    );
+
+    // Closing the session hides the card.
+    assert_eq!(srv.env.run(&["session", "close"]).code, 0);
+    page.wait_for("document.querySelector('#card').hidden", WAIT);
+    page.assert_clean(&srv.base);
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn console_mints_a_viewer_token_whose_overlay_url_works_and_shows_presence_and_audit() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let sid = srv.session(&admin);
+    srv.add_game(&admin, sid, 1);
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    log_in(&page, &srv);
+    page.click("#tab-settings");
+    // Everything on the tab has loaded (nothing moves under the mouse any more).
+    page.wait_for(
+        "document.querySelector('#token-mint') && document.querySelector('#audit table') && document.querySelector('#webhook-add')",
+        WAIT,
+    );
+    page.click_button("#token-mint", "Mint token");
+    let (url, _) = page.wait_for("document.querySelector('#overlay-url')?.value", WAIT);
+    let url = url.as_str().unwrap().to_string();
+    assert!(
+        url.starts_with(&format!("{}/overlay?token=eyJ", srv.base)),
+        "{url}"
+    );
+    // Presence lists this console on its tab; the audit log has the mint.
+    page.wait_for(
+        "document.querySelector('#presence-list')?.innerText.includes('admin on settings')",
+        WAIT,
+    );
+    page.wait_for(
+        "document.querySelector('#audit table')?.innerText.includes('token.mint')",
+        WAIT,
+    );
+    let listed = srv.get_auth("/api/auth/tokens", &admin);
+    assert_eq!(listed.json[0]["role"], "viewer");
+    page.assert_clean(&srv.base);
+
+    // The URL, as pasted into OBS: live with the viewer token, showing the game on now.
+    let overlay = browser.page(1920, 1080);
+    overlay.goto(&url);
+    overlay.wait_for("document.documentElement.dataset.live === 'live'", WAIT);
+    let title = srv.get("/api/games/1").json["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    overlay.wait_for(
+        &format!(
+            "document.querySelector('#card').dataset.game === {}",
+            js(&title)
+        ),
+        WAIT,
+    );
+    overlay.assert_clean(&srv.base);
+}
