@@ -31,6 +31,9 @@ _jackbox() {
             jackbox,completions)
                 cmd="jackbox__subcmd__completions"
                 ;;
+            jackbox,db)
+                cmd="jackbox__subcmd__db"
+                ;;
             jackbox,game)
                 cmd="jackbox__subcmd__game"
                 ;;
@@ -277,6 +280,24 @@ _jackbox() {
             jackbox__subcmd__chat__subcmd__help,import)
                 cmd="jackbox__subcmd__chat__subcmd__help__subcmd__import"
                 ;;
+            jackbox__subcmd__db,backup)
+                cmd="jackbox__subcmd__db__subcmd__backup"
+                ;;
+            jackbox__subcmd__db,check)
+                cmd="jackbox__subcmd__db__subcmd__check"
+                ;;
+            jackbox__subcmd__db,help)
+                cmd="jackbox__subcmd__db__subcmd__help"
+                ;;
+            jackbox__subcmd__db__subcmd__help,backup)
+                cmd="jackbox__subcmd__db__subcmd__help__subcmd__backup"
+                ;;
+            jackbox__subcmd__db__subcmd__help,check)
+                cmd="jackbox__subcmd__db__subcmd__help__subcmd__check"
+                ;;
+            jackbox__subcmd__db__subcmd__help,help)
+                cmd="jackbox__subcmd__db__subcmd__help__subcmd__help"
+                ;;
             jackbox__subcmd__game,add)
                 cmd="jackbox__subcmd__game__subcmd__add"
                 ;;
@@ -363,6 +384,9 @@ _jackbox() {
                 ;;
             jackbox__subcmd__help,completions)
                 cmd="jackbox__subcmd__help__subcmd__completions"
+                ;;
+            jackbox__subcmd__help,db)
+                cmd="jackbox__subcmd__help__subcmd__db"
                 ;;
             jackbox__subcmd__help,game)
                 cmd="jackbox__subcmd__help__subcmd__game"
@@ -468,6 +492,12 @@ _jackbox() {
                 ;;
             jackbox__subcmd__help__subcmd__chat,import)
                 cmd="jackbox__subcmd__help__subcmd__chat__subcmd__import"
+                ;;
+            jackbox__subcmd__help__subcmd__db,backup)
+                cmd="jackbox__subcmd__help__subcmd__db__subcmd__backup"
+                ;;
+            jackbox__subcmd__help__subcmd__db,check)
+                cmd="jackbox__subcmd__help__subcmd__db__subcmd__check"
                 ;;
             jackbox__subcmd__help__subcmd__game,add)
                 cmd="jackbox__subcmd__help__subcmd__game__subcmd__add"
@@ -755,7 +785,7 @@ _jackbox() {
 
     case "${cmd}" in
         jackbox)
-            opts="-q -h -V --db --json --quiet --help --version session game chat vote votes pick poll catalog webhook auth audit stats serve completions help"
+            opts="-q -h -V --db --json --quiet --help --version session game chat vote votes pick poll catalog webhook auth audit db stats serve completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2142,6 +2172,116 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__db)
+            opts="-q -h -V --db --json --quiet --help --version backup check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__db__subcmd__backup)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__db__subcmd__check)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__db__subcmd__help)
+            opts="backup check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__db__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__db__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__db__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__game)
             opts="-q -h -V --db --json --quiet --help --version add list show status room-code player-count remove select dismiss selection monitor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2577,7 +2717,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help)
-            opts="session game chat vote votes pick poll catalog webhook auth audit stats serve completions help"
+            opts="session game chat vote votes pick poll catalog webhook auth audit db stats serve completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2999,6 +3139,48 @@ _jackbox() {
         jackbox__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__db)
+            opts="backup check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__db__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__db__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3977,7 +4159,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__serve)
-            opts="-q -h -V --bind --cors-origin --ecast-url --import-limit-mb --max-connections --audit-retention-days --log-format --db --json --quiet --help --version"
+            opts="-q -h -V --bind --cors-origin --ecast-url --import-limit-mb --max-connections --audit-retention-days --backup-dir --backup-keep --log-format --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4004,6 +4186,14 @@ _jackbox() {
                     return 0
                     ;;
                 --audit-retention-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backup-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backup-keep)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand webhook 'Webhooks: register receivers, test, read logs, flush pending deliveries'
             cand auth 'Admins, the admin key and API tokens'
             cand audit 'The audit log: who changed what, newest first'
+            cand db 'The database file: backup, integrity check'
             cand stats 'Totals and rankings'
             cand serve 'Run the HTTP + WebSocket daemon'
             cand completions 'Print a shell completion script'
@@ -1215,6 +1216,50 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jackbox;db'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand backup 'Write a consistent copy of the database to PATH (safe while the daemon runs)'
+            cand check 'Check the whole file (PRAGMA integrity_check); exit 1 when it is damaged'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;db;backup'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;db;check'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;db;help'= {
+            cand backup 'Write a consistent copy of the database to PATH (safe while the daemon runs)'
+            cand check 'Check the whole file (PRAGMA integrity_check); exit 1 when it is damaged'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jackbox;db;help;backup'= {
+        }
+        &'jackbox;db;help;check'= {
+        }
+        &'jackbox;db;help;help'= {
+        }
         &'jackbox;stats'= {
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
@@ -1232,6 +1277,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --import-limit-mb 'Largest chat-import body accepted, in MiB (other routes: 1 MiB)'
             cand --max-connections 'Client connections served at once, WebSockets included; beyond it a new connection gets `503 {"error": "Server busy: …"}` [default: 16384, or the open-files limit less 64]'
             cand --audit-retention-days 'Delete audit log entries older than this many days'
+            cand --backup-dir 'Write a backup of the database into DIR at start (when the newest there is over a day old) and then daily, keeping the newest --backup-keep'
+            cand --backup-keep 'Daily backups to keep in --backup-dir'
             cand --log-format 'Log format on stderr'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
@@ -1264,6 +1311,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand webhook 'Webhooks: register receivers, test, read logs, flush pending deliveries'
             cand auth 'Admins, the admin key and API tokens'
             cand audit 'The audit log: who changed what, newest first'
+            cand db 'The database file: backup, integrity check'
             cand stats 'Totals and rankings'
             cand serve 'Run the HTTP + WebSocket daemon'
             cand completions 'Print a shell completion script'
@@ -1470,6 +1518,14 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;help;auth;token;revoke'= {
         }
         &'jackbox;help;audit'= {
+        }
+        &'jackbox;help;db'= {
+            cand backup 'Write a consistent copy of the database to PATH (safe while the daemon runs)'
+            cand check 'Check the whole file (PRAGMA integrity_check); exit 1 when it is damaged'
+        }
+        &'jackbox;help;db;backup'= {
+        }
+        &'jackbox;help;db;check'= {
         }
         &'jackbox;help;stats'= {
         }

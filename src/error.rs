@@ -26,6 +26,9 @@ pub enum ErrorKind {
     MethodNotAllowed,
     /// A plain request where only a WebSocket upgrade is served (426).
     UpgradeRequired,
+    /// The database file is damaged (corrupt pages, not a database): 503, exit 1. The
+    /// daemon refuses further writes once it has seen this.
+    Damaged,
     /// Authentication missing (401).
     Unauthorized,
     /// Authentication presented but not accepted (403).
@@ -103,7 +106,7 @@ impl Error {
             ErrorKind::Unauthorized => 401,
             ErrorKind::Forbidden => 403,
             ErrorKind::TooMany => 429,
-            ErrorKind::Unavailable => 503,
+            ErrorKind::Unavailable | ErrorKind::Damaged => 503,
             ErrorKind::Storage => 500,
             ErrorKind::TooLarge => 413,
             ErrorKind::Timeout => 408,
@@ -140,8 +143,44 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The hint for a damaged database file (one place: CLI and daemon start-up alike).
+pub const DAMAGED_HINT: &str = "restore a backup (made by: jackbox db backup PATH), or salvage \
+what is left: sqlite3 FILE '.recover' | sqlite3 repaired.db; `jackbox db check` lists the damage";
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        // The causes a user can act on get their own message and a hint naming the cause
+        // (never "upgrade jackbox" for a full disk).
+        if let Some(code) = e.sqlite_error_code() {
+            match code {
+                C::DatabaseCorrupt | C::NotADatabase => {
+                    return Error::new(
+                        ErrorKind::Damaged,
+                        format!("The database file is damaged ({e})"),
+                    )
+                    .with_hint(DAMAGED_HINT)
+                }
+                C::DiskFull => {
+                    return Error::storage(format!("The disk is full: cannot write the database ({e})"))
+                        .with_hint("free some space on the disk that holds the database, then retry")
+                }
+                C::ReadOnly | C::CannotOpen | C::PermissionDenied => {
+                    return Error::storage(format!(
+                        "The database cannot be written: the file or its folder is read-only or not accessible ({e})"
+                    ))
+                    .with_hint(
+                        "check the permissions of the database file and of its folder: jackbox also \
+                         creates FILE-wal and FILE-shm next to it",
+                    )
+                }
+                C::SystemIoFailure => {
+                    return Error::storage(format!("I/O error on the database file ({e})"))
+                        .with_hint("check the disk (dmesg, df); `jackbox db check` tells whether the file is intact")
+                }
+                _ => {}
+            }
+        }
         let kind = match e.sqlite_error() {
             Some(f)
                 if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE

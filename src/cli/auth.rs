@@ -6,7 +6,7 @@ use super::output;
 use super::Ctx;
 use crate::core::auth::{self, Role};
 use crate::core::{admins, tokens};
-use crate::{Error, Result};
+use crate::Result;
 use clap::{Args, Subcommand};
 use std::io::{IsTerminal, Read};
 
@@ -125,9 +125,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 Some(k) => k,
                 None => read_stdin_key("Enter the admin key, then Ctrl-D:")?,
             };
-            if key.is_empty() {
-                return Err(Error::invalid("Admin key is required"));
-            }
+            auth::require_key(Some(&key))?;
             let mut conn = ctx.open()?;
             auth::set_key(&mut conn, &key)?;
             if ctx.json {

@@ -3,8 +3,9 @@
 use super::output::{self, kv, opt};
 use super::Ctx;
 use crate::core::catalog::{self, Drawing, GameFilter, Length};
+use crate::core::input::Raw;
 use crate::core::model::Game;
-use crate::{Error, Result};
+use crate::Result;
 use clap::Subcommand;
 use std::path::PathBuf;
 
@@ -15,10 +16,10 @@ pub struct FilterArgs {
     #[arg(long, value_name = "N")]
     pub players: Option<i64>,
     /// Only drawing games, or none of them
-    #[arg(long, value_parser = ["only", "exclude"])]
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Drawing::NAMES))]
     pub drawing: Option<String>,
     /// short (≤ 15 min or unknown), medium (16-25), long (> 25)
-    #[arg(long, value_parser = ["short", "medium", "long"])]
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Length::NAMES))]
     pub length: Option<String>,
     /// Only family-friendly games
     #[arg(long)]
@@ -30,13 +31,20 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     pub fn to_filter(&self) -> Result<GameFilter> {
-        if matches!(self.players, Some(n) if n < 1) {
-            return Err(Error::invalid("playerCount must be a positive integer"));
+        fn text(v: &Option<String>) -> Option<Raw<'_>> {
+            v.as_deref().map(Raw::Text)
         }
         Ok(GameFilter {
-            player_count: self.players,
-            drawing: self.drawing.as_deref().and_then(Drawing::parse),
-            length: self.length.as_deref().and_then(Length::parse),
+            player_count: self
+                .players
+                .map(|n| GameFilter::parse_player_count(Raw::Int(n)))
+                .transpose()?,
+            drawing: text(&self.drawing)
+                .map(GameFilter::parse_drawing)
+                .transpose()?,
+            length: text(&self.length)
+                .map(GameFilter::parse_length)
+                .transpose()?,
             family_friendly: self.family_friendly.then_some(true),
             packs: self.packs.clone(),
             ..GameFilter::default()
@@ -123,6 +131,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                     vec![
                         g.id.to_string(),
                         g.title.clone(),
+                        opt(&g.ticker),
                         g.pack_name.clone(),
                         format!("{}-{}", g.min_players, g.max_players),
                         opt(&g.length_minutes),
@@ -135,7 +144,8 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 .collect();
             output::table(
                 &[
-                    "ID", "Title", "Pack", "Players", "Min", "Type", "Enabled", "Favor", "Plays",
+                    "ID", "Title", "Ticker", "Pack", "Players", "Min", "Type", "Enabled", "Favor",
+                    "Plays",
                 ],
                 rows,
             );

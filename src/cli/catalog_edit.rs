@@ -5,6 +5,7 @@ use super::catalog::{show_game, Cmd, PackCmd};
 use super::output::{self, line};
 use super::Ctx;
 use crate::core::catalog::{self, GamePatch, ImportMode};
+use crate::core::input::Raw;
 use crate::core::model::Game;
 use crate::{Error, Result};
 use rusqlite::Connection;
@@ -105,13 +106,11 @@ pub struct MoreArgs {
 
 impl MoreArgs {
     fn patch(self) -> Result<GamePatch> {
-        let length_minutes = match self.length.as_deref().map(str::trim) {
-            None => None,
-            Some("" | "none" | "-") => Some(None),
-            Some(v) => Some(Some(v.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(
-                || Error::invalid("length_minutes must be a positive integer"),
-            )?)),
-        };
+        let length_minutes = self
+            .length
+            .as_deref()
+            .map(|v| GamePatch::parse_length(Raw::Text(v)))
+            .transpose()?;
         if let Some(f) = self.favor {
             catalog::check_favor(f)?;
         }

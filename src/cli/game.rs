@@ -27,7 +27,7 @@ pub enum Cmd {
         SGID=$(jackbox game add 42 -q)"
     )]
     Add {
-        /// A catalog game ID or an unambiguous (part of a) title [default with --room-code:
+        /// A catalog game ID, a ticker (QPL3) or an unambiguous (part of a) title [default with --room-code:
         /// the game the room runs]
         #[arg(required_unless_present = "room_code")]
         game: Option<String>,
@@ -118,7 +118,7 @@ pub enum Cmd {
         jackbox game select 42 --session 5"
     )]
     Select {
-        /// A catalog game ID or an unambiguous (part of a) title
+        /// A catalog game ID, a ticker (QPL3) or an unambiguous (part of a) title
         game: String,
         /// Session ID [default: the active session]
         #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
@@ -252,13 +252,15 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                         opt(&g.room_code),
                         opt(&g.player_count),
                         format!("+{} / -{}", g.upvotes, g.downvotes),
+                        g.source.to_string(),
                         crate::time::relative(&g.played_at),
                     ]
                 })
                 .collect();
             output::table(
                 &[
-                    "ID", "#", "Game", "Pack", "Status", "Room", "Players", "Votes", "Added",
+                    "ID", "#", "Game", "Pack", "Status", "Room", "Players", "Votes", "Source",
+                    "Added",
                 ],
                 rows,
             );
@@ -398,6 +400,7 @@ fn show(ctx: &Ctx, g: &SessionGame) -> Result<()> {
             "Manually added",
             if g.manually_added == 1 { "yes" } else { "no" }.to_string(),
         ),
+        ("Source", g.source.to_string()),
         ("Room code", opt(&g.room_code)),
         ("Player count", opt(&g.player_count)),
         ("Monitor", g.player_count_check_status.to_string()),

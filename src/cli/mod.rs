@@ -11,6 +11,7 @@ mod auth;
 mod catalog;
 mod catalog_edit;
 mod chat;
+mod db;
 mod game;
 mod monitor;
 mod pick;
@@ -99,6 +100,9 @@ pub enum Command {
     Auth(auth::Cmd),
     /// The audit log: who changed what, newest first
     Audit(audit::Args),
+    /// The database file: backup, integrity check
+    #[command(subcommand)]
+    Db(db::Cmd),
     /// Totals and rankings
     Stats,
     /// Run the HTTP + WebSocket daemon
@@ -172,6 +176,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Webhook(cmd) => webhook::run(ctx, cmd),
         Command::Auth(cmd) => auth::run(ctx, cmd),
         Command::Audit(args) => audit::run(ctx, args),
+        Command::Db(cmd) => db::run(ctx, cmd),
         Command::Stats => stats::run(ctx),
         Command::Serve(args) => serve::run(ctx, args),
         Command::Completions { shell } => {

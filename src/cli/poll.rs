@@ -30,7 +30,7 @@ pub enum Cmd {
         POLL=$(jackbox poll start -q)"
     )]
     Start {
-        /// Catalog game IDs or unambiguous titles (2 to 6)
+        /// Catalog game IDs, tickers or unambiguous titles (2 to 6)
         games: Vec<String>,
         /// How many games the picker draws (2-6) when none are named
         #[arg(long, value_name = "N", conflicts_with = "games")]

@@ -40,6 +40,14 @@ pub struct Args {
     #[arg(long, env = "JACKBOX_AUDIT_RETENTION_DAYS", default_value_t = crate::core::audit::DEFAULT_RETENTION_DAYS,
           value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..))]
     pub audit_retention_days: u32,
+    /// Write a backup of the database into DIR at start (when the newest there is over a
+    /// day old) and then daily, keeping the newest --backup-keep
+    #[arg(long, env = "JACKBOX_BACKUP_DIR", value_name = "DIR")]
+    pub backup_dir: Option<std::path::PathBuf>,
+    /// Daily backups to keep in --backup-dir
+    #[arg(long, env = "JACKBOX_BACKUP_KEEP", default_value_t = 7, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub backup_keep: u32,
     /// Log format on stderr
     #[arg(long, value_enum, default_value = "pretty")]
     pub log_format: LogFormat,
@@ -73,6 +81,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     config.cors_origins = args.cors_origin;
     config.ecast_url = args.ecast_url;
     config.import_body_limit = (args.import_limit_mb as usize) << 20;
+    config.backup_dir = args.backup_dir;
+    config.backup_keep = args.backup_keep as usize;
     if let Some(n) = args.max_connections {
         config.max_connections = n as usize;
     }
@@ -92,14 +102,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             .await
             .map_err(|e| crate::Error::storage(format!("cannot listen on {}: {e}", args.bind)))?;
         let addr = listener.local_addr()?;
-        // Plain first line, whatever the log format: scripts and tests read the port here.
-        eprintln!("listening on http://{addr}");
-        init_logs(args.log_format);
-        // Lets `jackbox game show` ask this daemon for a monitor's live room state.
+        // Lets `jackbox game show` ask this daemon for a monitor's live room state. Also the
+        // proof that the file takes writes (full disk, read-only folder): only then is the
+        // daemon announced.
         let url = daemon_url(addr);
         app.db
             .write(move |c| crate::store::set_setting(c, crate::daemon_lock::URL_SETTING, &url))
             .await?;
+        // Plain first line, whatever the log format: scripts and tests read the port here.
+        eprintln!("listening on http://{addr}");
+        init_logs(args.log_format);
         if app
             .config
             .admin_key
@@ -132,7 +144,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         serve::serve(app, listener, serve::shutdown_signal()).await
     })?;
     // Blocking tasks (a long SQLite query) must not keep the process alive past the grace.
-    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
+    runtime.shutdown_timeout(std::time::Duration::from_millis(300));
     Ok(())
 }
 

@@ -155,11 +155,18 @@ pub fn keys_equal(a: &str, b: &str) -> bool {
     ha.ct_eq(&hb).into()
 }
 
+/// The message of a missing or empty admin key (login, `auth set-key`).
+pub const KEY_REQUIRED: &str = "Admin key is required";
+
+/// A presented admin key: any non-empty text.
+pub fn require_key(key: Option<&str>) -> Result<&str> {
+    key.filter(|k| !k.is_empty())
+        .ok_or_else(|| Error::invalid(KEY_REQUIRED))
+}
+
 /// Stores a new admin key (as a salted hash). An empty key is refused.
 pub fn set_key(conn: &mut Connection, key: &str) -> Result<()> {
-    if key.is_empty() {
-        return Err(Error::invalid("Admin key is required"));
-    }
+    require_key(Some(key))?;
     let hashed = hash_key(key);
     store::write(conn, |tx| {
         store::set_setting(tx, ADMIN_KEY_SETTING, &hashed)?;

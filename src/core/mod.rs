@@ -16,6 +16,7 @@ pub mod model;
 pub mod monitoring;
 pub mod picker;
 pub mod polls;
+pub mod retention;
 pub mod selection;
 pub mod session_games;
 pub mod sessions;

@@ -4,7 +4,8 @@
 //! The caller supplies the random source, so the CLI's `--seed N` is reproducible and the
 //! daemon can use a thread RNG.
 
-use super::catalog::{self, Drawing, GameFilter, Length};
+use super::catalog::{self, GameFilter};
+use super::input::Raw;
 use super::model::Game;
 use super::sessions;
 use crate::{Error, Result};
@@ -179,30 +180,7 @@ impl PickRequest {
         };
         let get = |k: &str| obj.get(k).filter(|v| !v.is_null());
         let bool_field = |k: &str| super::input::opt_bool(obj.get(k), k);
-        let player_count = match get("playerCount") {
-            None => None,
-            Some(v) => Some(
-                v.as_i64()
-                    .filter(|n| *n > 0)
-                    .ok_or_else(|| Error::invalid("playerCount must be a positive integer"))?,
-            ),
-        };
-        let drawing = match get("drawing") {
-            None => None,
-            Some(v) => Some(
-                v.as_str()
-                    .and_then(Drawing::parse)
-                    .ok_or_else(|| Error::invalid("drawing must be \"only\" or \"exclude\""))?,
-            ),
-        };
-        let length = match get("length") {
-            None => None,
-            Some(v) => Some(
-                v.as_str()
-                    .and_then(Length::parse)
-                    .ok_or_else(|| Error::invalid("length must be short, medium or long"))?,
-            ),
-        };
+        let common = GameFilter::default().with_common(|k| get(k).map(Raw::Json))?;
         let pack_error = || Error::invalid("pack must be a string or a list of strings");
         let packs = match get("pack") {
             None => Vec::new(),
@@ -224,13 +202,10 @@ impl PickRequest {
         };
         Ok(PickRequest {
             filter: GameFilter {
-                player_count,
-                drawing,
-                length,
                 // `false` means "no restriction", not "only games unfit for children".
                 family_friendly: bool_field("familyFriendly")?.filter(|ff| *ff),
                 packs,
-                ..GameFilter::default()
+                ..common
             },
             session_id,
             exclude_played: bool_field("excludePlayed")?.unwrap_or(false),

@@ -7,6 +7,7 @@ use super::audit::{self, Action};
 use super::events::{
     emit, monitor_changed, Event, GameAdded, PlayerCountUpdated, RoomDisconnected, RoomRef,
 };
+use super::input::required;
 use super::model::{Message, SessionGame};
 use super::selection;
 use super::sessions;
@@ -27,6 +28,33 @@ pub struct NewGame {
     /// The `source` of the new session game unless it is the session's selection (whose
     /// source it then takes): `manual` by default, `dice` from `pick --add`.
     pub source: Option<SelectionSource>,
+}
+
+impl NewGame {
+    /// Reads a `POST /api/sessions/{id}/games` body: `game_id` (an integer, optional here:
+    /// the daemon may resolve it from the room), `manually_added`, `room_code` (a string;
+    /// its format is checked by [`add`]). `null` means absent.
+    pub fn from_json(body: &serde_json::Map<String, serde_json::Value>) -> Result<NewGame> {
+        let get = |k: &str| body.get(k).filter(|v| !v.is_null());
+        let game_id = get("game_id")
+            .map(|v| v.as_i64().ok_or_else(|| required("game_id")))
+            .transpose()?;
+        let manually_added =
+            super::input::opt_bool(body.get("manually_added"), "manually_added")?.unwrap_or(false);
+        let room_code = get("room_code")
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| Error::invalid(ROOM_CODE_ERROR))
+            })
+            .transpose()?;
+        Ok(NewGame {
+            game_id,
+            manually_added,
+            room_code,
+            source: None,
+        })
+    }
 }
 
 pub fn session_game_not_found() -> Error {
@@ -92,7 +120,7 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
     let game_id = new
         .game_id
         .filter(|id| *id > 0)
-        .ok_or_else(|| Error::invalid("game_id is required"))?;
+        .ok_or_else(|| required("game_id"))?;
     if let Some(code) = &new.room_code {
         validate_room_code(code)?;
     }
@@ -111,7 +139,7 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
         };
         // Adding any game clears the selection; the selected game keeps its source.
         super::polls::settle_in(tx, session_id)?;
-        let source = match selection::dismiss_in(tx, session_id, DismissReason::Added)? {
+        let source = match selection::pending(tx, session_id)? {
             Some((selected, source)) if selected == game_id => source,
             _ => new.source.unwrap_or(SelectionSource::Manual),
         };
@@ -142,6 +170,7 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
             Some(session_id),
             Event::GameAdded(GameAdded::new(&sg, games_played)),
         )?;
+        selection::dismiss_in(tx, session_id, DismissReason::Added)?;
         if new.room_code.is_some() {
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }

@@ -21,6 +21,8 @@ macro_rules! vocab {
         impl $name {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every spelling, in declaration order (e.g. for a CLI's possible values).
+            pub const NAMES: &'static [&'static str] = &[$($s),+];
             /// The message of a value that is none of these.
             pub const INVALID: &'static str = $invalid;
             /// The one spelling (database, JSON, CLI).
@@ -37,6 +39,13 @@ macro_rules! vocab {
             type Err = $crate::Error;
             fn from_str(v: &str) -> Result<Self, $crate::Error> {
                 $name::parse(v).ok_or_else(|| $crate::Error::invalid($name::INVALID))
+            }
+        }
+
+        impl $crate::core::vocab::Word for $name {
+            const INVALID: &'static str = $invalid;
+            fn parse_word(v: &str) -> Option<Self> {
+                $name::parse(v)
             }
         }
 
@@ -96,6 +105,12 @@ macro_rules! vocab {
             }
         }
     };
+}
+
+/// What every `vocab!` type is: parsed from its spelling, refused with its message.
+pub trait Word: Sized + Copy {
+    const INVALID: &'static str;
+    fn parse_word(v: &str) -> Option<Self>;
 }
 
 /// A value of word type `T`, or text to parse into one (with `T`'s message when it is

@@ -50,19 +50,10 @@ pub use crate::core::status_live::StatusLive as LiveStatus;
 /// The live state of a monitor that has not reached the room yet.
 fn initial_status(sg: &SessionGame) -> LiveStatus {
     LiveStatus {
-        session_id: sg.session_id,
-        game_id: sg.game_id,
-        session_game_id: sg.id,
-        room_code: sg.room_code.clone(),
-        app_tag: None,
-        max_players: Some(sg.max_players),
-        player_count: sg.player_count,
-        players: None,
-        lobby_state: None,
-        game_state: None,
         game_started: Some(false),
         game_finished: Some(false),
         monitoring: true,
+        ..LiveStatus::of(sg)
     }
 }
 

@@ -218,10 +218,7 @@ pub async fn login(app: Arc<App>, mut req: Req) -> Result<Resp> {
     // Counted before anything else, the body included: see `Throttle::admit`.
     let attempt = app.login_throttle.admit(ip)?;
     let body = req.json_limit(LOGIN_BODY_LIMIT).await?;
-    let key = match body.get("key") {
-        Some(serde_json::Value::String(k)) if !k.is_empty() => k.clone(),
-        _ => return Err(Error::invalid("Admin key is required")),
-    };
+    let key = core_auth::require_key(body.get("key").and_then(|k| k.as_str()))?.to_string();
     let reg = app.registry.clone();
     let who = app
         .db

@@ -3,41 +3,19 @@
 
 use super::http::{self, Query, Req, Resp};
 use super::App;
-use crate::core::catalog::{self, Drawing, GameFilter, Length};
-use crate::{Error, Result};
+use crate::core::catalog::{self, GameFilter};
+use crate::core::input::Raw;
+use crate::Result;
 use std::sync::Arc;
 
 pub const INVALID_GAME_ID: &str = "Invalid game ID";
 
 /// The query filters of `GET /api/games`; a bad value → 400 naming the parameter.
 pub fn filter_from_query(q: &Query) -> Result<GameFilter> {
-    let player_count = match q.get("playerCount") {
-        None => None,
-        Some(v) => Some(
-            http::parse_digits(v)
-                .filter(|n| *n >= 1)
-                .ok_or_else(|| Error::invalid("playerCount must be a positive integer"))?,
-        ),
-    };
-    let drawing = match q.get("drawing") {
-        None => None,
-        Some(v) => Some(
-            Drawing::parse(v).ok_or_else(|| Error::invalid("drawing must be only or exclude"))?,
-        ),
-    };
-    let length = match q.get("length") {
-        None => None,
-        Some(v) => Some(
-            Length::parse(v)
-                .ok_or_else(|| Error::invalid("length must be short, medium or long"))?,
-        ),
-    };
+    let common = GameFilter::default().with_common(|k| q.get(k).map(Raw::Text))?;
     let q_text = q.get("q").filter(|t| !t.is_empty()).map(str::to_string);
     Ok(GameFilter {
         enabled: q.boolean("enabled")?,
-        player_count,
-        drawing,
-        length,
         family_friendly: q.boolean("familyFriendly")?,
         packs: q
             .all("pack")
@@ -45,6 +23,7 @@ pub fn filter_from_query(q: &Query) -> Result<GameFilter> {
             .filter(|p| !p.is_empty())
             .collect(),
         q: q_text,
+        ..common
     })
 }
 

@@ -45,6 +45,9 @@ pub struct Db {
     probe: Option<ChangeProbe>,
     /// [`Db::read_hot`]'s answers: key → (WAL index header when computed, answer).
     hot: Mutex<HashMap<String, (Stamp, Bytes)>>,
+    /// Set once a write found the file damaged: every later write is refused (503) instead
+    /// of writing more into a broken file.
+    damaged: std::sync::atomic::AtomicBool,
 }
 
 impl Db {
@@ -71,6 +74,7 @@ impl Db {
             // Opened after the connections above: the WAL index exists by now.
             probe: ChangeProbe::open(path),
             hot: Mutex::new(HashMap::new()),
+            damaged: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -188,6 +192,13 @@ impl Db {
         F: FnOnce(&mut Connection) -> Result<T> + Send + 'static,
         T: Send + 'static,
     {
+        if self.damaged.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(Error::new(
+                crate::ErrorKind::Damaged,
+                "The database file is damaged: writes are refused until it is repaired",
+            )
+            .with_hint(crate::error::DAMAGED_HINT));
+        }
         let actor = super::auth::current_actor()
             .unwrap_or_else(|| crate::core::audit::SYSTEM_ACTOR.to_string());
         let mut guard = self.writer.clone().lock_owned().await;
@@ -198,8 +209,14 @@ impl Db {
             out.unwrap_or_else(|_| Err(Error::storage("internal error while writing")))
         }))
         .await;
-        if out.is_ok() {
-            self.wake.notify_one();
+        match &out {
+            Ok(_) => self.wake.notify_one(),
+            Err(e) if e.kind == crate::ErrorKind::Damaged => {
+                tracing::error!(error = %e.message, "the database file is damaged: refusing writes");
+                self.damaged
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            Err(_) => {}
         }
         out
     }

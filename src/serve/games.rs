@@ -30,11 +30,9 @@ pub async fn add(app: Arc<App>, mut req: Req) -> Result<Resp> {
     require_admin(&app, &req).await?;
     let session_id = req.id(0, INVALID_SESSION_ID)?;
     let body = req.json(&app).await?;
-    let game_id = body.opt_int_or("game_id", "game_id is required")?;
-    let manually_added = body.opt_bool("manually_added")?.unwrap_or(false);
-    let room_code = body.opt_str_or("room_code", ROOM_CODE_ERROR)?;
+    let mut new = NewGame::from_json(&body.0)?;
     // No game_id but a room code: the game the room runs (its appTag in the catalog).
-    let game_id = match (game_id, &room_code) {
+    new.game_id = match (new.game_id, &new.room_code) {
         (None, Some(code)) => {
             let tag = crate::monitor::resolve::app_tag(app.monitors.config(), code).await?;
             let game = app
@@ -43,13 +41,7 @@ pub async fn add(app: Arc<App>, mut req: Req) -> Result<Resp> {
                 .await?;
             Some(game.id)
         }
-        _ => game_id,
-    };
-    let new = NewGame {
-        game_id,
-        manually_added,
-        room_code,
-        source: None,
+        _ => new.game_id,
     };
     let sg = app
         .db

@@ -179,15 +179,7 @@ pub fn parse_id(text: &str, message: &str) -> Result<i64> {
     }
 }
 
-/// A number of ASCII digits only, saturating at `i64::MAX` (a count or ID that large is
-/// still a well-formed number: it matches nothing, or everything, instead of being refused).
-pub fn parse_digits(text: &str) -> Option<i64> {
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    // Only an overflow can make an all-digit parse fail.
-    Some(text.parse::<i64>().unwrap_or(i64::MAX))
-}
+pub use crate::core::input::parse_digits;
 
 /// A JSON object request body, with typed accessors whose errors name the field.
 #[derive(Debug, Default)]

@@ -72,6 +72,10 @@ pub struct Config {
     pub readers: usize,
     /// Client connections served at once (WebSockets included); one more gets a 503.
     pub max_connections: usize,
+    /// Folder of the daily backups (`--backup-dir`); `None`: no automatic backups.
+    pub backup_dir: Option<PathBuf>,
+    /// Daily backups kept (the newest); older ones are deleted.
+    pub backup_keep: usize,
     /// The admins file (`JACKBOX_ADMINS_FILE` / `ADMIN_CONFIG_PATH`), if any.
     pub admins_file: Option<PathBuf>,
     /// Audit rows older than this many days are deleted.
@@ -90,6 +94,8 @@ impl Config {
             jwt_secret: None,
             readers: 4,
             max_connections: default_max_connections(),
+            backup_dir: None,
+            backup_keep: 7,
             admins_file: None,
             audit_retention_days: crate::core::audit::DEFAULT_RETENTION_DAYS,
         }
@@ -114,6 +120,9 @@ pub struct App {
     /// Flips to `true` when shutdown starts: long-lived tasks (WebSockets, monitors) watch
     /// it to say goodbye.
     pub shutdown: tokio::sync::watch::Sender<bool>,
+    /// Flips to `true` when requests still running at shutdown must stop: each then answers
+    /// `503 Server shutting down` at once (see [`REQUEST_DEADLINE`]).
+    pub hard_stop: tokio::sync::watch::Sender<bool>,
     /// WebSocket hub, outbox dispatcher, webhook sender, and the `monitor_events` channel
     /// of `monitor.changed` events for the room-monitor supervisor (`crate::live`).
     pub live: Arc<crate::live::Live>,
@@ -125,6 +134,8 @@ impl App {
     /// Opens the database connections (once, for the whole life of the daemon). Blocking:
     /// call before serving, or from `spawn_blocking`.
     pub fn new(config: Config) -> Result<Arc<App>> {
+        // A damaged file is refused before anything (migrations included) writes to it.
+        crate::store::check_at_start(&config.db, START_CHECK_BUDGET)?;
         let outbox_wake = Arc::new(tokio::sync::Notify::new());
         let db = db::Db::open(&config.db, config.readers, outbox_wake.clone())?;
         let jwt_secret = db.with_writer_now(|conn| {
@@ -150,6 +161,7 @@ impl App {
             registry,
             login_throttle: auth::Throttle::default(),
             shutdown,
+            hard_stop: tokio::sync::watch::channel(false).0,
             live,
             config,
         }))
@@ -187,29 +199,91 @@ fn registry(
 /// shutdown.
 async fn prune_hourly(app: Arc<App>) {
     let mut stop = app.shutdown.subscribe();
+    let mut first = true;
     loop {
-        tokio::select! {
-            _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
-            _ = stop.wait_for(|v| *v) => return,
+        // Once at start (a daemon restarted daily still prunes), then every hour.
+        if !first {
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
+                _ = stop.wait_for(|v| *v) => return,
+            }
         }
+        first = false;
         let days = app.config.audit_retention_days;
         let pruned = app
             .db
             .write(move |c| {
                 crate::store::write(c, |tx| {
                     crate::core::tokens::prune(tx)?;
-                    crate::core::audit::prune(tx, days)
+                    crate::core::audit::prune(tx, days)?;
+                    let dispatched =
+                        crate::store::setting(tx, crate::live::dispatch::POSITION_KEY)?
+                            .and_then(|v| v.parse::<i64>().ok());
+                    crate::core::retention::prune(tx, dispatched)
                 })
             })
             .await;
-        if let Err(e) = pruned {
-            tracing::warn!(error = %e, "pruning tokens and audit log failed");
+        match pruned {
+            Ok(p) => tracing::info!(
+                events = p.events,
+                deliveries = p.deliveries,
+                logs = p.logs,
+                "pruned old events and webhook history"
+            ),
+            Err(e) => tracing::warn!(error = %e, "pruning old rows failed"),
         }
     }
 }
 
-/// How long in-flight requests get to finish after a shutdown signal.
+/// Every day (and at start when the newest backup is older than a day): a backup of the
+/// database into `dir`, keeping the newest `backup_keep`. Checked hourly, so a daemon that
+/// restarts often still backs up once a day.
+async fn backup_daily(app: Arc<App>, dir: PathBuf) {
+    const DAY: Duration = Duration::from_secs(24 * 3600);
+    let mut stop = app.shutdown.subscribe();
+    loop {
+        let newest_age = crate::store::backups_in(&dir)
+            .last()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok());
+        if newest_age.is_none_or(|age| age >= DAY) {
+            let db = app.config.db.clone();
+            let (dir2, keep) = (dir.clone(), app.config.backup_keep.max(1));
+            let done = tokio::task::spawn_blocking(move || {
+                std::fs::create_dir_all(&dir2)?;
+                let b = crate::store::backup(&db, &dir2)?;
+                let pruned = crate::store::prune_backups(&dir2, keep);
+                Ok::<_, crate::Error>((b, pruned))
+            })
+            .await;
+            match done {
+                Ok(Ok((b, pruned))) => {
+                    tracing::info!(path = %b.path, bytes = b.bytes, pruned, "daily backup written")
+                }
+                Ok(Err(e)) => tracing::error!(error = %e.message, "daily backup failed"),
+                Err(e) => tracing::error!(error = %e, "daily backup failed"),
+            }
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
+            _ = stop.wait_for(|v| *v) => return,
+        }
+    }
+}
+
+/// The start-up `PRAGMA quick_check` stops after this long (a very large file is then
+/// checked only by `jackbox db check`).
+const START_CHECK_BUDGET: Duration = Duration::from_secs(3);
+
+/// How long in-flight requests get to finish after a shutdown signal; a request still
+/// running then (a big import) is answered `503 Server shutting down` and its work dropped.
+pub const REQUEST_DEADLINE: Duration = Duration::from_millis(3500);
+/// How long connections get to close after a shutdown signal (the 503s above go out).
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(4);
+/// The whole shutdown, room monitors included: the process exits within 5 s (R8), this plus
+/// the runtime's own short shutdown (`cli::serve`).
+const SHUTDOWN_DEADLINE: Duration = Duration::from_millis(4500);
 /// A client must send a complete request head within this time.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// At shutdown, how long an idle connection may take to flush what it was writing.
@@ -257,6 +331,9 @@ pub async fn serve(
     ));
     let poll_clock = tokio::spawn(polls::clock(app.clone()));
     tokio::spawn(prune_hourly(app.clone()));
+    if let Some(dir) = app.config.backup_dir.clone() {
+        tokio::spawn(backup_daily(app.clone(), dir));
+    }
     loop {
         tokio::select! {
             conn = listener.accept() => {
@@ -281,6 +358,12 @@ pub async fn serve(
     drop(listener);
     tracing::info!("shutting down: finishing in-flight requests");
     let _ = app.shutdown.send(true);
+    let stopping = tokio::time::Instant::now();
+    let hard_stop = app.hard_stop.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(REQUEST_DEADLINE).await;
+        let _ = hard_stop.send(true);
+    });
     let websockets_closed = app.live.closed(SHUTDOWN_GRACE);
     tokio::select! {
         _ = async {
@@ -293,7 +376,7 @@ pub async fn serve(
             tracing::warn!("connections still open after {:?}; exiting anyway", SHUTDOWN_GRACE)
         }
     }
-    let _ = tokio::time::timeout(Duration::from_secs(1), monitors).await;
+    let _ = tokio::time::timeout_at(stopping + SHUTDOWN_DEADLINE, monitors).await;
     poll_clock.abort();
     Ok(())
 }

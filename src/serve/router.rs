@@ -331,10 +331,26 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
                 std::cell::RefCell::new(None),
                 (route.handler)(app.clone(), req),
             ));
-            match futures_util::FutureExt::catch_unwind(fut).await {
-                Ok(Ok(resp)) => resp,
-                Ok(Err(e)) => http::error(&e),
-                Err(_) => {
+            let mut hard_stop = app.hard_stop.subscribe();
+            let guarded = async {
+                tokio::select! {
+                    r = futures_util::FutureExt::catch_unwind(fut) => Some(r),
+                    // Shutdown's deadline: answer now rather than be cut off without a word.
+                    _ = hard_stop.wait_for(|stop| *stop) => None,
+                }
+            };
+            match guarded.await {
+                None => {
+                    tracing::warn!(%method, %path, "request stopped by shutdown");
+                    let mut r =
+                        http::error(&Error::new(ErrorKind::Unavailable, "Server shutting down"));
+                    r.headers_mut()
+                        .insert(hyper::header::CONNECTION, HeaderValue::from_static("close"));
+                    r
+                }
+                Some(Ok(Ok(resp))) => resp,
+                Some(Ok(Err(e))) => http::error(&e),
+                Some(Err(_)) => {
                     tracing::error!(%method, %path, "handler panicked");
                     http::error(&Error::storage("Internal server error"))
                 }

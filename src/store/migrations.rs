@@ -464,7 +464,8 @@ fn check_not_newer(version: i64) -> Result<()> {
         return Err(Error::storage(format!(
             "this database was written by a newer version of jackbox (schema version \
              {version}; this build knows up to {LATEST_VERSION}); upgrade jackbox to use it"
-        )));
+        ))
+        .with_hint("upgrade jackbox, or point --db (JACKBOX_DB) at another database file"));
     }
     Ok(())
 }

@@ -35,16 +35,214 @@ pub fn open(path: &Path) -> Result<Connection> {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI,
     )
-    .map_err(|e| Error::storage(format!("cannot open database {}: {e}", path.display())))?;
+    .map_err(|e| at(path, e.into()))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // Refuse a file of a newer schema before anything (even switching to WAL) touches it.
-    migrations::check_version(&conn).map_err(|e| {
-        Error::storage(format!("cannot use {}: {}", path.display(), e.message))
-            .with_hint("upgrade jackbox, or point --db (JACKBOX_DB) at another database file")
-    })?;
-    configure(&conn)?;
-    migrations::migrate(&conn)?;
+    migrations::check_version(&conn).map_err(|e| at(path, e))?;
+    configure(&conn).map_err(|e| at(path, e))?;
+    migrations::migrate(&conn).map_err(|e| at(path, e))?;
     Ok(conn)
+}
+
+/// `e`, its message prefixed with the file it is about (kind and hint kept).
+fn at(path: &Path, mut e: Error) -> Error {
+    e.message = format!("cannot use {}: {}", path.display(), e.message);
+    e
+}
+
+/// What `PRAGMA quick_check` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    Ok,
+    /// The first problems it reported.
+    Damaged(Vec<String>),
+    /// It did not finish within its time budget (a very large file).
+    Unfinished,
+}
+
+/// Runs `PRAGMA quick_check` (or `integrity_check` when `full`) on `conn`, stopping after
+/// `budget` if given. Reads only.
+pub fn check(conn: &Connection, full: bool, budget: Option<Duration>) -> Result<Check> {
+    // A watchdog interrupts the check when its budget is spent (SQLite then stops at once).
+    let (done, watch) = std::sync::mpsc::channel::<()>();
+    if let Some(budget) = budget {
+        let handle = conn.get_interrupt_handle();
+        std::thread::spawn(move || {
+            if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = watch.recv_timeout(budget) {
+                handle.interrupt();
+            }
+        });
+    }
+    let sql = if full {
+        "PRAGMA integrity_check(20)"
+    } else {
+        "PRAGMA quick_check(20)"
+    };
+    let rows: std::result::Result<Vec<String>, rusqlite::Error> = conn
+        .prepare(sql)
+        .and_then(|mut st| st.query_map([], |r| r.get::<_, String>(0))?.collect());
+    drop(done);
+    match rows {
+        Ok(rows) if rows.len() == 1 && rows[0] == "ok" => Ok(Check::Ok),
+        Ok(rows) => Ok(Check::Damaged(rows)),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) => {
+            Ok(Check::Unfinished)
+        }
+        Err(e) => {
+            let e: Error = e.into();
+            if e.kind == crate::ErrorKind::Damaged {
+                Ok(Check::Damaged(vec![e.message]))
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Opens an existing file read-only, without migrating it (for checks and backups of a
+/// file that may be damaged).
+fn open_existing(path: &Path) -> Result<Connection> {
+    if !path.exists() {
+        return Err(Error::not_found(format!(
+            "no database at {}",
+            path.display()
+        )));
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| at(path, e.into()))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(conn)
+}
+
+/// `jackbox db check`: the full `PRAGMA integrity_check` of the file at `path`.
+pub fn check_file(path: &Path) -> Result<Check> {
+    let conn = open_existing(path)?;
+    check(&conn, true, None).map_err(|e| at(path, e))
+}
+
+/// What a backup wrote.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Backup {
+    pub path: String,
+    pub bytes: u64,
+    pub created_at: String,
+}
+
+/// Writes a consistent copy of the database at `db` to `dest` with `VACUUM INTO`: one read
+/// transaction, so it is safe while the daemon and the CLI write (they are not blocked), and
+/// the copy is compact. `dest` may be a folder (the copy is then named
+/// `jackbox-YYYYMMDDTHHMMSSZ.db` inside it); an existing file is never overwritten. The
+/// copy is written under a temporary name, checked (`quick_check`), made 0600, and only then
+/// given its name: a backup cut short never looks complete.
+pub fn backup(db: &Path, dest: &Path) -> Result<Backup> {
+    let conn = open_existing(db)?;
+    let now = chrono::Utc::now();
+    let dest = if dest.is_dir() {
+        dest.join(format!("jackbox-{}.db", now.format("%Y%m%dT%H%M%SZ")))
+    } else {
+        dest.to_path_buf()
+    };
+    if dest.exists() {
+        return Err(Error::state(format!(
+            "{} already exists: choose another path (a backup never overwrites a file)",
+            dest.display()
+        )));
+    }
+    let partial = dest.with_extension("db.partial");
+    let _ = std::fs::remove_file(&partial);
+    create_private(&partial)?;
+    let written = conn
+        .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+        .map_err(|e| at(db, e.into()));
+    let verified = written.and_then(|_| {
+        let copy = Connection::open_with_flags(&partial, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        match check(&copy, false, None)? {
+            Check::Ok => Ok(()),
+            _ => Err(Error::storage(format!(
+                "the backup written to {} does not pass quick_check",
+                partial.display()
+            ))),
+        }
+    });
+    if let Err(e) = verified {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
+    std::fs::rename(&partial, &dest)
+        .map_err(|e| Error::storage(format!("cannot name the backup {}: {e}", dest.display())))?;
+    let bytes = std::fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
+    Ok(Backup {
+        path: dest.display().to_string(),
+        bytes,
+        created_at: crate::time::format(now),
+    })
+}
+
+/// The daemon's daily backups in `dir`: the `jackbox-*.db` files, oldest first.
+pub fn backups_in(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("jackbox-") && n.ends_with(".db"))
+        })
+        .collect();
+    // The names carry the time in sortable form.
+    out.sort();
+    out
+}
+
+/// Deletes all but the newest `keep` backups in `dir`; returns how many went.
+pub fn prune_backups(dir: &Path, keep: usize) -> usize {
+    let all = backups_in(dir);
+    let extra = all.len().saturating_sub(keep);
+    all.iter()
+        .take(extra)
+        .filter(|p| std::fs::remove_file(p).is_ok())
+        .count()
+}
+
+/// The daemon's start-up check of an existing file, before anything writes to it: a
+/// damaged file is refused (the error names the damage); a check that does not finish
+/// within `budget` is logged and skipped.
+pub fn check_at_start(path: &Path, budget: Duration) -> Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| at(path, e.into()))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    match check(&conn, false, Some(budget)).map_err(|e| at(path, e))? {
+        Check::Ok => Ok(()),
+        Check::Unfinished => {
+            tracing::warn!(
+                "the start-up check of {} did not finish within {budget:?}; run `jackbox db check`",
+                path.display()
+            );
+            Ok(())
+        }
+        Check::Damaged(problems) => Err(at(
+            path,
+            Error::new(
+                crate::ErrorKind::Damaged,
+                format!(
+                    "The database file is damaged: {}",
+                    problems.into_iter().take(3).collect::<Vec<_>>().join("; ")
+                ),
+            )
+            .with_hint(crate::error::DAMAGED_HINT),
+        )),
+    }
 }
 
 /// Creates the file (and its folder) before SQLite does, so it is born with mode 0600.

@@ -54,6 +54,7 @@ pub fn client() -> Result<reqwest::Client> {
         .connect_timeout(Duration::from_millis(ms))
         .user_agent(concat!("jackbox/", env!("CARGO_PKG_VERSION")))
         .pool_max_idle_per_host(2)
+        .dns_resolver(std::sync::Arc::new(GuardedResolver))
         .build()
         .map_err(|e| Error::storage(format!("cannot build the HTTP client: {e}")))
 }
@@ -67,8 +68,53 @@ pub fn signature(secret: &str, body: &[u8]) -> String {
     format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
 }
 
+/// Resolves receiver host names, keeping only addresses a webhook may be sent to
+/// (`core::webhooks::forbidden_address`): checked on every connection, so a name that
+/// resolves to a metadata or link-local address (or changes to one later) is refused.
+struct GuardedResolver;
+
+impl reqwest::dns::Resolve for GuardedResolver {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_string();
+        Box::pin(async move {
+            let allow_private = registry::allow_private();
+            let found: Vec<std::net::SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            let mut refused = None;
+            let allowed: Vec<std::net::SocketAddr> = found
+                .into_iter()
+                .filter(
+                    |a| match registry::forbidden_address(a.ip(), allow_private) {
+                        Some(why) => {
+                            refused = Some(why);
+                            false
+                        }
+                        None => true,
+                    },
+                )
+                .collect();
+            if allowed.is_empty() {
+                let why = refused.unwrap_or("no address");
+                return Err(format!("receiver address not allowed: {why}").into());
+            }
+            let addrs: reqwest::dns::Addrs = Box::new(allowed.into_iter());
+            Ok(addrs)
+        })
+    }
+}
+
 /// One signed POST of a delivery. Never fails: the outcome says what happened.
 pub async fn send(client: &reqwest::Client, d: &Due) -> Outcome {
+    // A URL stored before the rules (or with the setting changed since) is checked again;
+    // names are checked by the resolver.
+    if let Ok(url) = reqwest::Url::parse(&d.url) {
+        if let Err(why) = registry::check_host(&url, registry::allow_private()) {
+            return Outcome {
+                status: None,
+                error: Some(format!("receiver address not allowed: url {why}")),
+            };
+        }
+    }
     let req = client
         .post(&d.url)
         .header("Content-Type", "application/json")

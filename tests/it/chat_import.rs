@@ -9,19 +9,23 @@ use std::path::PathBuf;
 /// The game night every fixture was written for: games 1, 2 (skipped) and 3 played at
 /// 19:00, 19:30 and 20:00 UTC on 2026-03-15, session closed at 21:00.
 pub fn night(env: &Env) -> i64 {
+    night_on(env, "2026-03-15")
+}
+
+/// The same night on another date (`YYYY-MM-DD`), same UTC times.
+pub fn night_on(env: &Env, date: &str) -> i64 {
     let sid: i64 = env.ok(&["session", "create", "-q"]).trim().parse().unwrap();
     for g in ["1", "2", "3"] {
         env.ok(&["game", "add", g, "-q"]);
     }
     env.ok(&["session", "close"]);
+    let sql = "UPDATE session_games SET played_at = '2026-03-15T19:00:00.000Z' WHERE game_id = 1;
+         UPDATE session_games SET played_at = '2026-03-15T19:30:00.000Z', status = 'skipped'
+            WHERE game_id = 2;
+         UPDATE session_games SET played_at = '2026-03-15T20:00:00.000Z' WHERE game_id = 3;
+         UPDATE sessions SET closed_at = '2026-03-15T21:00:00.000Z';";
     env.conn()
-        .execute_batch(
-            "UPDATE session_games SET played_at = '2026-03-15T19:00:00.000Z' WHERE game_id = 1;
-             UPDATE session_games SET played_at = '2026-03-15T19:30:00.000Z', status = 'skipped'
-                WHERE game_id = 2;
-             UPDATE session_games SET played_at = '2026-03-15T20:00:00.000Z' WHERE game_id = 3;
-             UPDATE sessions SET closed_at = '2026-03-15T21:00:00.000Z';",
-        )
+        .execute_batch(&sql.replace("2026-03-15", date))
         .unwrap();
     sid
 }
@@ -96,6 +100,11 @@ const STANDARD_FIXTURES: &[(&str, &str)] = &[
     ("chat_downloader.json", "chat-downloader"),
     ("chat_downloader.jsonl", "chat-downloader"),
     ("xqc-2026-03-15.log", "chatterino"),
+    // chat-replay-downloader, chat-downloader's predecessor: `author` is a plain string.
+    ("chat_replay_downloader.json", "chat-downloader"),
+    // Windows zone names: London in winter (GMT), Sydney in its summer (UTC+11).
+    ("ukhost-2026-03-15.log", "chatterino"),
+    ("aussiehost-2026-03-16.log", "chatterino"),
 ];
 
 #[test]
@@ -601,4 +610,262 @@ fn rows_from_an_older_schema_still_dedupe() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
+}
+
+/// A Windows zone name is a region: `GMT Standard Time` is UTC+0 in March (the standard
+/// fixture) and UTC+1 in July (British Summer Time), whatever the name says.
+#[test]
+fn windows_zone_names_follow_daylight_saving() {
+    let env = Env::new();
+    night_on(&env, "2026-07-04");
+    let log = fixture("ukhost-2026-07-04.log");
+    let got = env.json(&["chat", "import", "--session", "1", log.to_str().unwrap()]);
+    assert_eq!(got, standard(&env));
+    let alice: String = env
+        .conn()
+        .query_row(
+            "SELECT timestamp FROM chat_logs WHERE username = 'alice'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(alice, "2026-07-04T18:59:00.000Z");
+
+    // The "Daylight Time" spelling of a zone is the same region; so is the bare name.
+    for (zone, date, local, utc) in [
+        (
+            "Romance Daylight Time",
+            "2026-07-04",
+            "21:05:00",
+            "2026-07-04T19:05:00.000Z",
+        ),
+        (
+            "Romance Standard Time",
+            "2026-01-10",
+            "20:05:00",
+            "2026-01-10T19:05:00.000Z",
+        ),
+        (
+            "E. Australia Standard Time",
+            "2026-01-10",
+            "05:05:00",
+            "2026-01-09T19:05:00.000Z",
+        ),
+        (
+            "Tokyo Standard Time",
+            "2026-07-04",
+            "04:05:00",
+            "2026-07-03T19:05:00.000Z",
+        ),
+        (
+            "India Standard Time",
+            "2026-07-04",
+            "00:35:00",
+            "2026-07-03T19:05:00.000Z",
+        ),
+        (
+            "Russian Standard Time",
+            "2026-07-04",
+            "22:05:00",
+            "2026-07-04T19:05:00.000Z",
+        ),
+        (
+            "FLE Standard Time",
+            "2026-07-04",
+            "22:05:00",
+            "2026-07-04T19:05:00.000Z",
+        ),
+        (
+            "FLE Standard Time",
+            "2026-01-10",
+            "21:05:00",
+            "2026-01-10T19:05:00.000Z",
+        ),
+        (
+            "Pacific Standard Time",
+            "2026-07-04",
+            "12:05:00",
+            "2026-07-04T19:05:00.000Z",
+        ),
+        (
+            "gmt standard time",
+            "2026-07-04",
+            "20:05:00",
+            "2026-07-04T19:05:00.000Z",
+        ),
+    ] {
+        let env = Env::new();
+        env.ok(&["session", "create", "-q"]);
+        let path = env.path(&format!("host-{date}.log"));
+        std::fs::write(
+            &path,
+            format!("# Start logging at {date} {local} {zone}\n[{local}] bob: hello\n"),
+        )
+        .unwrap();
+        env.ok(&["chat", "import", path.to_str().unwrap()]);
+        let at: String = env
+            .conn()
+            .query_row("SELECT timestamp FROM chat_logs", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(at, utc, "{zone} on {date}");
+    }
+}
+
+/// Every reader reports a malformed entry in the documented wording with the file's own
+/// field names — never serde's, which names the reader's Rust types.
+#[test]
+fn malformed_entries_name_the_files_fields() {
+    let tw = |comment: Value| {
+        json!({ "FileInfo": { "Version": { "Major": 1, "Minor": 4, "Patch": 0 } },
+                "streamer": { "name": "host", "id": 1 },
+                "video": { "created_at": "2026-03-15T18:50:00Z" },
+                "comments": [
+                    { "content_offset_seconds": 60.0, "commenter": { "display_name": "Alice", "name": "alice" },
+                      "message": { "body": "thisgame++" } },
+                    comment
+                ] })
+        .to_string()
+    };
+    let cd = |item: Value| {
+        json!([
+            { "message": "hi", "message_type": "text_message", "author": { "name": "a" },
+              "timestamp": 1773601140000999i64 },
+            item
+        ])
+        .to_string()
+    };
+    let yt = |renderer: Value| {
+        let good = json!({ "replayChatItemAction": { "actions": [ { "addChatItemAction": { "item": {
+            "liveChatTextMessageRenderer": { "message": { "runs": [ { "text": "hi" } ] },
+                "authorName": { "simpleText": "a" }, "timestampUsec": "1773601140000123" } } } } ] } });
+        let bad = json!({ "replayChatItemAction": { "actions": [ { "addChatItemAction": { "item": {
+            "liveChatTextMessageRenderer": renderer } } } ] } });
+        format!("{good}\n{bad}\n")
+    };
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "twitchdownloader",
+            tw(
+                json!({ "content_offset_seconds": 61.0, "commenter": { "name": "bob" }, "message": 5 }),
+            ),
+            "Invalid chat entry at index 1: message must be an object",
+        ),
+        (
+            "twitchdownloader",
+            tw(
+                json!({ "content_offset_seconds": 61.0, "commenter": { "display_name": 7 },
+                       "message": { "body": "x" } }),
+            ),
+            "Invalid chat entry at index 1: commenter.display_name must be a string",
+        ),
+        (
+            "twitchdownloader",
+            tw(
+                json!({ "content_offset_seconds": 61.0, "commenter": "bob", "message": { "body": "x" } }),
+            ),
+            "Invalid chat entry at index 1: commenter must be an object",
+        ),
+        (
+            "twitchdownloader",
+            tw(
+                json!({ "content_offset_seconds": 61.0, "commenter": { "name": "bob" },
+                       "message": { "body": ["x"] } }),
+            ),
+            "Invalid chat entry at index 1: message.body must be a string",
+        ),
+        (
+            "twitchdownloader",
+            tw(json!("just text")),
+            "Invalid chat entry at index 1: not an object",
+        ),
+        (
+            "chat-downloader",
+            cd(json!({ "message": "x", "author": 5, "timestamp": 1773601140000999i64 })),
+            "Invalid chat entry at index 1: author must be an object or a string",
+        ),
+        (
+            "chat-downloader",
+            cd(
+                json!({ "message": "x", "author": { "name": 7 }, "timestamp": 1773601140000999i64 }),
+            ),
+            "Invalid chat entry at index 1: author.name must be a string",
+        ),
+        (
+            "chat-downloader",
+            cd(json!({ "message": ["x"], "author": "jump3N", "timestamp": 1773601140000999i64 })),
+            "Invalid chat entry at index 1: message must be a string",
+        ),
+        (
+            "chat-downloader",
+            cd(json!({ "message": "x", "author": "jump3N", "timestamp": { "us": 1 } })),
+            "Invalid chat entry at index 1: invalid timestamp",
+        ),
+        (
+            "chat-downloader",
+            cd(json!({ "message": "x", "author": "jump3N" })),
+            "Invalid chat entry at index 1: missing timestamp",
+        ),
+        (
+            "chat-downloader",
+            cd(json!({ "message": "x", "message_type": 3, "author": "a", "timestamp": 1 })),
+            "Invalid chat entry at index 1: message_type must be a string",
+        ),
+        (
+            "ytdlp",
+            yt(
+                json!({ "message": { "runs": [] }, "authorName": { "simpleText": 3 },
+                       "timestampUsec": "1773601140000123" }),
+            ),
+            "Invalid chat entry at line 2: authorName.simpleText must be a string",
+        ),
+        (
+            "ytdlp",
+            yt(
+                json!({ "message": "hi", "authorName": { "simpleText": "a" },
+                       "timestampUsec": "1773601140000123" }),
+            ),
+            "Invalid chat entry at line 2: message must be an object",
+        ),
+        (
+            "ytdlp",
+            yt(
+                json!({ "message": { "runs": [] }, "authorName": { "simpleText": "a" },
+                       "timestampUsec": true }),
+            ),
+            "Invalid chat entry at line 2: missing or invalid timestampUsec",
+        ),
+        (
+            "chat-downloader",
+            format!(
+                "{}\n{}\n",
+                json!({ "message": "hi", "message_type": "text_message", "author": { "name": "a" },
+                        "timestamp": 1773601140000999i64 }),
+                json!({ "message": "x", "author": { "name": 7 }, "timestamp": 1773601140000999i64 })
+            ),
+            "Invalid chat entry at line 2: author.name must be a string",
+        ),
+        (
+            "json",
+            json!([{ "username": ["a"], "message": "x", "timestamp": 1 }]).to_string(),
+            "Invalid chat entry at index 0: username must be a string",
+        ),
+    ];
+    let env = Env::new();
+    night(&env);
+    for (format, data, message) in cases {
+        let path = env.path("bad.data");
+        std::fs::write(&path, &data).unwrap();
+        // Detected from the content, and with the format named: the same message.
+        for explicit in [false, true] {
+            let mut args = vec!["chat", "import", "--session", "1", path.to_str().unwrap()];
+            if explicit {
+                args.extend(["--format", format]);
+            }
+            let r = env.fails(&args, 4, message);
+            for leak in ["struct", "invalid type", "Cd", "Tw", "Yt", "expected"] {
+                assert!(!r.stderr.contains(leak), "{format}: {}", r.stderr);
+            }
+        }
+    }
+    assert_eq!(env.count("SELECT COUNT(*) FROM chat_logs"), 0);
 }

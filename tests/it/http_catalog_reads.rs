@@ -78,7 +78,7 @@ fn games_list_filters_and_one_game() {
     srv.get("/api/games?playerCount=abc")
         .assert_error(400, "playerCount must be a positive integer");
     srv.get("/api/games?drawing=maybe")
-        .assert_error(400, "drawing must be only or exclude");
+        .assert_error(400, "drawing must be \"only\" or \"exclude\"");
     srv.get("/api/games?length=huge")
         .assert_error(400, "length must be short, medium or long");
     srv.get("/api/games?enabled=yes")

@@ -215,6 +215,10 @@ fn cli_selection_errors() {
         events(&env, "game.picked").is_empty(),
         "nothing half-written"
     );
+    // A ticker names its game wherever a GAME is asked for.
+    let sel = env.json(&["game", "select", "tko2"]);
+    assert_eq!(sel["game"]["title"], "Tee K.O. 2");
+    assert_eq!(env.json(&["game", "add", "qpl3"])["title"], "Quiplash 3");
 }
 
 #[test]
@@ -1150,4 +1154,77 @@ fn cli_ticker_votes_and_chat_logs() {
         env.count("SELECT COUNT(*) FROM chat_logs WHERE vote IS NOT NULL"),
         3
     );
+}
+
+#[test]
+fn poll_events_reach_websocket_subscribers_and_webhooks() {
+    let srv = Server::start();
+    let token = srv.token();
+    let sid = srv.session(&token);
+    let hook = srv.post(
+        "/api/webhooks",
+        json!({
+            "name": "bot", "url": "http://127.0.0.1:9/hook", "secret": "s",
+            "events": ["poll.start", "voting.ended", "game.picked"],
+        }),
+        Some(&token),
+    );
+    assert_eq!(hook.status, 201, "{}", hook.text);
+    let mut ws = super::websocket::Ws::ready(&srv, &token, Some(sid));
+    let r = srv.post(
+        &format!("/api/sessions/{sid}/polls"),
+        json!({ "gameIds": [1, 3], "includeOther": false }),
+        Some(&token),
+    );
+    let id = r.json["id"].as_i64().unwrap();
+    let ev = ws.recv(&srv);
+    assert_eq!(ev["type"], "poll.start");
+    assert_eq!(ev["data"]["sessionId"], sid);
+    assert_eq!(ev["data"]["poll"], r.json);
+    assert_eq!(ev["data"]["pollStartedAt"], r.json["startedAt"]);
+    srv.post(
+        &format!("/api/sessions/{sid}/polls/current/votes"),
+        json!({ "username": "v", "choice": 2 }),
+        Some(&token),
+    );
+    let ev = ws.recv(&srv);
+    assert_eq!(ev["type"], "poll.leading");
+    assert_eq!(ev["data"]["pollId"], id);
+    assert_eq!(ev["data"]["leader"]["position"], 2);
+    assert_eq!(ev["data"]["totalVotes"], 1);
+    // The deadline comes (moved close): the daemon closes the poll by itself.
+    set_deadline(&srv.env, id, 300);
+    let ev = ws.recv(&srv);
+    assert_eq!(ev["type"], "voting.ended");
+    assert_eq!(ev["data"]["pollId"], id);
+    assert_eq!(ev["data"]["winnerGameId"], 3);
+    assert_eq!(ev["data"]["votes"][1]["votes"], 1);
+    let ev = ws.recv(&srv);
+    assert_eq!(ev["type"], "game.picked");
+    assert_eq!(ev["data"]["source"], "poll");
+    assert_eq!(ev["data"]["game"]["id"], 3);
+    // Adding the winner: game.added (source poll), then game.dismissed (added).
+    srv.add_game(&token, sid, 3);
+    let ev = ws.recv(&srv);
+    assert_eq!(ev["type"], "game.added");
+    assert_eq!(ev["data"]["game"]["source"], "poll");
+    let ev = ws.recv(&srv);
+    assert_eq!(ev["type"], "game.dismissed");
+    assert_eq!(
+        ev["data"],
+        json!({ "sessionId": sid, "gameId": 3, "reason": "added" })
+    );
+    let queued: Vec<String> = {
+        let conn = srv.env.conn();
+        let mut stmt = conn
+            .prepare("SELECT event_type FROM webhook_deliveries ORDER BY id")
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        rows
+    };
+    assert_eq!(queued, ["poll.start", "voting.ended", "game.picked"]);
 }

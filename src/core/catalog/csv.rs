@@ -6,6 +6,7 @@ use super::filter::GameFilter;
 use super::read::list;
 use super::writes::{insert, tag_clash, tag_error, write_fields};
 use crate::core::audit::{self, Action};
+use crate::core::input::required;
 use crate::core::model::Message;
 use crate::{store, Error, Result};
 use rusqlite::Connection;
@@ -36,6 +37,7 @@ impl GameFields {
     /// 13 with `ticker`). `line` is for messages.
     pub fn from_csv(record: &csv::StringRecord, line: u64, columns: usize) -> Result<Self> {
         let bad = |what: &str| Error::invalid(format!("CSV line {line}: {what}"));
+        let missing = |i: usize| bad(&required(CSV_COLUMNS[i]).message);
         if record.len() != columns {
             return Err(bad(&format!(
                 "expected {columns} columns, found {}",
@@ -64,10 +66,10 @@ impl GameFields {
             }
         };
         let fields = GameFields {
-            pack_name: text(0).ok_or_else(|| bad("pack_name is required"))?,
-            title: text(1).ok_or_else(|| bad("title is required"))?,
-            min_players: int(2)?.ok_or_else(|| bad("min_players is required"))?,
-            max_players: int(3)?.ok_or_else(|| bad("max_players is required"))?,
+            pack_name: text(0).ok_or_else(|| missing(0))?,
+            title: text(1).ok_or_else(|| missing(1))?,
+            min_players: int(2)?.ok_or_else(|| missing(2))?,
+            max_players: int(3)?.ok_or_else(|| missing(3))?,
             length_minutes: int(4)?,
             has_audience: flag(5, false)?,
             family_friendly: flag(6, false)?,

@@ -1,6 +1,7 @@
 //! A game's editable fields ([`GameFields`]) and the rules every game obeys, including
 //! the favor values shared by games and packs.
 
+use crate::core::input::required;
 use crate::core::model::Game;
 use crate::{Error, Result};
 use serde::Serialize;
@@ -24,31 +25,29 @@ pub struct GameFields {
     pub ticker: Option<String>,
 }
 
+pub const MIN_PLAYERS_ERROR: &str = "min_players must be an integer of at least 1";
+pub const MAX_PLAYERS_ERROR: &str = "max_players must be an integer not less than min_players";
+pub const LENGTH_ERROR: &str = "length_minutes must be a positive integer";
+
 impl GameFields {
     /// Checks the rules every game obeys; the message names the field.
     pub fn validate(&self) -> Result<()> {
         if self.pack_name.trim().is_empty() {
-            return Err(Error::invalid("pack_name is required"));
+            return Err(required("pack_name"));
         }
         if self.title.trim().is_empty() {
-            return Err(Error::invalid("title is required"));
+            return Err(required("title"));
         }
         if self.min_players < 1 {
-            return Err(Error::invalid(
-                "min_players must be an integer of at least 1",
-            ));
+            return Err(Error::invalid(MIN_PLAYERS_ERROR));
         }
         if self.max_players < self.min_players {
-            return Err(Error::invalid(
-                "max_players must be an integer not less than min_players",
-            ));
+            return Err(Error::invalid(MAX_PLAYERS_ERROR));
         }
         if matches!(self.length_minutes, Some(n) if n < 1) {
-            return Err(Error::invalid("length_minutes must be a positive integer"));
+            return Err(Error::invalid(LENGTH_ERROR));
         }
-        if !(-1..=1).contains(&self.favor_bias) {
-            return Err(Error::invalid("favor_bias must be -1, 0 or 1"));
-        }
+        check_favor(self.favor_bias)?;
         if let Some(t) = &self.ticker {
             crate::core::tickers::normalize(t)?;
         }

@@ -1,42 +1,28 @@
 //! The catalog filters (player count, drawing, length, family-friendly, packs, text).
 
+use crate::core::input::Raw;
 use crate::core::model::Game;
+use crate::Result;
 
-/// `drawing` filter values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Drawing {
-    Only,
-    Exclude,
-}
-
-/// `length` filter values: short ≤ 15 min (and unknown), medium 16–25, long > 25.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Length {
-    Short,
-    Medium,
-    Long,
-}
-
-impl Drawing {
-    pub fn parse(v: &str) -> Option<Self> {
-        match v {
-            "only" => Some(Drawing::Only),
-            "exclude" => Some(Drawing::Exclude),
-            _ => None,
-        }
+crate::vocab! {
+    /// `drawing` filter values.
+    pub enum Drawing ("drawing must be \"only\" or \"exclude\"") {
+        Only = "only",
+        Exclude = "exclude",
     }
 }
 
-impl Length {
-    pub fn parse(v: &str) -> Option<Self> {
-        match v {
-            "short" => Some(Length::Short),
-            "medium" => Some(Length::Medium),
-            "long" => Some(Length::Long),
-            _ => None,
-        }
+crate::vocab! {
+    /// `length` filter values: short ≤ 15 min (and unknown), medium 16–25, long > 25.
+    pub enum Length ("length must be short, medium or long") {
+        Short = "short",
+        Medium = "medium",
+        Long = "long",
     }
 }
+
+/// The message of a bad `playerCount` (query, pick body, `--players`).
+pub const PLAYER_COUNT_ERROR: &str = "playerCount must be a positive integer";
 
 /// The catalog filters of `picker.md`, shared by `GET /api/games`, `catalog list` and the
 /// picker.
@@ -52,6 +38,34 @@ pub struct GameFilter {
 }
 
 impl GameFilter {
+    /// The filters every face names alike (`playerCount`, `drawing`, `length`), read from
+    /// `field` (a query string or a JSON body) into `self`.
+    pub fn with_common<'a>(mut self, field: impl Fn(&str) -> Option<Raw<'a>>) -> Result<Self> {
+        self.player_count = field("playerCount")
+            .map(GameFilter::parse_player_count)
+            .transpose()?;
+        self.drawing = field("drawing")
+            .map(GameFilter::parse_drawing)
+            .transpose()?;
+        self.length = field("length").map(GameFilter::parse_length).transpose()?;
+        Ok(self)
+    }
+
+    /// The `playerCount` filter from any face.
+    pub fn parse_player_count(raw: Raw) -> Result<i64> {
+        raw.positive(PLAYER_COUNT_ERROR)
+    }
+
+    /// The `drawing` filter from any face.
+    pub fn parse_drawing(raw: Raw) -> Result<Drawing> {
+        raw.word()
+    }
+
+    /// The `length` filter from any face.
+    pub fn parse_length(raw: Raw) -> Result<Length> {
+        raw.word()
+    }
+
     /// Whether a game passes every filter.
     pub fn matches(&self, g: &Game) -> bool {
         if let Some(e) = self.enabled {

@@ -1,8 +1,12 @@
 //! [`GamePatch`]: a change to a game's fields, from a JSON body or CLI flags, applied to a
 //! new game or an existing one.
 
-use super::fields::{normalize_tags, parse_favor, GameFields};
+use super::fields::{
+    normalize_tags, parse_favor, GameFields, LENGTH_ERROR, MAX_PLAYERS_ERROR, MIN_PLAYERS_ERROR,
+};
+use crate::core::input::{required, Raw};
 use crate::{Error, Result};
+use serde_json::Value;
 
 // Managing the catalog. Every write is one `store::write` transaction.
 // ---------------------------------------------------------------------------------------
@@ -34,11 +38,23 @@ fn clean_text(v: Option<String>) -> Option<String> {
 }
 
 impl GamePatch {
+    /// `length_minutes` from any face: a positive integer, or none to clear it (JSON
+    /// `null`; on the command line `""`, `none` or `-`).
+    pub fn parse_length(raw: Raw) -> Result<Option<i64>> {
+        match raw {
+            Raw::Json(Value::Null) => Ok(None),
+            Raw::Text(t) => match t.trim() {
+                "" | "none" | "-" => Ok(None),
+                t => Raw::Text(t).positive(LENGTH_ERROR).map(Some),
+            },
+            other => other.positive(LENGTH_ERROR).map(Some),
+        }
+    }
+
     /// The fields of a new game: `pack_name`, `title`, `min_players`, `max_players` are
     /// required; the rest default to no length, no audience, not family-friendly, no
     /// types or tags, enabled, neutral favor.
     pub fn into_new(self) -> Result<GameFields> {
-        let required = |name: &str| Error::invalid(format!("{name} is required"));
         let fields = GameFields {
             pack_name: self
                 .pack_name
@@ -106,7 +122,6 @@ impl GamePatch {
     /// `play_count` of a game object sent back whole) are ignored; a field of the wrong type
     /// is a `400` naming it. `null` clears the nullable fields and means "absent" for others.
     pub fn from_json(body: &serde_json::Value) -> Result<GamePatch> {
-        use serde_json::Value;
         let obj = body
             .as_object()
             .ok_or_else(|| Error::invalid("Request body must be a JSON object"))?;
@@ -157,24 +172,15 @@ impl GamePatch {
                 ))
             }
         };
-        let length_minutes = match obj.get("length_minutes") {
-            None => None,
-            Some(Value::Null) => Some(None),
-            Some(v) => Some(Some(v.as_i64().filter(|n| *n > 0).ok_or_else(|| {
-                Error::invalid("length_minutes must be a positive integer")
-            })?)),
-        };
+        let length_minutes = obj
+            .get("length_minutes")
+            .map(|v| GamePatch::parse_length(Raw::Json(v)))
+            .transpose()?;
         Ok(GamePatch {
             pack_name: text("pack_name")?,
             title: text("title")?,
-            min_players: int(
-                "min_players",
-                "min_players must be an integer of at least 1",
-            )?,
-            max_players: int(
-                "max_players",
-                "max_players must be an integer not less than min_players",
-            )?,
+            min_players: int("min_players", MIN_PLAYERS_ERROR)?,
+            max_players: int("max_players", MAX_PLAYERS_ERROR)?,
             length_minutes,
             has_audience: flag("has_audience")?,
             family_friendly: flag("family_friendly")?,

@@ -19,8 +19,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Game> {
 }
 
 /// A game named by the user: a numeric id, or a title matching exactly one game
-/// (case-insensitive; an exact title wins over a partial one, and among exact titles in
-/// several packs the numbered Party Pack release wins).
+/// (case-insensitive; an exact title wins over a ticker, a ticker over a partial title, and
+/// among exact titles in several packs the numbered Party Pack release wins).
 pub fn resolve(conn: &Connection, name: &str) -> Result<Game> {
     let name = name.trim();
     if let Ok(id) = name.parse::<i64>() {
@@ -46,6 +46,12 @@ pub fn resolve(conn: &Connection, name: &str) -> Result<Game> {
         .copied()
         .filter(|g| g.pack_name.starts_with("The Jackbox Party Pack"))
         .collect();
+    // No exact title: a ticker (`QPL3`, any case) names its game before partial titles do.
+    if exact.is_empty() {
+        if let Some(g) = crate::core::tickers::find(conn, name)? {
+            return Ok(g);
+        }
+    }
     let candidates: Vec<&Game> = if in_party_pack.len() == 1 {
         in_party_pack
     } else if exact.is_empty() {

@@ -7,34 +7,40 @@ use super::read::get;
 use crate::core::audit::{self, Action};
 use crate::core::model::{Game, Message};
 use crate::{store, Error, Result};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, ToSql};
 use serde_json::json;
+
+/// The parameters of both game writes: `first` (`?1`) then the twelve editable fields in
+/// CSV order (`?2`..`?13`).
+fn with_fields<'a>(first: &'a dyn ToSql, f: &'a GameFields) -> [&'a dyn ToSql; 13] {
+    [
+        first,
+        &f.pack_name,
+        &f.title,
+        &f.min_players,
+        &f.max_players,
+        &f.length_minutes,
+        &f.has_audience,
+        &f.family_friendly,
+        &f.game_type,
+        &f.secondary_type,
+        &f.app_tag,
+        &f.enabled,
+        &f.favor_bias,
+    ]
+}
 
 /// Inserts one game (and its pack when new). Returns the new id.
 pub fn insert(tx: &Connection, f: &GameFields, now: &str) -> Result<i64> {
     tx.prepare_cached("INSERT OR IGNORE INTO packs (name) VALUES (?1)")?
         .execute([&f.pack_name])?;
     tx.prepare_cached(
-        "INSERT INTO games (pack_name, title, min_players, max_players, length_minutes,
-            has_audience, family_friendly, game_type, secondary_type, app_tag, enabled,
-            favor_bias, created_at)
+        "INSERT INTO games (created_at, pack_name, title, min_players, max_players,
+            length_minutes, has_audience, family_friendly, game_type, secondary_type, app_tag,
+            enabled, favor_bias)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
-    .execute(rusqlite::params![
-        f.pack_name,
-        f.title,
-        f.min_players,
-        f.max_players,
-        f.length_minutes,
-        f.has_audience as i64,
-        f.family_friendly as i64,
-        f.game_type,
-        f.secondary_type,
-        f.app_tag,
-        f.enabled as i64,
-        f.favor_bias,
-        now
-    ])?;
+    .execute(with_fields(&now, f))?;
     let id = tx.last_insert_rowid();
     // A separate statement: the seed (migration step 2) runs before `ticker` exists.
     if let Some(t) = &f.ticker {
@@ -142,22 +148,7 @@ pub(super) fn write_fields(tx: &Connection, id: i64, f: &GameFields) -> Result<(
             secondary_type = ?10, app_tag = ?11, enabled = ?12, favor_bias = ?13, ticker = ?14
          WHERE id = ?1",
     )?
-    .execute(rusqlite::params![
-        id,
-        f.pack_name,
-        f.title,
-        f.min_players,
-        f.max_players,
-        f.length_minutes,
-        f.has_audience as i64,
-        f.family_friendly as i64,
-        f.game_type,
-        f.secondary_type,
-        f.app_tag,
-        f.enabled as i64,
-        f.favor_bias,
-        f.ticker,
-    ])?;
+    .execute(&*[&with_fields(&id, f)[..], &[&f.ticker as &dyn ToSql]].concat())?;
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 //! JSON array. Each array is walked by a `SeqAccess` visitor that hands every element to the
 //! sink as soon as it is parsed; the sink's error is kept aside and parsing is aborted.
 
+use super::lenient::{Leaf, Node};
 use super::{bad_entry, ChatMessage};
 use crate::core::votes::{epoch_ms, import_pipelined, parse_timestamp_str, ImportSummary};
 use crate::{Error, Result};
@@ -105,62 +106,6 @@ impl<'de, E: Deserialize<'de>> Visitor<'de> for Each<'_, E> {
 // The base entry: { "username": string, "message": string, "timestamp": ISO | epoch }
 // ---------------------------------------------------------------------------------------
 
-/// A JSON value reduced to what an entry field can be, without building a `Value` tree.
-enum Field {
-    Absent,
-    Str(String),
-    Num(f64),
-    Other,
-}
-
-impl<'de> Deserialize<'de> for Field {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Field;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any value")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Field, E> {
-                Ok(Field::Str(v.to_string()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> std::result::Result<Field, E> {
-                Ok(Field::Str(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Field, E> {
-                Ok(Field::Num(v as f64))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Field, E> {
-                Ok(Field::Num(v as f64))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Field, E> {
-                Ok(Field::Num(v))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<Field, E> {
-                Ok(Field::Other)
-            }
-            fn visit_unit<E: de::Error>(self) -> std::result::Result<Field, E> {
-                Ok(Field::Absent)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(
-                self,
-                mut s: A,
-            ) -> std::result::Result<Field, A::Error> {
-                while s.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Field::Other)
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut m: A,
-            ) -> std::result::Result<Field, A::Error> {
-                while m.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Field::Other)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 enum Key {
     Username,
     Message,
@@ -204,7 +149,7 @@ impl<'de> Deserialize<'de> for BaseEntry {
                 self,
                 mut m: A,
             ) -> std::result::Result<BaseEntry, A::Error> {
-                let (mut user, mut msg, mut ts) = (Field::Absent, Field::Absent, Field::Absent);
+                let (mut user, mut msg, mut ts) = (Leaf::Absent, Leaf::Absent, Leaf::Absent);
                 while let Some(k) = m.next_key::<Key>()? {
                     match k {
                         Key::Username => user = m.next_value()?,
@@ -247,22 +192,22 @@ impl<'de> Deserialize<'de> for BaseEntry {
     }
 }
 
-fn entry(user: Field, msg: Field, ts: Field) -> std::result::Result<ChatMessage, &'static str> {
+fn entry(user: Leaf, msg: Leaf, ts: Leaf) -> std::result::Result<ChatMessage, &'static str> {
     let username = match user {
-        Field::Str(s) => s,
-        Field::Absent => return Err("missing username"),
+        Leaf::Str(s) => s,
+        Leaf::Absent => return Err("missing username"),
         _ => return Err("username must be a string"),
     };
     let message = match msg {
-        Field::Str(s) => s,
-        Field::Absent => return Err("missing message"),
+        Leaf::Str(s) => s,
+        Leaf::Absent => return Err("missing message"),
         _ => return Err("message must be a string"),
     };
     let at = match ts {
-        Field::Str(s) => parse_timestamp_str(&s),
-        Field::Num(n) => epoch_ms(n),
-        Field::Absent => return Err("missing timestamp"),
-        Field::Other => None,
+        Leaf::Str(s) => parse_timestamp_str(&s),
+        Leaf::Num(n) => epoch_ms(n),
+        Leaf::Absent => return Err("missing timestamp"),
+        Leaf::Other(_) => None,
     }
     .ok_or("invalid timestamp")?;
     Ok(ChatMessage {
@@ -432,60 +377,66 @@ impl<'de> Visitor<'de> for BodyTop<'_> {
 // TwitchDownloader
 // ---------------------------------------------------------------------------------------
 
-#[derive(Deserialize)]
+// Every field is lenient (`super::lenient`): a wrong type is reported with the file's
+// field names, never serde's message about these Rust types.
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct TwVideo {
-    #[serde(default)]
-    created_at: Option<String>,
+    created_at: Leaf,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct TwCommenter {
-    #[serde(default)]
-    display_name: Option<String>,
-    #[serde(default)]
-    name: Option<String>,
+    display_name: Leaf,
+    name: Leaf,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct TwMessage {
-    #[serde(default)]
-    body: Option<String>,
+    body: Leaf,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct TwComment {
-    #[serde(default)]
-    created_at: Option<String>,
-    #[serde(default)]
-    content_offset_seconds: Option<f64>,
-    #[serde(default)]
-    commenter: Option<TwCommenter>,
-    #[serde(default)]
-    message: Option<TwMessage>,
+    created_at: Leaf,
+    content_offset_seconds: Leaf,
+    commenter: Node<TwCommenter>,
+    message: Node<TwMessage>,
 }
 
-fn twitch_message(i: u64, c: TwComment, video_ms: Option<i64>) -> Result<ChatMessage> {
-    let commenter = c
-        .commenter
-        .ok_or_else(|| bad_entry(i, "missing commenter"))?;
-    let username = commenter
+fn twitch_message(
+    c: Node<TwComment>,
+    video_ms: Option<i64>,
+) -> std::result::Result<ChatMessage, String> {
+    let c = c.entry()?;
+    let commenter = c.commenter.object("commenter")?;
+    let display = commenter
         .display_name
-        .filter(|n| !n.is_empty())
-        .or(commenter.name)
-        .ok_or_else(|| bad_entry(i, "missing commenter.display_name"))?;
-    let message = c
-        .message
-        .and_then(|m| m.body)
-        .ok_or_else(|| bad_entry(i, "missing message.body"))?;
+        .opt_string("commenter.display_name")?;
+    let username = match display.filter(|n| !n.is_empty()) {
+        Some(name) => name,
+        None => commenter
+            .name
+            .opt_string("commenter.name")?
+            .ok_or("missing commenter.display_name")?,
+    };
+    let message = c.message.object("message")?.body.string("message.body")?;
     // The video's start plus the offset is more trustworthy than each comment's created_at.
-    let at = match (video_ms, c.content_offset_seconds) {
+    let at = match (video_ms, c.content_offset_seconds.number()) {
         (Some(start), Some(off)) if off.is_finite() => {
             start.checked_add((off * 1000.0).round() as i64)
         }
-        _ => c.created_at.as_deref().and_then(parse_timestamp_str),
+        _ => match &c.created_at {
+            Leaf::Str(s) => parse_timestamp_str(s),
+            _ => None,
+        },
     }
     .filter(|ms| crate::core::votes::format_ms(*ms).is_some())
-    .ok_or_else(|| bad_entry(i, "missing or invalid created_at"))?;
+    .ok_or("missing or invalid created_at")?;
     Ok(ChatMessage {
         username,
         message,
@@ -510,14 +461,17 @@ pub fn read_twitch(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
             while let Some(k) = m.next_key::<std::borrow::Cow<str>>()? {
                 match k.as_ref() {
                     "video" => {
-                        let v: Option<TwVideo> = m.next_value()?;
-                        video_ms = v
-                            .and_then(|v| v.created_at)
-                            .and_then(|s| parse_timestamp_str(&s));
+                        let v: Node<TwVideo> = m.next_value()?;
+                        video_ms = match v.into_option().map(|v| v.created_at) {
+                            Some(Leaf::Str(s)) => parse_timestamp_str(&s),
+                            _ => None,
+                        };
                     }
                     "comments" => {
                         let sink = &mut *self.sink;
-                        let mut f = |i, c: TwComment| sink(twitch_message(i, c, video_ms)?);
+                        let mut f = |i, c: Node<TwComment>| {
+                            sink(twitch_message(c, video_ms).map_err(|r| bad_entry(i, &r))?)
+                        };
                         m.next_value_seed(Each {
                             f: &mut f,
                             err: &mut *self.err,
@@ -549,50 +503,56 @@ pub fn read_twitch(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
 // chat-downloader
 // ---------------------------------------------------------------------------------------
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub(super) struct CdAuthor {
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    display_name: Option<String>,
+    name: Leaf,
+    display_name: Leaf,
 }
 
-/// One chat-downloader item; only `text_message` items are chat.
-#[derive(Deserialize)]
+/// One chat-downloader item; only `text_message` items are chat. `author` is an object
+/// (`{ "name", … }`) in chat-downloader, a plain name in its predecessor
+/// chat-replay-downloader.
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub(super) struct CdItem {
-    #[serde(default)]
-    message: Option<String>,
-    #[serde(default)]
-    message_type: Option<String>,
-    #[serde(default)]
-    author: Option<CdAuthor>,
-    #[serde(default)]
-    timestamp: Option<f64>,
+    message: Leaf,
+    message_type: Leaf,
+    author: Node<CdAuthor>,
+    timestamp: Leaf,
 }
 
 impl CdItem {
     /// `Ok(None)` for items that are not ordinary chat; `Err(reason)` for broken ones.
-    pub(super) fn into_message(self) -> std::result::Result<Option<ChatMessage>, &'static str> {
-        if self
-            .message_type
-            .as_deref()
-            .is_some_and(|t| t != "text_message")
-        {
-            return Ok(None);
+    pub(super) fn into_message(self) -> std::result::Result<Option<ChatMessage>, String> {
+        if let Some(kind) = self.message_type.opt_string("message_type")? {
+            if kind != "text_message" {
+                return Ok(None);
+            }
         }
-        let message = self.message.ok_or("missing message")?;
-        let author = self.author.ok_or("missing author")?;
-        let username = author
-            .name
-            .or(author.display_name)
-            .ok_or("missing author.name")?;
+        let message = self.message.string("message")?;
+        let username = match self.author {
+            Node::Str(name) => name,
+            Node::Obj(author) => match author.name.opt_string("author.name")? {
+                Some(name) => name,
+                None => author
+                    .display_name
+                    .opt_string("author.display_name")?
+                    .ok_or("missing author.name")?,
+            },
+            Node::Absent => return Err("missing author".into()),
+            Node::Other(_) => return Err("author must be an object or a string".into()),
+        };
         // Microseconds since the epoch.
-        let at = self
-            .timestamp
-            .filter(|t| t.is_finite() && *t >= 0.0)
-            .map(|t| (t / 1000.0).floor() as i64)
-            .filter(|ms| crate::core::votes::format_ms(*ms).is_some())
-            .ok_or("missing or invalid timestamp")?;
+        let at = match &self.timestamp {
+            Leaf::Absent => return Err("missing timestamp".into()),
+            t => t
+                .number()
+                .filter(|t| t.is_finite() && *t >= 0.0)
+                .map(|t| (t / 1000.0).floor() as i64)
+                .filter(|ms| crate::core::votes::format_ms(*ms).is_some())
+                .ok_or("invalid timestamp")?,
+        };
         Ok(Some(ChatMessage {
             username,
             message,
@@ -604,10 +564,10 @@ impl CdItem {
 /// chat-downloader's JSON array output.
 pub fn read_chat_downloader(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
     let mut err = None;
-    let mut f = |i, item: CdItem| match item.into_message() {
+    let mut f = |i, item: Node<CdItem>| match item.entry().and_then(CdItem::into_message) {
         Ok(Some(m)) => sink(m),
         Ok(None) => Ok(()),
-        Err(reason) => Err(bad_entry(i, reason)),
+        Err(reason) => Err(bad_entry(i, &reason)),
     };
     let mut de = serde_json::Deserializer::from_reader(buffered(reader));
     de.deserialize_any(Each {

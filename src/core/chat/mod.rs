@@ -5,10 +5,14 @@
 //! buffer. Nothing is ever loaded whole, so memory does not grow with the input.
 //!
 //! Formats: the base JSON array of the API (`json`), TwitchDownloader chat JSON, Chatterino
-//! text logs, yt-dlp YouTube live chat (JSON Lines) and chat-downloader output.
+//! text logs, yt-dlp YouTube live chat (JSON Lines) and chat-downloader output (also its
+//! predecessor chat-replay-downloader's). Fields are read leniently (`lenient`) so every
+//! bad entry is reported with the file's own field names.
 
 mod json;
+mod lenient;
 mod text;
+mod windows_zones;
 
 pub use crate::core::votes::ChatMessage;
 pub use json::import_body;
@@ -245,13 +249,15 @@ mod tests {
     #[test]
     fn mutated_inputs_never_panic() {
         use rand::{Rng, SeedableRng};
-        let fixtures: [&[u8]; 6] = [
+        let fixtures: [&[u8]; 8] = [
             include_bytes!("../../../tests/fixtures/chat/base.json"),
             include_bytes!("../../../tests/fixtures/chat/twitch_new.json"),
             include_bytes!("../../../tests/fixtures/chat/stream.live_chat.json"),
             include_bytes!("../../../tests/fixtures/chat/chat_downloader.json"),
             include_bytes!("../../../tests/fixtures/chat/chat_downloader.jsonl"),
             include_bytes!("../../../tests/fixtures/chat/xqc-2026-03-15.log"),
+            include_bytes!("../../../tests/fixtures/chat/chat_replay_downloader.json"),
+            include_bytes!("../../../tests/fixtures/chat/ukhost-2026-03-15.log"),
         ];
         let noise: &[&[u8]] = &[
             b"\"",

@@ -2,6 +2,7 @@
 //! chat-downloader JSON Lines. One reused line buffer; nothing else is kept per line.
 
 use super::json::CdItem;
+use super::lenient::{Leaf, List, Node};
 use super::{bad_line, read_error, ChatMessage, Options};
 use crate::{Error, Result};
 use chrono::{Duration, NaiveDate, NaiveTime};
@@ -58,21 +59,83 @@ fn clock(line: &[u8]) -> Option<u32> {
     (h < 24 && m < 60 && s < 61).then_some(h * 3600 + m * 60 + s.min(59))
 }
 
-/// Known zone abbreviations (and a few long names Windows builds write) → seconds east.
+/// The time zone of a Chatterino log's clock.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Zone {
+    /// A fixed offset (seconds east of UTC): `--utc-offset`, an abbreviation such as `CEST`
+    /// that says which half of the year it is, or a numeric offset.
+    Fixed(i32),
+    /// A Windows zone name (`GMT Standard Time`): a region whose offset follows its
+    /// daylight-saving rules, so each line's own date decides it.
+    Region(chrono_tz::Tz),
+}
+
+impl Zone {
+    /// The zone a header names: a known abbreviation or numeric offset, else a Windows zone
+    /// name (`… Standard Time`, also the `… Daylight Time` / `… Summer Time` forms of the
+    /// same zone).
+    fn parse(zone: &str) -> Option<Zone> {
+        zone_offset(zone)
+            .map(Zone::Fixed)
+            .or_else(|| windows_zone(zone).map(Zone::Region))
+    }
+
+    /// UTC milliseconds of a local wall-clock time. A time the autumn change repeats is
+    /// read as its first occurrence; one the spring change skips (which no clock shows)
+    /// takes the offset in force at that instant read as UTC, i.e. the new one.
+    fn to_utc_ms(self, local: chrono::NaiveDateTime) -> Option<i64> {
+        use chrono::{Offset, TimeZone};
+        let offset = match self {
+            Zone::Fixed(secs) => secs,
+            Zone::Region(tz) => {
+                let at = tz
+                    .offset_from_local_datetime(&local)
+                    .earliest()
+                    .unwrap_or_else(|| tz.offset_from_utc_datetime(&local));
+                at.fix().local_minus_utc()
+            }
+        };
+        local
+            .checked_sub_signed(Duration::seconds(offset as i64))
+            .map(|utc| utc.and_utc().timestamp_millis())
+    }
+}
+
+/// The IANA zone of a Windows zone name (CLDR's mapping, `windows_zones.rs`), ignoring case.
+fn windows_zone(zone: &str) -> Option<chrono_tz::Tz> {
+    use super::windows_zones::WINDOWS_ZONES;
+    let lower = zone.trim().to_ascii_lowercase();
+    let standard = ["daylight time", "summer time"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+        .map(|stem| format!("{stem}standard time"));
+    let bare = format!("{lower} standard time");
+    [Some(lower), standard, Some(bare)]
+        .into_iter()
+        .flatten()
+        .find_map(|name| {
+            let i = WINDOWS_ZONES
+                .binary_search_by(|(k, _)| k.cmp(&name.as_str()))
+                .ok()?;
+            WINDOWS_ZONES[i].1.parse().ok()
+        })
+}
+
+/// Known zone abbreviations and numeric offsets → seconds east (Windows zone names are
+/// regions, see [`windows_zone`]).
 fn zone_offset(zone: &str) -> Option<i32> {
     const H: i32 = 3600;
     let z = zone.trim();
     let known = match z.to_ascii_uppercase().as_str() {
         "" | "UTC" | "GMT" | "Z" | "UT" | "WET" | "COORDINATED UNIVERSAL TIME" => 0,
-        "WEST" | "BST" | "CET" | "MET" | "W. EUROPE STANDARD TIME" => H,
-        "CENTRAL EUROPEAN STANDARD TIME" | "ROMANCE STANDARD TIME" => H,
-        "CEST" | "MEST" | "EET" | "SAST" | "W. EUROPE DAYLIGHT TIME" => 2 * H,
-        "CENTRAL EUROPEAN SUMMER TIME" | "CENTRAL EUROPE DAYLIGHT TIME" => 2 * H,
+        "WEST" | "BST" | "CET" | "MET" => H,
+        "CEST" | "MEST" | "EET" | "SAST" => 2 * H,
+        "CENTRAL EUROPEAN SUMMER TIME" => 2 * H,
         "EEST" | "MSK" | "TRT" => 3 * H,
         "IST" => 5 * H + 1800,
         "WIB" => 7 * H,
         "AWST" | "HKT" | "SGT" | "PHT" => 8 * H,
-        "CST" | "CENTRAL STANDARD TIME" => -6 * H,
+        "CST" => -6 * H,
         "JST" | "KST" => 9 * H,
         "ACST" => 9 * H + 1800,
         "ACDT" => 10 * H + 1800,
@@ -84,13 +147,13 @@ fn zone_offset(zone: &str) -> Option<i32> {
         "NDT" => -(2 * H + 1800),
         "AST" => -4 * H,
         "ADT" | "BRT" => -3 * H,
-        "EST" | "EASTERN STANDARD TIME" => -5 * H,
-        "EDT" | "EASTERN DAYLIGHT TIME" => -4 * H,
-        "CDT" | "CENTRAL DAYLIGHT TIME" => -5 * H,
-        "MST" | "MOUNTAIN STANDARD TIME" => -7 * H,
-        "MDT" | "MOUNTAIN DAYLIGHT TIME" => -6 * H,
-        "PST" | "PACIFIC STANDARD TIME" => -8 * H,
-        "PDT" | "PACIFIC DAYLIGHT TIME" => -7 * H,
+        "EST" => -5 * H,
+        "EDT" => -4 * H,
+        "CDT" => -5 * H,
+        "MST" => -7 * H,
+        "MDT" => -6 * H,
+        "PST" => -8 * H,
+        "PDT" => -7 * H,
         "AKST" => -9 * H,
         "AKDT" => -8 * H,
         "HST" => -10 * H,
@@ -161,9 +224,8 @@ fn split_message(rest: &str) -> Option<(&str, &str)> {
 /// date and zone; `[HH:MM:SS] login: text` lines are messages; anything else is skipped.
 pub fn read_chatterino(reader: Box<dyn BufRead>, opts: &Options, sink: Sink) -> Result<()> {
     let mut date = opts.file_name.as_deref().and_then(date_from_file_name);
-    let mut offset = opts.utc_offset.unwrap_or(0);
+    let mut zone = Zone::Fixed(opts.utc_offset.unwrap_or(0));
     let mut last: Option<u32> = None;
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     each_line(reader, |n, raw| {
         let line = String::from_utf8_lossy(raw);
         if let Some(header) = line.strip_prefix("# Start logging at ") {
@@ -175,11 +237,11 @@ pub fn read_chatterino(reader: Box<dyn BufRead>, opts: &Options, sink: Sink) -> 
             let t = header
                 .get(11..19)
                 .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M:%S").ok());
-            let zone = header.get(19..).unwrap_or("").trim();
+            let name = header.get(19..).unwrap_or("").trim();
             if opts.utc_offset.is_none() {
-                offset = zone_offset(zone).ok_or_else(|| {
+                zone = Zone::parse(name).ok_or_else(|| {
                     Error::invalid(format!(
-                        "Unknown time zone \"{zone}\" in the Chatterino header at line {n}; \
+                        "Unknown time zone \"{name}\" in the Chatterino header at line {n}; \
                          pass --utc-offset ±HH:MM"
                     ))
                 })?;
@@ -210,9 +272,11 @@ pub fn read_chatterino(reader: Box<dyn BufRead>, opts: &Options, sink: Sink) -> 
             *day = day.succ_opt().unwrap_or(*day);
         }
         last = Some(secs);
-        let days = (*day - epoch).num_days();
-        let local_ms = (days * 86_400 + secs as i64) * 1000;
-        let at = local_ms - Duration::seconds(offset as i64).num_milliseconds();
+        let at = day
+            .and_time(NaiveTime::MIN)
+            .checked_add_signed(Duration::seconds(secs as i64))
+            .and_then(|local| zone.to_utc_ms(local))
+            .ok_or_else(|| bad_line(n, "date out of range"))?;
         sink(ChatMessage {
             username: login.to_string(),
             message: text.to_string(),
@@ -225,110 +289,121 @@ pub fn read_chatterino(reader: Box<dyn BufRead>, opts: &Options, sink: Sink) -> 
 // yt-dlp YouTube live chat
 // ---------------------------------------------------------------------------------------
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+// Every field is lenient (`super::lenient`): a wrong type is reported with the file's
+// field names, never serde's message about these Rust types.
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
 struct YtLine {
-    #[serde(default)]
-    replay_chat_item_action: Option<YtReplay>,
-    #[serde(default)]
-    add_chat_item_action: Option<YtAdd>,
+    replay_chat_item_action: Node<YtReplay>,
+    add_chat_item_action: Node<YtAdd>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct YtReplay {
-    #[serde(default)]
-    actions: Vec<YtAction>,
+    actions: List<YtAction>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
 struct YtAction {
-    #[serde(default)]
-    add_chat_item_action: Option<YtAdd>,
+    add_chat_item_action: Node<YtAdd>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct YtAdd {
-    #[serde(default)]
-    item: Option<YtItem>,
+    item: Node<YtItem>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
 struct YtItem {
-    #[serde(default)]
-    live_chat_text_message_renderer: Option<YtText>,
+    live_chat_text_message_renderer: Node<YtText>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
 struct YtText {
-    #[serde(default)]
-    message: Option<YtRuns>,
-    #[serde(default)]
-    author_name: Option<YtSimple>,
-    #[serde(default)]
-    author_external_channel_id: Option<String>,
-    #[serde(default)]
-    timestamp_usec: Option<serde_json::Value>,
+    message: Node<YtRuns>,
+    author_name: Node<YtSimple>,
+    author_external_channel_id: Leaf,
+    timestamp_usec: Leaf,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct YtRuns {
-    #[serde(default)]
-    runs: Vec<YtRun>,
+    runs: List<YtRun>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct YtRun {
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    emoji: Option<YtEmoji>,
+    text: Leaf,
+    emoji: Node<YtEmoji>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
 struct YtEmoji {
-    #[serde(default)]
-    shortcuts: Vec<String>,
-    #[serde(default)]
-    emoji_id: Option<String>,
+    shortcuts: List<serde::de::IgnoredAny>,
+    emoji_id: Leaf,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
 struct YtSimple {
-    #[serde(default)]
-    simple_text: Option<String>,
+    simple_text: Leaf,
 }
 
-fn yt_message(n: u64, r: YtText) -> Result<ChatMessage> {
-    let username = r
-        .author_name
-        .and_then(|a| a.simple_text)
-        .or(r.author_external_channel_id)
-        .ok_or_else(|| bad_line(n, "missing authorName"))?;
+fn yt_message(r: YtText) -> std::result::Result<ChatMessage, String> {
+    let name = match r.author_name {
+        Node::Obj(a) => a.simple_text.opt_string("authorName.simpleText")?,
+        Node::Absent => None,
+        _ => return Err("authorName must be an object".into()),
+    };
+    let username = match name {
+        Some(name) => name,
+        None => r
+            .author_external_channel_id
+            .opt_string("authorExternalChannelId")?
+            .ok_or("missing authorName")?,
+    };
     let mut message = String::new();
-    for run in r.message.map(|m| m.runs).unwrap_or_default() {
-        if let Some(t) = run.text {
+    let runs = match r.message {
+        Node::Obj(m) => m.runs.items(),
+        Node::Absent => Vec::new(),
+        _ => return Err("message must be an object".into()),
+    };
+    for run in runs.into_iter().filter_map(Node::into_option) {
+        if let Leaf::Str(t) = run.text {
             message.push_str(&t);
-        } else if let Some(e) = run.emoji {
-            if let Some(s) = e.shortcuts.into_iter().next().or(e.emoji_id) {
+        } else if let Some(e) = run.emoji.into_option() {
+            let shortcut = e.shortcuts.items().into_iter().find_map(|s| match s {
+                Node::Str(s) => Some(s),
+                _ => None,
+            });
+            let id = match e.emoji_id {
+                Leaf::Str(id) => Some(id),
+                _ => None,
+            };
+            if let Some(s) = shortcut.or(id) {
                 message.push_str(&s);
             }
         }
     }
-    let usec = match r.timestamp_usec {
-        Some(serde_json::Value::String(s)) => s.trim().parse::<i64>().ok(),
-        Some(serde_json::Value::Number(n)) => n.as_i64(),
+    let usec = match &r.timestamp_usec {
+        Leaf::Str(s) => s.trim().parse::<i64>().ok(),
+        Leaf::Num(n) if n.fract() == 0.0 => Some(*n as i64),
         _ => None,
     };
     let at = usec
         .filter(|u| *u >= 0)
         .map(|u| u / 1000)
         .filter(|ms| crate::core::votes::format_ms(*ms).is_some())
-        .ok_or_else(|| bad_line(n, "missing or invalid timestampUsec"))?;
+        .ok_or("missing or invalid timestampUsec")?;
     Ok(ChatMessage {
         username,
         message,
@@ -342,18 +417,24 @@ pub fn read_ytdlp(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
         if line.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
-        let parsed: YtLine = serde_json::from_slice(line)
+        let parsed: Node<YtLine> = serde_json::from_slice(line)
             .map_err(|e| bad_line(n, &format!("invalid JSON ({e})")))?;
+        let parsed = parsed.entry().map_err(|r| bad_line(n, &r))?;
         let actions = parsed
             .replay_chat_item_action
-            .map(|r| r.actions)
+            .into_option()
+            .map(|r| r.actions.items())
             .unwrap_or_default()
             .into_iter()
-            .filter_map(|a| a.add_chat_item_action)
-            .chain(parsed.add_chat_item_action);
+            .filter_map(|a| a.into_option()?.add_chat_item_action.into_option())
+            .chain(parsed.add_chat_item_action.into_option());
         for add in actions {
-            if let Some(r) = add.item.and_then(|i| i.live_chat_text_message_renderer) {
-                sink(yt_message(n, r)?)?;
+            let renderer = add
+                .item
+                .into_option()
+                .and_then(|i| i.live_chat_text_message_renderer.into_option());
+            if let Some(r) = renderer {
+                sink(yt_message(r).map_err(|reason| bad_line(n, &reason))?)?;
             }
         }
         Ok(())
@@ -366,12 +447,12 @@ pub fn read_chat_downloader_lines(reader: Box<dyn BufRead>, sink: Sink) -> Resul
         if line.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
-        let item: CdItem = serde_json::from_slice(line)
+        let item: Node<CdItem> = serde_json::from_slice(line)
             .map_err(|e| bad_line(n, &format!("invalid JSON ({e})")))?;
-        match item.into_message() {
+        match item.entry().and_then(CdItem::into_message) {
             Ok(Some(m)) => sink(m),
             Ok(None) => Ok(()),
-            Err(reason) => Err(bad_line(n, reason)),
+            Err(reason) => Err(bad_line(n, &reason)),
         }
     })
 }
@@ -405,10 +486,73 @@ mod tests {
         assert_eq!(zone_offset("+0530"), Some(5 * 3600 + 1800));
         assert_eq!(zone_offset("UTC+1"), Some(3600));
         assert_eq!(zone_offset("Mars Time"), None);
+        assert_eq!(Zone::parse("Mars Time"), None);
         assert_eq!(
             date_from_file_name("logs/xqc-2024-03-15.log"),
             NaiveDate::from_ymd_opt(2024, 3, 15)
         );
         assert_eq!(date_from_file_name("chat.log"), None);
+    }
+
+    /// Every Windows name of the CLDR table is a zone chrono-tz knows (a rename upstream
+    /// would show here, not in a user's import).
+    #[test]
+    fn every_windows_zone_name_resolves() {
+        use super::super::windows_zones::WINDOWS_ZONES;
+        assert!(WINDOWS_ZONES.len() > 130);
+        assert!(WINDOWS_ZONES.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
+        for (name, iana) in WINDOWS_ZONES {
+            assert!(
+                iana.parse::<chrono_tz::Tz>().is_ok(),
+                "{name} → {iana} is not a known zone"
+            );
+            assert!(windows_zone(name).is_some(), "{name}");
+        }
+    }
+
+    /// Windows zone names follow their region's daylight-saving rules on the log's date.
+    #[test]
+    fn windows_zones_with_daylight_saving() {
+        let at = |zone: &str, date: &str, time: &str| -> i64 {
+            let local = chrono::NaiveDateTime::parse_from_str(
+                &format!("{date} {time}"),
+                "%Y-%m-%d %H:%M:%S",
+            )
+            .unwrap();
+            let utc = Zone::parse(zone).unwrap().to_utc_ms(local).unwrap();
+            (local.and_utc().timestamp_millis() - utc) / 60_000
+        };
+        const H: i64 = 60;
+        let cases: &[(&str, &str, i64)] = &[
+            ("GMT Standard Time", "2026-01-15", 0),
+            ("GMT Standard Time", "2026-07-15", H),
+            ("GMT Daylight Time", "2026-07-15", H),
+            ("Romance Standard Time", "2026-01-15", H),
+            ("Romance Standard Time", "2026-07-15", 2 * H),
+            ("AUS Eastern Standard Time", "2026-01-15", 11 * H),
+            ("AUS Eastern Standard Time", "2026-07-15", 10 * H),
+            ("AUS Eastern Daylight Time", "2026-01-15", 11 * H),
+            ("E. Australia Standard Time", "2026-01-15", 10 * H),
+            ("E. Australia Standard Time", "2026-07-15", 10 * H),
+            ("Tokyo Standard Time", "2026-07-15", 9 * H),
+            ("India Standard Time", "2026-01-15", 5 * H + 30),
+            ("Russian Standard Time", "2026-01-15", 3 * H),
+            ("FLE Standard Time", "2026-01-15", 2 * H),
+            ("FLE Standard Time", "2026-07-15", 3 * H),
+            ("W. Europe Daylight Time", "2026-07-15", 2 * H),
+            ("Eastern Standard Time", "2026-07-15", -4 * H),
+            ("Central Standard Time", "2026-01-15", -6 * H),
+            ("Nepal Standard Time", "2026-01-15", 5 * H + 45),
+            ("Romance", "2026-07-15", 2 * H),
+            ("UTC", "2026-07-15", 0),
+        ];
+        for (zone, date, minutes) in cases {
+            assert_eq!(at(zone, date, "20:00:00"), *minutes, "{zone} on {date}");
+        }
+        // London's spring change (2026-03-29, 01:00 → 02:00): before and after it.
+        assert_eq!(at("GMT Standard Time", "2026-03-29", "00:30:00"), 0);
+        assert_eq!(at("GMT Standard Time", "2026-03-29", "03:00:00"), H);
+        // A skipped wall-clock time is still converted (with the new offset).
+        assert_eq!(at("GMT Standard Time", "2026-03-29", "01:30:00"), H);
     }
 }

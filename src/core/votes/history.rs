@@ -33,12 +33,16 @@ impl Default for VoteFilter {
 
 pub const MAX_LIMIT: i64 = 100;
 
+fn not_positive(name: &str) -> Error {
+    Error::invalid(format!("Invalid {name}: must be a positive integer"))
+}
+
 fn positive(name: &str, v: &str) -> Result<i64> {
     v.trim()
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| Error::invalid(format!("Invalid {name}: must be a positive integer")))
+        .ok_or_else(|| not_positive(name))
 }
 
 impl VoteFilter {
@@ -73,18 +77,14 @@ impl VoteFilter {
                 ));
             }
         }
-        for (name, v) in [("session_id", self.session_id), ("game_id", self.game_id)] {
-            if v.is_some_and(|n| n <= 0) {
-                return Err(Error::invalid(format!(
-                    "Invalid {name}: must be a positive integer"
-                )));
-            }
-        }
-        if self.page <= 0 {
-            return Err(Error::invalid("Invalid page: must be a positive integer"));
-        }
-        if self.limit <= 0 {
-            return Err(Error::invalid("Invalid limit: must be a positive integer"));
+        let checks = [
+            ("session_id", self.session_id.unwrap_or(1)),
+            ("game_id", self.game_id.unwrap_or(1)),
+            ("page", self.page),
+            ("limit", self.limit),
+        ];
+        if let Some((name, _)) = checks.iter().find(|(_, n)| *n <= 0) {
+            return Err(not_positive(name));
         }
         self.limit = self.limit.min(MAX_LIMIT);
         Ok(self)

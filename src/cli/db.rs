@@ -1,0 +1,70 @@
+//! `jackbox db backup PATH` and `jackbox db check`: a copy of the one file that holds every
+//! game night, and a check that it is intact (`store::backup`, `store::check_file`).
+
+use super::output::{self, kv};
+use super::Ctx;
+use crate::store::{self, Check};
+use crate::{Error, ErrorKind, Result};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Cmd {
+    /// Write a consistent copy of the database to PATH (safe while the daemon runs)
+    #[command(after_help = "Examples:
+  jackbox db backup ~/backups/jackbox-$(date +%F).db
+  jackbox db backup ~/backups/        (a folder: names the copy jackbox-<UTC time>.db)
+
+The copy is made with SQLite's VACUUM INTO (one read transaction: writers are not blocked),
+checked, and created with mode 0600. An existing file is never overwritten. Restore by
+stopping the daemon and copying the backup over the database file.")]
+    Backup {
+        /// File (must not exist) or existing folder to write the copy to
+        path: PathBuf,
+    },
+    /// Check the whole file (PRAGMA integrity_check); exit 1 when it is damaged
+    Check,
+}
+
+pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
+    match cmd {
+        Cmd::Backup { path } => {
+            let b = store::backup(&ctx.db, &path)?;
+            if ctx.json {
+                return output::json(&b);
+            }
+            if ctx.quiet {
+                output::line(&b.path);
+                return Ok(());
+            }
+            kv(&[
+                ("backup", b.path.clone()),
+                ("size", format!("{} bytes", b.bytes)),
+                ("created", b.created_at.clone()),
+            ]);
+            Ok(())
+        }
+        Cmd::Check => {
+            let result = store::check_file(&ctx.db)?;
+            let problems = match &result {
+                Check::Damaged(p) => p.clone(),
+                _ => Vec::new(),
+            };
+            if ctx.json {
+                output::json(&serde_json::json!({
+                    "ok": problems.is_empty(),
+                    "problems": problems,
+                }))?;
+            } else if problems.is_empty() && !ctx.quiet {
+                output::line(&format!("ok: {} is intact", ctx.db.display()));
+            }
+            if problems.is_empty() {
+                return Ok(());
+            }
+            Err(Error::new(
+                ErrorKind::Damaged,
+                format!("The database file is damaged: {}", problems.join("; ")),
+            )
+            .with_hint(crate::error::DAMAGED_HINT))
+        }
+    }
+}
