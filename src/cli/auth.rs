@@ -115,6 +115,8 @@ fn registry() -> Result<auth::Registry> {
     Ok(auth::Registry {
         file,
         env_key: auth::env_admin_key(),
+        // Only the daemon signs login tokens; the CLI never needs a key generation.
+        secret: Vec::new(),
     })
 }
 

@@ -200,6 +200,20 @@ pub fn key_configured(conn: &Connection, env_key: Option<&str>) -> Result<bool> 
 pub struct Registry {
     pub file: Vec<admins::FileAdmin>,
     pub env_key: Option<String>,
+    /// The token signing secret: keys of the file and the environment have a generation
+    /// derived from it and the key (so a changed key, after a restart, ends old tokens).
+    pub secret: Vec<u8>,
+}
+
+impl Registry {
+    /// The generation of a key that lives outside the database: a keyed hash, so a token
+    /// shows nothing about the key.
+    pub fn generation(&self, key: &str) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.secret).expect("HMAC takes any key");
+        mac.update(b"jackbox key generation\0");
+        mac.update(key.as_bytes());
+        hex::encode(&mac.finalize().into_bytes()[..8])
+    }
 }
 
 /// Who logged in: the admin's name and key generation (goes into the token as `kg`).
@@ -234,11 +248,11 @@ pub fn login(conn: &Connection, reg: &Registry, presented: &str) -> Result<Optio
     }
     for a in &reg.file {
         let ok = keys_equal(&a.key, presented);
-        note(ok, &a.name, "file".into());
+        note(ok, &a.name, format!("file:{}", reg.generation(&a.key)));
     }
     if let Some(k) = &reg.env_key {
         let ok = keys_equal(k, presented);
-        note(ok, LEGACY_ADMIN, "env".into());
+        note(ok, LEGACY_ADMIN, format!("env:{}", reg.generation(k)));
     } else if let Some(h) = &legacy_hash {
         let ok = check_hash(h, presented);
         let generation = store::setting(conn, ADMIN_KEY_GENERATION_SETTING)?.unwrap_or_default();
@@ -264,37 +278,72 @@ pub fn login_token(secret: &[u8], who: &LoggedIn, ttl_secs: i64) -> Result<Strin
     )
 }
 
-/// Checks verified claims against the current state: a minted token must exist, not be
-/// revoked or expired; a login token's admin must still exist with the same key generation.
-/// `Invalid or expired token` otherwise.
-pub fn check(conn: &Connection, reg: &Registry, claims: &Claims) -> Result<Principal> {
+/// The part of [`check`] that needs no database: tokens of the admins file and the
+/// environment key, and tokens signed outside this program. `None` when the database must
+/// be asked (minted tokens, database admins, the stored legacy key).
+pub fn check_static(reg: &Registry, claims: &Claims) -> Option<Result<Principal>> {
     let named = claims
         .name
         .clone()
         .or_else(|| claims.sub.clone())
         .unwrap_or_else(|| LEGACY_ADMIN.to_string());
-    let principal = |name: String, role: Role| Principal {
-        name,
-        role,
-        claims: claims.clone(),
+    if claims.jti.is_some() {
+        return None;
+    }
+    let ok = match claims.kg.as_deref() {
+        None => true,
+        Some(kg) if kg.starts_with("file:") => reg
+            .file
+            .iter()
+            .any(|a| a.name == named && kg[5..] == reg.generation(&a.key)),
+        Some(kg) if kg.starts_with("env:") => {
+            named == LEGACY_ADMIN
+                && reg
+                    .env_key
+                    .as_ref()
+                    .is_some_and(|k| kg[4..] == reg.generation(k))
+        }
+        Some(kg) if kg.starts_with("db:") || kg.starts_with("key:") => return None,
+        Some(_) => false,
     };
+    Some(if ok {
+        Ok(Principal {
+            name: named,
+            role: claims.role,
+            claims: claims.clone(),
+        })
+    } else {
+        Err(invalid_token())
+    })
+}
+
+/// Checks verified claims against the current state: a minted token must exist, not be
+/// revoked or expired; a login token's admin must still exist with the same key generation.
+/// `Invalid or expired token` otherwise.
+pub fn check(conn: &Connection, reg: &Registry, claims: &Claims) -> Result<Principal> {
+    if let Some(decided) = check_static(reg, claims) {
+        return decided;
+    }
+    let named = claims
+        .name
+        .clone()
+        .or_else(|| claims.sub.clone())
+        .unwrap_or_else(|| LEGACY_ADMIN.to_string());
     if let Some(jti) = &claims.jti {
         let id: i64 = jti.parse().map_err(|_| invalid_token())?;
         let t = tokens::usable(conn, id)?.ok_or_else(invalid_token)?;
         if t.role != claims.role {
             return Err(invalid_token());
         }
-        return Ok(principal(t.name, t.role));
+        return Ok(Principal {
+            name: t.name,
+            role: t.role,
+            claims: claims.clone(),
+        });
     }
-    let Some(kg) = &claims.kg else {
-        return Ok(principal(named, claims.role));
-    };
+    let kg = claims.kg.as_deref().unwrap_or_default();
     let ok = if let Some(generation) = kg.strip_prefix("db:") {
         admins::generation(conn, &named)?.as_deref() == Some(generation)
-    } else if kg == "file" {
-        reg.file.iter().any(|a| a.name == named)
-    } else if kg == "env" {
-        named == LEGACY_ADMIN && reg.env_key.is_some()
     } else if let Some(generation) = kg.strip_prefix("key:") {
         named == LEGACY_ADMIN
             && reg.env_key.is_none()
@@ -306,7 +355,11 @@ pub fn check(conn: &Connection, reg: &Registry, claims: &Claims) -> Result<Princ
     if !ok {
         return Err(invalid_token());
     }
-    Ok(principal(named, claims.role))
+    Ok(Principal {
+        name: named,
+        role: claims.role,
+        claims: claims.clone(),
+    })
 }
 
 /// [`verify`] then [`check`]: a token → who it acts as.
@@ -400,10 +453,49 @@ mod tests {
     }
 
     #[test]
+    fn file_and_env_tokens_end_when_their_key_changes() {
+        let file = |key: &str| admins::FileAdmin {
+            name: "sam".into(),
+            key: key.into(),
+        };
+        let reg = Registry {
+            file: vec![file("key-one-0123456789")],
+            env_key: Some("env-key".into()),
+            secret: b"s".to_vec(),
+        };
+        let claims = |name: &str, kg: String| Claims {
+            role: Role::Admin,
+            name: Some(name.into()),
+            sub: Some(name.into()),
+            iat: 0,
+            exp: 1,
+            jti: None,
+            kg: Some(kg),
+        };
+        let sam = claims(
+            "sam",
+            format!("file:{}", reg.generation("key-one-0123456789")),
+        );
+        let admin = claims(LEGACY_ADMIN, format!("env:{}", reg.generation("env-key")));
+        assert!(matches!(check_static(&reg, &sam), Some(Ok(p)) if p.name == "sam"));
+        assert!(matches!(check_static(&reg, &admin), Some(Ok(_))));
+        let changed = Registry {
+            file: vec![file("key-two-0123456789")],
+            env_key: Some("other".into()),
+            ..reg.clone()
+        };
+        assert!(matches!(check_static(&changed, &sam), Some(Err(_))));
+        assert!(matches!(check_static(&changed, &admin), Some(Err(_))));
+        // Database admins and minted tokens need the database.
+        assert!(check_static(&reg, &claims("x", "db:1".into())).is_none());
+        assert!(!reg.generation("key-one-0123456789").contains("key"));
+    }
+
+    #[test]
     fn tokens() {
         let who = LoggedIn {
             name: "alice".into(),
-            kg: "file".into(),
+            kg: "file:00".into(),
         };
         let t = login_token(b"k", &who, 60).unwrap();
         let claims = verify(b"k", &t).unwrap();

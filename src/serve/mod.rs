@@ -141,7 +141,7 @@ impl App {
         let jwt_secret = db.with_writer_now(|conn| {
             crate::core::auth::jwt_secret(conn, config.jwt_secret.clone())
         })?;
-        let registry = Arc::new(db.with_writer_now(|conn| registry(conn, &config))?);
+        let registry = Arc::new(db.with_writer_now(|conn| registry(conn, &config, &jwt_secret))?);
         let shutdown = tokio::sync::watch::channel(false).0;
         let checker = crate::live::AuthCheck {
             registry: registry.clone(),
@@ -173,6 +173,7 @@ impl App {
 fn registry(
     conn: &mut rusqlite::Connection,
     config: &Config,
+    secret: &[u8],
 ) -> Result<crate::core::auth::Registry> {
     use crate::core::{admins, audit, tokens};
     let file = match &config.admins_file {
@@ -192,6 +193,7 @@ fn registry(
     Ok(crate::core::auth::Registry {
         file,
         env_key: config.admin_key.clone(),
+        secret: secret.to_vec(),
     })
 }
 

@@ -1,6 +1,9 @@
 //! The schema, as an append-only list of migrations applied against `PRAGMA user_version`.
 //!
-//! Never edit a released step: add a new one at the end. Each step runs in the same
+//! Never edit a released step: add a new one at the end. A step never calls code that may
+//! change later (no `core::…` function): data that ships with the product, such as the
+//! built-in catalog, is frozen SQL or constants here (`steps/`), and a later change to it is
+//! a new step. Each step runs in the same
 //! `BEGIN IMMEDIATE` transaction as the version bump, so two processes opening a fresh file
 //! at the same moment cannot both migrate it.
 
@@ -79,8 +82,8 @@ const STEPS: &[Step] = &[
             value TEXT NOT NULL
         );",
     ),
-    // 2: the built-in catalog.
-    Step::Code(crate::core::catalog::seed_builtin),
+    // 2: the built-in catalog, as frozen data.
+    Step::Sql(include_str!("steps/002_catalog.sql")),
     // 3: chat logs and live votes.
     Step::Sql(
         "CREATE TABLE chat_logs (

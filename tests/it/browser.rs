@@ -255,3 +255,185 @@ fn console_mints_a_viewer_token_whose_overlay_url_works_and_shows_presence_and_a
     );
     overlay.assert_clean(&srv.base);
 }
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn poll_bars_move_in_the_console_and_the_overlay() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let sid = srv.session(&admin);
+    srv.add_game(&admin, sid, 1);
+    let viewer = srv.post(
+        "/api/auth/tokens",
+        json!({ "name": "obs overlay", "role": "viewer" }),
+        Some(&admin),
+    );
+    let viewer = viewer.json["token"].as_str().unwrap().to_string();
+    let browser = Browser::start();
+    let console = browser.page(1280, 900);
+    log_in(&console, &srv);
+    console.click("#tab-poll");
+    console.wait_for("document.querySelector('#poll-start')", WAIT);
+    console.click_button("#poll-start", "Start poll");
+    // Three games drawn by the picker, and "Other".
+    console.wait_for(
+        "document.querySelectorAll('#poll-open .bars li').length === 4",
+        WAIT,
+    );
+    let overlay = browser.page(1920, 1080);
+    overlay.goto(&srv.url(&format!("/overlay?token={viewer}&show=poll")));
+    overlay.wait_for(
+        "document.querySelectorAll('#options li').length === 4",
+        WAIT,
+    );
+    let bar = "document.querySelector('#poll-open .bars li .bar').style.width";
+    assert_eq!(console.eval(bar), json!("0%"));
+
+    // Votes from elsewhere (a chat bot over the API): the bars move on both pages.
+    let votes = format!("/api/sessions/{sid}/polls/current/votes");
+    for (user, choice) in [("ann", "1"), ("ben", "1"), ("cat", "2")] {
+        let r = srv.post(
+            &votes,
+            json!({ "username": user, "choice": choice }),
+            Some(&admin),
+        );
+        assert_eq!(r.status, 200, "{}", r.text);
+    }
+    console.wait_for(&format!("{bar} === '67%'"), WAIT);
+    console.wait_for(
+        "document.querySelector('#poll-open .bars li:nth-child(2)').dataset.votes === '1'",
+        WAIT,
+    );
+    overlay.wait_for(
+        "document.querySelector('#options li .count').innerText === '2' && document.querySelector('#options li .fill').style.width.startsWith('66.6')",
+        WAIT,
+    );
+
+    // Closing it in the console lines the winner up.
+    let winner = srv.get(&format!("/api/sessions/{sid}/polls/current")).json["options"][0]["label"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    console.click_button("#poll-open", "Close poll");
+    console.click("#tab-tonight");
+    console.wait_for(
+        &format!(
+            "document.querySelector('#next-title')?.innerText.startsWith({})",
+            js(&winner)
+        ),
+        WAIT,
+    );
+    overlay.wait_for("document.querySelector('#card').hidden", WAIT);
+    console.assert_clean(&srv.base);
+    overlay.assert_clean(&srv.base);
+}
+
+/// The screenshots of `docs/` (console at laptop and phone widths, the overlay over a game
+/// scene). Written to `$JACKBOX_SCREENSHOTS_DIR` when set (`docs/screenshots.sh` sets it to
+/// `docs/img`), else to a temporary folder: either way they must render.
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn screenshots() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = std::env::var_os("JACKBOX_SCREENSHOTS_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| tmp.path().to_path_buf());
+    std::fs::create_dir_all(&out).unwrap();
+    let fake = FakeEcast::start();
+    fake.room("PLAY", "quiplash3");
+    let srv = server_with(&fake);
+    let admin = srv.token();
+    let t = Some(admin.as_str());
+    let id_of = |title: &str| {
+        srv.env.count(&format!(
+            "SELECT id FROM games WHERE title = '{title}' ORDER BY id LIMIT 1"
+        ))
+    };
+    let r = srv.post("/api/sessions", json!({ "notes": "Friday game night" }), t);
+    let sid = r.json["id"].as_i64().unwrap();
+    let games = format!("/api/sessions/{sid}/games");
+    let vote = |user: &str, kind: &str| {
+        let r = srv.post(
+            "/api/votes/live",
+            json!({ "username": user, "vote": kind, "timestamp": jackbox::time::now() }),
+            t,
+        );
+        assert_eq!(r.status, 200, "{}", r.text);
+    };
+    for (title, ups, downs) in [("Fibbage 4", 7, 1), ("Drawful 2", 3, 2), ("Job Job", 0, 0)] {
+        let sg = srv.post(&games, json!({ "game_id": id_of(title) }), t);
+        assert_eq!(sg.status, 201, "{}", sg.text);
+        for i in 0..ups {
+            vote(&format!("{title} fan{i}"), "up");
+        }
+        for i in 0..downs {
+            vote(&format!("{title} critic{i}"), "down");
+        }
+        if title == "Job Job" {
+            let path = format!("{games}/{}/status", sg.json["id"]);
+            assert_eq!(
+                srv.patch(&path, json!({ "status": "skipped" }), t).status,
+                200
+            );
+        }
+    }
+    let now = srv.post(&games, json!({ "room_code": "PLAY" }), t);
+    assert_eq!(now.status, 201, "{}", now.text);
+    for i in 0..12 {
+        vote(&format!("viewer{i}"), if i == 5 { "down" } else { "up" });
+    }
+    let browser = Browser::start();
+    let page = browser.page(1280, 860);
+    log_in(&page, &srv);
+    page.wait_for(
+        "document.querySelector('#now-monitor')?.innerText === 'waiting in lobby'",
+        WAIT,
+    );
+    for name in ["ALICE", "BOB", "CHLOE", "DEV", "EMMA", "FINN"] {
+        fake.join("PLAY", name);
+    }
+    page.wait_for(
+        "document.querySelector('#now-players')?.innerText.startsWith('Players 6 / 8')",
+        WAIT,
+    );
+    page.eval("document.activeElement.blur()");
+    page.screenshot(&out.join("console-laptop.png"), false);
+
+    page.size(390, 844, true);
+    page.call(
+        "Emulation.setEmulatedMedia",
+        json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+    );
+    page.screenshot(&out.join("console-phone.png"), false);
+    page.assert_clean(&srv.base);
+
+    let minted = srv.post(
+        "/api/auth/tokens",
+        json!({ "name": "obs overlay", "role": "viewer" }),
+        t,
+    );
+    let viewer = minted.json["token"].as_str().unwrap();
+    let overlay = browser.page(1920, 1080);
+    overlay.goto(&srv.url(&format!(
+        "/overlay?token={viewer}&show=game,room,players,votes&corner=tr"
+    )));
+    overlay.wait_for(
+        "!document.querySelector('#card').hidden && document.querySelector('#players').innerText === '6/8 players'",
+        WAIT,
+    );
+    // OBS puts the page over the game; here a made-up game scene stands in for it.
+    let scene = std::fs::read(crate::util::repo().join("docs/img/game-scene.svg")).unwrap();
+    use base64::Engine;
+    let data = base64::engine::general_purpose::STANDARD.encode(scene);
+    overlay.eval(&format!(
+        "(async () => {{ const url = 'data:image/svg+xml;base64,{data}'; const img = new Image(); img.src = url; await img.decode(); document.documentElement.style.background = `url(${{url}}) 0 0 / 100vw 100vh no-repeat`; await new Promise((r) => setTimeout(r, 600)); }})()"
+    ));
+    overlay.screenshot(&out.join("overlay.png"), false);
+    overlay.assert_clean(&srv.base);
+
+    for name in ["console-laptop.png", "console-phone.png", "overlay.png"] {
+        let png = std::fs::read(out.join(name)).unwrap();
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{name} is not a PNG");
+        assert!(png.len() > 10_000, "{name} is suspiciously small");
+    }
+}

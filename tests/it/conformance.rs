@@ -221,7 +221,7 @@ fn secrets_never_leak() {
 
 /// A built-in catalog export, the starting point of the mutations below.
 fn valid_csv() -> String {
-    include_str!("../../src/core/catalog.csv").to_string()
+    include_str!("../fixtures/catalog.csv").to_string()
 }
 
 /// One random mutation of `base` (byte flips, inserted quotes/commas/newlines/NUL/BOM,

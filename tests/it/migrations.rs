@@ -178,3 +178,60 @@ fn a_file_that_is_not_a_database_is_an_error() {
     assert_eq!(r.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&r.stderr).starts_with("error: cannot create directory"));
 }
+
+/// The schema (every table, index and trigger, by name) and the catalog (without its
+/// creation times) of the database at `path`.
+fn shape(path: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) {
+    let conn = Connection::open(path).unwrap();
+    let schema = conn
+        .prepare("SELECT name, COALESCE(sql, '') FROM sqlite_master ORDER BY name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<(String, String)>>>()
+        .unwrap();
+    let games = conn
+        .prepare(
+            "SELECT json_object('id', id, 'pack', pack_name, 'title', title, 'min', min_players,
+                'max', max_players, 'len', length_minutes, 'aud', has_audience,
+                'ff', family_friendly, 'type', game_type, 'type2', secondary_type,
+                'tag', app_tag, 'on', enabled, 'favor', favor_bias, 'ticker', ticker)
+             FROM games ORDER BY id",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<String>>>()
+        .unwrap();
+    (schema, games)
+}
+
+#[test]
+fn every_historical_version_migrates_to_the_fresh_schema() {
+    let fresh = Env::new();
+    jackbox::store::open(&fresh.db).unwrap();
+    let want = shape(&fresh.db);
+    assert!(want.1.len() > 50, "the built-in catalog is seeded");
+    for n in 0..LATEST_VERSION {
+        let env = Env::new();
+        migrate_to(&Connection::open(&env.db).unwrap(), n).unwrap();
+        assert_eq!(user_version(&env), n);
+        jackbox::store::open(&env.db).unwrap();
+        assert_eq!(user_version(&env), LATEST_VERSION, "from version {n}");
+        let got = shape(&env.db);
+        assert_eq!(got.0, want.0, "schema migrated from version {n}");
+        assert_eq!(got.1, want.1, "catalog migrated from version {n}");
+    }
+}
+
+#[test]
+fn released_data_steps_are_frozen() {
+    // Step 2 ships the built-in catalog. Editing it would give old and new installs
+    // different catalogs: a change to the built-in catalog is a new step instead.
+    use sha2::{Digest, Sha256};
+    let step2 = include_str!("../../src/store/steps/002_catalog.sql");
+    assert_eq!(
+        hex::encode(Sha256::digest(step2.as_bytes())),
+        "5ca1efdbe5670f717516c4dd18986ab98708cb6e5cdaf11706aba1c9b150721e"
+    );
+}

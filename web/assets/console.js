@@ -21,10 +21,6 @@ const S = {
 };
 let live = null;
 
-/** The API's routes (from its OpenAPI document): features of a daemon that lacks them stay hidden. */
-let routes = new Set();
-const has = (path) => routes.has(path);
-
 const enc = encodeURIComponent;
 const sessionPath = (p = "") => `/api/sessions/${S.session.id}${p}`;
 const current = () => S.games.filter((g) => g.status === "playing").pop() || null;
@@ -137,6 +133,15 @@ function focusPage() {
   if (live && auth.admin) live.send({ type: "page_focus", page: S.tab });
 }
 
+/** Whether `data` differs from what `key` last showed (re-rendering unchanged data could eat a click). */
+const shownData = {};
+function changed(key, data) {
+  const text = JSON.stringify([data, auth.token]);
+  if (shownData[key] === text) return false;
+  shownData[key] = text;
+  return true;
+}
+
 let refreshTimer = null;
 /** Re-reads tonight and the visible tab, at most once per burst of events. */
 function refresh() {
@@ -145,7 +150,7 @@ function refresh() {
     loadTonight();
     // Settings do not follow session events, except the audit log (every write adds to it).
     if (S.tab === "settings") {
-      if (auth.admin && has("/api/audit")) loadAudit().catch((e) => showLoadError("settings", e));
+      if (auth.admin) loadAudit().catch((e) => showLoadError("settings", e));
     } else if (S.tab !== "tonight") loadTab(S.tab);
   }, 80);
 }
@@ -273,8 +278,8 @@ async function loadTonight() {
       if (live) live.subscribe(session.id);
       const [games, selection, polls] = await Promise.all([
         getJSON(sessionPath("/games")),
-        has("/api/sessions/{id}/game-selection") ? getJSON(sessionPath("/game-selection")) : null,
-        has("/api/sessions/{id}/polls") ? getJSON(sessionPath("/polls")) : [],
+        getJSON(sessionPath("/game-selection")),
+        getJSON(sessionPath("/polls")),
       ]);
       S.games = games;
       S.selection = selection;
@@ -329,7 +334,7 @@ function votes(g) {
 let tonightShown = "";
 function renderTonight() {
   // Unchanged data, unchanged page: a re-render under the pointer could eat a click.
-  const shown = JSON.stringify([S.session, S.games, S.selection, S.polls, [...S.lobby], auth.token, auth.role, S.importSummary, routes.size]);
+  const shown = JSON.stringify([S.session, S.games, S.selection, S.polls, [...S.lobby], auth.token, auth.role, S.importSummary]);
   if (shown === tonightShown) return;
   tonightShown = shown;
   $("night").textContent = S.session ? S.session.notes || `Game night #${S.session.id}` : "No game night running";
@@ -422,7 +427,6 @@ function gameControls(g, compact) {
 
 function nextCard() {
   const sel = S.selection && S.selection.game ? S.selection : null;
-  if (!has("/api/sessions/{id}/game-selection")) return null;
   const card = h("div", { class: "card" }, h("h2", {}, "Up next"));
   if (!sel) {
     card.append(h("p", { class: "muted" }, "Nothing lined up."));
@@ -665,14 +669,15 @@ function pollControls(poll) {
   );
 }
 
+let pollsShown = "";
 function renderPolls() {
   const panel = $("panel-poll");
+  // Unchanged data, unchanged page (see renderTonight).
+  const shown = JSON.stringify([S.session && S.session.id, S.polls, auth.token]);
+  if (shown === pollsShown && panel.childElementCount) return;
+  pollsShown = shown;
   if (!S.session) {
-    fill(panel, h("div", { class: "card" }, h("h2", {}, "Polls"), h("p", { class: "muted" }, "Polls run during a session.")));
-    return;
-  }
-  if (!has("/api/sessions/{id}/polls")) {
-    fill(panel, h("div", { class: "card" }, h("h2", {}, "Polls"), h("p", { class: "muted" }, "This daemon does not run polls.")));
+    rerender(panel, h("div", { class: "card" }, h("h2", {}, "Polls"), h("p", { class: "muted" }, "Polls run during a session.")));
     return;
   }
   const open = openPoll();
@@ -690,7 +695,7 @@ function renderPolls() {
         : h("p", { class: "muted" }, "None yet."),
     ),
   );
-  fill(panel, ...cards);
+  rerender(panel, ...cards);
 }
 
 function startPollForm() {
@@ -785,7 +790,7 @@ function renderPicked() {
     "div",
     { class: "ctl actions" },
     button("Pick again", () => pick()),
-    auth.admin && S.session && has("/api/sessions/{id}/game-selection") &&
+    auth.admin && S.session &&
       button("Line it up", async () => {
         await api("POST", sessionPath("/game-selection"), { game_id: g.id, source: "dice" });
         await loadTonight();
@@ -816,6 +821,7 @@ function renderPicked() {
 
 async function loadHistory() {
   const sessions = await getJSON("/api/sessions");
+  if (!changed("history", sessions)) return;
   const rows = sessions.map((s) => {
     const games = h("div", { class: "history-games" });
     const details = h(
@@ -869,6 +875,7 @@ async function loadCatalog() {
   for (const k of ["q", "playerCount", "drawing", "length", "enabled"]) if (el[k].value) q.set(k, el[k].value);
   if (el.familyFriendly.checked) q.set("familyFriendly", "true");
   const games = await getJSON(`/api/games?${q}`);
+  if (!changed("catalog", [q.toString(), games])) return;
   const rows = games.map((g) => h("tr", {}, h("td", {}, g.title), h("td", {}, g.pack_name), h("td", {}, `${g.min_players}–${g.max_players}`), h("td", {}, g.length_minutes ? `${g.length_minutes}′` : ""), h("td", {}, g.play_count), h("td", {}, g.popularity_score), ...catalogCells(g)));
   rerender(
     $("catalog-table"),
@@ -909,6 +916,7 @@ function catalogCells(g) {
 
 async function loadStats() {
   const s = await getJSON("/api/stats");
+  if (!changed("stats", s)) return;
   const top = (title, games, f) => h("div", { class: "card" }, h("h2", {}, title), games.length ? h("ol", {}, games.map((g) => h("li", {}, `${g.title} `, h("span", { class: "muted" }, f(g))))) : h("p", { class: "muted" }, "Nothing yet."));
   fill(
     $("panel-stats"),
@@ -948,13 +956,12 @@ async function loadSettings() {
     fill(panel, h("div", { class: "card", id: "webhooks" }), h("div", { class: "card", id: "tokens" }), h("div", { class: "card", id: "presence" }), h("div", { class: "card", id: "audit" }));
     renderPresence();
   }
-  $("tokens").hidden = !has("/api/auth/tokens");
-  $("audit").hidden = !has("/api/audit");
-  await Promise.all([loadWebhooks(), has("/api/auth/tokens") && loadTokens(), has("/api/audit") && loadAudit()]);
+  await Promise.all([loadWebhooks(), loadTokens(), loadAudit()]);
 }
 
 async function loadWebhooks() {
   const hooks = await api("GET", "/api/webhooks");
+  if (!changed("webhooks", hooks)) return;
   const logs = h("div", { id: "webhook-logs" });
   const rows = hooks.map((w) =>
     h(
@@ -1016,6 +1023,7 @@ function overlayUrl(token, form) {
 let minted = null;
 async function loadTokens() {
   const tokens = await api("GET", "/api/auth/tokens");
+  if (!changed("tokens", [tokens, minted])) return;
   const mint = act(
     h(
       "form",
@@ -1102,6 +1110,7 @@ async function loadAudit(before) {
   if (auditFilter.action) q.set("action", auditFilter.action);
   if (before) q.set("before", before);
   const rows = await api("GET", `/api/audit?${q}`);
+  if (!changed("audit", [q.toString(), rows])) return;
   const list = Array.isArray(rows) ? rows : rows.entries || [];
   const form = act(
     h("form", { class: "ctl inline", id: "audit-filter" }, field("Actor", { name: "actor", value: auditFilter.actor, autocomplete: "off" }), field("Action", { name: "action", value: auditFilter.action, autocomplete: "off", placeholder: "game.add" }), h("button", { type: "submit" }, "Filter"), errLine()),
@@ -1124,10 +1133,5 @@ async function loadAudit(before) {
 
 auth.load();
 scheduleExpiry();
-getJSON("/api/openapi.json")
-  .then((doc) => (routes = new Set(Object.keys(doc.paths || {}))))
-  .catch((e) => console.warn("console: no API description:", e.message))
-  .finally(() => {
-    showTab(location.hash.slice(1) || "tonight");
-    applyLogin();
-  });
+showTab(location.hash.slice(1) || "tonight");
+applyLogin();

@@ -6,12 +6,13 @@ import { request } from "/assets/live.js";
 /** `h("button", { class: "x", onclick: f, "aria-label": "…" }, "text", child…)`. */
 export function h(tag, props, ...children) {
   const el = document.createElement(tag);
+  let value = null;
   for (const [k, v] of Object.entries(props || {})) {
     if (v === undefined || v === null || v === false) continue;
     if (k === "class") el.className = v;
     else if (k === "text") el.textContent = v;
     else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else if (k === "value") el.value = v;
+    else if (k === "value") value = String(v);
     else if (k === "checked" || k === "disabled" || k === "selected" || k === "hidden" || k === "open") el[k] = !!v;
     else if (k === "dataset") Object.assign(el.dataset, v);
     else el.setAttribute(k, v === true ? "" : String(v));
@@ -19,6 +20,12 @@ export function h(tag, props, ...children) {
   for (const c of children.flat()) {
     if (c === null || c === undefined || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  // An input's value is its default (so re-renders can tell what the user changed); a
+  // select's is set once its options are there.
+  if (value !== null) {
+    if (tag === "input" || tag === "option") el.setAttribute("value", value);
+    else el.value = value;
   }
   return el;
 }

@@ -1,10 +1,9 @@
-//! The games catalog: the built-in seed, reading and filtering games and packs, the CSV
-//! row format shared by the seed, `catalog import` and `catalog export`, and the writes.
-//! One file per job:
+//! The games catalog: reading and filtering games and packs, the CSV row format of
+//! `catalog import` and `catalog export`, and the writes. (The built-in catalog is data of
+//! the migrations, `store/steps/`.) One file per job:
 //!
 //! - [`fields`] — [`GameFields`] and the rules every game obeys;
 //! - [`csv`] — the CSV format, export and import;
-//! - [`seed`] — the built-in catalog;
 //! - [`read`] — games by id, name, app tag, and the filtered list;
 //! - [`filter`] — [`GameFilter`];
 //! - [`packs`] — packs and their flags;
@@ -17,7 +16,6 @@ pub mod filter;
 pub mod packs;
 pub mod patch;
 pub mod read;
-pub mod seed;
 pub mod writes;
 
 pub use self::csv::*;
@@ -26,5 +24,4 @@ pub use filter::*;
 pub use packs::*;
 pub use patch::*;
 pub use read::*;
-pub use seed::*;
 pub use writes::*;

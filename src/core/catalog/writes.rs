@@ -10,9 +10,9 @@ use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension, ToSql};
 use serde_json::json;
 
-/// The parameters of both game writes: `first` (`?1`) then the twelve editable fields in
-/// CSV order (`?2`..`?13`).
-fn with_fields<'a>(first: &'a dyn ToSql, f: &'a GameFields) -> [&'a dyn ToSql; 13] {
+/// The parameters of both game writes: `first` (`?1`), then the twelve editable fields in
+/// CSV order (`?2`..`?13`) and the ticker (`?14`).
+fn game_params<'a>(first: &'a dyn ToSql, f: &'a GameFields) -> [&'a dyn ToSql; 14] {
     [
         first,
         &f.pack_name,
@@ -27,6 +27,7 @@ fn with_fields<'a>(first: &'a dyn ToSql, f: &'a GameFields) -> [&'a dyn ToSql; 1
         &f.app_tag,
         &f.enabled,
         &f.favor_bias,
+        &f.ticker,
     ]
 }
 
@@ -37,17 +38,11 @@ pub fn insert(tx: &Connection, f: &GameFields, now: &str) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO games (created_at, pack_name, title, min_players, max_players,
             length_minutes, has_audience, family_friendly, game_type, secondary_type, app_tag,
-            enabled, favor_bias)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            enabled, favor_bias, ticker)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
-    .execute(with_fields(&now, f))?;
-    let id = tx.last_insert_rowid();
-    // A separate statement: the seed (migration step 2) runs before `ticker` exists.
-    if let Some(t) = &f.ticker {
-        tx.prepare_cached("UPDATE games SET ticker = ?2 WHERE id = ?1")?
-            .execute(rusqlite::params![id, t])?;
-    }
-    Ok(id)
+    .execute(game_params(&now, f))?;
+    Ok(tx.last_insert_rowid())
 }
 
 fn duplicate_game(f: &GameFields) -> Error {
@@ -148,7 +143,7 @@ pub(super) fn write_fields(tx: &Connection, id: i64, f: &GameFields) -> Result<(
             secondary_type = ?10, app_tag = ?11, enabled = ?12, favor_bias = ?13, ticker = ?14
          WHERE id = ?1",
     )?
-    .execute(&*[&with_fields(&id, f)[..], &[&f.ticker as &dyn ToSql]].concat())?;
+    .execute(game_params(&id, f))?;
     Ok(())
 }
 
