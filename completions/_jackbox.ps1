@@ -62,14 +62,17 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Start a game night (only one session can be active at a time)')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a session: its playing game becomes played, its room monitors stop')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a closed session with its games, chat log and votes')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a session as a TXT report or a JSON document (stdout by default)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'jackbox;session;list' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only sessions started on or after DATE (2026-03-15, or a full ISO time), or with an ID of at least ID')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N sessions')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip the first N sessions (with --limit, to page through a long history)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--closed', '--closed', [CompletionResultType]::ParameterName, 'Only closed sessions')
+            [CompletionResult]::new('--active', '--active', [CompletionResultType]::ParameterName, 'Only the active session')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -139,10 +142,15 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;session;export' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'txt (a readable report) or json [default: txt, or json with --json]')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'txt (a readable report) or json [default: txt; json with --json, except with --all]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (`-` is stdout)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (`-` is stdout)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The folder --all writes into (created when missing)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'With --all: only sessions started on or after DATE (2026-03-15, or a full ISO time), or with an ID of at least ID')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Export every session (or those --since / --closed-only select) into --dir, one file per session, rewriting only the files whose session changed')
+            [CompletionResult]::new('--closed-only', '--closed-only', [CompletionResultType]::ParameterName, 'With --all: only closed sessions (the active one still changes)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --all: rewrite every file, even those whose session has not changed')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -159,7 +167,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Start a game night (only one session can be active at a time)')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a session: its playing game becomes played, its room monitors stop')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a closed session with its games, chat log and votes')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a session as a TXT report or a JSON document (stdout by default)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -940,8 +948,8 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;catalog;export' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (`-` is stdout)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (`-` is stdout)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -1504,7 +1512,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Start a game night (only one session can be active at a time)')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a session: its playing game becomes played, its room monitors stop')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a closed session with its games, chat log and votes')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a session as a TXT report or a JSON document (stdout by default)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)')
             break
         }
         'jackbox;help;session;list' {

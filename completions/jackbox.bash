@@ -2644,7 +2644,7 @@ _jackbox() {
                     return 0
                     ;;
                 --source)
-                    COMPREPLY=($(compgen -W "manual dice poll" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "dice manual poll" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2699,7 +2699,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__game__subcmd__status)
-            opts="-q -h -V --db --json --quiet --help --version"
+            opts="-q -h -V --db --json --quiet --help --version playing played skipped"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4311,14 +4311,14 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__session__subcmd__export)
-            opts="-o -q -h -V --format --output --db --json --quiet --help --version"
+            opts="-o -q -h -V --format --output --all --dir --since --closed-only --force --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "json txt" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -4326,6 +4326,14 @@ _jackbox() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4467,12 +4475,16 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__session__subcmd__list)
-            opts="-q -h -V --limit --offset --db --json --quiet --help --version"
+            opts="-q -h -V --closed --active --since --limit --offset --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

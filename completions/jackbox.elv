@@ -58,13 +58,16 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand create 'Start a game night (only one session can be active at a time)'
             cand close 'Close a session: its playing game becomes played, its room monitors stop'
             cand delete 'Delete a closed session with its games, chat log and votes'
-            cand export 'Export a session as a TXT report or a JSON document (stdout by default)'
+            cand export 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;session;list'= {
+            cand --since 'Only sessions started on or after DATE (2026-03-15, or a full ISO time), or with an ID of at least ID'
             cand --limit 'Show at most N sessions'
             cand --offset 'Skip the first N sessions (with --limit, to page through a long history)'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --closed 'Only closed sessions'
+            cand --active 'Only the active session'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
             cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -128,10 +131,15 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --version 'Print version'
         }
         &'jackbox;session;export'= {
-            cand --format 'txt (a readable report) or json [default: txt, or json with --json]'
-            cand -o 'Write to FILE instead of stdout'
-            cand --output 'Write to FILE instead of stdout'
+            cand --format 'txt (a readable report) or json [default: txt; json with --json, except with --all]'
+            cand -o 'Write to FILE instead of stdout (`-` is stdout)'
+            cand --output 'Write to FILE instead of stdout (`-` is stdout)'
+            cand --dir 'The folder --all writes into (created when missing)'
+            cand --since 'With --all: only sessions started on or after DATE (2026-03-15, or a full ISO time), or with an ID of at least ID'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --all 'Export every session (or those --since / --closed-only select) into --dir, one file per session, rewriting only the files whose session changed'
+            cand --closed-only 'With --all: only closed sessions (the active one still changes)'
+            cand --force 'With --all: rewrite every file, even those whose session has not changed'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
             cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -147,7 +155,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand create 'Start a game night (only one session can be active at a time)'
             cand close 'Close a session: its playing game becomes played, its room monitors stop'
             cand delete 'Delete a closed session with its games, chat log and votes'
-            cand export 'Export a session as a TXT report or a JSON document (stdout by default)'
+            cand export 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;session;help;list'= {
@@ -838,8 +846,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --version 'Print version'
         }
         &'jackbox;catalog;export'= {
-            cand -o 'o'
-            cand --output 'output'
+            cand -o 'Write to FILE instead of stdout (`-` is stdout)'
+            cand --output 'Write to FILE instead of stdout (`-` is stdout)'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -1324,7 +1332,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand create 'Start a game night (only one session can be active at a time)'
             cand close 'Close a session: its playing game becomes played, its room monitors stop'
             cand delete 'Delete a closed session with its games, chat log and votes'
-            cand export 'Export a session as a TXT report or a JSON document (stdout by default)'
+            cand export 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)'
         }
         &'jackbox;help;session;list'= {
         }

@@ -56,11 +56,14 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "create" -d 'Start a game night (only one session can be active at a time)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "close" -d 'Close a session: its playing game becomes played, its room monitors stop'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "delete" -d 'Delete a closed session with its games, chat log and votes'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "export" -d 'Export a session as a TXT report or a JSON document (stdout by default)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "export" -d 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and not __fish_seen_subcommand_from list active show create close delete export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l since -d 'Only sessions started on or after DATE (2026-03-15, or a full ISO time), or with an ID of at least ID' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N sessions' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l offset -d 'Skip the first N sessions (with --limit, to page through a long history)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l closed -d 'Only closed sessions'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l active -d 'Only the active session'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -93,9 +96,15 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l format -d 'txt (a readable report) or json [default: txt, or json with --json]' -r
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l format -d 'txt (a readable report) or json [default: txt; json with --json, except with --all]' -r -f -a "json\t''
+txt\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout (`-` is stdout)' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l dir -d 'The folder --all writes into (created when missing)' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l since -d 'With --all: only sessions started on or after DATE (2026-03-15, or a full ISO time), or with an ID of at least ID' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l all -d 'Export every session (or those --since / --closed-only select) into --dir, one file per session, rewriting only the files whose session changed'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l closed-only -d 'With --all: only closed sessions (the active one still changes)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l force -d 'With --all: rewrite every file, even those whose session has not changed'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
@@ -106,7 +115,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "create" -d 'Start a game night (only one session can be active at a time)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a session: its playing game becomes played, its room monitors stop'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a closed session with its games, chat log and votes'
-complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a session as a TXT report or a JSON document (stdout by default)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -l json -d 'Print the API\'s JSON instead of tables'
@@ -166,8 +175,8 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from select" -l session -d 'Session ID [default: the active session]' -r
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from select" -l source -d 'Where the choice came from: manual (default), dice or poll' -r -f -a "manual\t''
-dice\t''
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from select" -l source -d 'Where the choice came from: manual (default), dice or poll' -r -f -a "dice\t''
+manual\t''
 poll\t''"
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from select" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from select" -l json -d 'Print the API\'s JSON instead of tables'
@@ -486,7 +495,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -s o -l output -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout (`-` is stdout)' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand catalog; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -688,7 +697,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "create" -d 'Start a game night (only one session can be active at a time)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "close" -d 'Close a session: its playing game becomes played, its room monitors stop'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "delete" -d 'Delete a closed session with its games, chat log and votes'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "export" -d 'Export a session as a TXT report or a JSON document (stdout by default)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "export" -d 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "add" -d 'Add a game to a session (default: the active one); it becomes the one playing'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "list" -d 'List the games of a session (default: the active one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "show" -d 'Show one session game'

@@ -47,6 +47,48 @@ pub enum ErrorKind {
     HeadTooLarge,
 }
 
+/// The exit codes of the `jackbox` command, the one reference for them: the README's and
+/// `docs/cli.md`'s tables, `jackbox --help` and the man pages' EXIT STATUS section repeat
+/// [`ExitCode::meaning`], and a test checks the documents against this list.
+///
+/// | code | meaning |
+/// |---|---|
+/// | 0 | success |
+/// | 1 | operation failed (conflict, invalid state, I/O) |
+/// | 2 | usage error (bad arguments) |
+/// | 3 | not found (database file, session, game, session game, webhook) |
+/// | 4 | invalid input data (bad room code, bad chat file, bad CSV) |
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    Success = 0,
+    Failed = 1,
+    /// clap's own code for a bad command line.
+    Usage = 2,
+    NotFound = 3,
+    InvalidData = 4,
+}
+
+impl ExitCode {
+    pub const ALL: [ExitCode; 5] = [
+        ExitCode::Success,
+        ExitCode::Failed,
+        ExitCode::Usage,
+        ExitCode::NotFound,
+        ExitCode::InvalidData,
+    ];
+
+    /// The meaning column of the documented table.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            ExitCode::Success => "success",
+            ExitCode::Failed => "operation failed (conflict, invalid state, I/O)",
+            ExitCode::Usage => "usage error (bad arguments)",
+            ExitCode::NotFound => "not found (database file, session, game, session game, webhook)",
+            ExitCode::InvalidData => "invalid input data (bad room code, bad chat file, bad CSV)",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Error {
     pub kind: ErrorKind,
@@ -115,11 +157,12 @@ impl Error {
     }
 
     pub fn exit_code(&self) -> i32 {
-        match self.kind {
-            ErrorKind::NotFound => 3,
-            ErrorKind::Invalid => 4,
-            _ => 1,
-        }
+        let code = match self.kind {
+            ErrorKind::NotFound => ExitCode::NotFound,
+            ErrorKind::Invalid => ExitCode::InvalidData,
+            _ => ExitCode::Failed,
+        };
+        code as i32
     }
 
     /// The `{ "error": …, …extra }` body of the HTTP face.

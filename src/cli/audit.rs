@@ -38,12 +38,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     }
     .validate()?;
     let entries = audit::list(&ctx.open()?, &filter)?;
-    if ctx.json {
-        return output::json(&entries);
-    }
     if ctx.quiet {
         entries.iter().for_each(|e| output::line(&e.id.to_string()));
         return Ok(());
+    }
+    if ctx.json {
+        return output::json(&entries);
     }
     let rows = entries
         .iter()

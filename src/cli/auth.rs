@@ -128,7 +128,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 None => read_stdin_key("Enter the admin key, then Ctrl-D:")?,
             };
             auth::require_key(Some(&key))?;
-            let mut conn = ctx.open()?;
+            let mut conn = ctx.open_or_create()?;
             auth::set_key(&mut conn, &key)?;
             if ctx.json {
                 output::json(&serde_json::json!({ "message": "Admin key set" }))
@@ -144,12 +144,12 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             None => mint_token(ctx, mint),
             Some(TokenCmd::List) => {
                 let list = tokens::list(&ctx.open()?)?;
-                if ctx.json {
-                    return output::json(&list);
-                }
                 if ctx.quiet {
                     list.iter().for_each(|t| output::line(&t.id.to_string()));
                     return Ok(());
+                }
+                if ctx.json {
+                    return output::json(&list);
                 }
                 let now = crate::time::now();
                 let rows = list
@@ -188,7 +188,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 Ok(())
             }
             Some(TokenCmd::Revoke { id }) => {
-                let r = tokens::revoke(&mut ctx.open()?, id)?;
+                let r = tokens::revoke(&mut ctx.open_or_create()?, id)?;
                 if ctx.json {
                     output::json(&r)
                 } else {
@@ -209,7 +209,7 @@ fn mint_token(ctx: &Ctx, args: MintArgs) -> Result<()> {
         Role::Admin
     };
     let new = tokens::NewToken::new(&args.name, role, args.ttl.as_deref())?;
-    let mut conn = ctx.open()?;
+    let mut conn = ctx.open_or_create()?;
     let secret = auth::jwt_secret(&mut conn, auth::env_jwt_secret())?;
     let minted = tokens::mint(&mut conn, &secret, &new)?;
     if ctx.json {
@@ -226,12 +226,13 @@ fn admin(ctx: &Ctx, cmd: AdminCmd) -> Result<()> {
     let reply = match cmd {
         AdminCmd::List => {
             let list = admins::list(&ctx.open()?, &reg)?;
-            if ctx.json {
-                return output::json(&list);
-            }
             if ctx.quiet {
+                // Admins have no ID: their name is their key.
                 list.iter().for_each(|a| output::line(&a.name));
                 return Ok(());
+            }
+            if ctx.json {
+                return output::json(&list);
             }
             let rows = list
                 .iter()
@@ -251,15 +252,15 @@ fn admin(ctx: &Ctx, cmd: AdminCmd) -> Result<()> {
             let key = key_stdin
                 .then(|| read_stdin_key("Enter the new admin's key, then Ctrl-D:"))
                 .transpose()?;
-            admins::add(&mut ctx.open()?, &reg, &name, key.as_deref())?
+            admins::add(&mut ctx.open_or_create()?, &reg, &name, key.as_deref())?
         }
         AdminCmd::Rotate { name, key_stdin } => {
             let key = key_stdin
                 .then(|| read_stdin_key("Enter the new key, then Ctrl-D:"))
                 .transpose()?;
-            admins::rotate(&mut ctx.open()?, &reg, &name, key.as_deref())?
+            admins::rotate(&mut ctx.open_or_create()?, &reg, &name, key.as_deref())?
         }
-        AdminCmd::Remove { name } => admins::remove(&mut ctx.open()?, &name)?,
+        AdminCmd::Remove { name } => admins::remove(&mut ctx.open_or_create()?, &name)?,
     };
     if ctx.json {
         return output::json(&reply);

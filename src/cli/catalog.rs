@@ -1,7 +1,7 @@
 //! `jackbox catalog …`: the games catalog and its packs.
 
 use super::output::{self, kv, opt};
-use super::Ctx;
+use super::{values, Ctx};
 use crate::core::catalog::{self, Drawing, GameFilter, Length};
 use crate::core::input::Raw;
 use crate::core::model::Game;
@@ -16,10 +16,10 @@ pub struct FilterArgs {
     #[arg(long, value_name = "N")]
     pub players: Option<i64>,
     /// Only drawing games, or none of them
-    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Drawing::NAMES))]
+    #[arg(long, value_parser = values::choice(Drawing::NAMES))]
     pub drawing: Option<String>,
     /// short (≤ 15 min or unknown), medium (16-25), long (> 25)
-    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Length::NAMES))]
+    #[arg(long, value_parser = values::choice(Length::NAMES))]
     pub length: Option<String>,
     /// Only family-friendly games
     #[arg(long)]
@@ -59,7 +59,7 @@ pub enum Cmd {
         #[command(flatten)]
         filters: FilterArgs,
         /// Only enabled (true) or disabled (false) games
-        #[arg(long)]
+        #[arg(long, value_name = "BOOL", value_parser = clap::builder::BoolishValueParser::new())]
         enabled: Option<bool>,
         /// Title contains TEXT
         #[arg(long, value_name = "TEXT")]
@@ -92,6 +92,7 @@ pub enum Cmd {
     },
     /// Export the catalog as CSV (stdout by default)
     Export {
+        /// Write to FILE instead of stdout (`-` is stdout)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -110,8 +111,18 @@ pub enum PackCmd {
     Favor { name: String, favor: i64 },
 }
 
+impl Cmd {
+    /// Whether the command writes (and so may create the database).
+    fn writes(&self) -> bool {
+        !matches!(
+            self,
+            Cmd::List { .. } | Cmd::Show { .. } | Cmd::Export { .. } | Cmd::Pack(PackCmd::List)
+        )
+    }
+}
+
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
-    let conn = ctx.open()?;
+    let conn = ctx.open_for(cmd.writes())?;
     match cmd {
         Cmd::List {
             filters,
@@ -122,6 +133,10 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             filter.enabled = enabled;
             filter.q = q;
             let games = catalog::list(&conn, &filter)?;
+            if ctx.quiet {
+                games.iter().for_each(|g| output::line(&g.id.to_string()));
+                return Ok(());
+            }
             if ctx.json {
                 return output::json(&games);
             }
@@ -156,8 +171,12 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     }
 }
 
-/// One game as JSON or a key/value block.
+/// One game: its ID (`-q`), JSON, or a key/value block.
 pub fn show_game(ctx: &Ctx, g: &Game) -> Result<()> {
+    if ctx.quiet {
+        output::line(&g.id.to_string());
+        return Ok(());
+    }
     if ctx.json {
         return output::json(g);
     }

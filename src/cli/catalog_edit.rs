@@ -7,7 +7,8 @@ use super::Ctx;
 use crate::core::catalog::{self, GamePatch, ImportMode};
 use crate::core::input::Raw;
 use crate::core::model::Game;
-use crate::{Error, Result};
+use crate::Result;
+use clap::builder::BoolishValueParser;
 use rusqlite::Connection;
 use std::io::Read;
 
@@ -68,7 +69,7 @@ pub struct EditArgs {
     #[command(flatten)]
     pub more: MoreArgs,
     /// Enable (true) or disable (false) it
-    #[arg(long, value_name = "BOOL", conflicts_with = "disabled")]
+    #[arg(long, value_name = "BOOL", conflicts_with = "disabled", value_parser = BoolishValueParser::new())]
     pub enabled: Option<bool>,
     /// Disable it
     #[arg(long)]
@@ -82,10 +83,12 @@ pub struct MoreArgs {
     #[arg(long, value_name = "MIN", allow_hyphen_values = true)]
     pub length: Option<String>,
     /// Audience mode available (--audience false to unset)
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true",
+          value_parser = BoolishValueParser::new())]
     pub audience: Option<bool>,
     /// Family-friendly (--family-friendly false to unset)
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true",
+          value_parser = BoolishValueParser::new())]
     pub family_friendly: Option<bool>,
     /// Game type, e.g. Drawing, Trivia, Writing, Bluffing, Party
     #[arg(long = "type", value_name = "T")]
@@ -140,10 +143,6 @@ pub fn run(ctx: &Ctx, mut conn: Connection, cmd: Cmd) -> Result<()> {
                 ..a.more.patch()?
             };
             let game = catalog::add(&mut conn, patch)?;
-            if ctx.quiet {
-                line(&game.id.to_string());
-                return Ok(());
-            }
             show_game(ctx, &game)
         }
         Cmd::Edit(e) => {
@@ -157,6 +156,9 @@ pub fn run(ctx: &Ctx, mut conn: Connection, cmd: Cmd) -> Result<()> {
                 ..e.more.patch()?
             };
             let game = catalog::update(&mut conn, e.id, patch)?;
+            if ctx.quiet {
+                return Ok(());
+            }
             show_game(ctx, &game)
         }
         Cmd::Remove { id } => {
@@ -179,8 +181,7 @@ pub fn run(ctx: &Ctx, mut conn: Connection, cmd: Cmd) -> Result<()> {
                 std::io::stdin().read_to_string(&mut s)?;
                 s
             } else {
-                std::fs::read_to_string(&file)
-                    .map_err(|e| Error::storage(format!("cannot read {}: {e}", file.display())))?
+                std::fs::read_to_string(&file).map_err(|e| super::file_error("read", &file, e))?
             };
             let mode = if replace {
                 ImportMode::Replace
@@ -199,8 +200,9 @@ pub fn run(ctx: &Ctx, mut conn: Connection, cmd: Cmd) -> Result<()> {
         Cmd::Export { output: out } => {
             let csv = catalog::export_csv(&conn)?;
             match out {
-                Some(path) if path.as_os_str() != "-" => std::fs::write(&path, csv)
-                    .map_err(|e| Error::storage(format!("cannot write {}: {e}", path.display()))),
+                Some(path) if path.as_os_str() != "-" => {
+                    std::fs::write(&path, csv).map_err(|e| super::file_error("write", &path, e))
+                }
                 _ => {
                     use std::io::Write;
                     let _ = std::io::stdout().lock().write_all(csv.as_bytes());
@@ -235,6 +237,11 @@ fn run_pack(ctx: &Ctx, mut conn: Connection, cmd: PackCmd) -> Result<()> {
     match cmd {
         PackCmd::List => {
             let packs = catalog::packs(&conn)?;
+            if ctx.quiet {
+                // Packs have no ID: their name is their key.
+                packs.iter().for_each(|p| line(&p.name));
+                return Ok(());
+            }
             if ctx.json {
                 return output::json(&packs);
             }

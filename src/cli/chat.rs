@@ -2,11 +2,11 @@
 //! all-or-nothing import (a progress bar on a terminal).
 
 use super::output::{self, kv};
-use super::Ctx;
+use super::{values, Ctx};
 use crate::core::chat::{self, Format, Options};
 use crate::core::sessions;
 use crate::core::votes::{self, ImportSummary};
-use crate::{Error, Result};
+use crate::Result;
 use clap::Subcommand;
 use std::cell::Cell;
 use std::io::{IsTerminal, Read};
@@ -42,7 +42,7 @@ pub enum Cmd {
         session: Option<i64>,
         /// The log's format
         #[arg(long, default_value = "auto",
-              value_parser = ["auto", "json", "twitchdownloader", "chatterino", "ytdlp", "chat-downloader"])]
+              value_parser = values::choice(&["auto", "json", "twitchdownloader", "chatterino", "ytdlp", "chat-downloader"]))]
         format: String,
         /// Local time of Chatterino logs as an offset from UTC [default: the header's zone]
         #[arg(long, value_name = "±HH:MM", allow_hyphen_values = true)]
@@ -57,7 +57,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
         format,
         utc_offset,
     } = cmd;
-    let mut conn = ctx.open()?;
+    let mut conn = ctx.open_or_create()?;
     let session_id = sessions::resolve(&conn, session)?.id;
     let opts = Options {
         utc_offset: utc_offset
@@ -70,8 +70,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     let (raw, size): (Box<dyn Read>, Option<u64>) = if file.as_os_str() == "-" {
         (Box::new(std::io::stdin().lock()), None)
     } else {
-        let f = std::fs::File::open(&file)
-            .map_err(|e| Error::invalid(format!("Cannot open {}: {e}", file.display())))?;
+        let f = std::fs::File::open(&file).map_err(|e| super::file_error("read", &file, e))?;
         let size = f.metadata().ok().map(|m| m.len()).filter(|n| *n > 0);
         (Box::new(f), size)
     };
@@ -108,7 +107,14 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    print(ctx, &summary)
+    print(ctx, &summary)?;
+    if summary.votes_processed == 0 && summary.unmatched_votes > 0 {
+        let (warning, hint) =
+            crate::core::hints::unmatched_votes(&conn, session_id, summary.unmatched_votes)?;
+        eprintln!("warning: {warning}");
+        eprintln!("hint: {hint}");
+    }
+    Ok(())
 }
 
 /// A byte counter for the progress bar (position in the raw, possibly gzipped, input).

@@ -4,7 +4,7 @@
 //! ID for `add`, the IDs shown for `list`/`show`) and nothing for other changes.
 
 use super::output::{self, kv, opt, when};
-use super::Ctx;
+use super::{values, Ctx};
 use crate::core::selection;
 use crate::core::session_games::{self, NewGame};
 use crate::core::vocab::{CountSource, GameStatus, MonitorStatus, SelectionSource};
@@ -81,7 +81,8 @@ pub enum Cmd {
         /// Session game ID (from `jackbox game list`)
         #[arg(value_parser = super::session::id_parser())]
         session_game_id: i64,
-        /// playing | played | skipped
+        /// playing | played | skipped (any case)
+        #[arg(value_parser = values::core_checked(GameStatus::NAMES))]
         status: String,
     },
     /// Set the room code (restarts a running room monitor on the new code)
@@ -124,7 +125,7 @@ pub enum Cmd {
         #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
         session: Option<i64>,
         /// Where the choice came from: manual (default), dice or poll
-        #[arg(long, value_parser = ["manual", "dice", "poll"], default_value = "manual")]
+        #[arg(long, value_parser = values::choice(SelectionSource::NAMES), default_value = "manual")]
         source: String,
     },
     /// Clear the session's selection
@@ -146,7 +147,7 @@ pub enum Cmd {
         jackbox game monitor start 14\n  \
         jackbox game monitor stop 14")]
     Monitor {
-        #[arg(value_parser = ["start", "stop"])]
+        #[arg(value_parser = values::choice(&["start", "stop"]))]
         action: String,
         /// Session game ID (from `jackbox game list`)
         #[arg(value_parser = super::session::id_parser())]
@@ -169,8 +170,18 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     execute(ctx, cmd).map_err(super::session::with_hint)
 }
 
+impl Cmd {
+    /// Whether the command writes (and so may create the database).
+    fn writes(&self) -> bool {
+        !matches!(
+            self,
+            Cmd::List { .. } | Cmd::Show { .. } | Cmd::Selection { .. }
+        )
+    }
+}
+
 fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut conn = ctx.open_for(cmd.writes())?;
     match cmd {
         Cmd::Add {
             game,

@@ -12,6 +12,7 @@ mod catalog;
 mod catalog_edit;
 mod chat;
 mod db;
+mod export_all;
 mod game;
 mod monitor;
 mod pick;
@@ -19,15 +20,17 @@ mod poll;
 mod serve;
 mod session;
 mod stats;
+pub mod values;
 mod votes;
 mod webhook;
 
+use crate::error::ExitCode;
 use crate::{store, Error, Result};
 use clap::{Parser, Subcommand};
 use rusqlite::Connection;
 use std::path::PathBuf;
 
-const AFTER_HELP: &str = "\
+const EXAMPLES: &str = "\
 Examples:
   jackbox session create --notes \"Friday game night\"
   jackbox game add \"Quiplash 3\" --room-code ABCD
@@ -36,14 +39,22 @@ Examples:
   jackbox poll start --count 3 --duration 90
   jackbox session close --notes \"Great night\"
   jackbox session export 5 --format json -o night.json
-  jackbox serve --bind 0.0.0.0:5000
+  jackbox session export --all --dir ~/game-nights --closed-only
+  jackbox serve --bind 0.0.0.0:5000";
 
-Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 invalid input data.";
+/// The top-level help's epilogue: examples, then the exit codes from [`ExitCode`].
+fn after_help() -> String {
+    let codes: Vec<String> = ExitCode::ALL
+        .iter()
+        .map(|c| format!("  {}  {}", *c as i32, c.meaning()))
+        .collect();
+    format!("{EXAMPLES}\n\nExit codes:\n{}", codes.join("\n"))
+}
 
 /// Track Jackbox Party Pack game nights: sessions, games, room codes, player counts, chat
 /// votes and a picker, on a local SQLite file, or served over HTTP with `jackbox serve`.
 #[derive(Debug, Parser)]
-#[command(name = "jackbox", version, after_help = AFTER_HELP, propagate_version = true)]
+#[command(name = "jackbox", version, after_help = after_help(), propagate_version = true)]
 pub struct Cli {
     /// The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]
     #[arg(
@@ -109,7 +120,7 @@ pub enum Command {
     Serve(serve::Args),
     /// Print a shell completion script
     Completions {
-        #[arg(value_enum)]
+        #[arg(value_enum, ignore_case = true)]
         shell: clap_complete::Shell,
     },
 }
@@ -123,12 +134,35 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// Opens (creating and migrating if needed) the database.
+    /// Opens the existing database (migrating it if older). Commands that only read use
+    /// this: a missing file is `error: no database at PATH` (exit 3), never created.
     pub fn open(&self) -> Result<Connection> {
+        let conn = store::open_existing(&self.db)?;
+        webhook::remember_outbox(&conn);
+        Ok(conn)
+    }
+
+    /// Opens the database, creating it (folders, schema, built-in catalog) when missing.
+    /// Only commands that write (and `serve`) use this.
+    pub fn open_or_create(&self) -> Result<Connection> {
         let conn = store::open(&self.db)?;
         webhook::remember_outbox(&conn);
         Ok(conn)
     }
+
+    /// [`Ctx::open_or_create`] for a command that writes, else [`Ctx::open`].
+    pub fn open_for(&self, writes: bool) -> Result<Connection> {
+        if writes {
+            self.open_or_create()
+        } else {
+            self.open()
+        }
+    }
+}
+
+/// A file that cannot be read or written: an I/O failure (exit 1), naming the file.
+pub(crate) fn file_error(verb: &str, path: &std::path::Path, e: std::io::Error) -> Error {
+    Error::storage(format!("cannot {verb} {}: {e}", path.display()))
 }
 
 /// Parses the command line, runs it, and returns the process exit code.

@@ -41,7 +41,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut conn = ctx.open_for(args.add || args.select)?;
     let session_id = match (args.session, args.add || args.select) {
         (Some(id), _) => Some(id),
         // --add and --select need a session: no active one is an error, said by resolve.
@@ -76,17 +76,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         )?),
         _ => None,
     };
+    if ctx.quiet {
+        let id = added.as_ref().map(|sg| sg.id).unwrap_or(pick.game.id);
+        line(&id.to_string());
+        return Ok(());
+    }
     if ctx.json {
         let mut doc = serde_json::to_value(&pick)?;
         if let (Some(sg), Some(obj)) = (&added, doc.as_object_mut()) {
             obj.insert("sessionGame".into(), serde_json::to_value(sg)?);
         }
         return output::json(&doc);
-    }
-    if ctx.quiet {
-        let id = added.as_ref().map(|sg| sg.id).unwrap_or(pick.game.id);
-        line(&id.to_string());
-        return Ok(());
     }
     let g = &pick.game;
     line(&format!("{} ({}), game {}", g.title, g.pack_name, g.id));

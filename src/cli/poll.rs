@@ -111,7 +111,10 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
 }
 
 fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    // Showing and listing only read (settling an expired poll aside): a missing database
+    // is refused, not created.
+    let writes = !matches!(cmd, Cmd::Show { .. } | Cmd::List { .. });
+    let mut conn = ctx.open_for(writes)?;
     match cmd {
         Cmd::Start {
             games,
@@ -241,12 +244,12 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
 
 /// A poll: the API's object with `--json`, its ID with `-q`, else a summary and a table.
 pub fn show_poll(ctx: &Ctx, poll: &Poll) -> Result<()> {
-    if ctx.json {
-        return output::json(poll);
-    }
     if ctx.quiet {
         line(&poll.id.to_string());
         return Ok(());
+    }
+    if ctx.json {
+        return output::json(poll);
     }
     let mut pairs = vec![
         ("Poll", format!("{} (session {})", poll.id, poll.session_id)),
@@ -300,7 +303,7 @@ pub fn show_poll(ctx: &Ctx, poll: &Poll) -> Result<()> {
 
 /// A selection: the API's object with `--json`, the game ID with `-q`.
 pub fn show_selection(ctx: &Ctx, sel: &Selection) -> Result<()> {
-    if ctx.json {
+    if ctx.json && !ctx.quiet {
         return output::json(sel);
     }
     match (&sel.game, sel.source) {

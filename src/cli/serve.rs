@@ -49,7 +49,7 @@ pub struct Args {
           value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub backup_keep: u32,
     /// Log format on stderr
-    #[arg(long, value_enum, default_value = "pretty")]
+    #[arg(long, value_enum, ignore_case = true, default_value = "pretty")]
     pub log_format: LogFormat,
 }
 

@@ -4,7 +4,8 @@
 //! `create`, the IDs shown for `list`/`active`/`show`) and nothing for other changes.
 
 use super::output::{self, kv, opt, when};
-use super::Ctx;
+use super::{values, Ctx};
+use crate::core::sessions::{SessionFilter, Since};
 use crate::core::{export, model::Session, sessions};
 use crate::{Error, Result};
 use clap::Subcommand;
@@ -17,8 +18,20 @@ pub enum Cmd {
     #[command(after_help = "Examples:\n  \
         jackbox session list\n  \
         jackbox session list --limit 10\n  \
+        jackbox session list --closed --since 2026-03-01\n  \
+        jackbox session list --closed -q      # IDs of finished nights, one per line\n  \
         jackbox --json session list | jq '.[0]'")]
     List {
+        /// Only closed sessions
+        #[arg(long, conflicts_with = "active")]
+        closed: bool,
+        /// Only the active session
+        #[arg(long)]
+        active: bool,
+        /// Only sessions started on or after DATE (2026-03-15, or a full ISO time), or with
+        /// an ID of at least ID
+        #[arg(long, value_name = "DATE|ID", value_parser = since_parser)]
+        since: Option<Since>,
         /// Show at most N sessions
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(0..))]
         limit: Option<i64>,
@@ -76,22 +89,58 @@ pub enum Cmd {
         #[arg(long, short = 'y')]
         yes: bool,
     },
-    /// Export a session as a TXT report or a JSON document (stdout by default)
-    #[command(after_help = "Examples:\n  \
-        jackbox session export                      # the active session, TXT, on stdout\n  \
-        jackbox session export 5 -o session-5.txt\n  \
-        jackbox session export 5 --format json -o session-5.json")]
+    /// Export a session as a TXT report or a JSON document (stdout by default), or every
+    /// session into a folder (--all)
+    #[command(after_help = EXPORT_HELP)]
     Export {
         /// Session ID [default: the active session]
-        #[arg(value_parser = id_parser())]
+        #[arg(value_parser = id_parser(), conflicts_with = "all")]
         id: Option<i64>,
-        /// txt (a readable report) or json [default: txt, or json with --json]
-        #[arg(long, value_name = "txt|json")]
+        /// txt (a readable report) or json [default: txt; json with --json, except with --all]
+        #[arg(long, value_name = "FORMAT", value_parser = values::core_checked(export::Format::NAMES))]
         format: Option<String>,
-        /// Write to FILE instead of stdout
-        #[arg(short, long, value_name = "FILE")]
+        /// Write to FILE instead of stdout (`-` is stdout)
+        #[arg(short, long, value_name = "FILE", conflicts_with = "all")]
         output: Option<PathBuf>,
+        /// Export every session (or those --since / --closed-only select) into --dir, one
+        /// file per session, rewriting only the files whose session changed
+        #[arg(long, requires = "dir")]
+        all: bool,
+        /// The folder --all writes into (created when missing)
+        #[arg(long, value_name = "DIR", requires = "all")]
+        dir: Option<PathBuf>,
+        /// With --all: only sessions started on or after DATE (2026-03-15, or a full ISO
+        /// time), or with an ID of at least ID
+        #[arg(long, value_name = "DATE|ID", value_parser = since_parser, requires = "all")]
+        since: Option<Since>,
+        /// With --all: only closed sessions (the active one still changes)
+        #[arg(long, requires = "all")]
+        closed_only: bool,
+        /// With --all: rewrite every file, even those whose session has not changed
+        #[arg(long, requires = "all")]
+        force: bool,
     },
+}
+
+const EXPORT_HELP: &str = "\
+With --all, each session goes to DIR/session-ID.txt (or .json): the name depends only on
+the session's ID, which is never reused. A file is written to a temporary name in DIR and
+renamed over the old one, so a reader never sees half a file. A file is rewritten only when
+its session changed since it was written (the export's updated_at, which every change to
+the session, its games or its votes moves), so re-running it rewrites nothing. It prints
+one line per file written, then a summary; -q prints the IDs of the sessions written. The
+exit code is 1 when any export failed (the others are still written).
+
+Examples:
+  jackbox session export                      # the active session, TXT, on stdout
+  jackbox session export 5 -o session-5.txt
+  jackbox session export 5 --format json -o session-5.json
+  jackbox session export --all --dir ~/game-nights --format json --closed-only
+  jackbox session export --all --dir ~/game-nights --since 2026-03-01";
+
+/// `--since DATE|ID` for clap (a bad value is a usage error).
+fn since_parser(v: &str) -> std::result::Result<Since, String> {
+    v.parse::<Since>().map_err(|e| e.message)
 }
 
 /// IDs are positive integers: `0`, `-1` or `abc` are usage errors (exit 2).
@@ -116,11 +165,33 @@ pub(super) fn with_hint(e: Error) -> Error {
     e.with_hint(hint)
 }
 
+impl Cmd {
+    /// Whether the command writes (and so may create the database).
+    fn writes(&self) -> bool {
+        matches!(
+            self,
+            Cmd::Create { .. } | Cmd::Close { .. } | Cmd::Delete { .. }
+        )
+    }
+}
+
 fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut conn = ctx.open_for(cmd.writes())?;
     match cmd {
-        Cmd::List { limit, offset } => {
-            let list = sessions::list(&conn, limit, offset)?;
+        Cmd::List {
+            closed,
+            active,
+            since,
+            limit,
+            offset,
+        } => {
+            let filter = SessionFilter {
+                active: (closed || active).then_some(active),
+                since,
+                limit,
+                offset,
+            };
+            let list = sessions::list_filtered(&conn, &filter)?;
             if ctx.quiet {
                 list.iter().for_each(|s| output::line(&s.id.to_string()));
                 return Ok(());
@@ -205,18 +276,31 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             id,
             format,
             output: file,
+            all,
+            dir,
+            since,
+            closed_only,
+            force,
         } => {
             let format = match format.as_deref() {
                 Some(f) => export::Format::parse(f)?,
-                None if ctx.json => export::Format::Json,
+                None if ctx.json && !all => export::Format::Json,
                 None => export::Format::Txt,
             };
+            if let (true, Some(dir)) = (all, dir) {
+                let filter = SessionFilter {
+                    active: closed_only.then_some(false),
+                    since,
+                    ..SessionFilter::default()
+                };
+                return super::export_all::run(ctx, &conn, &filter, &dir, format, force);
+            }
             let id = sessions::resolve(&conn, id)?.id;
             let (name, mut body) = export::render(&export::gather(&conn, id)?, format)?;
             if !body.ends_with('\n') {
                 body.push('\n');
             }
-            match file {
+            match file.filter(|f| f.as_os_str() != "-") {
                 Some(path) => {
                     write_file(&path, body.as_bytes())?;
                     if !ctx.quiet && !ctx.json {
@@ -243,8 +327,7 @@ fn state(s: &Session) -> &'static str {
 }
 
 fn write_file(path: &Path, data: &[u8]) -> Result<()> {
-    std::fs::write(path, data)
-        .map_err(|e| Error::storage(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, data).map_err(|e| super::file_error("write", path, e))
 }
 
 fn confirm(s: &Session) -> Result<bool> {

@@ -8,6 +8,16 @@ use crate::Result;
 pub fn run(ctx: &Ctx) -> Result<()> {
     let conn = ctx.open()?;
     let s = stats::stats(&conn)?;
+    if ctx.quiet {
+        // The ranked games' IDs: most played first, then the top rated not listed yet.
+        let mut seen = std::collections::HashSet::new();
+        for g in s.most_played_games.iter().chain(&s.top_rated_games) {
+            if seen.insert(g.id) {
+                output::line(&g.id.to_string());
+            }
+        }
+        return Ok(());
+    }
     if ctx.json {
         return output::json(&s);
     }

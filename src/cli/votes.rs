@@ -1,7 +1,7 @@
 //! `jackbox vote up|down` (one live vote) and `jackbox votes list|summary` (history, totals).
 
 use super::output::{self, kv};
-use super::Ctx;
+use super::{values, Ctx};
 use crate::core::votes::{self, LiveVoteInput, VoteFilter};
 use crate::core::{catalog, sessions};
 use crate::Result;
@@ -49,7 +49,7 @@ pub enum VotesCmd {
         #[arg(long, value_name = "NAME")]
         user: Option<String>,
         /// Only up or down votes
-        #[arg(long = "type", value_name = "TYPE", value_parser = ["up", "down"])]
+        #[arg(long = "type", value_name = "TYPE", value_parser = values::choice(crate::core::vocab::VoteKind::NAMES))]
         vote_type: Option<String>,
         /// Page number
         #[arg(long, default_value_t = 1)]
@@ -67,7 +67,7 @@ pub fn run_vote(ctx: &Ctx, cmd: VoteCmd) -> Result<()> {
         VoteCmd::Up(a) => ("up", a),
         VoteCmd::Down(a) => ("down", a),
     };
-    let mut conn = ctx.open()?;
+    let mut conn = ctx.open_or_create()?;
     let input = LiveVoteInput {
         username: Some(Value::String(args.user)),
         vote: Some(Value::String(kind.into())),
@@ -75,11 +75,11 @@ pub fn run_vote(ctx: &Ctx, cmd: VoteCmd) -> Result<()> {
         ticker: args.ticker.map(Value::String),
     };
     let r = votes::live(&mut conn, &input)?;
-    if ctx.json {
-        return output::json(&r);
-    }
     if ctx.quiet {
         return Ok(());
+    }
+    if ctx.json {
+        return output::json(&r);
     }
     output::line(&format!(
         "Vote recorded: {} for {} by {} at {}",
@@ -134,6 +134,10 @@ pub fn run_votes(ctx: &Ctx, cmd: VotesCmd) -> Result<()> {
             }
             .validate()?;
             let h = votes::history(&conn, &filter)?;
+            if ctx.quiet {
+                h.votes.iter().for_each(|v| output::line(&v.id.to_string()));
+                return Ok(());
+            }
             if ctx.json {
                 return output::json(&h);
             }
@@ -166,6 +170,12 @@ pub fn run_votes(ctx: &Ctx, cmd: VotesCmd) -> Result<()> {
         VotesCmd::Summary { session_id } => {
             let id = sessions::resolve(&conn, session_id)?.id;
             let s = votes::session_totals(&conn, id)?;
+            if ctx.quiet {
+                s.votes
+                    .iter()
+                    .for_each(|g| output::line(&g.game_id.to_string()));
+                return Ok(());
+            }
             if ctx.json {
                 return output::json(&s);
             }

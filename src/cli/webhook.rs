@@ -65,10 +65,15 @@ pub enum Cmd {
 }
 
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let writes = !matches!(cmd, Cmd::List | Cmd::Logs { .. });
+    let mut conn = ctx.open_for(writes)?;
     match cmd {
         Cmd::List => {
             let list = webhooks::list(&conn)?;
+            if ctx.quiet {
+                list.iter().for_each(|w| output::line(&w.id.to_string()));
+                return Ok(());
+            }
             if ctx.json {
                 return output::json(&list);
             }
@@ -130,6 +135,9 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 enabled: (enable || disable).then_some(enable),
             };
             let w = webhooks::update(&mut conn, id, &patch)?;
+            if ctx.quiet {
+                return Ok(());
+            }
             show(ctx, &w)
         }
         Cmd::Remove { id } => {
@@ -153,9 +161,9 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 let mut conn = db.lock().unwrap_or_else(|p| p.into_inner());
                 webhooks::record_test(&mut conn, id, result.delivered, result.status)?;
             }
-            if ctx.json {
+            if ctx.json && !ctx.quiet {
                 output::json(&result)?;
-            } else {
+            } else if !ctx.quiet {
                 kv(&[
                     (
                         "delivered",
@@ -176,6 +184,10 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
         }
         Cmd::Logs { id, limit } => {
             let logs = webhooks::logs(&conn, id, Some(limit))?;
+            if ctx.quiet {
+                logs.iter().for_each(|l| output::line(&l.id.to_string()));
+                return Ok(());
+            }
             if ctx.json {
                 return output::json(&logs);
             }

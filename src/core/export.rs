@@ -14,6 +14,9 @@ pub enum Format {
 }
 
 impl Format {
+    /// The names [`Format::parse`] accepts.
+    pub const NAMES: &'static [&'static str] = &["json", "txt"];
+
     /// `json` or `txt`, with the spec's message otherwise.
     pub fn parse(v: &str) -> Result<Self> {
         match v {
@@ -43,6 +46,9 @@ pub struct SessionExport {
     pub session: Session,
     pub games: Vec<SessionGame>,
     pub chat_logs: Vec<ChatLine>,
+    /// The session's `updated_at`: the same value until the session, its games or its votes
+    /// change, so a saved export tells whether it is still current ([`stamp`]).
+    pub updated_at: String,
     pub exported_at: String,
 }
 
@@ -68,6 +74,7 @@ pub fn gather(conn: &Connection, session_id: i64) -> Result<SessionExport> {
     };
     tx.finish()?;
     Ok(SessionExport {
+        updated_at: session.updated_at.clone(),
         session,
         games,
         chat_logs,
@@ -75,9 +82,39 @@ pub fn gather(conn: &Connection, session_id: i64) -> Result<SessionExport> {
     })
 }
 
+/// The file name of a session's export: `session-5.json`, `session-5.txt`. IDs are never
+/// reused, so a name always means the same session.
+pub fn file_name(session_id: i64, format: Format) -> String {
+    format!("session-{session_id}.{}", format.extension())
+}
+
+/// The `updated_at` recorded in a saved export (JSON or TXT), if it has one.
+pub fn stamp(format: Format, document: &[u8]) -> Option<String> {
+    match format {
+        Format::Json => {
+            #[derive(serde::Deserialize)]
+            struct Stamp {
+                updated_at: Option<String>,
+            }
+            serde_json::from_slice::<Stamp>(document).ok()?.updated_at
+        }
+        // In the header: the last such line before GAMES (notes, the only user text
+        // above it, come first).
+        Format::Txt => document
+            .split(|b| *b == b'\n')
+            .take_while(|l| *l != b"GAMES")
+            .filter_map(|l| l.strip_prefix(TXT_UPDATED.as_bytes()))
+            .last()
+            .and_then(|v| std::str::from_utf8(v).ok())
+            .map(|v| v.trim().to_string()),
+    }
+}
+
+const TXT_UPDATED: &str = "Updated:";
+
 /// The export in the requested format, with its file name (`session-5.json`).
 pub fn render(export: &SessionExport, format: Format) -> Result<(String, String)> {
-    let name = format!("session-{}.{}", export.session.id, format.extension());
+    let name = file_name(export.session.id, format);
     let body = match format {
         Format::Json => serde_json::to_string_pretty(export)?,
         Format::Txt => txt(export),
@@ -101,6 +138,7 @@ pub fn txt(e: &SessionExport) -> String {
         s.closed_at.as_deref().unwrap_or("still active")
     );
     let _ = writeln!(out, "Games played: {}", e.games.len());
+    let _ = writeln!(out, "{TXT_UPDATED}      {}", e.updated_at);
     let _ = writeln!(out, "Exported:     {}", e.exported_at);
     let _ = writeln!(out);
 

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod chat;
 pub mod events;
 pub mod export;
+pub mod hints;
 pub mod input;
 pub mod model;
 pub mod monitoring;

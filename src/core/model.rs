@@ -14,13 +14,19 @@ pub struct Session {
     pub closed_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub games_played: Option<i64>,
+    /// When the session, one of its games or one of its votes last changed (moved by the
+    /// database's triggers and the chat import). Not part of the API's session object: the
+    /// exports carry it, and `session export --all` compares it to skip unchanged files.
+    #[serde(skip)]
+    pub updated_at: String,
 }
 
 impl Session {
-    /// Columns, in order: id, notes, is_active, created_at, closed_at[, games_played].
-    /// `games_played` is the counter the schema's triggers keep (migration 7), not a count.
+    /// Columns, in order: id, notes, is_active, created_at, closed_at, games_played,
+    /// updated_at. `games_played` is the counter the schema's triggers keep (migration 7),
+    /// not a count.
     pub const COLUMNS: &'static str =
-        "s.id, s.notes, s.is_active, s.created_at, s.closed_at, s.games_played";
+        "s.id, s.notes, s.is_active, s.created_at, s.closed_at, s.games_played, s.updated_at";
 
     pub fn from_row(r: &Row) -> rusqlite::Result<Self> {
         Ok(Session {
@@ -30,6 +36,7 @@ impl Session {
             created_at: r.get(3)?,
             closed_at: r.get(4)?,
             games_played: r.get(5)?,
+            updated_at: r.get(6)?,
         })
     }
 }

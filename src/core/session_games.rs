@@ -72,7 +72,11 @@ pub fn validate_room_code(code: &str) -> Result<()> {
     {
         Ok(())
     } else {
-        Err(Error::invalid(ROOM_CODE_ERROR))
+        let e = Error::invalid(ROOM_CODE_ERROR);
+        Err(match super::hints::room_code_case(code) {
+            Some(hint) => e.with_hint(hint),
+            None => e,
+        })
     }
 }
 

@@ -12,19 +12,94 @@ use serde_json::json;
 /// All sessions, newest first, with `games_played`: one query for the whole list.
 /// `limit`/`offset` page through long histories; `None` returns everything.
 pub fn list(conn: &Connection, limit: Option<i64>, offset: Option<i64>) -> Result<Vec<Session>> {
+    list_filtered(
+        conn,
+        &SessionFilter {
+            limit,
+            offset,
+            ..SessionFilter::default()
+        },
+    )
+}
+
+/// Which sessions a list shows (`jackbox session list --closed --since …`, `export --all`).
+#[derive(Debug, Clone, Default)]
+pub struct SessionFilter {
+    /// `Some(true)`: only the active session; `Some(false)`: only closed ones.
+    pub active: Option<bool>,
+    /// Only sessions started at or after a time, or with an ID at or above one.
+    pub since: Option<Since>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+/// The lower bound of `--since DATE|ID`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Since {
+    /// A stored-format time: sessions with `created_at` at or after it.
+    Time(String),
+    /// Sessions with an ID at or above it.
+    Id(i64),
+}
+
+impl std::str::FromStr for Since {
+    type Err = Error;
+
+    /// All digits: a session ID. Otherwise a date (`2026-03-15`, midnight UTC) or a time in
+    /// any ISO 8601 form the product reads (`2026-03-15T19:00:00Z`, `2026-03-15 20:00+01:00`).
+    fn from_str(v: &str) -> Result<Self> {
+        let v = v.trim();
+        if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+            return v
+                .parse::<i64>()
+                .ok()
+                .filter(|id| *id > 0)
+                .map(Since::Id)
+                .ok_or_else(|| Error::invalid(SINCE_ERROR));
+        }
+        let time = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| crate::time::format(t.and_utc()))
+            .or_else(|| crate::time::normalize_iso(v));
+        time.map(Since::Time)
+            .ok_or_else(|| Error::invalid(SINCE_ERROR))
+    }
+}
+
+const SINCE_ERROR: &str =
+    "expected a date (2026-03-15), a time (2026-03-15T19:00:00Z) or a session ID (42)";
+
+/// The sessions matching `f`, newest first, with `games_played`: one query.
+pub fn list_filtered(conn: &Connection, f: &SessionFilter) -> Result<Vec<Session>> {
+    let (since_time, since_id) = match &f.since {
+        Some(Since::Time(t)) => (Some(t.as_str()), None),
+        Some(Since::Id(id)) => (None, Some(*id)),
+        None => (None, None),
+    };
     let mut stmt = conn.prepare_cached(&list_sql())?;
     let rows = stmt.query_map(
-        [limit.unwrap_or(-1), offset.unwrap_or(0)],
+        rusqlite::params![
+            f.limit.unwrap_or(-1),
+            f.offset.unwrap_or(0),
+            f.active.map(i64::from),
+            since_time,
+            since_id,
+        ],
         Session::from_row,
     )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The one statement behind [`list`] (`?1` limit, -1 for all; `?2` offset). Public so a
-/// test can check its query plan: `games_played` comes from the `session_games` index.
+/// The one statement behind [`list_filtered`] (`?1` limit, -1 for all; `?2` offset; `?3`
+/// is_active or NULL; `?4` earliest created_at or NULL; `?5` lowest ID or NULL). Public so
+/// a test can check its query plan: `games_played` comes from the `session_games` index.
 pub fn list_sql() -> String {
     format!(
-        "SELECT {} FROM sessions s ORDER BY s.created_at DESC, s.id DESC LIMIT ?1 OFFSET ?2",
+        "SELECT {} FROM sessions s
+         WHERE (?3 IS NULL OR s.is_active = ?3) AND (?4 IS NULL OR s.created_at >= ?4)
+           AND (?5 IS NULL OR s.id >= ?5)
+         ORDER BY s.created_at DESC, s.id DESC LIMIT ?1 OFFSET ?2",
         Session::COLUMNS
     )
 }
@@ -114,6 +189,7 @@ pub fn create(conn: &mut Connection, notes: Option<&str>) -> Result<Session> {
             id,
             notes: notes.map(str::to_string),
             is_active: 1,
+            updated_at: now.clone(),
             created_at: now,
             closed_at: None,
             games_played: None,
@@ -195,6 +271,15 @@ pub fn close(conn: &mut Connection, id: i64, notes: Option<&str>) -> Result<Sess
         )?;
         Ok(closed)
     })
+}
+
+/// Moves the session's `updated_at` for a write that no trigger sees (the chat import, once
+/// per import rather than once per message). The `sessions` update trigger of schema step 6
+/// computes the new value: this only rewrites the row with its value unchanged.
+pub fn touch(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached("UPDATE sessions SET updated_at = updated_at WHERE id = ?1")?
+        .execute([id])?;
+    Ok(())
 }
 
 /// Deletes a closed session with its games, chat logs and votes.

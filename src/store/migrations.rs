@@ -310,6 +310,63 @@ const STEPS: &[Step] = &[
     // 9: the built-in tickers (the product's own list, `docs/catalog.md`). Frozen data: a
     // game renamed or removed since simply gets none.
     Step::Code(seed_tickers_v9),
+    // 10: sessions.updated_at, moved by every write to the session, its games and its live
+    // votes (triggers below, so no write path can forget it; chat_logs rows are written
+    // only by the chat import, which moves it once per import instead of once per row, and
+    // deleted only with their session). It never goes backwards and moves by at least 1 ms
+    // per write, so two writes always leave two different values: `session export --all`
+    // relies on that to rewrite exactly the files whose session changed. Existing sessions
+    // get the latest time known of them: created, closed, last game added, last live vote.
+    Step::Sql(
+        "ALTER TABLE sessions ADD COLUMN updated_at TEXT;
+        UPDATE sessions SET updated_at = max(
+            created_at,
+            COALESCE(closed_at, ''),
+            COALESCE((SELECT MAX(played_at) FROM session_games sg
+                      WHERE sg.session_id = sessions.id), ''),
+            COALESCE((SELECT MAX(created_at) FROM live_votes v
+                      WHERE v.session_id = sessions.id), ''));
+        CREATE TRIGGER sessions_updated_at_insert AFTER INSERT ON sessions
+        WHEN NEW.updated_at IS NULL BEGIN
+            UPDATE sessions SET updated_at = NEW.created_at WHERE id = NEW.id;
+        END;
+        CREATE TRIGGER sessions_updated_at_update AFTER UPDATE ON sessions
+        WHEN NEW.updated_at IS OLD.updated_at BEGIN
+            UPDATE sessions SET updated_at = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                COALESCE(strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds'), ''))
+            WHERE id = NEW.id;
+        END;
+        CREATE TRIGGER session_games_updated_at_insert AFTER INSERT ON session_games BEGIN
+            UPDATE sessions SET updated_at = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                COALESCE(strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds'), ''))
+            WHERE id = NEW.session_id;
+        END;
+        CREATE TRIGGER session_games_updated_at_update AFTER UPDATE ON session_games BEGIN
+            UPDATE sessions SET updated_at = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                COALESCE(strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds'), ''))
+            WHERE id IN (OLD.session_id, NEW.session_id);
+        END;
+        CREATE TRIGGER session_games_updated_at_delete AFTER DELETE ON session_games BEGIN
+            UPDATE sessions SET updated_at = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                COALESCE(strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds'), ''))
+            WHERE id = OLD.session_id;
+        END;
+        CREATE TRIGGER live_votes_updated_at_insert AFTER INSERT ON live_votes BEGIN
+            UPDATE sessions SET updated_at = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                COALESCE(strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds'), ''))
+            WHERE id = NEW.session_id;
+        END;
+        CREATE TRIGGER live_votes_updated_at_update AFTER UPDATE ON live_votes BEGIN
+            UPDATE sessions SET updated_at = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                COALESCE(strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds'), ''))
+            WHERE id IN (OLD.session_id, NEW.session_id);
+        END;
+        CREATE TRIGGER live_votes_updated_at_delete AFTER DELETE ON live_votes BEGIN
+            UPDATE sessions SET updated_at = max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                COALESCE(strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds'), ''))
+            WHERE id = OLD.session_id;
+        END;",
+    ),
 ];
 
 /// The tickers of step 9: (pack_name, title, ticker). Never edit: a new list is a new step.

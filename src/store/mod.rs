@@ -26,6 +26,25 @@ pub fn default_path() -> PathBuf {
     base.join("jackbox").join("jackbox.db")
 }
 
+/// Opens an existing database at `path` (migrating it like [`open`]); a missing file is an
+/// error (`no database at PATH`, not found), never created. Commands that only read use
+/// this, so a mistyped `--db` or `JACKBOX_DB` fails instead of "succeeding" on a new,
+/// empty database.
+pub fn open_existing(path: &Path) -> Result<Connection> {
+    if !path.exists() {
+        return Err(no_database(path));
+    }
+    open(path)
+}
+
+/// The error for a database file that does not exist.
+pub fn no_database(path: &Path) -> Error {
+    Error::not_found(format!("no database at {}", path.display())).with_hint(
+        "pass --db PATH or set JACKBOX_DB to your database file; commands that write \
+         (e.g. `jackbox session create`) create a new one",
+    )
+}
+
 /// Opens (creating if needed, with mode 0600) and migrates the database at `path`.
 pub fn open(path: &Path) -> Result<Connection> {
     create_private(path)?;
@@ -101,12 +120,9 @@ pub fn check(conn: &Connection, full: bool, budget: Option<Duration>) -> Result<
 
 /// Opens an existing file read-only, without migrating it (for checks and backups of a
 /// file that may be damaged).
-fn open_existing(path: &Path) -> Result<Connection> {
+fn open_read_only(path: &Path) -> Result<Connection> {
     if !path.exists() {
-        return Err(Error::not_found(format!(
-            "no database at {}",
-            path.display()
-        )));
+        return Err(no_database(path));
     }
     let conn = Connection::open_with_flags(
         path,
@@ -119,7 +135,7 @@ fn open_existing(path: &Path) -> Result<Connection> {
 
 /// `jackbox db check`: the full `PRAGMA integrity_check` of the file at `path`.
 pub fn check_file(path: &Path) -> Result<Check> {
-    let conn = open_existing(path)?;
+    let conn = open_read_only(path)?;
     check(&conn, true, None).map_err(|e| at(path, e))
 }
 
@@ -138,7 +154,7 @@ pub struct Backup {
 /// copy is written under a temporary name, checked (`quick_check`), made 0600, and only then
 /// given its name: a backup cut short never looks complete.
 pub fn backup(db: &Path, dest: &Path) -> Result<Backup> {
-    let conn = open_existing(db)?;
+    let conn = open_read_only(db)?;
     let now = chrono::Utc::now();
     let dest = if dest.is_dir() {
         dest.join(format!("jackbox-{}.db", now.format("%Y%m%dT%H%M%SZ")))

@@ -253,6 +253,7 @@ fn enable_disable_favor_and_remove() {
 #[test]
 fn packs_list_toggle_and_favor() {
     let env = Env::new();
+    env.init();
     let packs = env.json(&["catalog", "pack", "list"]);
     let pp7 = packs
         .as_array()
@@ -376,6 +377,7 @@ fn export_then_replace_import_leaves_the_catalog_identical() {
 #[test]
 fn hostile_csv_is_rejected_whole_naming_the_line() {
     let env = Env::new();
+    env.init();
     let before = env.ok(&["catalog", "export"]);
     let good = "New Pack,Fine Game,2,8,15,1,1,Party,,,1,0";
     let cases = [

@@ -428,7 +428,9 @@ fn unknown_formats_missing_files_and_sessions() {
         "1",
         env.path("absent.json").to_str().unwrap(),
     ]);
-    assert_eq!(r.code, 4, "{}", r.stderr);
+    // A file that cannot be read is an I/O failure (1), not bad data (4).
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.starts_with("error: cannot read "), "{}", r.stderr);
     let base = fixture("base.json");
     env.fails(
         &["chat", "import", base.to_str().unwrap(), "--session", "99"],

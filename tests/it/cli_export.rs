@@ -34,8 +34,14 @@ fn json_export_has_the_api_shape() {
     let r = env.run(&["session", "export", "1", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let doc = r.json();
-    assert_eq!(keys(&doc), ["chat_logs", "exported_at", "games", "session"]);
-    assert_key_order(&r.stdout, &["session", "games", "chat_logs", "exported_at"]);
+    assert_eq!(
+        keys(&doc),
+        ["chat_logs", "exported_at", "games", "session", "updated_at"]
+    );
+    assert_key_order(
+        &r.stdout,
+        &["session", "games", "chat_logs", "updated_at", "exported_at"],
+    );
     assert_eq!(doc["session"], env.json(&["session", "show", "1"]));
     assert_eq!(doc["session"]["games_played"], 3);
     assert_eq!(doc["session"]["notes"], "Great session!");
@@ -170,10 +176,11 @@ fn export_to_a_file_and_to_stdout() {
 #[test]
 fn export_errors() {
     let env = Env::new();
+    env.init();
     env.fails(&["session", "export"], 3, "No active session");
     env.fails(&["session", "export", "4"], 3, "Session not found");
     env.ok(&["session", "create"]);
-    for bad in ["xml", "JSON", "csv", ""] {
+    for bad in ["xml", "csv", ""] {
         env.fails(
             &["session", "export", "1", "--format", bad],
             4,

@@ -138,6 +138,7 @@ fn quiet_prints_only_ids() {
 #[test]
 fn list_is_newest_first_with_games_played() {
     let env = Env::new();
+    env.init();
     assert_eq!(env.json(&["session", "list"]), serde_json::json!([]));
     assert!(env.ok(&["session", "list"]).contains("No sessions yet"));
     env.ok(&["session", "create", "--notes", "first"]);
@@ -190,6 +191,7 @@ fn list_is_newest_first_with_games_played() {
 #[test]
 fn active_and_show() {
     let env = Env::new();
+    env.init();
     let r = env.run(&["--json", "session", "active"]);
     assert_eq!(r.code, 0);
     assert_eq!(
@@ -446,12 +448,12 @@ fn delete_asks_on_a_terminal_and_not_in_scripts() {
 fn database_file_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
-    env.ok(&["session", "list"]);
+    env.ok(&["session", "create"]);
     let mode = std::fs::metadata(&env.db).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
     // The WAL side files (kept while a connection is open) are as private as the file.
     let held = env.conn();
-    env.ok(&["session", "create"]);
+    env.ok(&["session", "close"]);
     for suffix in ["-wal", "-shm"] {
         let mut side = env.db.clone().into_os_string();
         side.push(suffix);
@@ -485,7 +487,7 @@ fn default_location_is_under_xdg_data_home_and_private() {
     let r = env
         .command()
         .env_remove("JACKBOX_DB")
-        .args(["session", "list"])
+        .args(["session", "create"])
         .output()
         .unwrap();
     assert!(r.status.success());
@@ -518,10 +520,15 @@ fn db_flag_beats_the_environment() {
         .unwrap();
     let v: Value = serde_json::from_slice(&r.stdout).unwrap();
     assert_eq!(v["id"], 1);
-    // And JACKBOX_DB is used when there is no flag.
-    env.ok(&["session", "list"]);
+    // And JACKBOX_DB is used when there is no flag (reading needs the file to exist).
+    env.fails(
+        &["session", "list"],
+        3,
+        &format!("no database at {}", env.db.display()),
+    );
+    env.ok(&["session", "create"]);
     assert!(env.db.exists());
-    assert_eq!(env.json(&["session", "list"]), serde_json::json!([]));
+    assert_eq!(env.json(&["session", "list"]).as_array().unwrap().len(), 1);
 }
 
 fn hostile_notes() -> Vec<String> {
@@ -716,7 +723,10 @@ fn list_of_a_big_history_is_one_indexed_query() {
             jackbox::core::sessions::list_sql()
         ))
         .unwrap()
-        .query_map([-1i64, 0], |r| r.get::<_, String>(3))
+        .query_map(
+            rusqlite::params![-1i64, 0, None::<i64>, None::<String>, None::<i64>],
+            |r| r.get::<_, String>(3),
+        )
         .unwrap()
         .map(Result::unwrap)
         .collect();
@@ -749,6 +759,7 @@ fn no_colour_on_a_terminal_with_no_color() {
 #[test]
 fn not_found_errors_carry_a_hint() {
     let env = Env::new();
+    env.init();
     let r = env.fails(&["session", "show", "7"], 3, "Session not found");
     assert_eq!(
         r.stderr.lines().nth(1),

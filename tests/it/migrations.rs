@@ -171,7 +171,7 @@ fn a_file_that_is_not_a_database_is_an_error() {
             "--db",
             env.path("blocker/sub/j.db").to_str().unwrap(),
             "session",
-            "list",
+            "create",
         ])
         .output()
         .unwrap();

@@ -215,6 +215,7 @@ fn filters_and_repeat_avoidance_are_never_violated() {
 #[test]
 fn seed_makes_the_pick_reproducible() {
     let env = Env::new();
+    env.init();
     let a = env.json(&["pick", "--seed", "7", "--players", "6"]);
     let b = env.json(&["pick", "--seed", "7", "--players", "6"]);
     assert_eq!(a, b);
@@ -242,6 +243,7 @@ fn seed_makes_the_pick_reproducible() {
 #[test]
 fn pick_errors_match_the_spec() {
     let env = Env::new();
+    env.init();
     let r = env.fails(
         &["pick", "--players", "500"],
         3,

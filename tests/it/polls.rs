@@ -65,6 +65,7 @@ fn set_deadline(env: &Env, poll_id: i64, ms: i64) {
 #[test]
 fn every_builtin_game_has_a_unique_valid_ticker() {
     let env = Env::new();
+    env.init();
     env.ok(&["catalog", "list"]);
     let conn = env.conn();
     let missing: i64 = conn
@@ -310,6 +311,7 @@ fn cli_poll_votes_and_winner() {
 #[test]
 fn cli_poll_rules() {
     let env = Env::new();
+    env.init();
     env.fails(&["poll", "list", "--session", "1"], 3, "Session not found");
     env.ok(&["session", "create"]);
     env.fails(

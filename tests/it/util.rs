@@ -105,6 +105,13 @@ impl Env {
         r
     }
 
+    /// Creates the database (schema and built-in catalog), as the first writing command
+    /// would: commands that only read refuse a missing file.
+    pub fn init(&self) -> &Self {
+        drop(self.conn());
+        self
+    }
+
     /// A direct connection to the database, to check rows.
     pub fn conn(&self) -> rusqlite::Connection {
         jackbox::store::open(&self.db).expect("open db")

@@ -60,7 +60,10 @@ pub fn resolve(conn: &Connection, name: &str) -> Result<Game> {
         exact
     };
     match candidates.as_slice() {
-        [] => Err(game_not_found()),
+        [] => Err(match crate::core::hints::nearest_titles(conn, name)? {
+            Some(hint) => game_not_found().with_hint(hint),
+            None => game_not_found(),
+        }),
         [one] => Ok((*one).clone()),
         many => {
             let list = many

@@ -219,6 +219,7 @@ impl<'c> Importer<'c> {
             unmatched_votes: self.unmatched,
         };
         if summary.messages_imported > 0 {
+            sessions::touch(&self.tx, self.session_id)?;
             emit(
                 &self.tx,
                 Some(self.session_id),

@@ -106,8 +106,10 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
     let timestamp = format_ms(at).ok_or_else(|| Error::invalid(BAD_TIMESTAMP))?;
 
     store::write(conn, |tx| {
-        let session =
-            sessions::active(tx)?.ok_or_else(|| Error::not_found("No active session found"))?;
+        let session = sessions::active(tx)?.ok_or_else(|| {
+            Error::not_found("No active session found")
+                .with_hint(crate::core::hints::NO_ACTIVE_SESSION_FOR_VOTE)
+        })?;
         let (target, message) = match &ticker {
             Some(t) => (
                 ticker_target(tx, session.id, t)?,
@@ -215,7 +217,9 @@ fn record(
             )
             .optional()?;
         if duplicate.is_some() {
-            return Err(Error::duplicate("Duplicate vote"));
+            return Err(
+                Error::duplicate("Duplicate vote").with_hint(crate::core::hints::DUPLICATE_VOTE)
+            );
         }
         tx.prepare_cached(
             "INSERT INTO live_votes (session_id, game_id, session_game_id, username, vote_type,
