@@ -29,6 +29,7 @@ cd "$WORK"
 schemathesis run "http://127.0.0.1:$PORT/api/openapi.json" \
   -H "Authorization: Bearer $TOKEN" \
   --checks "${CHECKS:-not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance}" \
+  ${EXCLUDE_CHECKS:+--exclude-checks "$EXCLUDE_CHECKS"} \
   --exclude-name 'POST /api/webhooks' --exclude-name 'PATCH /api/webhooks/{id}' \
-  --phases examples,coverage,fuzzing,stateful \
+  --phases "${PHASES:-examples,coverage,fuzzing,stateful}" \
   --max-examples "${MAX_EXAMPLES:-50}" --max-time "${MAX_TIME:-300}" -w 1 --no-color "$@"

@@ -217,6 +217,15 @@ impl From<rusqlite::Error> for Error {
                          creates FILE-wal and FILE-shm next to it",
                     )
                 }
+                // Only after waiting the whole busy timeout: said as what it is, not as
+                // SQLite's "database is locked" 500.
+                C::DatabaseBusy | C::DatabaseLocked => {
+                    return Error::new(
+                        ErrorKind::Unavailable,
+                        "The database is busy with another long write; try again in a moment",
+                    )
+                    .with_hint("another jackbox command or the daemon holds the database for a large change (a chat import); retry when it is done")
+                }
                 C::SystemIoFailure => {
                     return Error::storage(format!("I/O error on the database file ({e})"))
                         .with_hint("check the disk (dmesg, df); `jackbox db check` tells whether the file is intact")

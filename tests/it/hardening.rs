@@ -644,3 +644,53 @@ fn the_daemon_backs_up_daily_and_keeps_the_newest() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn http_writes_during_a_big_cli_import_never_see_a_lock_error() {
+    let srv = Server::start();
+    let token = srv.token();
+    let sid = srv.session(&token);
+    let sgid = srv.add_game(&token, sid, 1);
+    let path = srv.env.path("big.json");
+    std::fs::write(&path, big_chat(200_000)).unwrap();
+    let mut import = srv
+        .env
+        .command()
+        .args([
+            "chat",
+            "import",
+            "--session",
+            &sid.to_string(),
+            path.to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut statuses = Vec::new();
+    let mut slowest = Duration::ZERO;
+    let mut n = 0;
+    while import.try_wait().unwrap().is_none() {
+        n += 1;
+        let t = Instant::now();
+        let r = srv.patch(
+            &format!("/api/sessions/{sid}/games/{sgid}/player-count"),
+            json!({ "player_count": n }),
+            Some(&token),
+        );
+        slowest = slowest.max(t.elapsed());
+        assert!(!r.text.contains("locked"), "{}", r.text);
+        statuses.push(r.status);
+    }
+    let out = import.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+    eprintln!(
+        "{} HTTP writes during the import, slowest {slowest:?}",
+        statuses.len()
+    );
+}
