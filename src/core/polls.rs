@@ -275,8 +275,16 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Row> {
     })
 }
 
+/// Every open poll. The status is spelled into the SQL (not bound) so an index on it applies.
+fn open_polls_sql() -> String {
+    format!("{ROW_SELECT} WHERE status = '{}'", PollStatus::Open)
+}
+
 fn open_row(conn: &Connection, session_id: i64) -> Result<Option<Row>> {
-    let sql = format!("{ROW_SELECT} WHERE session_id = ?1 AND status = 'open'");
+    let sql = format!(
+        "{ROW_SELECT} WHERE session_id = ?1 AND status = '{}'",
+        PollStatus::Open
+    );
     Ok(conn
         .prepare_cached(&sql)?
         .query_row([session_id], from_row)
@@ -418,7 +426,7 @@ pub fn settle(conn: &mut Connection, session_id: i64) -> Result<()> {
 /// When the daemon should next settle (ms since the epoch): the earliest deadline of an
 /// open poll, or the end of a pending `poll.leading` interval. `None`: nothing open.
 pub fn next_due_ms(conn: &Connection) -> Result<Option<i64>> {
-    let mut stmt = conn.prepare_cached(&format!("{ROW_SELECT} WHERE status = 'open'"))?;
+    let mut stmt = conn.prepare_cached(&open_polls_sql())?;
     let rows = stmt.query_map([], from_row)?;
     let mut next: Option<i64> = None;
     let mut consider = |t: i64| next = Some(next.map_or(t, |n| n.min(t)));
@@ -441,7 +449,7 @@ pub fn settle_all(conn: &mut Connection) -> Result<usize> {
     let due: Vec<i64> = {
         let now = Utc::now();
         let now_text = crate::time::format(now);
-        let mut stmt = conn.prepare_cached(&format!("{ROW_SELECT} WHERE status = 'open'"))?;
+        let mut stmt = conn.prepare_cached(&open_polls_sql())?;
         let rows = stmt.query_map([], from_row)?;
         let mut due = Vec::new();
         for row in rows {
@@ -548,14 +556,15 @@ pub fn open<R: Rng + ?Sized>(
         let id = store::next_id(tx, "polls")?;
         tx.prepare_cached(
             "INSERT INTO polls (id, session_id, status, started_at, closes_at, created_by)
-             VALUES (?1, ?2, 'open', ?3, ?4, ?5)",
+             VALUES (?1, ?2, ?6, ?3, ?4, ?5)",
         )?
         .execute(rusqlite::params![
             id,
             session_id,
             started_at,
             closes_at,
-            audit::current_actor()
+            audit::current_actor(),
+            PollStatus::Open
         ])?;
         let mut insert = tx.prepare_cached(
             "INSERT INTO poll_options (poll_id, position, game_id, label, ticker)
@@ -753,7 +762,7 @@ fn close_in(tx: &Transaction, row: &Row, at: &str) -> Result<()> {
         .then(|| serde_json::to_string(&tied.iter().map(|o| o.position).collect::<Vec<_>>()))
         .transpose()?;
     tx.prepare_cached(
-        "UPDATE polls SET status = 'closed', closed_at = ?2, winner_position = ?3,
+        "UPDATE polls SET status = ?5, closed_at = ?2, winner_position = ?3,
             tie_break = ?4, leading_pending = 0
          WHERE id = ?1",
     )?
@@ -761,7 +770,8 @@ fn close_in(tx: &Transaction, row: &Row, at: &str) -> Result<()> {
         row.id,
         at,
         winner.as_ref().map(|w| w.position),
-        tie_break
+        tie_break,
+        PollStatus::Closed
     ])?;
     emit_event(
         tx,
@@ -800,10 +810,14 @@ pub fn cancel(conn: &mut Connection, session_id: i64) -> Result<Poll> {
 
 fn cancel_row(tx: &Transaction, row: &Row) -> Result<()> {
     tx.prepare_cached(
-        "UPDATE polls SET status = 'cancelled', closed_at = ?2, leading_pending = 0
+        "UPDATE polls SET status = ?3, closed_at = ?2, leading_pending = 0
          WHERE id = ?1",
     )?
-    .execute(rusqlite::params![row.id, crate::time::now()])?;
+    .execute(rusqlite::params![
+        row.id,
+        crate::time::now(),
+        PollStatus::Cancelled
+    ])?;
     emit_event(
         tx,
         row.session_id,
