@@ -8,6 +8,9 @@
 //! asserted). See docs/benchmark.md.
 
 mod bare;
+// The browser tests' DevTools client, so P9 drives Chromium exactly as they do.
+#[path = "../../tests/it/cdp.rs"]
+mod cdp;
 mod data;
 mod http;
 mod ws;
@@ -37,6 +40,9 @@ struct Cfg {
     ws_clients: usize,
     p6_posts: usize,
     p7_adds: usize,
+    /// P9: page loads of the console, and CLI adds watched on the overlay.
+    p9_loads: usize,
+    p9_adds: usize,
     only: Option<Vec<String>>,
 }
 
@@ -60,6 +66,8 @@ impl Cfg {
                 ws_clients: 50,
                 p6_posts: 5,
                 p7_adds: 5,
+                p9_loads: 2,
+                p9_adds: 2,
                 only,
             }
         } else {
@@ -80,6 +88,8 @@ impl Cfg {
                 ws_clients: 10_000,
                 p6_posts: 30,
                 p7_adds: 50,
+                p9_loads: 10,
+                p9_adds: 10,
                 only,
             }
         }
@@ -231,8 +241,13 @@ impl Bench {
     }
 
     fn token(&self) -> String {
+        self.token_on(&self.db)
+    }
+
+    /// A minted admin token stored in `db` (the daemon checks it against its own file).
+    fn token_on(&self, db: &Path) -> String {
         let out = self
-            .jackbox()
+            .jackbox_on(db)
             .args(["auth", "token"])
             .output()
             .expect("jackbox auth token");
@@ -300,6 +315,19 @@ impl Bench {
             target: "<= 2x sqlite3",
             pass: Some(ratio <= 2.0 && a == b && a > 0),
         });
+    }
+
+    /// Games of the active session in `db`.
+    fn session_games(&self, db: &Path) -> i64 {
+        rusqlite::Connection::open(db)
+            .and_then(|c| {
+                c.query_row(
+                    "SELECT COUNT(*) FROM session_games WHERE session_id = ?1",
+                    [self.active],
+                    |r| r.get(0),
+                )
+            })
+            .unwrap_or(-1)
     }
 
     /// A fresh copy of the big database as generated, for one P3 or P4 run.
@@ -427,6 +455,133 @@ impl Bench {
             .and_then(|c| c.query_row("SELECT COUNT(*) FROM chat_logs", [], |r| r.get(0)))
             .unwrap_or(-1);
         Some((wall, peak_kb.unwrap_or(0), stored))
+    }
+
+    /// P9: the web console and the overlay in headless Chromium, driven over the DevTools
+    /// protocol by the browser tests' own client (`tests/it/cdp.rs`).
+    fn p9(&mut self) {
+        const TARGET: &str = "first render <= 300 ms; overlay update <= 1 s after a CLI write";
+        let na = |why: &str| Row {
+            id: "P9",
+            what: "web console first render / overlay update",
+            measured: format!("n/a ({why})"),
+            reference: "-".into(),
+            target: TARGET,
+            pass: None,
+        };
+        if cdp::chromium().is_none() {
+            self.row(na("no Chromium: apt-get install chromium"));
+            return;
+        }
+        let daemon = self.daemon();
+        if !serves_html(daemon.addr, "/") || !serves_html(daemon.addr, "/overlay") {
+            self.row(na("this build serves no web console"));
+            return;
+        }
+        let base = format!("http://{}", daemon.addr);
+        let conn = rusqlite::Connection::open(&self.db).expect("open database");
+        let notes: String = conn
+            .query_row(
+                "SELECT COALESCE(notes, 'Game night #' || id) FROM sessions WHERE id = ?1",
+                [self.active],
+                |r| r.get(0),
+            )
+            .expect("active session");
+        let title = |id: i64| -> String {
+            conn.query_row("SELECT title FROM games WHERE id = ?1", [id], |r| r.get(0))
+                .expect("game title")
+        };
+        let (loads, adds) = (self.cfg.p9_loads, self.cfg.p9_adds);
+        println!("P9: web console first render ({loads} page loads), overlay update after `jackbox game add` ({adds} adds), headless Chromium");
+        let browser = cdp::Browser::start();
+        let wait = Duration::from_secs(20);
+        // First render: the moment (after the next frame) the console shows tonight's
+        // session and its games, in ms since the navigation started (`performance.now()`),
+        // recorded by an observer installed before any of the page's own scripts run.
+        let observer = format!(
+            "(() => {{ const want = {}; const o = new MutationObserver(() => {{ \
+               const n = document.getElementById('night'), l = document.getElementById('list-col'); \
+               if (n && n.textContent === want && l && l.children.length > 0) {{ o.disconnect(); \
+                 requestAnimationFrame(() => {{ window.__p9 = performance.now(); }}); }} }}); \
+               o.observe(document, {{ childList: true, subtree: true, characterData: true }}); }})()",
+            serde_json::json!(notes)
+        );
+        let mut renders = Vec::new();
+        for k in 0..loads {
+            // A new tab each time; the browser's cache is warm after the first load.
+            let page = browser.page(1280, 900);
+            page.call(
+                "Page.addScriptToEvaluateOnNewDocument",
+                serde_json::json!({ "source": observer }),
+            );
+            page.call(
+                "Page.navigate",
+                serde_json::json!({ "url": format!("{base}/") }),
+            );
+            let (v, _) = page.wait_for("window.__p9", wait);
+            let at = Duration::from_secs_f64(v.as_f64().unwrap_or(0.0) / 1000.0);
+            if k == 0 {
+                println!("  first load (cold cache): {}", ms(at));
+            }
+            renders.push(at);
+            page.close();
+        }
+        // Overlay: a viewer token, the overlay page live, then CLI adds of two games in
+        // turn; each timed from the CLI's exit (the write committed) to the overlay's card
+        // naming the game.
+        let out = self
+            .jackbox()
+            .args(["auth", "token", "--viewer", "--name", "bench overlay"])
+            .output()
+            .expect("jackbox auth token --viewer");
+        assert!(out.status.success(), "auth token --viewer failed");
+        let viewer = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let page = browser.page(1920, 1080);
+        page.goto(&format!(
+            "{base}/overlay?token={viewer}&show=game,room,players"
+        ));
+        page.wait_for("document.documentElement.dataset.live === 'live'", wait);
+        let mut updates = Vec::new();
+        for k in 0..adds {
+            let game = self.games[k % 2];
+            let name = title(game);
+            let out = self
+                .jackbox()
+                .args(["-q", "game", "add", &game.to_string()])
+                .output()
+                .expect("jackbox game add");
+            assert!(out.status.success(), "game add failed");
+            let t0 = Instant::now();
+            page.wait_for(
+                &format!(
+                    "document.querySelector('#card').dataset.game === {}",
+                    serde_json::json!(name)
+                ),
+                wait,
+            );
+            updates.push(t0.elapsed());
+        }
+        page.close();
+        drop(browser);
+        drop(daemon);
+        let (first, update) = (median(renders.clone()), median(updates.clone()));
+        println!(
+            "  first render: {}; overlay updates: {}",
+            each(&renders, |d| ms(*d)),
+            each(&updates, |d| ms(*d))
+        );
+        self.row(Row {
+            id: "P9",
+            what: "web console first render / overlay update",
+            measured: format!("{} / {}", ms(first), ms(update)),
+            reference: format!(
+                "medians of {loads} page loads (cold {}) / {adds} CLI adds (max {})",
+                ms(renders[0]),
+                ms(updates.iter().copied().max().unwrap_or_default())
+            ),
+            target: TARGET,
+            pass: Some(first <= Duration::from_millis(300) && update <= Duration::from_secs(1)),
+        });
     }
 
     fn daemon(&self) -> Server {
@@ -744,12 +899,14 @@ impl Bench {
         let mut errors = 0;
         let mut games = 0;
         let mut cpu_per = Vec::new();
+        let mut first = 0;
         for run in 1..=self.cfg.runs {
             let db = self.fresh_copy("p3.db");
+            first = self.session_games(&db);
             let mut c = self.jackbox_on(&db);
             c.args(["serve", "--bind", "127.0.0.1:0"]);
             let daemon = Server::start(c);
-            let token = self.token();
+            let token = self.token_on(&db);
             let cpu0 = cpu_time(daemon.pid()).unwrap_or_default();
             let r = self.p3(daemon.addr, &token, run).await;
             let cpu = cpu_time(daemon.pid())
@@ -759,15 +916,7 @@ impl Bench {
             println!("  run {run}: daemon CPU {per_write:.0} us per committed write");
             cpu_per.push(per_write);
             drop(daemon);
-            games = rusqlite::Connection::open(&db)
-                .and_then(|c| {
-                    c.query_row(
-                        "SELECT COUNT(*) FROM session_games WHERE session_id = ?1",
-                        [self.active],
-                        |r| r.get(0),
-                    )
-                })
-                .unwrap_or(-1i64);
+            games = self.session_games(&db);
             rates.push(r.0);
             flat.push(r.1);
             errors += r.2;
@@ -781,7 +930,7 @@ impl Bench {
                 ratio * 100.0
             ),
             reference: format!(
-                "{} s, session 20 -> {games} games; runs {} /s, {}; daemon CPU {:.0} us/write; {errors} errors",
+                "{} s, session {first} -> {games} games; runs {} /s, {}; daemon CPU {:.0} us/write; {errors} errors",
                 self.cfg.p3.as_secs(),
                 each(&rates, |r| format!("{r:.0}")),
                 each(&flat, |f| format!("{:.0} %", f * 100.0)),
@@ -967,6 +1116,23 @@ fn us_per(cpu: Duration, ops: f64) -> f64 {
     }
 }
 
+/// Whether `GET path` answers 200 with an HTML page.
+fn serves_html(addr: SocketAddr, path: &str) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut s) = std::net::TcpStream::connect(addr) else {
+        return false;
+    };
+    let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
+    let req = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    if s.write_all(req.as_bytes()).is_err() {
+        return false;
+    }
+    let mut head = Vec::new();
+    let _ = s.take(64 * 1024).read_to_end(&mut head);
+    let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+    head.starts_with("http/1.1 200") && head.contains("text/html")
+}
+
 /// The soft descriptor limit of this process (P6/P8 need two per client across both sides).
 fn fd_limit() -> Option<String> {
     let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
@@ -1092,6 +1258,9 @@ fn main() {
     runtime.block_on(bench.http_phase());
     if bench.cfg.runs("P4") {
         bench.p4();
+    }
+    if bench.cfg.runs("P9") {
+        bench.p9();
     }
     bench.table();
     let failed = bench.rows.iter().any(|r| r.pass == Some(false));

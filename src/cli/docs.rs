@@ -59,6 +59,7 @@ fn man_page(cmd: clap::Command) -> Vec<u8> {
     let has_args = cmd.get_arguments().any(|a| !a.is_hide_set());
     let has_subcommands = cmd.get_subcommands().any(|s| !s.is_hide_set());
     let has_extra = cmd.get_after_long_help().is_some() || cmd.get_after_help().is_some();
+    let common = common_sections(&cmd);
     let man = clap_mangen::Man::new(cmd);
     let mut buf = Vec::new();
     let rendered = (|| -> std::io::Result<()> {
@@ -75,42 +76,40 @@ fn man_page(cmd: clap::Command) -> Vec<u8> {
         if has_extra {
             man.render_extra_section(&mut buf)?;
         }
-        buf.extend_from_slice(common_sections().as_bytes());
+        buf.extend_from_slice(common.as_bytes());
         man.render_version_section(&mut buf)
     })();
     rendered.expect("rendering a man page into memory cannot fail");
     buf
 }
 
-/// The environment variables the program reads: (name, meaning).
+/// The environment variables read outside clap: (name, meaning). Options with an `env`
+/// (`--db`/`JACKBOX_DB`, `serve --bind`/`JACKBOX_BIND`, …) are listed from the command
+/// itself, on the pages of the commands that take them.
 pub const ENVIRONMENT: &[(&str, &str)] = &[
-    (
-        "JACKBOX_DB",
-        "The database file, when --db is not given.",
-    ),
     (
         "XDG_DATA_HOME",
         "Where the default database lives: $XDG_DATA_HOME/jackbox/jackbox.db.",
-    ),
-    (
-        "JACKBOX_BIND",
-        "The address jackbox serve listens on, when --bind is not given (default 127.0.0.1:5000).",
     ),
     (
         "JACKBOX_ADMIN_KEY",
         "The admin key for logins to the daemon (ADMIN_KEY is read too); wins over the key set with jackbox auth set-key.",
     ),
     (
+        "JACKBOX_ADMINS_FILE",
+        "A file of named admins for the daemon (ADMIN_CONFIG_PATH is read too).",
+    ),
+    (
         "JACKBOX_JWT_SECRET",
         "The secret that signs API tokens (default: generated once and kept in the database).",
     ),
     (
-        "JACKBOX_ECAST_URL",
-        "The Jackbox lobby server, when --ecast-url is not given (default https://ecast.jackboxgames.com).",
+        "JACKBOX_ACTOR",
+        "Who the audit log names for this command's changes (default cli:<user>).",
     ),
     (
-        "JACKBOX_IMPORT_LIMIT_MB",
-        "The largest chat-import body jackbox serve accepts, in MiB, when --import-limit-mb is not given (default 64).",
+        "JACKBOX_WEBHOOK_ALLOW_PRIVATE",
+        "0, false or no: refuse webhook receivers on loopback and private addresses (default: allowed).",
     ),
     (
         "JACKBOX_LOG",
@@ -119,11 +118,32 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NO_COLOR", "When set and not empty, output is never coloured."),
 ];
 
-/// ENVIRONMENT, FILES and EXIT STATUS in roff, the same on every page.
-fn common_sections() -> String {
+/// ENVIRONMENT, FILES and EXIT STATUS in roff: the command's own env-backed options first,
+/// then the variables every command may read.
+fn common_sections(cmd: &clap::Command) -> String {
     let mut out = String::from(".SH ENVIRONMENT\n");
+    let mut seen = Vec::new();
+    for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+        let (Some(env), Some(long)) = (arg.get_env(), arg.get_long()) else {
+            continue;
+        };
+        let name = env.to_string_lossy().into_owned();
+        let help = arg
+            .get_help()
+            .map(|h| h.to_string().replace('\n', " "))
+            .unwrap_or_default();
+        let meaning = format!("The value of --{long} when it is not given. {help}");
+        out.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            roff(&name),
+            roff(meaning.trim())
+        ));
+        seen.push(name);
+    }
     for (name, meaning) in ENVIRONMENT {
-        out.push_str(&format!(".TP\n\\fB{}\\fR\n{}\n", roff(name), roff(meaning)));
+        if !seen.iter().any(|s| s == name) {
+            out.push_str(&format!(".TP\n\\fB{}\\fR\n{}\n", roff(name), roff(meaning)));
+        }
     }
     out.push_str(".SH FILES\n");
     out.push_str(&format!(

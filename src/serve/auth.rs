@@ -162,7 +162,7 @@ pub async fn authenticate(app: &Arc<App>, token: &str) -> Result<Principal> {
         .db
         .read(move |c| core_auth::check(c, &reg, &claims))
         .await?;
-    if let Some(id) = principal.token_id() {
+    if let Some(id) = principal.token_id().filter(|id| touch_due(*id)) {
         let app = app.clone();
         // Off the request's path: the request does not wait for this write.
         tokio::spawn(async move {
@@ -173,6 +173,32 @@ pub async fn authenticate(app: &Arc<App>, token: &str) -> Result<Principal> {
     }
     Ok(principal)
 }
+
+/// Whether token `id`'s use should be written now: `tokens::touch` stores it at most once a
+/// minute anyway, so a token this daemon noted less than a minute ago skips the write job
+/// altogether (P3: a script's every request would otherwise queue a no-op write).
+fn touch_due(id: i64) -> bool {
+    static NOTED: std::sync::OnceLock<Mutex<HashMap<i64, Instant>>> = std::sync::OnceLock::new();
+    let mut noted = NOTED
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    let now = Instant::now();
+    if noted
+        .get(&id)
+        .is_some_and(|at| now.duration_since(*at) < TOUCH_EVERY)
+    {
+        return false;
+    }
+    if noted.len() >= 4096 {
+        noted.retain(|_, at| now.duration_since(*at) < TOUCH_EVERY);
+    }
+    noted.insert(id, now);
+    true
+}
+
+/// How often `tokens::touch` stores a token's use.
+const TOUCH_EVERY: Duration = Duration::from_secs(60);
 
 /// Any valid token (admin or viewer): missing → 401, invalid → 403.
 pub async fn require_token(app: &Arc<App>, req: &Req) -> Result<Principal> {
