@@ -1,4 +1,4 @@
-//! Named admins (`admins.md`): the ones stored in the database (`jackbox auth admin …`), the
+//! Named admins (`docs/admins.md`): the ones stored in the database (`jackbox auth admin …`), the
 //! admins file (`JACKBOX_ADMINS_FILE`, alias `ADMIN_CONFIG_PATH`), and the rules both follow
 //! (names, key lengths, uniqueness). Keys are stored only as salted hashes; a generated key
 //! is returned once, to be shown once.

@@ -1,4 +1,4 @@
-//! The audit log (`admins.md`): one row per write, from either face, written in the write's
+//! The audit log (`docs/admins.md`): one row per write, from either face, written in the write's
 //! own transaction, and who the writer is (the actor context).
 //!
 //! The seam: every core operation that changes state calls [`record`] next to its

@@ -49,7 +49,7 @@ pub struct SessionGame {
     pub game_id: i64,
     pub played_at: String,
     pub manually_added: i64,
-    /// Where the game came from (`polls.md`).
+    /// Where the game came from (`docs/polls.md`).
     pub source: SelectionSource,
     pub status: GameStatus,
     pub room_code: Option<String>,

@@ -1,4 +1,4 @@
-//! Chat polls (`polls.md`, "Polls"): opening one (explicit games, or drawn by the picker),
+//! Chat polls (`docs/polls.md`, "Polls"): opening one (explicit games, or drawn by the picker),
 //! votes (one per username, the last one counts), closing by hand or at the deadline,
 //! cancelling, and the winner becoming the session's selection.
 //!
@@ -62,7 +62,7 @@ pub struct PollOption {
     pub votes: i64,
 }
 
-/// The poll object of `polls.md`.
+/// The poll object of `docs/polls.md`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Poll {

@@ -1,4 +1,4 @@
-//! The game selection: the one game a session has lined up next (`polls.md`, "Game
+//! The game selection: the one game a session has lined up next (`docs/polls.md`, "Game
 //! selection"), stored on the session (`pending_game_id`, `pending_game_source`).
 //!
 //! Set by hand, by the picker (`pick … select`) or by a poll's winner; cleared by hand, by

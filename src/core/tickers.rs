@@ -1,6 +1,6 @@
 //! Tickers: the short chat code of a game (`QPL3` for Quiplash 3). Their one format rule,
 //! the uniqueness check with its `409`, the lookup by ticker, and the `TICKER++` /
-//! `TICKER--` chat vote shape (`polls.md`, "Tickers").
+//! `TICKER--` chat vote shape (`docs/polls.md`, "Tickers").
 
 use super::model::Game;
 use super::votes::VoteKind;

@@ -1,4 +1,4 @@
-//! Minted API tokens (`admins.md`): `admin` or `viewer` tokens with a name and an expiry,
+//! Minted API tokens (`docs/admins.md`): `admin` or `viewer` tokens with a name and an expiry,
 //! for overlays, bots and scripts. The table keeps what a token is (never the token itself);
 //! a token names its row (`jti`), so revoking the row stops the token at once.
 

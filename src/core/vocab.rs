@@ -191,7 +191,7 @@ vocab! {
 
 vocab! {
     /// What an API token may do: `admin` everything, `viewer` reads and WebSocket
-    /// subscriptions (`admins.md`).
+    /// subscriptions (`docs/admins.md`).
     pub enum Role ("role must be admin or viewer") {
         Admin = "admin",
         Viewer = "viewer",
@@ -282,7 +282,7 @@ mod tests {
 
 vocab! {
     /// Where a lined-up game, and so a session game, came from (`pending_game_source`,
-    /// `session_games.source`, `polls.md`).
+    /// `session_games.source`, `docs/polls.md`).
     pub enum SelectionSource ("source must be dice, manual or poll") {
         /// The picker drew it.
         Dice = "dice",

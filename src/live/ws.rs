@@ -1,5 +1,5 @@
 //! One WebSocket connection at `/api/sessions/live`: the upgrade handshake (hyper), the
-//! protocol of `websocket.md` (auth, subscribe, unsubscribe, ping and their replies), keepalive
+//! protocol of `docs/live.md` (auth, subscribe, unsubscribe, ping and their replies), keepalive
 //! (server pings every 30 s, 60 s idle timeout) and closing (slow client, shutdown).
 
 use super::hub::{ClientHandle, FocusError, Frame, Hub};
@@ -280,7 +280,7 @@ fn auth_token(body: &str) -> Option<Option<String>> {
     )
 }
 
-/// One client message (other than an `auth` with a token) → its reply (`websocket.md`).
+/// One client message (other than an `auth` with a token) → its reply (`docs/live.md`).
 fn handle(body: &str, id: u64, hub: &Hub) -> Frame {
     let Ok(msg) = serde_json::from_str::<Value>(body) else {
         return error("Invalid JSON");

@@ -443,7 +443,7 @@ fn parse_welcome(result: &Value) -> Welcome {
     }
 }
 
-/// What an ecast `error` frame means for the monitor (`spec/room-monitor.md`, the official
+/// What an ecast `error` frame means for the monitor (`docs/room-monitor.md`, the official
 /// client's error table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorClass {

@@ -1,5 +1,5 @@
 //! The room monitor: watches one session game's Jackbox room through the lobby server and
-//! records players, game start and end (`spec/room-monitor.md`, "Algorithm").
+//! records players, game start and end (`docs/room-monitor.md`, "Algorithm").
 //!
 //! One [`Monitor`] per `monitoring` row, run as a tokio task (by the daemon's supervisor or
 //! by `jackbox game monitor start --foreground`). It writes events through the core
@@ -43,7 +43,7 @@ pub trait LiveSink: Send + Sync {
     }
 }
 
-/// The `status-live` object (`http-api.md`) = the data of `game.status`: one shape, defined
+/// The `status-live` object (`docs/http-api.md`) = the data of `game.status`: one shape, defined
 /// by the core (its database fallback lives there too).
 pub use crate::core::status_live::StatusLive as LiveStatus;
 

@@ -1,4 +1,4 @@
-//! `/api/games…` read routes: the catalog with the filters of `picker.md`, packs, pack
+//! `/api/games…` read routes: the catalog with the filters of `docs/catalog.md`, packs, pack
 //! metadata, one game. Adapters over `core::catalog`.
 
 use super::http::{self, Query, Req, Resp};

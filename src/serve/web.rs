@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::sync::OnceLock;
 
-/// The CSP of the console (`web.md`): nothing but this origin, no inline code, no framing.
+/// The CSP of the console (`docs/web.md`): nothing but this origin, no inline code, no framing.
 pub const CSP_CONSOLE: &str = "default-src 'self'; connect-src 'self'; img-src 'self' data:; \
      style-src 'self'; script-src 'self'; frame-ancestors 'none'";
 /// The overlay may be framed (dashboards embed it; OBS does not need it).

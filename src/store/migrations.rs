@@ -192,7 +192,7 @@ const STEPS: &[Step] = &[
         CREATE INDEX chat_logs_by_session_game ON chat_logs (session_game_id)
             WHERE session_game_id IS NOT NULL;",
     ),
-    // 6: named admins, minted API tokens, the audit log (admins.md).
+    // 6: named admins, minted API tokens, the audit log (docs/admins.md).
     Step::Sql(
         "-- Keys only as salted hashes. `generation` is random and changes on every rotate, so
         -- a login token naming an old generation (or a removed admin) is refused.
@@ -251,7 +251,7 @@ const STEPS: &[Step] = &[
             UPDATE sessions SET games_played = games_played + 1 WHERE id = NEW.session_id;
         END;",
     ),
-    // 8: choosing the next game together (`polls.md`): the session's selection, where each
+    // 8: choosing the next game together (`docs/polls.md`): the session's selection, where each
     // session game came from, per-game tickers, and polls with their options and votes.
     // Older session games read as `manual` when added by hand, else `dice`.
     Step::Sql(

@@ -547,14 +547,26 @@ fn killed_mid_import_leaves_all_or_nothing() {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     loop {
         let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
-        if size > 4 << 20 || child.try_wait().unwrap().is_some() {
+        if size > 4 << 20 {
             break;
         }
+        // An import that ends before it wrote that much was never interrupted: the test
+        // would prove nothing.
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import finished before the kill"
+        );
         assert!(std::time::Instant::now() < deadline, "import never started");
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    child
+        .kill()
+        .expect("the import is still running when killed");
+    let status = child.wait().unwrap();
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(status.signal(), Some(9), "killed mid-import: {status:?}");
+    }
     let conn = env.conn();
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))

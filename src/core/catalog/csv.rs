@@ -12,8 +12,8 @@ use crate::{store, Error, Result};
 use rusqlite::Connection;
 use serde_json::json;
 
-/// The CSV header, in order (`picker.md`), without the optional last column `ticker`
-/// (`polls.md`): files without it are still read, and keep the games' tickers.
+/// The CSV header, in order (`docs/catalog.md`), without the optional last column `ticker`
+/// (`docs/polls.md`): files without it are still read, and keep the games' tickers.
 pub const CSV_COLUMNS: [&str; 12] = [
     "pack_name",
     "title",

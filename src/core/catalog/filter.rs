@@ -24,7 +24,7 @@ crate::vocab! {
 /// The message of a bad `playerCount` (query, pick body, `--players`).
 pub const PLAYER_COUNT_ERROR: &str = "playerCount must be a positive integer";
 
-/// The catalog filters of `picker.md`, shared by `GET /api/games`, `catalog list` and the
+/// The catalog filters of `docs/catalog.md`, shared by `GET /api/games`, `catalog list` and the
 /// picker.
 #[derive(Debug, Clone, Default)]
 pub struct GameFilter {

@@ -25,3 +25,6 @@ pub use packs::*;
 pub use patch::*;
 pub use read::*;
 pub use writes::*;
+
+#[cfg(test)]
+mod tests;

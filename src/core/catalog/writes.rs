@@ -67,7 +67,7 @@ pub(super) struct TagClash {
     owner: (String, String),
 }
 
-/// Each app tag belongs to one game (`app-tags.md`): finds a tag carried by two games.
+/// Each app tag belongs to one game (`docs/catalog.md`): finds a tag carried by two games.
 /// When `prefer` is given, the clash is reported against that game (the one just written).
 pub(super) fn tag_clash(
     conn: &Connection,

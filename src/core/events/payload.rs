@@ -64,7 +64,7 @@ pub struct AddedGame {
     pub max_players: i64,
     pub manually_added: i64,
     pub room_code: Option<String>,
-    /// Where the game came from (`polls.md`).
+    /// Where the game came from (`docs/polls.md`).
     pub source: SelectionSource,
 }
 
@@ -293,7 +293,7 @@ impl From<&Game> for PickedGame {
     }
 }
 
-/// `game.picked`: a game was lined up next (`polls.md`).
+/// `game.picked`: a game was lined up next (`docs/polls.md`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GamePicked {

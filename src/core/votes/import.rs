@@ -48,7 +48,7 @@ pub struct Importer<'c> {
     intervals: Intervals,
     /// (up, down) per slot.
     tallies: Vec<(i64, i64)>,
-    /// The catalog's tickers, for `TICKER++` / `TICKER--` messages (`polls.md`).
+    /// The catalog's tickers, for `TICKER++` / `TICKER--` messages (`docs/polls.md`).
     tickers: std::collections::HashMap<String, crate::core::tickers::TickerGame>,
     /// Ticker votes per game: (up, down), whatever the time.
     ticker_tallies: BTreeMap<i64, (i64, i64)>,

@@ -18,7 +18,7 @@ pub struct LiveVoteInput {
     pub username: Option<Value>,
     pub vote: Option<Value>,
     pub timestamp: Option<Value>,
-    /// A game's ticker: the vote goes to that game whatever the time (`polls.md`), and
+    /// A game's ticker: the vote goes to that game whatever the time (`docs/polls.md`), and
     /// `timestamp` may be left out (now).
     pub ticker: Option<Value>,
 }
