@@ -307,16 +307,24 @@ where
         // The audit row is written on the writer thread: it writes as this thread's actor.
         let actor = audit::current_actor();
         // Ok(None): the reader stopped early (its error wins); nothing was committed.
+        // The write lock is taken only once the whole log is parsed and hashed: until then
+        // the prepared rows are spilled to a temporary file (bounded memory), so other
+        // writers (the daemon, other commands) wait only for the inserts (issue 15).
         let writer = s.spawn(move || -> Result<Option<ImportSummary>> {
             audit::with_actor(&actor, || {
-                let mut importer = Importer::begin(conn, session_id)?;
-                while let Ok(batch) = receiver.recv() {
-                    match batch {
-                        Batch::Rows(rows) => importer.store(&rows)?,
-                        Batch::End => return importer.finish().map(Some),
+                // A missing session is reported before any error of the input.
+                sessions::get(conn, session_id)?;
+                let mut spill = Spill::create()?;
+                loop {
+                    match receiver.recv() {
+                        Ok(Batch::Rows(rows)) => spill.write(&rows)?,
+                        Ok(Batch::End) => break,
+                        Err(_) => return Ok(None),
                     }
                 }
-                Ok(None)
+                let mut importer = Importer::begin(conn, session_id)?;
+                spill.replay(|rows| importer.store(rows))?;
+                importer.finish().map(Some)
             })
         });
         let gone = || Error::storage("chat import: the writer stopped");
@@ -351,6 +359,113 @@ where
     });
     conn.pragma_update(None, "cache_size", cache)?;
     result
+}
+
+/// Prepared rows waiting in a temporary file (deleted on drop) while the log is read:
+/// length-prefixed fields, read back in the same order.
+struct Spill {
+    path: std::path::PathBuf,
+    out: std::io::BufWriter<std::fs::File>,
+}
+
+impl Spill {
+    fn create() -> Result<Spill> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let path = std::env::temp_dir().join(format!(
+            "jackbox-import-{}-{}.spill",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let mut opts = std::fs::OpenOptions::new();
+        opts.read(true).write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let file = opts.open(&path).map_err(|e| {
+            Error::storage(format!("chat import: cannot create a temporary file: {e}"))
+        })?;
+        Ok(Spill {
+            path,
+            out: std::io::BufWriter::with_capacity(1 << 20, file),
+        })
+    }
+
+    fn write(&mut self, rows: &[Prepared]) -> Result<()> {
+        use std::io::Write;
+        for p in rows {
+            for field in [&p.msg.username, &p.msg.message, &p.ts, &p.hash] {
+                self.out.write_all(&(field.len() as u32).to_le_bytes())?;
+                self.out.write_all(field.as_bytes())?;
+            }
+            self.out.write_all(&p.msg.at.to_le_bytes())?;
+            let vote = match p.vote {
+                None => 0u8,
+                Some(VoteKind::Up) => 1,
+                Some(VoteKind::Down) => 2,
+            };
+            self.out.write_all(&[vote])?;
+        }
+        Ok(())
+    }
+
+    /// Reads every row back, in batches of [`BATCH`], into `store`.
+    fn replay(&mut self, mut store: impl FnMut(&[Prepared]) -> Result<()>) -> Result<()> {
+        use std::io::{Read, Seek, Write};
+        self.out.flush()?;
+        let mut file = self.out.get_ref().try_clone()?;
+        file.seek(std::io::SeekFrom::Start(0))?;
+        let mut input = std::io::BufReader::with_capacity(1 << 20, file);
+        let corrupt = || Error::storage("chat import: the temporary file is damaged");
+        let text = |input: &mut std::io::BufReader<std::fs::File>| -> Result<Option<String>> {
+            let mut len = [0u8; 4];
+            match input.read_exact(&mut len) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
+                Err(e) => return Err(e.into()),
+            }
+            let mut buf = vec![0u8; u32::from_le_bytes(len) as usize];
+            input.read_exact(&mut buf)?;
+            String::from_utf8(buf).map(Some).map_err(|_| corrupt())
+        };
+        let mut rows = Vec::with_capacity(BATCH);
+        while let Some(username) = text(&mut input)? {
+            let message = text(&mut input)?.ok_or_else(corrupt)?;
+            let ts = text(&mut input)?.ok_or_else(corrupt)?;
+            let hash = text(&mut input)?.ok_or_else(corrupt)?;
+            let mut at = [0u8; 8];
+            input.read_exact(&mut at)?;
+            let mut vote = [0u8; 1];
+            input.read_exact(&mut vote)?;
+            rows.push(Prepared {
+                msg: ChatMessage {
+                    username,
+                    message,
+                    at: i64::from_le_bytes(at),
+                },
+                ts,
+                hash,
+                vote: match vote[0] {
+                    1 => Some(VoteKind::Up),
+                    2 => Some(VoteKind::Down),
+                    _ => None,
+                },
+            });
+            if rows.len() == BATCH {
+                store(&rows)?;
+                rows.clear();
+            }
+        }
+        store(&rows)
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 #[cfg(test)]
