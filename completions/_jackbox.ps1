@@ -221,7 +221,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
         'jackbox;game;add' {
             [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
             [CompletionResult]::new('--room-code', '--room-code', [CompletionResultType]::ParameterName, 'The room code (exactly 4 characters A-Z, 0-9); starts the room monitor')
-            [CompletionResult]::new('--ecast-url', '--ecast-url', [CompletionResultType]::ParameterName, 'Jackbox''s lobby server, to find the game from its room')
+            [CompletionResult]::new('--ecast-url', '--ecast-url', [CompletionResultType]::ParameterName, 'Jackbox''s lobby server [default: https://ecast.jackboxgames.com]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--manual', '--manual', [CompletionResultType]::ParameterName, 'Mark the game as added by hand (manually_added = 1)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')

@@ -199,7 +199,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;game;add'= {
             cand --session 'Session ID [default: the active session]'
             cand --room-code 'The room code (exactly 4 characters A-Z, 0-9); starts the room monitor'
-            cand --ecast-url 'Jackbox''s lobby server, to find the game from its room'
+            cand --ecast-url 'Jackbox''s lobby server [default: https://ecast.jackboxgames.com]'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --manual 'Mark the game as added by hand (manually_added = 1)'
             cand --json 'Print the API''s JSON instead of tables'

@@ -136,7 +136,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_see
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and not __fish_seen_subcommand_from add list show status room-code player-count remove select dismiss selection monitor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l session -d 'Session ID [default: the active session]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l room-code -d 'The room code (exactly 4 characters A-Z, 0-9); starts the room monitor' -r
-complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l ecast-url -d 'Jackbox\'s lobby server, to find the game from its room' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l ecast-url -d 'Jackbox\'s lobby server [default: https://ecast.jackboxgames.com]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l manual -d 'Mark the game as added by hand (manually_added = 1)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from add" -l json -d 'Print the API\'s JSON instead of tables'

@@ -40,14 +40,8 @@ pub enum Cmd {
         /// Mark the game as added by hand (manually_added = 1)
         #[arg(long)]
         manual: bool,
-        /// Jackbox's lobby server, to find the game from its room
-        #[arg(
-            long,
-            env = "JACKBOX_ECAST_URL",
-            value_name = "URL",
-            hide_env_values = true
-        )]
-        ecast_url: Option<String>,
+        #[command(flatten)]
+        ecast: EcastArg,
     },
     /// List the games of a session (default: the active one)
     #[command(
@@ -155,15 +149,22 @@ pub enum Cmd {
         /// Run the monitor in this terminal, printing each event, until the game ends
         #[arg(long)]
         foreground: bool,
-        /// Jackbox's lobby server [default: https://ecast.jackboxgames.com]
-        #[arg(
-            long,
-            env = "JACKBOX_ECAST_URL",
-            value_name = "URL",
-            hide_env_values = true
-        )]
-        ecast_url: Option<String>,
+        #[command(flatten)]
+        ecast: EcastArg,
     },
+}
+
+/// `--ecast-url`, shared by `game add` (to find the game a room runs) and `game monitor`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct EcastArg {
+    /// Jackbox's lobby server [default: https://ecast.jackboxgames.com]
+    #[arg(
+        long,
+        env = "JACKBOX_ECAST_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub ecast_url: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
@@ -188,7 +189,7 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             session,
             room_code,
             manual,
-            ecast_url,
+            ecast: EcastArg { ecast_url },
         } => {
             // Bad input first, as the API does: the room code before any lookup.
             if let Some(code) = &room_code {
@@ -338,7 +339,7 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             action,
             session_game_id,
             foreground,
-            ecast_url,
+            ecast: EcastArg { ecast_url },
         } => {
             let sg = find(&conn, session_game_id)?;
             if action == "stop" {
