@@ -20,16 +20,19 @@ use tokio_tungstenite::WebSocketStream;
 /// (`JACKBOX_WS_IDLE_TIMEOUT_MS` overrides it, for tests).
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// `var` as a positive number of milliseconds (a test override), else `default`.
+fn env_millis(var: &str, default: Duration) -> Duration {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|ms| *ms > 0)
+        .map(Duration::from_millis)
+        .unwrap_or(default)
+}
+
 fn idle_timeout() -> Duration {
     static IDLE: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
-    *IDLE.get_or_init(|| {
-        std::env::var("JACKBOX_WS_IDLE_TIMEOUT_MS")
-            .ok()
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .filter(|ms| *ms > 0)
-            .map(Duration::from_millis)
-            .unwrap_or(IDLE_TIMEOUT)
-    })
+    *IDLE.get_or_init(|| env_millis("JACKBOX_WS_IDLE_TIMEOUT_MS", IDLE_TIMEOUT))
 }
 /// A write that cannot go out for this long means the client stopped reading: it is closed
 /// with 1008 (`JACKBOX_WS_SEND_TIMEOUT_MS` overrides it, for tests).
@@ -37,14 +40,7 @@ pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 
 fn send_timeout() -> Duration {
     static SEND: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
-    *SEND.get_or_init(|| {
-        std::env::var("JACKBOX_WS_SEND_TIMEOUT_MS")
-            .ok()
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .filter(|ms| *ms > 0)
-            .map(Duration::from_millis)
-            .unwrap_or(SEND_TIMEOUT)
-    })
+    *SEND.get_or_init(|| env_millis("JACKBOX_WS_SEND_TIMEOUT_MS", SEND_TIMEOUT))
 }
 /// The server pings every client this often.
 pub const PING_INTERVAL: Duration = Duration::from_secs(30);
