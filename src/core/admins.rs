@@ -91,6 +91,21 @@ fn check_given_key(key: &str) -> Result<()> {
     Ok(())
 }
 
+/// The key an `add` or `rotate` stores: the given one (checked for length), or a generated
+/// one, which is also returned so it can be shown once.
+fn new_key(given: Option<&str>) -> Result<(String, Option<String>)> {
+    match given {
+        Some(k) => {
+            check_given_key(k)?;
+            Ok((k.to_string(), None))
+        }
+        None => {
+            let k = generate_key();
+            Ok((k.clone(), Some(k)))
+        }
+    }
+}
+
 /// A new random key: [`GENERATED_KEY_LEN`] letters and digits.
 pub fn generate_key() -> String {
     rand::thread_rng()
@@ -157,17 +172,10 @@ pub fn add(
     key: Option<&str>,
 ) -> Result<KeyReply> {
     validate_name(name)?;
-    if let Some(k) = key {
-        check_given_key(k)?;
-    }
+    let (key, generated) = new_key(key)?;
     if reg.file.iter().any(|a| a.name.eq_ignore_ascii_case(name)) {
         return Err(Error::duplicate(format!("Admin already exists: {name}")));
     }
-    let generated = key.is_none().then(generate_key);
-    let key = key
-        .map(str::to_string)
-        .or(generated.clone())
-        .unwrap_or_default();
     let hashed = hash_key(&key);
     store::write(conn, |tx| {
         check_unique_key(tx, reg, &key, "")?;
@@ -216,14 +224,7 @@ pub fn rotate(
     name: &str,
     key: Option<&str>,
 ) -> Result<KeyReply> {
-    if let Some(k) = key {
-        check_given_key(k)?;
-    }
-    let generated = key.is_none().then(generate_key);
-    let key = key
-        .map(str::to_string)
-        .or(generated.clone())
-        .unwrap_or_default();
+    let (key, generated) = new_key(key)?;
     let hashed = hash_key(&key);
     let name = store::write(conn, |tx| {
         let name = find(tx, name)?;

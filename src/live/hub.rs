@@ -7,6 +7,7 @@
 //! fallen too far behind: it is removed from the hub and told to close (1008), so it never
 //! slows the others or grows memory.
 
+use super::reply::{PresenceData, PresenceEntry, Reply};
 use crate::core::auth::{Claims, Principal, Role};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -327,15 +328,15 @@ fn presence_changed(inner: &mut Inner) {
         })
         .collect();
     admins.sort();
-    let list: Vec<serde_json::Value> = admins
-        .iter()
-        .map(
-            |(name, page, since)| serde_json::json!({ "name": name, "page": page, "since": since }),
-        )
-        .collect();
-    let frame: Frame = Arc::from(
-        serde_json::json!({ "type": "presence_update", "data": { "admins": list } }).to_string(),
-    );
+    let frame: Frame = Reply::PresenceUpdate {
+        data: PresenceData {
+            admins: admins
+                .iter()
+                .map(|&(name, page, since)| PresenceEntry { name, page, since })
+                .collect(),
+        },
+    }
+    .frame();
     let ids: Vec<u64> = inner
         .clients
         .iter()

@@ -3,9 +3,10 @@
 //! (server pings every 30 s, 60 s idle timeout) and closing (slow client, shutdown).
 
 use super::hub::{ClientHandle, FocusError, Frame, Hub};
+use super::reply::Reply;
 use crate::core::auth::Principal;
 use futures_util::{SinkExt, StreamExt};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -84,12 +85,8 @@ where
     WebSocketStream::from_partially_read(io, Vec::new(), Role::Server, Some(config())).await
 }
 
-fn text(v: Value) -> Frame {
-    Arc::from(v.to_string())
-}
-
 fn error(message: &str) -> Frame {
-    text(json!({ "type": "error", "message": message }))
+    Reply::Error { message }.frame()
 }
 
 /// Why the loop stopped writing.
@@ -170,7 +167,7 @@ pub async fn serve<S>(
                             expires_at = Some(at);
                             expiry.as_mut().reset(at);
                             hub.set_principal(id, p);
-                            text(json!({ "type": "auth_success", "message": "Authenticated successfully" }))
+                            Reply::authenticated().frame()
                         }
                         None => invalid_token(),
                     },
@@ -259,7 +256,8 @@ where
 
 /// What a connection hears when its token is refused or stops working (revoked).
 pub fn invalid_token() -> Frame {
-    text(json!({ "type": "auth_error", "message": "Invalid or expired token" }))
+    let message = crate::core::auth::invalid_token().message;
+    Reply::AuthError { message: &message }.frame()
 }
 
 /// For an `auth` message: `Some(Some(token))`, or `Some(None)` when it has no token.
@@ -287,7 +285,7 @@ fn handle(body: &str, id: u64, hub: &Hub) -> Frame {
         Some(other) => other.to_string(),
     };
     match kind.as_str() {
-        "auth" => text(json!({ "type": "auth_error", "message": "Token required" })),
+        "auth" => Reply::token_required().frame(),
         "page_focus" => {
             let page = match msg.get("page") {
                 Some(Value::String(p)) if !p.trim().is_empty() && p.len() <= 200 => p.trim(),
@@ -297,7 +295,9 @@ fn handle(body: &str, id: u64, hub: &Hub) -> Frame {
                 // The reply is the `presence_update` every admin client gets.
                 Ok(()) => Arc::from(""),
                 Err(FocusError::NotAuthenticated) => error("Not authenticated"),
-                Err(FocusError::NotAdmin) => error("Insufficient permissions"),
+                Err(FocusError::NotAdmin) => {
+                    error(&crate::core::auth::insufficient_permissions().message)
+                }
             }
         }
         "subscribe" | "unsubscribe" => {
@@ -309,21 +309,13 @@ fn handle(body: &str, id: u64, hub: &Hub) -> Frame {
             };
             if kind == "subscribe" {
                 hub.subscribe(id, session_id);
-                text(json!({
-                    "type": "subscribed",
-                    "sessionId": session_id,
-                    "message": format!("Subscribed to session {session_id}"),
-                }))
+                Reply::subscribed(session_id).frame()
             } else {
                 hub.unsubscribe(id, session_id);
-                text(json!({
-                    "type": "unsubscribed",
-                    "sessionId": session_id,
-                    "message": format!("Unsubscribed from session {session_id}"),
-                }))
+                Reply::unsubscribed(session_id).frame()
             }
         }
-        "ping" => text(json!({ "type": "pong" })),
+        "ping" => Reply::Pong.frame(),
         other => error(&format!("Unknown message type: {other}")),
     }
 }
