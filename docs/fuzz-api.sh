@@ -23,7 +23,8 @@ sleep 1
 curl -s -o /dev/null -X POST "http://127.0.0.1:$PORT/api/webhooks" -H "Authorization: Bearer $TOKEN" \
   -d '{"name":"fuzz","url":"http://127.0.0.1:9/hook","secret":"s","events":["game.added"]}'
 # Webhook create/update are left out: generated URLs would make the daemon POST to
-# arbitrary hosts. Everything else is fuzzed, including the stateful (linked) phase.
+# arbitrary hosts. Token revocation too: generated IDs would revoke the fuzzer's own token.
+# Everything else is fuzzed, including the stateful (linked) phase.
 # From the temporary directory: schemathesis keeps a cache in `.schemathesis/` of its cwd.
 cd "$WORK"
 schemathesis run "http://127.0.0.1:$PORT/api/openapi.json" \
@@ -31,5 +32,7 @@ schemathesis run "http://127.0.0.1:$PORT/api/openapi.json" \
   --checks "${CHECKS:-not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance}" \
   ${EXCLUDE_CHECKS:+--exclude-checks "$EXCLUDE_CHECKS"} \
   --exclude-name 'POST /api/webhooks' --exclude-name 'PATCH /api/webhooks/{id}' \
+  --exclude-name 'DELETE /api/auth/tokens/{id}' \
   --phases "${PHASES:-examples,coverage,fuzzing,stateful}" \
-  --max-examples "${MAX_EXAMPLES:-50}" --max-time "${MAX_TIME:-300}" -w 1 --no-color "$@"
+  --max-examples "${MAX_EXAMPLES:-50}" --max-time "${MAX_TIME:-300}" ${SEED:+--seed "$SEED"} \
+  -w 1 --no-color "$@"

@@ -416,7 +416,12 @@ pub fn verify(secret: &[u8], token: &str) -> Result<Claims> {
     Ok(data.claims)
 }
 
-/// `24h`, `30m`, `90s`, `7d` or plain seconds → seconds (positive).
+/// The longest token lifetime: ten years. Beyond it an expiry date is meaningless, and a
+/// huge number of seconds would overflow the date arithmetic.
+pub const MAX_TTL_DAYS: i64 = 3650;
+
+/// `24h`, `30m`, `90s`, `7d` or plain seconds → seconds (positive, at most
+/// [`MAX_TTL_DAYS`]).
 pub fn parse_ttl(text: &str) -> Result<i64> {
     let t = text.trim();
     let (num, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
@@ -433,7 +438,12 @@ pub fn parse_ttl(text: &str) -> Result<i64> {
     match num.parse::<i64>() {
         Ok(n) if n > 0 && mult > 0 => n
             .checked_mul(mult)
-            .ok_or_else(|| Error::invalid(format!("invalid duration: {text}"))),
+            .filter(|secs| *secs <= MAX_TTL_DAYS * 86400)
+            .ok_or_else(|| {
+                Error::invalid(format!(
+                    "invalid duration: {text} (at most {MAX_TTL_DAYS}d)"
+                ))
+            }),
         _ => Err(Error::invalid(format!(
             "invalid duration: {text} (use e.g. 30m, 24h, 7d)"
         ))),
@@ -505,5 +515,9 @@ mod tests {
         assert_eq!(parse_ttl("24h").unwrap(), 86400);
         assert!(parse_ttl("0h").is_err());
         assert!(parse_ttl("x").is_err());
+        assert_eq!(parse_ttl("3650d").unwrap(), 3650 * 86400);
+        assert!(parse_ttl("3651d").is_err());
+        assert!(parse_ttl("17536375106770").is_err());
+        assert!(parse_ttl("99999999999999999999d").is_err());
     }
 }

@@ -364,6 +364,19 @@ fn viewer_tokens_read_and_never_write() {
         Some(&admin),
     );
     assert_eq!(r.status, 400, "{}", r.text);
+    // A lifetime past ten years (here seconds that overflow any date) is refused, not a 500.
+    srv.post(
+        "/api/auth/tokens",
+        json!({ "name": "x", "expiresIn": 17_536_375_106_770_i64 }),
+        Some(&admin),
+    )
+    .assert_error(400, "invalid duration: 17536375106770 (at most 3650d)");
+    srv.post(
+        "/api/auth/tokens",
+        json!({ "name": "x", "role": null, "expiresIn": "3651d" }),
+        Some(&admin),
+    )
+    .assert_error(400, "invalid duration: 3651d (at most 3650d)");
     srv.post("/api/auth/tokens", json!({ "name": "x" }), None)
         .assert_error(401, "Access token required");
 
