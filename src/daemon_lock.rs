@@ -29,16 +29,17 @@ pub fn lock_path(db: &Path) -> PathBuf {
 /// Takes the lock for this database, or fails if another daemon holds it.
 pub fn acquire(db: &Path) -> Result<DaemonLock> {
     let path = lock_path(db);
-    let mut opts = OpenOptions::new();
-    opts.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let mut file = opts
-        .open(&path)
-        .map_err(|e| Error::storage(format!("cannot open {}: {e}", path.display())))?;
+    // std's file locks are flock(2) on Unix and LockFileEx on Windows: both are released by
+    // the OS when the process dies.
+    let mut file = crate::platform::private_file(
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false),
+    )
+    .open(&path)
+    .map_err(|e| Error::storage(format!("cannot open {}: {e}", path.display())))?;
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {

@@ -11,6 +11,7 @@ pub mod daemon_lock;
 pub mod error;
 pub mod live;
 pub mod monitor;
+pub mod platform;
 pub mod serve;
 pub mod store;
 pub mod time;

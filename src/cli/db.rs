@@ -1,5 +1,6 @@
-//! `jackbox db backup PATH` and `jackbox db check`: a copy of the one file that holds every
-//! game night, and a check that it is intact (`store::backup`, `store::check_file`).
+//! `jackbox db path`, `jackbox db backup PATH` and `jackbox db check`: where the one file
+//! that holds every game night is, a copy of it, and a check that it is intact
+//! (`store::backup`, `store::check_file`).
 
 use super::output::{self, kv};
 use super::Ctx;
@@ -9,6 +10,15 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Cmd {
+    /// Print the database file in use (--db, else JACKBOX_DB, else the platform's default)
+    #[command(after_help = "The default database file:
+  Linux    $XDG_DATA_HOME/jackbox/jackbox.db (~/.local/share/jackbox/jackbox.db)
+  macOS    ~/Library/Application Support/jackbox/jackbox.db
+  Windows  %APPDATA%\\jackbox\\jackbox.db
+
+With --json: {\"path\": \"…\", \"source\": \"--db\" | \"JACKBOX_DB\" | \"default\", \"exists\": true}.
+The file need not exist yet: commands that write create it.")]
+    Path,
     /// Write a consistent copy of the database to PATH (safe while the daemon runs)
     #[command(after_help = "Examples:
   jackbox db backup ~/backups/jackbox-$(date +%F).db
@@ -27,6 +37,19 @@ stopping the daemon and copying the backup over the database file.")]
 
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     match cmd {
+        Cmd::Path => {
+            // Absolute, so a relative --db still tells where the file is.
+            let path = std::path::absolute(&ctx.db).unwrap_or_else(|_| ctx.db.clone());
+            if ctx.json {
+                return output::json(&serde_json::json!({
+                    "path": path.display().to_string(),
+                    "source": ctx.db_source,
+                    "exists": ctx.db.exists(),
+                }));
+            }
+            output::line(&path.display().to_string());
+            Ok(())
+        }
         Cmd::Backup { path } => {
             let b = store::backup(&ctx.db, &path)?;
             if ctx.json {

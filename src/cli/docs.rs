@@ -89,7 +89,11 @@ fn man_page(cmd: clap::Command) -> Vec<u8> {
 pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "XDG_DATA_HOME",
-        "Where the default database lives: $XDG_DATA_HOME/jackbox/jackbox.db.",
+        "Where the default database lives on Linux: $XDG_DATA_HOME/jackbox/jackbox.db.",
+    ),
+    (
+        "APPDATA",
+        "Windows: the default database is the roaming application data folder's jackbox\\jackbox.db (%APPDATA%\\jackbox\\jackbox.db).",
     ),
     (
         "JACKBOX_ADMIN_KEY",
@@ -150,11 +154,24 @@ fn common_sections(cmd: &clap::Command) -> String {
         ".TP\n\\fI{}\\fR\n{}\n",
         roff("$XDG_DATA_HOME/jackbox/jackbox.db"),
         roff(
-            "The default database (~/.local/share/jackbox/jackbox.db when XDG_DATA_HOME is \
-             unset), mode 0600, beside its -wal and -shm files. Commands that only read \
-             refuse a missing file; commands that write, and jackbox serve, create it."
+            "The default database on Linux (~/.local/share/jackbox/jackbox.db when \
+             XDG_DATA_HOME is unset), mode 0600, beside its -wal and -shm files. Commands \
+             that only read refuse a missing file; commands that write, and jackbox serve, \
+             create it. jackbox db path prints the file in use."
         )
     ));
+    for (path, meaning) in [
+        (
+            "~/Library/Application Support/jackbox/jackbox.db",
+            "The default database on macOS, mode 0600.",
+        ),
+        (
+            "%APPDATA%\\jackbox\\jackbox.db",
+            "The default database on Windows, protected by the ACL of the user's profile folder.",
+        ),
+    ] {
+        out.push_str(&format!(".TP\n\\fI{}\\fR\n{}\n", roff(path), roff(meaning)));
+    }
     out.push_str(".SH \"EXIT STATUS\"\n");
     for code in crate::error::ExitCode::ALL {
         out.push_str(&format!(

@@ -26,7 +26,7 @@ mod webhook;
 
 use crate::error::ExitCode;
 use crate::{store, Error, Result};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use rusqlite::Connection;
 use std::path::PathBuf;
 
@@ -56,7 +56,12 @@ fn after_help() -> String {
 #[derive(Debug, Parser)]
 #[command(name = "jackbox", version, after_help = after_help(), propagate_version = true)]
 pub struct Cli {
-    /// The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]
+    /// The database file [default: per platform; `jackbox db path` prints it]
+    ///
+    /// Default: on Linux $XDG_DATA_HOME/jackbox/jackbox.db (~/.local/share/jackbox/jackbox.db
+    /// when XDG_DATA_HOME is unset), on macOS ~/Library/Application
+    /// Support/jackbox/jackbox.db, on Windows %APPDATA%\jackbox\jackbox.db. `jackbox db
+    /// path` prints the file in use.
     #[arg(
         long,
         global = true,
@@ -111,7 +116,7 @@ pub enum Command {
     Auth(auth::Cmd),
     /// The audit log: who changed what, newest first
     Audit(audit::Args),
-    /// The database file: backup, integrity check
+    /// The database file: where it is, backup, integrity check
     #[command(subcommand)]
     Db(db::Cmd),
     /// Totals and rankings
@@ -129,6 +134,8 @@ pub enum Command {
 #[derive(Debug, Clone)]
 pub struct Ctx {
     pub db: PathBuf,
+    /// Where `db` came from (`jackbox db path --json` says it).
+    pub db_source: DbSource,
     pub json: bool,
     pub quiet: bool,
 }
@@ -160,6 +167,20 @@ impl Ctx {
     }
 }
 
+/// Who chose the database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum DbSource {
+    /// `--db PATH` on the command line.
+    #[serde(rename = "--db")]
+    Flag,
+    /// The `JACKBOX_DB` environment variable.
+    #[serde(rename = "JACKBOX_DB")]
+    Env,
+    /// The platform's default ([`store::default_path`]).
+    #[serde(rename = "default")]
+    Default,
+}
+
 /// A file that cannot be read or written: an I/O failure (exit 1), naming the file.
 pub(crate) fn file_error(verb: &str, path: &std::path::Path, e: std::io::Error) -> Error {
     Error::storage(format!("cannot {verb} {}: {e}", path.display()))
@@ -167,9 +188,16 @@ pub(crate) fn file_error(verb: &str, path: &std::path::Path, e: std::io::Error) 
 
 /// Parses the command line, runs it, and returns the process exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let db_source = match matches.value_source("db") {
+        Some(clap::parser::ValueSource::CommandLine) => DbSource::Flag,
+        Some(clap::parser::ValueSource::EnvVariable) => DbSource::Env,
+        _ => DbSource::Default,
+    };
     let ctx = Ctx {
         db: cli.db.clone().unwrap_or_else(store::default_path),
+        db_source,
         json: cli.json,
         quiet: cli.quiet,
     };

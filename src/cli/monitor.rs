@@ -203,20 +203,9 @@ pub fn foreground(ctx: &Ctx, session_id: i64, id: i64, ecast_url: Option<&str>) 
     }
 }
 
-/// Ctrl-C (SIGINT) or SIGTERM.
+/// Ctrl-C, SIGTERM, or on Windows Ctrl-Break / the console closing.
 async fn interrupted() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-            return;
-        }
-    }
-    let _ = tokio::signal::ctrl_c().await;
+    crate::platform::stop_requested().await;
 }
 
 /// `jackbox game add --room-code CODE` without a game: the catalog game the room runs.

@@ -75,21 +75,7 @@ fn os_user() -> String {
     {
         return u.trim().to_string();
     }
-    // No environment (cron, `env -i`): the owner of this process, looked up in /etc/passwd.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let Ok(uid) = std::fs::metadata("/proc/self").map(|m| m.uid()) {
-            let name = std::fs::read_to_string("/etc/passwd").ok().and_then(|p| {
-                p.lines().find_map(|l| {
-                    let f: Vec<&str> = l.split(':').collect();
-                    (f.len() > 2 && f[2] == uid.to_string()).then(|| f[0].to_string())
-                })
-            });
-            return name.unwrap_or_else(|| format!("uid{uid}"));
-        }
-    }
-    "unknown".to_string()
+    crate::platform::login_name_fallback().unwrap_or_else(|| "unknown".to_string())
 }
 
 /// Field names whose values never reach a row, at any depth of `detail`.

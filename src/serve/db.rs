@@ -306,9 +306,8 @@ impl ChangeProbe {
     /// open. (Deleting it by hand under live connections breaks SQLite's own coordination
     /// between processes just the same; that is not checked here, one syscall per read.)
     fn stamp(&self) -> Option<Stamp> {
-        use std::os::unix::fs::FileExt;
         let mut header = [0u8; 96];
-        self.shm.read_exact_at(&mut header, 0).ok()?;
+        crate::platform::read_exact_at(&self.shm, &mut header, 0).ok()?;
         let (first, second) = header.split_at(48);
         if first != second || first[12] != 1 {
             return None;

@@ -39,14 +39,7 @@ pub const DEFAULT_MAX_CONNECTIONS: usize = 16_384;
 /// database, WAL and logs need a few more): then a client beyond the limit still gets the
 /// JSON 503 instead of a connection the kernel refuses to accept.
 pub fn default_max_connections() -> usize {
-    let soft = std::fs::read_to_string("/proc/self/limits")
-        .ok()
-        .and_then(|text| {
-            let line = text.lines().find(|l| l.starts_with("Max open files"))?;
-            let soft = line.split_whitespace().nth(3)?;
-            soft.parse::<usize>().ok()
-        });
-    match soft {
+    match crate::platform::open_files_limit() {
         Some(n) => n.saturating_sub(64).clamp(16, DEFAULT_MAX_CONNECTIONS),
         None => DEFAULT_MAX_CONNECTIONS,
     }
@@ -492,24 +485,9 @@ impl Drop for BusyGuard {
     }
 }
 
-/// Resolves on SIGTERM or Ctrl-C (SIGINT).
+/// Resolves when the process is asked to stop: Ctrl-C, SIGTERM, or on Windows Ctrl-Break
+/// and the console window closing ([`crate::platform::stop_requested`]).
 pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => tracing::info!("received Ctrl-C"),
-        _ = term => tracing::info!("received SIGTERM"),
-    }
+    let why = crate::platform::stop_requested().await;
+    tracing::info!("received {why}");
 }

@@ -17,14 +17,11 @@ pub use migrations::{builtin_tickers, migrate_to, LATEST_VERSION};
 /// multi-million-message chat import (issue 15: a 2M import held the lock ~11 s).
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// `$XDG_DATA_HOME/jackbox/jackbox.db`, falling back to `~/.local/share/jackbox/jackbox.db`.
+/// The default database file, per platform ([`crate::platform::default_db_path`]): Linux
+/// `$XDG_DATA_HOME/jackbox/jackbox.db` (`~/.local/share/…`), macOS
+/// `~/Library/Application Support/jackbox/jackbox.db`, Windows `%APPDATA%\jackbox\jackbox.db`.
 pub fn default_path() -> PathBuf {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(|| PathBuf::from("."));
-    base.join("jackbox").join("jackbox.db")
+    crate::platform::default_db_path()
 }
 
 /// Opens an existing database at `path` (migrating it like [`open`]); a missing file is an
@@ -269,25 +266,14 @@ fn create_private(path: &Path) -> Result<()> {
         return Ok(());
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
-        builder.create(dir).map_err(|e| {
-            Error::storage(format!("cannot create directory {}: {e}", dir.display()))
-        })?;
+        crate::platform::private_dir(std::fs::DirBuilder::new().recursive(true))
+            .create(dir)
+            .map_err(|e| {
+                Error::storage(format!("cannot create directory {}: {e}", dir.display()))
+            })?;
     }
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    opts.open(path)
+    crate::platform::private_file(std::fs::OpenOptions::new().write(true).create(true))
+        .open(path)
         .map_err(|e| Error::storage(format!("cannot create database {}: {e}", path.display())))?;
     Ok(())
 }

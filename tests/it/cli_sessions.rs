@@ -444,6 +444,7 @@ fn delete_asks_on_a_terminal_and_not_in_scripts() {
     assert!(!text.contains("[y/N]"));
 }
 
+#[cfg(unix)]
 #[test]
 fn database_file_is_private() {
     use std::os::unix::fs::PermissionsExt;
@@ -463,6 +464,7 @@ fn database_file_is_private() {
     drop(held);
 }
 
+#[cfg(unix)]
 #[test]
 fn default_location_is_under_xdg_data_home_and_private() {
     use std::os::unix::fs::PermissionsExt;
@@ -492,6 +494,59 @@ fn default_location_is_under_xdg_data_home_and_private() {
         .unwrap();
     assert!(r.status.success());
     assert!(env.path(".local/share/jackbox/jackbox.db").exists());
+}
+
+#[test]
+fn db_path_prints_the_file_in_use_and_where_it_came_from() {
+    let env = Env::new();
+    // JACKBOX_DB (set by the harness); the file does not exist yet and is not created.
+    let r = env.run(&["db", "path"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, format!("{}\n", env.db.display()));
+    let j = env.json(&["db", "path"]);
+    assert_eq!(j["path"], env.db.display().to_string());
+    assert_eq!(j["source"], "JACKBOX_DB");
+    assert_eq!(j["exists"], false);
+    assert!(!env.db.exists(), "db path must not create the file");
+
+    // --db wins over JACKBOX_DB; a relative one is shown from the current folder.
+    let flag = env.path("flag.db");
+    let j = env.json(&["db", "path", "--db", "flag.db"]);
+    assert_eq!(j["path"], flag.display().to_string());
+    assert_eq!(j["source"], "--db");
+
+    // Neither: the platform default, here $XDG_DATA_HOME, then ~/.local/share.
+    let xdg = env.path("xdg");
+    let default = |xdg: Option<&std::path::Path>| {
+        let mut c = env.command();
+        c.env_remove("JACKBOX_DB").args(["--json", "db", "path"]);
+        if let Some(x) = xdg {
+            c.env("XDG_DATA_HOME", x);
+        }
+        let out = c.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let j = default(Some(&xdg));
+    assert_eq!(
+        j["path"],
+        xdg.join("jackbox/jackbox.db").display().to_string()
+    );
+    assert_eq!(j["source"], "default");
+    let j = default(None);
+    let home = env.path(".local/share/jackbox/jackbox.db");
+    assert_eq!(j["path"], home.display().to_string());
+    assert_eq!(j["exists"], false);
+    env.command()
+        .env_remove("JACKBOX_DB")
+        .args(["session", "create", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(default(None)["exists"], true);
 }
 
 #[test]

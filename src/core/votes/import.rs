@@ -377,16 +377,14 @@ impl Spill {
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         ));
-        let mut opts = std::fs::OpenOptions::new();
-        opts.read(true).write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let file = opts.open(&path).map_err(|e| {
-            Error::storage(format!("chat import: cannot create a temporary file: {e}"))
-        })?;
+        let file = crate::platform::private_file(
+            std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true),
+        )
+        .open(&path)
+        .map_err(|e| Error::storage(format!("chat import: cannot create a temporary file: {e}")))?;
         Ok(Spill {
             path,
             out: std::io::BufWriter::with_capacity(1 << 20, file),
