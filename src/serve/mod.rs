@@ -17,6 +17,7 @@ pub mod router;
 pub mod sessions;
 pub mod stats;
 pub mod votes;
+pub mod vocab_js;
 pub mod web;
 pub mod webhooks;
 
