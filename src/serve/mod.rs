@@ -16,8 +16,8 @@ pub mod polls;
 pub mod router;
 pub mod sessions;
 pub mod stats;
-pub mod votes;
 pub mod vocab_js;
+pub mod votes;
 pub mod web;
 pub mod webhooks;
 

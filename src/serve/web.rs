@@ -45,12 +45,12 @@ fn assets() -> Vec<(&'static str, String)> {
         ("console.css", include_str!("../../web/assets/console.css")),
         ("ui.js", include_str!("../../web/assets/ui.js")),
         (
-            "console/store.js",
-            include_str!("../../web/assets/console/store.js"),
-        ),
-        (
             "console/parts.js",
             include_str!("../../web/assets/console/parts.js"),
+        ),
+        (
+            "console/store.js",
+            include_str!("../../web/assets/console/store.js"),
         ),
         (
             "console/poll.js",

@@ -1,6 +1,6 @@
 // The console's entry: the login, the live connection and the tabs. Each tab is a module
-// under /assets/console/ (tonight, pick, poll, history, catalog, stats, settings) reading the
-// one state of store.js; event names and status words come from /assets/vocab.js, generated
+// in console/ (tonight, pick, poll, history, catalog, stats, settings) reading the
+// one state of store.js; event names and status words come from vocab.js, generated
 // from the Rust vocabulary. Reads are public; host actions appear after login. Live from the
 // WebSocket: every event re-reads what it touches (coalesced), lobby and poll events patch
 // the page at once.
