@@ -16,6 +16,7 @@ pub mod polls;
 pub mod router;
 pub mod sessions;
 pub mod stats;
+pub mod vocab_js;
 pub mod votes;
 pub mod web;
 pub mod webhooks;
