@@ -9,6 +9,7 @@ mod util;
 mod admins;
 mod audit;
 mod browser;
+mod browser_night;
 mod catalog;
 mod chat_import;
 mod cli_conventions;
