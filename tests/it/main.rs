@@ -10,6 +10,7 @@ mod admins;
 mod audit;
 mod backups;
 mod browser;
+mod browser_night;
 mod catalog;
 mod chat_import;
 mod cli_conventions;
