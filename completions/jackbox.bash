@@ -289,8 +289,8 @@ _jackbox() {
             jackbox__subcmd__db,help)
                 cmd="jackbox__subcmd__db__subcmd__help"
                 ;;
-            jackbox__subcmd__db,path)
-                cmd="jackbox__subcmd__db__subcmd__path"
+            jackbox__subcmd__db,restore)
+                cmd="jackbox__subcmd__db__subcmd__restore"
                 ;;
             jackbox__subcmd__db__subcmd__help,backup)
                 cmd="jackbox__subcmd__db__subcmd__help__subcmd__backup"
@@ -301,8 +301,8 @@ _jackbox() {
             jackbox__subcmd__db__subcmd__help,help)
                 cmd="jackbox__subcmd__db__subcmd__help__subcmd__help"
                 ;;
-            jackbox__subcmd__db__subcmd__help,path)
-                cmd="jackbox__subcmd__db__subcmd__help__subcmd__path"
+            jackbox__subcmd__db__subcmd__help,restore)
+                cmd="jackbox__subcmd__db__subcmd__help__subcmd__restore"
                 ;;
             jackbox__subcmd__game,add)
                 cmd="jackbox__subcmd__game__subcmd__add"
@@ -505,8 +505,8 @@ _jackbox() {
             jackbox__subcmd__help__subcmd__db,check)
                 cmd="jackbox__subcmd__help__subcmd__db__subcmd__check"
                 ;;
-            jackbox__subcmd__help__subcmd__db,path)
-                cmd="jackbox__subcmd__help__subcmd__db__subcmd__path"
+            jackbox__subcmd__help__subcmd__db,restore)
+                cmd="jackbox__subcmd__help__subcmd__db__subcmd__restore"
                 ;;
             jackbox__subcmd__help__subcmd__game,add)
                 cmd="jackbox__subcmd__help__subcmd__game__subcmd__add"
@@ -2182,7 +2182,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__db)
-            opts="-q -h -V --db --json --quiet --help --version path backup check help"
+            opts="-q -h -V --db --json --quiet --help --version backup restore check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2236,7 +2236,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__db__subcmd__help)
-            opts="path backup check help"
+            opts="backup restore check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2291,7 +2291,7 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        jackbox__subcmd__db__subcmd__help__subcmd__path)
+        jackbox__subcmd__db__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2305,7 +2305,7 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        jackbox__subcmd__db__subcmd__path)
+        jackbox__subcmd__db__subcmd__restore)
             opts="-q -h -V --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3192,7 +3192,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__db)
-            opts="path backup check"
+            opts="backup restore check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3233,7 +3233,7 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        jackbox__subcmd__help__subcmd__db__subcmd__path)
+        jackbox__subcmd__help__subcmd__db__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

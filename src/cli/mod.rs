@@ -116,7 +116,7 @@ pub enum Command {
     Auth(auth::Cmd),
     /// The audit log: who changed what, newest first
     Audit(audit::Args),
-    /// The database file: where it is, backup, integrity check
+    /// The database file: where it is, backup, restore, integrity check
     #[command(subcommand)]
     Db(db::Cmd),
     /// Totals and rankings
