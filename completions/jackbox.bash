@@ -289,6 +289,9 @@ _jackbox() {
             jackbox__subcmd__db,help)
                 cmd="jackbox__subcmd__db__subcmd__help"
                 ;;
+            jackbox__subcmd__db,path)
+                cmd="jackbox__subcmd__db__subcmd__path"
+                ;;
             jackbox__subcmd__db,restore)
                 cmd="jackbox__subcmd__db__subcmd__restore"
                 ;;
@@ -300,6 +303,9 @@ _jackbox() {
                 ;;
             jackbox__subcmd__db__subcmd__help,help)
                 cmd="jackbox__subcmd__db__subcmd__help__subcmd__help"
+                ;;
+            jackbox__subcmd__db__subcmd__help,path)
+                cmd="jackbox__subcmd__db__subcmd__help__subcmd__path"
                 ;;
             jackbox__subcmd__db__subcmd__help,restore)
                 cmd="jackbox__subcmd__db__subcmd__help__subcmd__restore"
@@ -504,6 +510,9 @@ _jackbox() {
                 ;;
             jackbox__subcmd__help__subcmd__db,check)
                 cmd="jackbox__subcmd__help__subcmd__db__subcmd__check"
+                ;;
+            jackbox__subcmd__help__subcmd__db,path)
+                cmd="jackbox__subcmd__help__subcmd__db__subcmd__path"
                 ;;
             jackbox__subcmd__help__subcmd__db,restore)
                 cmd="jackbox__subcmd__help__subcmd__db__subcmd__restore"
@@ -2182,7 +2191,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__db)
-            opts="-q -h -V --db --json --quiet --help --version backup restore check help"
+            opts="-q -h -V --db --json --quiet --help --version path backup restore check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2236,7 +2245,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__db__subcmd__help)
-            opts="backup restore check help"
+            opts="path backup restore check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2291,6 +2300,20 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__db__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__db__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2298,6 +2321,24 @@ _jackbox() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__db__subcmd__path)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3192,7 +3233,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__db)
-            opts="backup restore check"
+            opts="path backup restore check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3220,6 +3261,20 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__db__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__db__subcmd__path)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
