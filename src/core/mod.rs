@@ -14,6 +14,7 @@ pub mod export;
 pub mod hints;
 pub mod input;
 pub mod model;
+pub mod monitor_state;
 pub mod monitoring;
 pub mod picker;
 pub mod polls;

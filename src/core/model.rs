@@ -1,5 +1,6 @@
 //! The JSON shapes of the product. The HTTP API returns these, and `--json` prints them.
 
+use super::monitor_state::MonitorState;
 use super::vocab::{GameStatus, MonitorStatus, SelectionSource};
 use rusqlite::Row;
 use serde::Serialize;
@@ -61,13 +62,16 @@ pub struct SessionGame {
     pub max_players: i64,
     pub upvotes: i64,
     pub downvotes: i64,
+    /// What the room monitor is doing (`core::monitor_state`); `null` when no monitor ever
+    /// ran for this game.
+    pub monitor_state: Option<MonitorState>,
 }
 
 impl SessionGame {
     pub const SELECT: &'static str = "SELECT sg.id, sg.session_id, sg.game_id, sg.played_at, \
         sg.manually_added, sg.status, sg.room_code, sg.player_count, \
         sg.player_count_check_status, g.title, g.pack_name, g.min_players, g.max_players, \
-        sg.upvotes, sg.downvotes, sg.source FROM session_games sg JOIN games g ON g.id = sg.game_id";
+        sg.upvotes, sg.downvotes, sg.source, sg.monitor_state FROM session_games sg JOIN games g ON g.id = sg.game_id";
 
     pub fn from_row(r: &Row) -> rusqlite::Result<Self> {
         Ok(SessionGame {
@@ -87,6 +91,7 @@ impl SessionGame {
             max_players: r.get(12)?,
             upvotes: r.get(13)?,
             downvotes: r.get(14)?,
+            monitor_state: r.get(16)?,
         })
     }
 }

@@ -9,6 +9,7 @@ use super::events::{
 };
 use super::input::required;
 use super::model::{Message, SessionGame};
+use super::monitor_state::{self, MonitorState};
 use super::selection;
 use super::sessions;
 use super::vocab::{DisconnectReason, GameStatus, IntoWord, MonitorStatus};
@@ -167,7 +168,7 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
         ])?;
         tx.prepare_cached("UPDATE games SET play_count = play_count + 1 WHERE id = ?1")?
             .execute([game_id])?;
-        let sg = get(tx, session_id, id)?;
+        let mut sg = get(tx, session_id, id)?;
         let games_played = session.games_played.unwrap_or(0) + 1;
         emit(
             tx,
@@ -176,7 +177,9 @@ pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<Sess
         )?;
         selection::dismiss_in(tx, session_id, DismissReason::Added)?;
         if new.room_code.is_some() {
+            monitor_state::set(tx, &sg, &MonitorState::looking_up())?;
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
+            sg.monitor_state = Some(MonitorState::looking_up());
         }
         audit::record(
             tx,
@@ -285,6 +288,7 @@ pub fn set_room_code(
         if sg.player_count_check_status == MonitorStatus::Monitoring
             && sg.room_code.as_deref() != Some(code)
         {
+            monitor_state::set(tx, &sg, &MonitorState::looking_up())?;
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
         audit::record(
@@ -363,6 +367,7 @@ pub fn start_monitor(conn: &mut Connection, session_id: i64, id: i64) -> Result<
         }
         if sg.player_count_check_status != MonitorStatus::Monitoring {
             set_monitor_status(tx, id, MonitorStatus::Monitoring)?;
+            monitor_state::set(tx, &sg, &MonitorState::looking_up())?;
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
         audit::record(
@@ -410,6 +415,7 @@ pub fn stop_monitors(tx: &Transaction, session_id: i64, only: Option<i64>) -> Re
     };
     for sg in running {
         set_monitor_status(tx, sg.id, MonitorStatus::Stopped)?;
+        monitor_state::set(tx, &sg, &MonitorState::stopped())?;
         emit(
             tx,
             Some(session_id),

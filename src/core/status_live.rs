@@ -3,6 +3,7 @@
 //! from the database, with what only the room knows left `null`.
 
 use super::model::SessionGame;
+use super::monitor_state::MonitorState;
 use super::session_games;
 use super::vocab::MonitorStatus;
 use crate::Result;
@@ -25,6 +26,9 @@ pub struct StatusLive {
     pub game_started: Option<bool>,
     pub game_finished: Option<bool>,
     pub monitoring: bool,
+    /// What the monitor is doing (`core::monitor_state`): the running monitor's own state,
+    /// else the stored one.
+    pub monitor_state: MonitorState,
 }
 
 impl StatusLive {
@@ -47,6 +51,7 @@ impl StatusLive {
             game_finished: (sg.player_count_check_status == MonitorStatus::Completed)
                 .then_some(true),
             monitoring: false,
+            monitor_state: MonitorState::of(sg),
         }
     }
 }
