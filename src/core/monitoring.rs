@@ -156,22 +156,31 @@ pub fn finish(
             }),
         )?);
         session_games::set_monitor_status(tx, id, status)?;
-        let state = match how {
-            Finish::Completed => MonitorState::ended(),
-            Finish::Failed(reason) => {
-                let detail = ecast
-                    .map(|e| format!("error {}: {}", e.code, e.message))
-                    .or(detail.map(str::to_string));
-                MonitorState::failed(failure_reason(reason, detail.as_deref()))
-            }
-        };
-        ids.extend(monitor_state::set(tx, &sg, &state)?);
+        ids.extend(monitor_state::set(
+            tx,
+            &sg,
+            &final_state(how, ecast, detail),
+        )?);
         if how == Finish::Completed {
             session_games::end_playing(tx, sg.session_id, Playing::Only(id))?;
         }
         monitor_changed(tx, sg.session_id, id, status)?;
         Ok(Some(payloads(tx, &ids)?))
     })
+}
+
+/// The monitor state a finished monitor leaves: `ended`, or `failed` with why (the lobby
+/// server's error when one caused it, else `detail`, the last error seen).
+pub fn final_state(how: Finish, ecast: Option<&EcastError>, detail: Option<&str>) -> MonitorState {
+    match how {
+        Finish::Completed => MonitorState::ended(),
+        Finish::Failed(reason) => {
+            let detail = ecast
+                .map(|e| format!("error {}: {}", e.code, e.message))
+                .or(detail.map(str::to_string));
+            MonitorState::failed(failure_reason(reason, detail.as_deref()))
+        }
+    }
 }
 
 fn store_count(tx: &Transaction, sg: &SessionGame, count: i64) -> Result<i64> {

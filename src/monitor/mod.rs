@@ -740,6 +740,10 @@ impl Monitor {
         let players = self.names();
         let cause = ecast.clone();
         let detail = self.last_error.clone();
+        // The final state, live before it is stored: a `status-live` answered from this
+        // monitor never lags behind the stored one.
+        self.state = monitoring::final_state(how, ecast.as_ref(), detail.as_deref());
+        lock(&self.live).monitor_state = self.state.clone();
         let written = self
             .db(move |c| {
                 monitoring::finish(
