@@ -7,124 +7,11 @@
 //! is only ever what the lobby server sent.
 
 use super::events::{emit, Event, MonitorStateChanged};
+pub use super::model::MonitorState;
 use super::model::SessionGame;
-use super::vocab::{DisconnectReason, MonitorPhase, MonitorStatus};
+use super::vocab::DisconnectReason;
 use crate::Result;
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::Transaction;
-use serde::{Deserialize, Serialize};
-
-/// The `MonitorState` object.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MonitorState {
-    pub state: MonitorPhase,
-    /// The attempt that failed last (1, 2, …) while `retrying`.
-    pub attempt: Option<i64>,
-    /// When the next attempt starts, while `retrying`.
-    pub next_retry_at: Option<String>,
-    /// The last error in words, on `retrying` and `failed`.
-    pub reason: Option<String>,
-    /// The lobby's state as the lobby server sent it (`WaitingForMore`, `CanStart`, …),
-    /// only while `connected`.
-    pub lobby_state: Option<String>,
-}
-
-impl MonitorState {
-    fn phase(state: MonitorPhase) -> Self {
-        MonitorState {
-            state,
-            attempt: None,
-            next_retry_at: None,
-            reason: None,
-            lobby_state: None,
-        }
-    }
-
-    pub fn looking_up() -> Self {
-        Self::phase(MonitorPhase::LookingUp)
-    }
-
-    pub fn retrying(attempt: i64, next_retry_at: String, reason: impl Into<String>) -> Self {
-        MonitorState {
-            attempt: Some(attempt),
-            next_retry_at: Some(next_retry_at),
-            reason: Some(reason.into()),
-            ..Self::phase(MonitorPhase::Retrying)
-        }
-    }
-
-    pub fn connected(lobby_state: Option<String>) -> Self {
-        MonitorState {
-            lobby_state,
-            ..Self::phase(MonitorPhase::Connected)
-        }
-    }
-
-    pub fn in_play() -> Self {
-        Self::phase(MonitorPhase::InPlay)
-    }
-
-    pub fn ended() -> Self {
-        Self::phase(MonitorPhase::Ended)
-    }
-
-    pub fn failed(reason: impl Into<String>) -> Self {
-        MonitorState {
-            reason: Some(reason.into()),
-            ..Self::phase(MonitorPhase::Failed)
-        }
-    }
-
-    pub fn stopped() -> Self {
-        Self::phase(MonitorPhase::Stopped)
-    }
-
-    /// What the database's monitor status alone says, for a session game no monitor state
-    /// was ever stored for (rows from before the column existed, games never monitored).
-    pub fn from_status(status: MonitorStatus) -> Self {
-        match status {
-            MonitorStatus::Monitoring => Self::looking_up(),
-            MonitorStatus::Completed => Self::ended(),
-            MonitorStatus::Failed => Self::phase(MonitorPhase::Failed),
-            MonitorStatus::NotStarted | MonitorStatus::Stopped => Self::stopped(),
-        }
-    }
-
-    /// The stored state of `sg`, or what its monitor status says.
-    pub fn of(sg: &SessionGame) -> Self {
-        sg.monitor_state
-            .clone()
-            .unwrap_or_else(|| Self::from_status(sg.player_count_check_status))
-    }
-}
-
-impl std::fmt::Display for MonitorState {
-    /// The state in words, as a host reads it: `retrying (attempt 2, next at …): why`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.state {
-            MonitorPhase::LookingUp => f.write_str("looking up the room"),
-            MonitorPhase::Retrying => write!(
-                f,
-                "retrying (attempt {} failed, next at {}): {}",
-                self.attempt.unwrap_or(0),
-                self.next_retry_at.as_deref().unwrap_or("-"),
-                self.reason.as_deref().unwrap_or("-")
-            ),
-            MonitorPhase::Connected => match &self.lobby_state {
-                Some(l) => write!(f, "connected: lobby ({l})"),
-                None => f.write_str("connected: lobby"),
-            },
-            MonitorPhase::InPlay => f.write_str("in play"),
-            MonitorPhase::Ended => f.write_str("ended"),
-            MonitorPhase::Failed => match &self.reason {
-                Some(r) => write!(f, "failed: {r}"),
-                None => f.write_str("failed"),
-            },
-            MonitorPhase::Stopped => f.write_str("stopped"),
-        }
-    }
-}
 
 /// Why a monitor failed, in words (`reason` of a `failed` state). `detail` is the last
 /// error seen (a look-up or connection error, or the lobby server's error frame).
@@ -163,24 +50,10 @@ pub fn set(tx: &Transaction, sg: &SessionGame, state: &MonitorState) -> Result<O
     Ok(Some(id))
 }
 
-impl ToSql for MonitorState {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        let text = serde_json::to_string(self)
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
-        Ok(ToSqlOutput::from(text))
-    }
-}
-
-impl FromSql for MonitorState {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        let text = value.as_str()?;
-        serde_json::from_str(text).map_err(|e| FromSqlError::Other(e.into()))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::vocab::{MonitorPhase, MonitorStatus};
 
     #[test]
     fn wire_shape() {
