@@ -10,6 +10,7 @@ mod admins;
 mod audit;
 mod browser;
 mod catalog;
+mod chat_files;
 mod chat_import;
 mod cli_conventions;
 mod cli_export;
