@@ -8,7 +8,9 @@ mod util;
 
 mod admins;
 mod audit;
+mod backups;
 mod browser;
+mod browser_night;
 mod catalog;
 mod chat_files;
 mod chat_import;
@@ -28,6 +30,7 @@ mod http_games;
 mod http_general;
 mod http_openapi;
 mod http_sessions;
+mod layers;
 mod migrations;
 mod monitor;
 mod picker;
