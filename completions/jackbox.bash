@@ -2143,7 +2143,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__chat__subcmd__import)
-            opts="-q -h -V --session --format --utc-offset --db --json --quiet --help --version"
+            opts="-q -h -V --session --format --utc-offset --date --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2154,10 +2154,14 @@ _jackbox() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "auto json twitchdownloader chatterino ytdlp chat-downloader" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json twitchdownloader chatterino irc ytdlp chat-downloader" -- "${cur}"))
                     return 0
                     ;;
                 --utc-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4015,12 +4019,16 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__poll__subcmd__close)
-            opts="-q -h -V --session --db --json --quiet --help --version"
+            opts="-q -h -V --in --cancel --session --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
