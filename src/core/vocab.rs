@@ -238,6 +238,7 @@ vocab! {
         PollVote = "poll.vote",
         PollClose = "poll.close",
         PollCancel = "poll.cancel",
+        ChatSources = "chat.sources",
     }
 }
 
@@ -311,5 +312,26 @@ vocab! {
         Open = "open",
         Closed = "closed",
         Cancelled = "cancelled",
+    }
+}
+
+vocab! {
+    /// Where a live chat message came from (`platform` of a chat source, the middle of the
+    /// audit actor `chat:<platform>:<channel>`).
+    pub enum ChatPlatform ("platform must be twitch or youtube") {
+        Twitch = "twitch",
+        Youtube = "youtube",
+        /// A chat client's log followed by `jackbox chat follow`.
+        File = "file",
+    }
+}
+
+vocab! {
+    /// Where a chat source's connection stands (`state` of `GET /api/chat/sources`).
+    pub enum ChatState ("Invalid chat source state") {
+        Connecting = "connecting",
+        Connected = "connected",
+        Failed = "failed",
+        Stopped = "stopped",
     }
 }

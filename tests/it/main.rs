@@ -3,6 +3,7 @@
 
 mod cdp;
 mod fake_ecast;
+mod fake_twitch;
 mod server;
 mod util;
 
@@ -11,6 +12,7 @@ mod audit;
 mod browser;
 mod catalog;
 mod chat_import;
+mod chat_live;
 mod cli_conventions;
 mod cli_export;
 mod cli_export_all;

@@ -9,8 +9,11 @@
 //! predecessor chat-replay-downloader's). Fields are read leniently (`lenient`) so every
 //! bad entry is reported with the file's own field names.
 
+pub mod follow;
 mod json;
 mod lenient;
+pub mod live;
+pub mod sources;
 mod text;
 mod windows_zones;
 

@@ -107,6 +107,11 @@ events! {
         /// legacy key); the daemon checks its WebSocket clients' tokens again. Never sent
         /// to clients or webhooks.
         AuthChanged(AuthChanged) = AUTH_CHANGED: "auth.changed",
+        /// A live chat source connected: straight to every authenticated WebSocket
+        /// client, never stored.
+        ChatConnected(ChatConnected) = CHAT_CONNECTED: "chat.connected",
+        /// A live chat source disconnected or failed (likewise never stored).
+        ChatDisconnected(ChatDisconnected) = CHAT_DISCONNECTED: "chat.disconnected",
     }
 }
 
