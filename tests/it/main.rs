@@ -9,6 +9,7 @@ mod util;
 
 mod admins;
 mod audit;
+mod backups;
 mod browser;
 mod catalog;
 mod chat_import;

@@ -2,6 +2,7 @@
 // token, and showing an API error next to the control that caused it.
 
 import { request } from "/assets/live.js";
+import { Role } from "/assets/vocab.js";
 
 /** `h("button", { class: "x", onclick: f, "aria-label": "…" }, "text", child…)`. */
 export function h(tag, props, ...children) {
@@ -117,7 +118,7 @@ export const auth = {
     sessionStorage.removeItem(KEY);
   },
   get admin() {
-    return !!this.token && this.role === "admin";
+    return !!this.token && this.role === Role.Admin;
   },
 };
 
@@ -137,13 +138,18 @@ export function whenExpired(f) {
   onExpired = f;
 }
 
+/** Ends the login after the server refused its token outside `api` (a download). */
+export function loginRefused() {
+  onExpired("Your login has expired or was revoked. Log in again.");
+}
+
 /** An API call with the login's token. A refused token ends the login. */
 export async function api(method, path, body, extra = {}) {
   try {
     return await request(method, path, { token: auth.token, body, ...extra });
   } catch (e) {
     if (auth.token && (e.status === 401 || (e.status === 403 && e.message === "Invalid or expired token"))) {
-      onExpired("Your login has expired or was revoked. Log in again.");
+      loginRefused();
     }
     throw e;
   }
