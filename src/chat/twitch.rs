@@ -146,12 +146,10 @@ async fn read(h: &Handle, lines: &mut Lines, attempt: &mut u32) -> End {
         };
         match msg {
             ServerMessage::Reconnect(_) => return End::Reconnect,
-            ServerMessage::Join(j) if j.channel_login.eq_ignore_ascii_case(&channel) => {
-                if !joined {
-                    joined = true;
-                    *attempt = 0;
-                    h.connected();
-                }
+            ServerMessage::Join(j) if !joined && j.channel_login.eq_ignore_ascii_case(&channel) => {
+                joined = true;
+                *attempt = 0;
+                h.connected();
             }
             ServerMessage::Notice(n) => {
                 let id = n.message_id.as_deref().unwrap_or("");

@@ -191,7 +191,7 @@ pub fn follow(
     let start = if bom { 3 } else { 0 };
     file.seek(SeekFrom::Start(start))
         .map_err(super::read_error)?;
-    let live_flag = Arc::new(AtomicBool::new(f.from_start));
+    let live_flag = Arc::new(AtomicBool::new(false));
     let tail = Tail {
         file,
         path: path.clone(),
@@ -210,7 +210,8 @@ pub fn follow(
     };
     let from_start = f.from_start;
     read(input, format, &opts, &mut |m| {
-        if !from_start && !live_flag.load(Ordering::SeqCst) {
+        let live_line = live_flag.load(Ordering::SeqCst);
+        if !from_start && !live_line {
             return Ok(());
         }
         let msg = LiveMessage {
@@ -220,7 +221,10 @@ pub fn follow(
             login: m.username.clone(),
             display_name: m.username,
             text: m.message,
-            at: Some(m.at),
+            // A line written just now happened now: more precise than the log's
+            // whole-second local clock, and right even when its zone is not. Earlier lines
+            // (`--from-start`) keep the time the log gives them.
+            at: (!live_line).then_some(m.at),
         };
         let outcome = live::count(conn, &msg, &f.rules)?;
         seen(&msg, &outcome);
