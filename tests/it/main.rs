@@ -13,6 +13,7 @@ mod backups;
 mod browser;
 mod browser_night;
 mod catalog;
+mod chat_files;
 mod chat_import;
 mod chat_live;
 mod cli_conventions;

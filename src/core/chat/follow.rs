@@ -21,7 +21,12 @@ use std::time::Duration;
 const POLL: Duration = Duration::from_millis(200);
 
 /// The formats that grow line by line.
-pub const FOLLOW_FORMATS: [Format; 3] = [Format::Chatterino, Format::YtDlp, Format::ChatDownloader];
+pub const FOLLOW_FORMATS: [Format; 4] = [
+    Format::Chatterino,
+    Format::Irc,
+    Format::YtDlp,
+    Format::ChatDownloader,
+];
 
 /// What to follow and how.
 pub struct Follow {
@@ -171,8 +176,8 @@ pub fn follow(
     };
     if !FOLLOW_FORMATS.contains(&format) {
         return Err(Error::invalid(format!(
-            "chat follow reads logs written line by line (chatterino, ytdlp, chat-downloader \
-             JSON Lines); {} is not",
+            "chat follow reads logs written line by line (chatterino, irc, ytdlp, \
+             chat-downloader JSON Lines); {} is not",
             format.name()
         )));
     }
@@ -207,6 +212,7 @@ pub fn follow(
     let opts = Options {
         utc_offset: f.utc_offset,
         file_name: Some(path.to_string_lossy().into_owned()),
+        date: None,
     };
     let from_start = f.from_start;
     read(input, format, &opts, &mut |m| {
@@ -230,6 +236,7 @@ pub fn follow(
         seen(&msg, &outcome);
         Ok(())
     })
+    .map(|_| ())
 }
 
 #[cfg(test)]
