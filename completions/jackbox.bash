@@ -2117,7 +2117,7 @@ _jackbox() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "auto chatterino ytdlp chat-downloader" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto chatterino irc ytdlp chat-downloader" -- "${cur}"))
                     return 0
                     ;;
                 --channel)

@@ -240,6 +240,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -l format -d 'The log\'s format' -r -f -a "auto\t''
 chatterino\t''
+irc\t''
 ytdlp\t''
 chat-downloader\t''"
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -l channel -d 'The channel named in the audit log (chat:file:CHANNEL) [default: from the file name]' -r
