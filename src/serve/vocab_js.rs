@@ -7,7 +7,7 @@
 use crate::core::events::{EVENT_NAMES, WEBHOOK_EVENTS};
 use crate::core::vocab::{
     Action, ChatPlatform, ChatState, CountSource, DisconnectReason, DismissReason, GameStatus,
-    MonitorStatus, PollStatus, Role, SelectionSource, VoteKind, VoteSource,
+    MonitorPhase, MonitorStatus, PollStatus, Role, SelectionSource, VoteKind, VoteSource,
 };
 use std::fmt::Write;
 
@@ -55,6 +55,7 @@ pub fn source() -> String {
         out,
         GameStatus,
         MonitorStatus,
+        MonitorPhase,
         CountSource,
         DisconnectReason,
         VoteKind,

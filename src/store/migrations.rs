@@ -367,7 +367,15 @@ const STEPS: &[Step] = &[
             WHERE id = OLD.session_id;
         END;",
     ),
-    // 11: live chat (`docs/chat.md`). `chat_sources`: the channels the daemon reads, in the
+    // 11: issue 23. The room monitor's state as a host reads it (`core::monitor_state`, a
+    // JSON object; NULL until a monitor runs) and a poll's scheduled end (`voting/end`
+    // with a delay: the poll closes at the earlier of `closes_at` and `ends_at`).
+    Step::Sql(
+        "ALTER TABLE session_games ADD COLUMN monitor_state TEXT
+            CHECK (monitor_state IS NULL OR json_valid(monitor_state));
+        ALTER TABLE polls ADD COLUMN ends_at TEXT;",
+    ),
+    // 12: live chat (`docs/chat.md`). `chat_sources`: the channels the daemon reads, in the
     // order they were given (`GET/PUT /api/chat/sources`, `serve --twitch`), so a restart
     // reconnects. `chat_voters`: the name each chat account votes under, fixed when the
     // account is first seen, so a viewer who renames is still one voter; names are unique
