@@ -130,7 +130,11 @@ pub fn txt(e: &SessionExport) -> String {
     let _ = writeln!(out, "{rule}");
     let _ = writeln!(out, "JACKBOX GAME NIGHT - SESSION {}", s.id);
     let _ = writeln!(out, "{rule}");
-    let _ = writeln!(out, "Notes:        {}", s.notes.as_deref().unwrap_or("-"));
+    let _ = writeln!(
+        out,
+        "Notes:        {}",
+        one_line(s.notes.as_deref().unwrap_or("-"))
+    );
     let _ = writeln!(out, "Started:      {}", s.created_at);
     let _ = writeln!(
         out,
@@ -149,7 +153,14 @@ pub fn txt(e: &SessionExport) -> String {
     }
     for (i, g) in e.games.iter().enumerate() {
         let time = g.played_at.get(11..16).unwrap_or(&g.played_at);
-        let _ = writeln!(out, "{}. [{}] {} ({})", i + 1, time, g.title, g.pack_name);
+        let _ = writeln!(
+            out,
+            "{}. [{}] {} ({})",
+            i + 1,
+            time,
+            one_line(&g.title),
+            one_line(&g.pack_name)
+        );
         let _ = writeln!(
             out,
             "   status: {} | room code: {} | players: {} | votes: +{} / -{} | source: {}",
@@ -199,7 +210,37 @@ pub fn txt(e: &SessionExport) -> String {
         let _ = writeln!(out, "(no chat log)");
     }
     for c in &e.chat_logs {
-        let _ = writeln!(out, "[{}] {}: {}", c.timestamp, c.username, c.message);
+        let _ = writeln!(
+            out,
+            "[{}] {}: {}",
+            c.timestamp,
+            one_line(&c.username),
+            one_line(&c.message)
+        );
     }
     out
+}
+
+/// Text from outside (chat usernames and messages, notes, titles) as one line of the TXT
+/// report: a backslash and control characters are escaped (`\\`, `\n`, `\r`, `\t`,
+/// `\u{1b}`), so a message holding a newline cannot forge a line of its own.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| c == '\\' || c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !text.chars().any(escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if escaped(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }

@@ -220,6 +220,8 @@ pub async fn require_admin(app: &Arc<App>, req: &Req) -> Result<Principal> {
 /// `POST /api/auth/login` `{ "key" }` → a 24 h token naming the admin.
 pub async fn login(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let ip = req.peer.ip();
+    // A body a web page could send without a preflight never counts as an attempt.
+    req.require_json_type()?;
     // Counted before anything else, the body included: see `Throttle::admit`.
     let attempt = app.login_throttle.admit(ip)?;
     let body = req.json_limit(LOGIN_BODY_LIMIT).await?;

@@ -21,6 +21,7 @@ mod concurrency;
 mod conformance;
 mod docs;
 mod hardening;
+mod hold;
 mod http_auth;
 mod http_catalog;
 mod http_catalog_reads;
