@@ -99,7 +99,9 @@ function render() {
     const down = g.downvotes || 0;
     $("up").textContent = `▲ ${up}`;
     $("down").textContent = `▼ ${down}`;
-    $("upbar").style.width = `${up + down ? (up * 100) / (up + down) : 50}%`;
+    // No votes yet: an empty, neutral track (a 50/50 split would be a result nobody gave).
+    $("votes").classList.toggle("none", up + down === 0);
+    $("upbar").style.width = `${up + down ? (up * 100) / (up + down) : 0}%`;
   }
   const pollOn = state.session ? renderPoll(card) : ($("poll").hidden = true, false);
   const next = state.session && show.has("next") && state.selection && state.selection.game;

@@ -14,7 +14,8 @@ export function h(tag, props, ...children) {
     else if (k === "text") el.textContent = v;
     else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
     else if (k === "value") value = String(v);
-    else if (k === "checked" || k === "disabled" || k === "selected" || k === "hidden" || k === "open") el[k] = !!v;
+    else if (k === "checked") el.checked = el.defaultChecked = !!v;
+    else if (k === "disabled" || k === "selected" || k === "hidden" || k === "open") el[k] = !!v;
     else if (k === "dataset") Object.assign(el.dataset, v);
     else el.setAttribute(k, v === true ? "" : String(v));
   }
@@ -175,6 +176,10 @@ export function act(el, fn) {
     el.setAttribute("aria-busy", "true");
     try {
       await fn(ev);
+      // A success also clears what went wrong earlier around it (the same card): an error
+      // stays only until the work it was about next succeeds.
+      const card = el.closest(".card");
+      if (card) for (const o of card.querySelectorAll("output.err")) if (o !== out) o.textContent = "";
     } catch (e) {
       out.textContent = e.message || String(e);
     } finally {

@@ -8,6 +8,12 @@ export const $ = (id) => document.getElementById(id);
 
 export const STATUS_ICON = { [GameStatus.Playing]: "▶", [GameStatus.Played]: "✓", [GameStatus.Skipped]: "✗" };
 
+/** What a night is called: its notes, else its number. */
+export const nightName = (s) => s.notes || `Game night #${s.id}`;
+
+/** "1 game", "2 games". */
+export const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 /** A game's ▲/▼ counts. */
 export function votes(g) {
   return h(

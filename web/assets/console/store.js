@@ -6,7 +6,7 @@ import { getJSON } from "/assets/live.js";
 import { auth } from "/assets/ui.js";
 import { GameStatus, PollStatus, MonitorStatus, DisconnectReason } from "/assets/vocab.js";
 import { ROOM_CONNECTED, GAME_STATUS, LOBBY_PLAYER_JOINED, LOBBY_UPDATED, GAME_STARTED, GAME_ENDED, ROOM_DISCONNECTED, POLL_LEADING, PLAYER_COUNT_UPDATED } from "/assets/vocab.js";
-import { showLoadError } from "/assets/console/parts.js";
+import { showLoadError, clearLoadError } from "/assets/console/parts.js";
 
 export const S = {
   tab: "tonight",
@@ -19,6 +19,8 @@ export const S = {
   presence: [],
   picked: null,
   importSummary: null,
+  /** The night just closed, while its close can be undone: `{ id, name }`. */
+  closed: null,
   /** The live connection (set by console.js) and its state. */
   live: null,
   liveState: "public",
@@ -88,6 +90,7 @@ export async function loadTonight() {
   })();
   try {
     await tonightLoading;
+    clearLoadError("tonight");
   } catch (e) {
     showLoadError("tonight", e);
   } finally {

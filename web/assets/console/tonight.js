@@ -4,7 +4,7 @@
 
 import { h, fill, rerender, field, errLine, auth, api, act, button, copy } from "/assets/ui.js";
 import { GameStatus, MonitorStatus, VoteKind } from "/assets/vocab.js";
-import { $, STATUS_ICON, votes, exportButtons } from "/assets/console/parts.js";
+import { $, STATUS_ICON, votes, exportButtons, nightName } from "/assets/console/parts.js";
 import { S, sessionPath, current, openPoll, loadTonight, catalog, onChange } from "/assets/console/store.js";
 import { pollBars, pollControls } from "/assets/console/poll.js";
 
@@ -25,10 +25,10 @@ function monitorText(g) {
 let tonightShown = "";
 export function renderTonight() {
   // Unchanged data, unchanged page: a re-render under the pointer could eat a click.
-  const shown = JSON.stringify([S.session, S.games, S.selection, S.polls, [...S.lobby], auth.token, auth.role, S.importSummary]);
+  const shown = JSON.stringify([S.session, S.games, S.selection, S.polls, [...S.lobby], auth.token, auth.role, S.importSummary, S.closed]);
   if (shown === tonightShown) return;
   tonightShown = shown;
-  $("night").textContent = S.session ? S.session.notes || `Game night #${S.session.id}` : "No game night running";
+  $("night").textContent = S.session ? nightName(S.session) : "No game night running";
   rerender($("now-col"), nowColumn);
   rerender($("list-col"), listColumn);
 }
@@ -37,14 +37,14 @@ function nowColumn() {
   if (!S.session) {
     const notes = field("Notes (optional)", { name: "notes", placeholder: "Friday game night" });
     const form = act(
-      h("form", { class: "ctl admin-only" }, notes, h("button", { type: "submit" }, "Start a session"), errLine()),
+      h("form", { class: "ctl admin-only", id: "session-start" }, notes, h("button", { type: "submit" }, "Start a session"), errLine()),
       async () => {
         const v = form.elements.notes.value.trim();
         await api("POST", "/api/sessions", { notes: v || null });
         await loadTonight();
       },
     );
-    return [h("div", { class: "card" }, h("h2", {}, "No game night running"), h("p", { class: "muted" }, "Start a session to track tonight's games."), form)];
+    return [undoCard(), h("div", { class: "card" }, h("h2", {}, "No game night running"), h("p", { class: "muted" }, "Start a session to track tonight's games."), form)];
   }
   const cur = current();
   const out = [nowCard(cur)];
@@ -55,8 +55,38 @@ function nowColumn() {
   return out;
 }
 
+/** Just after closing a night: a short time to take it back (`POST …/reopen`). */
+function undoCard() {
+  const c = S.closed;
+  if (!c || !auth.admin) return null;
+  return h(
+    "div",
+    { class: "card undo", id: "undo-close", role: "status" },
+    h("p", {}, `“${c.name}” is closed.`),
+    h(
+      "div",
+      { class: "ctl actions" },
+      button("Undo", async () => {
+        await api("POST", `/api/sessions/${c.id}/reopen`);
+        forgetClosed();
+        await loadTonight();
+      }, { "aria-label": `Reopen ${c.name}` }),
+      errLine(),
+    ),
+  );
+}
+
+const UNDO_SECONDS = 15;
+let undoTimer = null;
+function forgetClosed() {
+  clearTimeout(undoTimer);
+  S.closed = null;
+  renderTonight();
+}
+
 function nowCard(g) {
-  const card = h("div", { class: "card now", id: "now-card", dataset: { key: "now" } }, h("h2", {}, "Now playing"));
+  // Keyed by the game: what was typed for one game never moves into the next one's boxes.
+  const card = h("div", { class: "card now", id: "now-card", dataset: { key: g ? `now-${g.id}` : "now" } }, h("h2", {}, "Now playing"));
   if (!g) {
     card.append(h("p", { class: "muted" }, "Nothing playing yet: pick or add a game."));
     return card;
@@ -205,15 +235,23 @@ function buildHostTools() {
   const summary = h("div", {});
   card.append(h("h3", {}, "Import a chat log"), importForm, summary);
   card.append(h("h3", {}, "Export"), exportButtons(S.session.id));
+  // The session has one notes field, which closing notes replace: they are added after the
+  // night's name instead, so History keeps calling the night by its name.
   const closeForm = act(
-    h("form", { class: "ctl inline" }, field("Closing notes (optional)", { name: "notes", autocomplete: "off" }), h("button", { type: "submit", class: "danger" }, "Close session"), errLine()),
+    h("form", { class: "ctl inline", id: "session-close" }, field("Closing notes (optional, added after the name)", { name: "notes", autocomplete: "off" }), h("button", { type: "submit", class: "danger" }, "Close session"), errLine()),
     async (e) => {
-      const notes = e.target.elements.notes.value.trim();
+      const session = S.session;
+      const closing = e.target.elements.notes.value.trim();
+      const notes = closing && session.notes ? `${session.notes} — ${closing}` : closing;
       await api("POST", sessionPath("/close"), notes ? { notes } : {});
+      e.target.reset();
+      clearTimeout(undoTimer);
+      S.closed = { id: session.id, name: nightName(session) };
+      undoTimer = setTimeout(forgetClosed, UNDO_SECONDS * 1000);
       await loadTonight();
     },
   );
-  card.append(h("h3", {}, "End the night"), closeForm);
+  card.append(h("h3", { class: "end" }, "End the night"), h("p", { class: "muted small" }, `Closing can be undone for ${UNDO_SECONDS} seconds.`), closeForm);
   return { node: card, summary };
 }
 
