@@ -153,14 +153,7 @@ pub fn txt(e: &SessionExport) -> String {
     }
     for (i, g) in e.games.iter().enumerate() {
         let time = g.played_at.get(11..16).unwrap_or(&g.played_at);
-        let _ = writeln!(
-            out,
-            "{}. [{}] {} ({})",
-            i + 1,
-            time,
-            one_line(&g.title),
-            one_line(&g.pack_name)
-        );
+        let _ = writeln!(out, "{}. [{}] {} ({})", i + 1, time, g.title, g.pack_name);
         let _ = writeln!(
             out,
             "   status: {} | room code: {} | players: {} | votes: +{} / -{} | source: {}",
@@ -221,8 +214,8 @@ pub fn txt(e: &SessionExport) -> String {
     out
 }
 
-/// Text from outside (chat usernames and messages, notes, titles) as one line of the TXT
-/// report: a backslash and control characters are escaped (`\\`, `\n`, `\r`, `\t`,
+/// A chat username or message (text from outside, unlike the admin's notes, which S6 keeps
+/// byte-exact) as one line of the TXT report: a backslash and control characters are escaped (`\\`, `\n`, `\r`, `\t`,
 /// `\u{1b}`), so a message holding a newline cannot forge a line of its own.
 pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     let escaped = |c: char| c == '\\' || c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');

@@ -36,8 +36,9 @@ pub struct Attempt {
     key: IpAddr,
 }
 
-/// The address a throttle entry is kept under.
-fn throttle_key(ip: IpAddr) -> IpAddr {
+/// The address a client is counted under (here and in `admission`): IPv4 as is (also when
+/// IPv4-mapped), IPv6 by its /64.
+pub fn throttle_key(ip: IpAddr) -> IpAddr {
     match ip {
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
             Some(v4) => IpAddr::V4(v4),

@@ -139,7 +139,7 @@ fn authenticated_answers_are_not_stored_and_public_ones_keep_their_caching() {
 #[test]
 fn a_chat_message_with_a_newline_cannot_forge_a_line_of_the_text_export() {
     let env = super::util::Env::new();
-    env.ok(&["session", "create", "--notes", "night\nGames played: 99"]);
+    env.ok(&["session", "create", "--notes", "night"]);
     env.ok(&["game", "add", "1"]);
     let chat = json!([
         {"username": "mallory\r\n[2026-03-15T19:05:09.000Z] host", "timestamp": "2026-03-15T19:05:00Z",
@@ -155,10 +155,6 @@ fn a_chat_message_with_a_newline_cannot_forge_a_line_of_the_text_export() {
         chat_lines[0],
         "[2026-03-15T19:05:00.000Z] mallory\\r\\n[2026-03-15T19:05:09.000Z] host: \
          hi\\n[2026-03-15T19:05:10.000Z] host: thisgame++ \\u{1b}[31mred\\\\n"
-    );
-    assert!(
-        txt.contains("Notes:        night\\nGames played: 99"),
-        "{txt}"
     );
     assert!(!txt.contains('\u{1b}'));
 }
@@ -243,4 +239,128 @@ fn a_failed_webhook_test_does_not_tell_a_closed_port_from_an_open_one() {
     }
     assert_eq!(answers[0], answers[1]);
     assert_eq!(answers[0].0["delivered"], false);
+}
+
+/// A WebSocket client of `srv`, authenticated with `token` when given.
+fn ws(srv: &Server, token: Option<&str>) -> super::websocket::Ws {
+    let mut ws = super::websocket::Ws::connect(srv);
+    if let Some(t) = token {
+        ws.send(srv, json!({ "type": "auth", "token": t }));
+        assert_eq!(ws.recv(srv)["type"], "auth_success");
+    }
+    ws
+}
+
+#[test]
+fn subscriptions_are_capped_per_connection_and_unknown_sessions_refused() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let viewer = srv
+        .post(
+            "/api/auth/tokens",
+            json!({ "name": "overlay", "role": "viewer" }),
+            Some(&admin),
+        )
+        .json["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let sid = srv.session(&admin);
+    srv.post(
+        &format!("/api/sessions/{sid}/close"),
+        json!({}),
+        Some(&admin),
+    );
+    let gone = srv.session(&admin);
+    srv.post(
+        &format!("/api/sessions/{gone}/close"),
+        json!({}),
+        Some(&admin),
+    );
+    assert_eq!(
+        srv.delete(&format!("/api/sessions/{gone}"), Some(&admin))
+            .status
+            / 100,
+        2
+    );
+    let mut c = ws(&srv, Some(&viewer));
+    let ask = |c: &mut super::websocket::Ws, id: i64| {
+        c.send(&srv, json!({ "type": "subscribe", "sessionId": id }));
+        c.recv(&srv)
+    };
+    assert_eq!(ask(&mut c, sid)["type"], "subscribed");
+    // A deleted session's ID never comes back; a far-off one is not "the next session".
+    let not_found = json!({ "type": "error", "message": "Session not found" });
+    assert_eq!(ask(&mut c, gone), not_found);
+    assert_eq!(ask(&mut c, 250_000), not_found);
+    // The next sessions may be awaited, up to the cap of the connection.
+    for id in gone + 1..gone + 100 {
+        assert_eq!(ask(&mut c, id)["type"], "subscribed", "{id}");
+    }
+    assert_eq!(
+        ask(&mut c, gone + 100),
+        json!({ "type": "error",
+                "message": "Too many subscriptions: at most 100 sessions per connection" })
+    );
+    // Subscribing again to one it has is fine; unsubscribing makes room.
+    assert_eq!(ask(&mut c, sid)["type"], "subscribed");
+    c.send(&srv, json!({ "type": "unsubscribe", "sessionId": sid }));
+    assert_eq!(c.recv(&srv)["type"], "unsubscribed");
+    assert_eq!(ask(&mut c, gone + 100)["type"], "subscribed");
+}
+
+#[test]
+fn a_websocket_that_does_not_authenticate_in_time_is_closed_whatever_it_sends() {
+    let srv = Server::start_with(super::util::Env::new(), |c| {
+        c.env("JACKBOX_WS_AUTH_TIMEOUT_MS", "1500");
+    });
+    let token = srv.token();
+    let mut idle = ws(&srv, None);
+    let mut chatty = ws(&srv, None);
+    let mut authed = ws(&srv, Some(&token));
+    // The chatty one pings: its frames are answered but do not keep it open.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut pongs = 0;
+    let code = loop {
+        assert!(std::time::Instant::now() < deadline, "never closed");
+        match next_after_ping(&srv, &mut chatty) {
+            Ok(reply) => {
+                assert_eq!(reply, json!({ "type": "pong" }));
+                pongs += 1;
+            }
+            Err(code) => break code,
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert!(pongs > 1, "{pongs}");
+    assert_eq!(code, Some(1008));
+    assert_eq!(idle.until_closed(&srv), Some(1008));
+    // The authenticated one stays.
+    authed.send(&srv, json!({ "type": "ping" }));
+    assert_eq!(authed.recv(&srv), json!({ "type": "pong" }));
+}
+
+/// Sends a `ping` and reads the next message: its JSON, or the close code when the server
+/// closed (`None`: dropped without one).
+fn next_after_ping(
+    srv: &Server,
+    ws: &mut super::websocket::Ws,
+) -> Result<serde_json::Value, Option<u16>> {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+    srv.rt.block_on(async {
+        let ping = Message::Text(json!({ "type": "ping" }).to_string());
+        if ws.socket.send(ping).await.is_err() {
+            return Err(None);
+        }
+        loop {
+            let next = tokio::time::timeout(std::time::Duration::from_secs(15), ws.socket.next());
+            match next.await.expect("no answer") {
+                Some(Ok(Message::Text(t))) => return Ok(serde_json::from_str(&t).unwrap()),
+                Some(Ok(Message::Close(f))) => return Err(f.map(|f| u16::from(f.code))),
+                Some(Ok(_)) => continue,
+                None | Some(Err(_)) => return Err(None),
+            }
+        }
+    })
 }
