@@ -257,7 +257,7 @@ pub const MAX_PLAYER_NAME: usize = 40;
 
 /// A name from the lobby as stored and shown: control characters dropped, cut to
 /// [`MAX_PLAYER_NAME`] characters (with `…` when cut).
-pub fn player_name(raw: &str) -> String {
+pub fn clean_player_name(raw: &str) -> String {
     let clean: String = raw.chars().filter(|c| !c.is_control()).collect();
     if clean.chars().count() <= MAX_PLAYER_NAME {
         return clean;
@@ -315,14 +315,20 @@ pub fn parse_update(payload: &Value, default_key: &str) -> Update {
     if conn.as_deref().or(user.as_deref()).unwrap_or("").is_empty() {
         return Update::Other;
     }
-    let name = object_value(val).and_then(|obj| {
-        ["name", "playerName"]
-            .iter()
-            .find_map(|k| obj.get(*k).and_then(Value::as_str))
-            .filter(|n| !n.is_empty())
-            .map(player_name)
-    });
+    let name = object_value(val).and_then(|obj| player_name(&obj));
     Update::Player(Sighting { conn, user, name })
+}
+
+/// The name a per-player entity carries: `name` or `playerName` (older games), or
+/// `playerInfo.username` (Quiplash 3 and the other `player:<id>` games of 2020 on).
+fn player_name(obj: &Value) -> Option<String> {
+    ["name", "playerName"]
+        .iter()
+        .find_map(|k| obj.get(*k))
+        .or_else(|| obj.get("playerInfo").and_then(|i| i.get("username")))
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+        .map(clean_player_name)
 }
 
 /// The `client/welcome` snapshot: the `here` players, and every entity read as an update.
@@ -332,6 +338,9 @@ pub struct Welcome {
     pub secret: Option<String>,
     /// Players of `here` (ordered by connection id).
     pub players: Vec<Sighting>,
+    /// Whether `here` was there at all: an absent or `null` `here` (audience-role
+    /// welcomes, some servers) says nothing about the players.
+    pub here_known: bool,
     /// The entities, in the server's order, each read like an update frame.
     pub updates: Vec<Update>,
 }
@@ -342,7 +351,7 @@ pub enum Frame {
     Welcome(Welcome),
     /// `client/connected` of a player.
     PlayerConnected(Sighting),
-    /// An `object` / `text` entity update.
+    /// An `object` / `text` / `json` entity update.
     Update(Update),
     Lock,
     Exit,
@@ -376,12 +385,16 @@ pub fn parse_frame(text: &str) -> Option<Frame> {
                         .and_then(Value::as_str)
                         .filter(|u| !u.is_empty())
                         .map(str::to_string),
-                    name: result.get("name").and_then(Value::as_str).map(player_name),
+                    name: result
+                        .get("name")
+                        .and_then(Value::as_str)
+                        .map(clean_player_name),
                 }),
                 _ => Frame::Other,
             }
         }
-        "object" | "text" => Frame::Update(parse_update(result, "")),
+        // The three entity frames the official client parses alike.
+        "object" | "text" | "json" => Frame::Update(parse_update(result, "")),
         "room/lock" => Frame::Lock,
         "room/exit" => Frame::Exit,
         "error" => Frame::Error {
@@ -407,7 +420,8 @@ fn id_string(v: &Value) -> Option<String> {
 
 fn parse_welcome(result: &Value) -> Welcome {
     let mut players = Vec::new();
-    if let Some(here) = result.get("here").and_then(Value::as_object) {
+    let here = result.get("here").and_then(Value::as_object);
+    if let Some(here) = here {
         for (key, entry) in here {
             let id = entry
                 .get("id")
@@ -420,7 +434,7 @@ fn parse_welcome(result: &Value) -> Welcome {
                         .get("userId")
                         .and_then(Value::as_str)
                         .map(str::to_string),
-                    name: Some(player_name(
+                    name: Some(clean_player_name(
                         player
                             .get("name")
                             .and_then(Value::as_str)
@@ -452,6 +466,7 @@ fn parse_welcome(result: &Value) -> Welcome {
             .and_then(Value::as_str)
             .map(str::to_string),
         players,
+        here_known: here.is_some(),
         updates,
     }
 }
@@ -536,7 +551,7 @@ mod tests {
             assert_eq!(name.chars().count(), MAX_PLAYER_NAME, "{frame}");
             assert!(name.ends_with('…'));
         }
-        assert_eq!(player_name("AL\nICE\u{7}"), "ALICE");
+        assert_eq!(clean_player_name("AL\nICE\u{7}"), "ALICE");
     }
 
     #[test]
@@ -579,6 +594,67 @@ mod tests {
             })
         );
         assert_eq!(w.updates[2], Update::Other);
+    }
+
+    /// Verbatim frames of live Quiplash 3 rooms (`tests/fixtures/ecast/README.md`).
+    #[test]
+    fn recorded_quiplash3_frames() {
+        let read = |text: &str| parse_frame(text).expect("a frame");
+        let Frame::Welcome(w) = read(include_str!(
+            "../../tests/fixtures/ecast/q3_player_welcome.json"
+        )) else {
+            panic!("not a welcome")
+        };
+        assert!(w.here_known);
+        let names: Vec<_> = w.players.iter().filter_map(|p| p.name.clone()).collect();
+        assert_eq!(names, ["RECX", "RECX2", "REC2", "REC3", "REC4"]);
+        assert!(w.updates.contains(&Update::Player(Sighting {
+            conn: Some("4".into()),
+            user: None,
+            name: Some("REC1".into()),
+        })));
+        let Frame::Welcome(w) = read(include_str!(
+            "../../tests/fixtures/ecast/q3_audience_welcome.json"
+        )) else {
+            panic!("not a welcome")
+        };
+        assert!(!w.here_known, "here: null says nothing about players");
+        assert!(w.players.is_empty());
+        assert!(w.updates.contains(&Update::Room(RoomEntity {
+            state: Some("Logo".into()),
+            ..RoomEntity::default()
+        })));
+        let empty = read(include_str!(
+            "../../tests/fixtures/ecast/q3_player_empty.json"
+        ));
+        assert_eq!(
+            empty,
+            Frame::Update(Update::Player(Sighting {
+                conn: Some("2".into()),
+                user: None,
+                name: None,
+            }))
+        );
+        let named = read(include_str!("../../tests/fixtures/ecast/q3_player.json"));
+        assert!(matches!(
+            named,
+            Frame::Update(Update::Player(Sighting { name: Some(ref n), .. })) if n == "QA1"
+        ));
+        let Frame::Update(Update::Room(post)) = read(include_str!(
+            "../../tests/fixtures/ecast/q3_room_postgame.json"
+        )) else {
+            panic!("not a room update")
+        };
+        assert_eq!(
+            (
+                post.state.as_deref(),
+                post.lobby_state.as_deref(),
+                post.game_finished
+            ),
+            (Some("Lobby"), Some("PostGame"), Some(true))
+        );
+        let json = read(include_str!("../../tests/fixtures/ecast/json.json"));
+        assert!(matches!(json, Frame::Update(Update::Room(_))), "{json:?}");
     }
 
     #[test]
