@@ -130,11 +130,7 @@ pub fn txt(e: &SessionExport) -> String {
     let _ = writeln!(out, "{rule}");
     let _ = writeln!(out, "JACKBOX GAME NIGHT - SESSION {}", s.id);
     let _ = writeln!(out, "{rule}");
-    let _ = writeln!(
-        out,
-        "Notes:        {}",
-        one_line(s.notes.as_deref().unwrap_or("-"))
-    );
+    let _ = writeln!(out, "Notes:        {}", s.notes.as_deref().unwrap_or("-"));
     let _ = writeln!(out, "Started:      {}", s.created_at);
     let _ = writeln!(
         out,

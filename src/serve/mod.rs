@@ -119,6 +119,8 @@ pub struct App {
     pub registry: Arc<crate::core::auth::Registry>,
     /// Failed logins per client IP (S2).
     pub login_throttle: auth::Throttle,
+    /// Bounds the login key checks running at once ([`auth::LOGIN_CHECKS`]).
+    pub login_checks: Arc<tokio::sync::Semaphore>,
     /// Flips to `true` when shutdown starts: long-lived tasks (WebSockets, monitors) watch
     /// it to say goodbye.
     pub shutdown: tokio::sync::watch::Sender<bool>,
@@ -162,6 +164,7 @@ impl App {
             jwt_secret,
             registry,
             login_throttle: auth::Throttle::default(),
+            login_checks: Arc::new(tokio::sync::Semaphore::new(auth::LOGIN_CHECKS)),
             shutdown,
             hard_stop: tokio::sync::watch::channel(false).0,
             live,
