@@ -468,7 +468,7 @@ fn console_and_overlay_show_the_monitors_real_state_lobby_play_and_after() {
 
     // The overlay: the call to join and the slots filling.
     overlay.wait_for(
-        "document.querySelector('#card').dataset.phase === 'lobby' && document.querySelector('#roomlabel').innerText.includes('jackbox.tv')",
+        "document.querySelector('#card').dataset.phase === 'lobby' && document.querySelector('#roomlabel').textContent.includes('jackbox.tv')",
         WAIT,
     );
     assert_eq!(overlay.text("#code"), "STAT");
