@@ -1,8 +1,8 @@
 //! The JSON shapes of the product. The HTTP API returns these, and `--json` prints them.
 
-use super::vocab::{GameStatus, MonitorStatus, SelectionSource};
+use super::vocab::{GameStatus, MonitorStatus, PollStatus, SelectionSource, VoteKind};
 use rusqlite::Row;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A game night. `games_played` is derived and omitted by `POST /api/sessions`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -166,4 +166,105 @@ impl Message {
         self.extra.insert(key.to_string(), value.into());
         self
     }
+}
+
+/// `GET /api/sessions/{id}/game-selection`: `{ "sessionId", "game", "source" }`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Selection {
+    pub session_id: i64,
+    pub game: Option<Game>,
+    pub source: Option<SelectionSource>,
+}
+
+/// One option of a poll, with its current vote count.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct PollOption {
+    pub position: i64,
+    /// `null` for "Other" (and for a game deleted from the catalog since).
+    pub game_id: Option<i64>,
+    pub label: String,
+    pub ticker: Option<String>,
+    pub votes: i64,
+}
+
+/// The poll object of `docs/polls.md`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Poll {
+    pub id: i64,
+    pub session_id: i64,
+    pub status: PollStatus,
+    pub options: Vec<PollOption>,
+    pub total_votes: i64,
+    pub started_at: String,
+    pub closes_at: Option<String>,
+    pub closed_at: Option<String>,
+    pub winner: Option<PollOption>,
+    /// The positions that tied for first when a random draw chose the winner; `null` when
+    /// no draw was needed.
+    pub tied_positions: Option<Vec<i64>>,
+    pub created_by: String,
+}
+
+/// The `status-live` object of a session game (`GET …/status-live`, the `game.status`
+/// event); `core::status_live` fills it from the database, the room monitor from the room.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusLive {
+    pub session_id: i64,
+    pub game_id: i64,
+    pub session_game_id: i64,
+    pub room_code: Option<String>,
+    pub app_tag: Option<String>,
+    pub max_players: Option<i64>,
+    pub player_count: Option<i64>,
+    pub players: Option<Vec<String>>,
+    pub lobby_state: Option<String>,
+    pub game_state: Option<String>,
+    pub game_started: Option<bool>,
+    pub game_finished: Option<bool>,
+    pub monitoring: bool,
+}
+
+impl StatusLive {
+    /// What the database knows of a session game: `monitoring: false`, room facts `null`.
+    pub fn of(sg: &SessionGame) -> StatusLive {
+        StatusLive {
+            session_id: sg.session_id,
+            game_id: sg.game_id,
+            session_game_id: sg.id,
+            room_code: sg.room_code.clone(),
+            app_tag: None,
+            max_players: Some(sg.max_players),
+            player_count: sg.player_count,
+            players: None,
+            lobby_state: None,
+            game_state: None,
+            game_started: None,
+            // A monitor that saw the game end marks it `completed`; that much the database
+            // knows.
+            game_finished: (sg.player_count_check_status == MonitorStatus::Completed)
+                .then_some(true),
+            monitoring: false,
+        }
+    }
+}
+
+/// One game's votes in an import summary.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct GameVotes {
+    pub title: String,
+    pub upvotes: i64,
+    pub downvotes: i64,
+}
+
+/// One recorded vote: in the reply of `POST /api/votes/live` and in `vote.received`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct VoteCast {
+    pub username: String,
+    #[serde(rename = "type")]
+    pub vote_type: VoteKind,
+    pub timestamp: String,
 }

@@ -160,7 +160,8 @@ fn payloads(tx: &Transaction, ids: &[i64]) -> Result<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::session_games::{self, NewGame};
+    use crate::core::lineup;
+    use crate::core::session_games::NewGame;
 
     fn setup() -> (tempfile::TempDir, Connection, i64) {
         let dir = tempfile::tempdir().unwrap();
@@ -169,7 +170,7 @@ mod tests {
         let game: i64 = conn
             .query_row("SELECT id FROM games ORDER BY id LIMIT 1", [], |r| r.get(0))
             .unwrap();
-        let sg = session_games::add(
+        let sg = lineup::add_game(
             &mut conn,
             session.id,
             &NewGame {

@@ -17,6 +17,7 @@ use super::audit::{self, Action};
 use super::catalog::{self, GameFilter};
 use super::events::{emit, Event, PollCancelled, PollLeading, PollStart, VotingEnded};
 use super::model::Game;
+pub use super::model::{Poll, PollOption};
 use super::picker::{self, PickRequest};
 use super::selection;
 use super::sessions;
@@ -26,7 +27,6 @@ use crate::{store, Error, Result};
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
 use rusqlite::{Connection, OptionalExtension, Transaction};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Games in a poll (the "Other" option comes on top).
@@ -49,37 +49,6 @@ pub const COUNT_ERROR: &str = "count must be an integer from 2 to 6";
 pub const DURATION_ERROR: &str = "durationSeconds must be an integer from 10 to 3600, or null";
 pub const CHOICE_REQUIRED: &str = "choice is required";
 pub const USERNAME_REQUIRED: &str = "username is required";
-
-/// One option of a poll, with its current vote count.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct PollOption {
-    pub position: i64,
-    /// `null` for "Other" (and for a game deleted from the catalog since).
-    pub game_id: Option<i64>,
-    pub label: String,
-    pub ticker: Option<String>,
-    pub votes: i64,
-}
-
-/// The poll object of `docs/polls.md`.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct Poll {
-    pub id: i64,
-    pub session_id: i64,
-    pub status: PollStatus,
-    pub options: Vec<PollOption>,
-    pub total_votes: i64,
-    pub started_at: String,
-    pub closes_at: Option<String>,
-    pub closed_at: Option<String>,
-    pub winner: Option<PollOption>,
-    /// The positions that tied for first when a random draw chose the winner; `null` when
-    /// no draw was needed.
-    pub tied_positions: Option<Vec<i64>>,
-    pub created_by: String,
-}
 
 /// What opening a poll asks for (`POST /api/sessions/{id}/polls`, `jackbox poll start`).
 #[derive(Debug, Clone)]

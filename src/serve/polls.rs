@@ -8,6 +8,7 @@ use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::sessions::INVALID_SESSION_ID;
 use super::App;
+use crate::core::lineup;
 use crate::core::polls::{self, Choice, NewPoll};
 use crate::core::selection::{self, SelectionSource};
 use crate::{Error, Result};
@@ -48,7 +49,7 @@ pub async fn set_selection(app: Arc<App>, mut req: Req) -> Result<Resp> {
     };
     http::ok(
         &app.db
-            .write(move |c| selection::select(c, id, game_id, source))
+            .write(move |c| lineup::select_game(c, id, game_id, source))
             .await?,
     )
 }
@@ -56,7 +57,11 @@ pub async fn set_selection(app: Arc<App>, mut req: Req) -> Result<Resp> {
 pub async fn dismiss_selection(app: Arc<App>, req: Req) -> Result<Resp> {
     require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
-    http::ok(&app.db.write(move |c| selection::dismiss(c, id)).await?)
+    http::ok(
+        &app.db
+            .write(move |c| lineup::dismiss_selection(c, id))
+            .await?,
+    )
 }
 
 pub async fn open(app: Arc<App>, mut req: Req) -> Result<Resp> {

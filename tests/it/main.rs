@@ -29,6 +29,7 @@ mod http_games;
 mod http_general;
 mod http_openapi;
 mod http_sessions;
+mod layers;
 mod migrations;
 mod monitor;
 mod picker;

@@ -2,14 +2,10 @@
 //! order is wire order: serde_json keeps it (`preserve_order`), and clients and tests see
 //! exactly these bytes.
 
-use crate::core::model::Game;
-use crate::core::model::SessionGame;
-use crate::core::polls::{Poll, PollOption};
-use crate::core::status_live::StatusLive;
+use crate::core::model::{Game, GameVotes, Poll, PollOption, SessionGame, StatusLive, VoteCast};
 use crate::core::vocab::{
     CountSource, DisconnectReason, DismissReason, MonitorStatus, SelectionSource,
 };
-use crate::core::votes::{GameVotes, VoteCast};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

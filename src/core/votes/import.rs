@@ -6,20 +6,13 @@ use super::parse::{format_ms, ChatMessage};
 use super::token::{message_hash, parse_vote, VoteKind};
 use crate::core::audit::{self, Action};
 use crate::core::events::{emit, Event, VotesImported};
+pub use crate::core::model::GameVotes;
 use crate::core::sessions;
 use crate::{Error, Result};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
-
-/// One game's votes in an import summary.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct GameVotes {
-    pub title: String,
-    pub upvotes: i64,
-    pub downvotes: i64,
-}
 
 /// The reply of `POST /api/sessions/{id}/chat-import` (and `jackbox chat import --json`).
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -481,7 +474,7 @@ mod tests {
             game_id: Some(1),
             ..Default::default()
         };
-        crate::core::session_games::add(&mut conn, sid, &new).unwrap();
+        crate::core::lineup::add_game(&mut conn, sid, &new).unwrap();
         let at = crate::time::parse_iso("2100-01-01T00:00:00Z")
             .unwrap()
             .timestamp_millis();
