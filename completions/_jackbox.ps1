@@ -417,7 +417,8 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
         'jackbox;chat;import' {
             [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The log''s format')
-            [CompletionResult]::new('--utc-offset', '--utc-offset', [CompletionResultType]::ParameterName, 'Local time of Chatterino logs as an offset from UTC [default: the header''s zone]')
+            [CompletionResult]::new('--utc-offset', '--utc-offset', [CompletionResultType]::ParameterName, 'Local time of Chatterino and IRC logs as an offset from UTC [default: the header''s zone, else UTC]')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Date of a text log''s first lines when neither its lines nor its file name carry one')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')

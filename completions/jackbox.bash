@@ -2134,7 +2134,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__chat__subcmd__import)
-            opts="-q -h -V --session --format --utc-offset --db --json --quiet --help --version"
+            opts="-q -h -V --session --format --utc-offset --date --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2145,10 +2145,14 @@ _jackbox() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "auto json twitchdownloader chatterino ytdlp chat-downloader" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json twitchdownloader chatterino irc ytdlp chat-downloader" -- "${cur}"))
                     return 0
                     ;;
                 --utc-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

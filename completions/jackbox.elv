@@ -370,7 +370,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;chat;import'= {
             cand --session 'Session ID [default: the active session]'
             cand --format 'The log''s format'
-            cand --utc-offset 'Local time of Chatterino logs as an offset from UTC [default: the header''s zone]'
+            cand --utc-offset 'Local time of Chatterino and IRC logs as an offset from UTC [default: the header''s zone, else UTC]'
+            cand --date 'Date of a text log''s first lines when neither its lines nor its file name carry one'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'

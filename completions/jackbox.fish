@@ -226,9 +226,11 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_su
 json\t''
 twitchdownloader\t''
 chatterino\t''
+irc\t''
 ytdlp\t''
 chat-downloader\t''"
-complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l utc-offset -d 'Local time of Chatterino logs as an offset from UTC [default: the header\'s zone]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l utc-offset -d 'Local time of Chatterino and IRC logs as an offset from UTC [default: the header\'s zone, else UTC]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l date -d 'Date of a text log\'s first lines when neither its lines nor its file name carry one' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'

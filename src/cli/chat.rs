@@ -16,10 +16,17 @@ use std::rc::Rc;
 const IMPORT_HELP: &str = "\
 Formats (auto-detected from the content unless --format is given):
   json              [{\"username\", \"message\", \"timestamp\"}, …] (or {\"chatData\": […]})
-  twitchdownloader  TwitchDownloader chat JSON (plain or .gz)
+  twitchdownloader  TwitchDownloader chat JSON (plain or .gz), or its text export with
+                    UTC times ([yyyy-MM-dd HH:mm:ss UTC] name: message)
   chatterino        Chatterino text logs (<channel>-YYYY-MM-DD.log)
+  irc               IRC logs: ZNC ([HH:MM:SS] <nick> text, dated by YYYY-MM-DD.log),
+                    irssi (HH:MM <nick> text, --- Log opened / Day changed lines)
   ytdlp             yt-dlp YouTube live chat (*.live_chat.json, JSON Lines)
   chat-downloader   chat-downloader output (JSON array or JSON Lines)
+
+Lines of text logs carry a time of day only: their date comes from a header, the file
+name or --date, their zone from the header or --utc-offset (UTC by default). Entries that
+are not chat messages (Super Chats without text, system lines) are skipped and counted.
 
 A message is a vote when it contains the word thisgame++ or thisgame--. Each vote counts
 for the game being played at the message's time. Importing the same log twice changes
@@ -28,6 +35,7 @@ nothing the second time.
 Examples:
   jackbox chat import night.json
   jackbox chat import xqc-2026-03-15.log --utc-offset +01:00
+  jackbox chat import '#jackbox.log' --format irc --date 2026-03-15
   gunzip -c chat.json.gz | jackbox chat import - --session 5 --json";
 
 #[derive(Debug, Subcommand)]
@@ -42,11 +50,16 @@ pub enum Cmd {
         session: Option<i64>,
         /// The log's format
         #[arg(long, default_value = "auto",
-              value_parser = values::choice(&["auto", "json", "twitchdownloader", "chatterino", "ytdlp", "chat-downloader"]))]
+              value_parser = values::choice(&["auto", "json", "twitchdownloader", "chatterino", "irc", "ytdlp", "chat-downloader"]))]
         format: String,
-        /// Local time of Chatterino logs as an offset from UTC [default: the header's zone]
+        /// Local time of Chatterino and IRC logs as an offset from UTC [default: the
+        /// header's zone, else UTC]
         #[arg(long, value_name = "±HH:MM", allow_hyphen_values = true)]
         utc_offset: Option<String>,
+        /// Date of a text log's first lines when neither its lines nor its file name carry
+        /// one
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
     },
 }
 
@@ -56,6 +69,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
         session,
         format,
         utc_offset,
+        date,
     } = cmd;
     let mut conn = ctx.open_or_create()?;
     let session_id = sessions::resolve(&conn, session)?.id;
@@ -65,6 +79,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             .map(chat::parse_utc_offset)
             .transpose()?,
         file_name: (file.as_os_str() != "-").then(|| file.to_string_lossy().into_owned()),
+        date: date.as_deref().map(chat::parse_date).transpose()?,
     };
 
     let (raw, size): (Box<dyn Read>, Option<u64>) = if file.as_os_str() == "-" {
@@ -86,9 +101,10 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     };
 
     let bar = progress_bar(ctx, size);
-    let summary = votes::import_pipelined(&mut conn, session_id, |sink| {
+    let mut skipped = 0;
+    let mut summary = votes::import_pipelined(&mut conn, session_id, |sink| {
         let mut seen = 0u64;
-        chat::read(input, format, &opts, &mut |m| {
+        let tally = chat::read(input, format, &opts, &mut |m| {
             sink(m)?;
             seen += 1;
             if let Some(bar) = &bar {
@@ -99,11 +115,13 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             }
             Ok(())
         })?;
+        skipped = tally.skipped;
         if let Some(bar) = &bar {
             bar.set_message("committing");
         }
         Ok(())
     })?;
+    summary.entries_skipped = skipped;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -165,6 +183,7 @@ fn print(ctx: &Ctx, s: &ImportSummary) -> Result<()> {
     kv(&[
         ("Messages imported", s.messages_imported.to_string()),
         ("Duplicates skipped", s.duplicates_skipped.to_string()),
+        ("Not chat (skipped)", s.entries_skipped.to_string()),
         ("Votes processed", s.votes_processed.to_string()),
         ("Unmatched votes", s.unmatched_votes.to_string()),
     ]);

@@ -12,7 +12,7 @@ use super::model::SessionGame;
 use super::session_games::{self, Playing};
 use super::vocab::{CountSource, DisconnectReason, MonitorStatus};
 use crate::{store, Result};
-use rusqlite::{Connection, Transaction};
+use rusqlite::{Connection, OptionalExtension, Transaction};
 
 /// How a monitor ended on its own (a manual stop goes through `session_games::stop_monitor`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,39 @@ pub fn monitoring(conn: &Connection) -> Result<Vec<SessionGame>> {
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], SessionGame::from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether session game `id` replays the session's previous game on the same room code
+/// ("same players": the host added the game again without a new room) and its monitor has
+/// not reached the room yet. The room then still shows the earlier game's `gameFinished`
+/// until the new game is in play. A monitor resuming its own game (it already wrote
+/// `room.connected`) is not a replay.
+pub fn replays_previous(conn: &Connection, id: i64) -> Result<bool> {
+    let same_code: bool = conn
+        .prepare_cached(
+            "SELECT COALESCE(upper(prev.room_code) = upper(sg.room_code), 0)
+             FROM session_games sg
+             JOIN session_games prev ON prev.session_id = sg.session_id AND prev.id < sg.id
+             WHERE sg.id = ?1
+             ORDER BY prev.id DESC LIMIT 1",
+        )?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .unwrap_or(false);
+    if !same_code {
+        return Ok(false);
+    }
+    let resumed: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM events e JOIN session_games sg ON sg.id = ?1
+                WHERE e.type = ?2 AND e.session_id = sg.session_id
+                  AND json_extract(e.payload, '$.data.sessionGameId') = ?1)",
+        )?
+        .query_row(
+            rusqlite::params![id, super::events::names::ROOM_CONNECTED],
+            |r| r.get(0),
+        )?;
+    Ok(!resumed)
 }
 
 /// Writes `events` and, when `count` differs from the stored one, stores it and emits

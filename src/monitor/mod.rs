@@ -124,6 +124,13 @@ pub struct Monitor {
     app_tag: Option<String>,
     max_players: Option<i64>,
     connected: bool,
+    /// Whether the server said anything about the players (a `here` map, a player): until
+    /// then the count is unknown and the stored one (perhaps set by hand) is left alone.
+    players_known: bool,
+    /// The game replays the session's previous one on the same room code and has not been
+    /// seen in play yet: the room's `gameFinished` (and lock) still belong to the earlier
+    /// game (`monitoring::replays_previous`).
+    replay_wait: bool,
     started: bool,
     finished: bool,
     not_found_streak: u32,
@@ -166,6 +173,8 @@ impl Monitor {
                 app_tag: None,
                 max_players: None,
                 connected: false,
+                players_known: false,
+                replay_wait: false,
                 started: false,
                 finished: false,
                 not_found_streak: 0,
@@ -235,6 +244,11 @@ impl Monitor {
     }
 
     async fn run_inner(&mut self) -> Flow {
+        let id = self.sg.id;
+        self.replay_wait = self
+            .db(move |c| monitoring::replays_previous(c, id))
+            .await
+            .unwrap_or(false);
         let mut room = self.first_lookup().await?;
         self.max_players = room.max_players;
         self.app_tag = room.app_tag.clone();
@@ -396,9 +410,10 @@ impl Monitor {
     /// then each entity) by [`Monitor::apply`]. The first one of the run announces the room
     /// (`room.connected`) instead of one event per player or flag it already had.
     async fn on_welcome(&mut self, w: Welcome, room: &RoomInfo) -> Flow {
-        if room.locked && self.connected {
+        if room.locked && self.connected && !self.replay_wait {
             self.game_started().await?;
         }
+        self.players_known |= w.here_known;
         self.apply(w.players, w.updates, Some(room)).await
     }
 
@@ -407,7 +422,10 @@ impl Monitor {
             // Updates before this connection's welcome are covered by that snapshot.
             Frame::PlayerConnected(s) if welcomed => self.apply(vec![s], vec![], None).await,
             Frame::Update(u) if welcomed => self.apply(vec![], vec![u], None).await,
-            Frame::Lock => self.game_started().await,
+            Frame::Lock => {
+                self.in_play();
+                self.game_started().await
+            }
             Frame::Exit => Err(self.end(None).await),
             _ => Ok(()),
         }
@@ -452,18 +470,17 @@ impl Monitor {
         let mut joined = Vec::new();
         let sightings = players
             .into_iter()
-            .map(|s| (s, true))
             .chain(updates.into_iter().filter_map(|u| match u {
                 Update::Room(entity) => {
                     self.merge_room(entity);
                     None
                 }
-                Update::Player(s) => Some((s, false)),
+                Update::Player(s) => Some(s),
                 Update::Other => None,
             }))
             .collect::<Vec<_>>();
-        for (s, by_role) in sightings {
-            if let Some(name) = self.absorb(s, by_role) {
+        for s in sightings {
+            if let Some(name) = self.absorb(s) {
                 joined.push(Event::LobbyPlayerJoined(LobbyPlayerJoined {
                     room: self.base(),
                     player_name: name,
@@ -481,19 +498,19 @@ impl Monitor {
                 room: self.base(),
                 app_tag: self.app_tag.clone(),
                 max_players: self.max_players,
-                player_count: self.count(),
+                player_count: self.known_count().or(self.sg.player_count).unwrap_or(0),
                 players: self.names(),
                 lobby_state: self.room.lobby_state.clone(),
                 game_state: self.room.state.clone(),
             });
-            self.write(vec![event], Some(self.count())).await?;
+            self.write(vec![event], self.known_count()).await?;
             self.check_app_tag().await;
-            if room.locked {
+            if room.locked && !self.replay_wait {
                 self.game_started().await?;
             }
         } else {
             if !joined.is_empty() {
-                self.write(joined, Some(self.count())).await?;
+                self.write(joined, self.known_count()).await?;
             }
             let flags =
                 |r: &RoomEntity| (r.lobby_state.clone(), r.game_can_start, r.game_is_starting);
@@ -509,15 +526,29 @@ impl Monitor {
             }
         }
         // A room past `Lobby` is in play; `gameFinished` says it is over (and so was
-        // played, even if the monitor only arrived afterwards).
-        let finished = self.room.game_finished == Some(true);
-        if finished || self.room.state.as_deref().is_some_and(|s| s != "Lobby") {
+        // played, even if the monitor only arrived afterwards) — unless it is the earlier
+        // game's, in a room replayed on the same code.
+        let playing = self.room.state.as_deref().is_some_and(|s| s != "Lobby");
+        if playing {
+            self.in_play();
+        }
+        let finished = !self.replay_wait && self.room.game_finished == Some(true);
+        if finished || playing {
             self.game_started().await?;
         }
         if finished {
             return Err(self.end(None).await);
         }
         Ok(())
+    }
+
+    /// The room went into play: a replay's wait is over, and a `gameFinished` seen before
+    /// belonged to the earlier game (frames in play do not repeat it).
+    fn in_play(&mut self) {
+        if self.replay_wait {
+            self.replay_wait = false;
+            self.room.game_finished = None;
+        }
     }
 
     /// Merges a room entity update (fields an update omits keep their value).
@@ -534,9 +565,11 @@ impl Monitor {
 
     /// Adds a player the server mentioned, unless it is one already known (same connection
     /// id, same user id, or — when one side lacks that id — the same name). Returns the
-    /// name of a new player. A player role (`by_role`) makes a slot even without a name; a
-    /// per-player entity needs a name to.
-    fn absorb(&mut self, s: Sighting, by_role: bool) -> Option<String> {
+    /// name of a new player. A player role or a per-player entity makes a slot even without
+    /// a name (Quiplash 3 creates `player:<id>` empty, then fills in `playerInfo`); a name
+    /// seen later is kept for the slot.
+    fn absorb(&mut self, s: Sighting) -> Option<String> {
+        self.players_known = true;
         let name = s.name.clone().filter(|n| !n.is_empty());
         let same = self
             .players
@@ -565,7 +598,7 @@ impl Monitor {
             }
             return None;
         }
-        if s.conn.is_none() && s.user.is_none() || (!by_role && name.is_none()) {
+        if s.conn.is_none() && s.user.is_none() {
             return None;
         }
         let name = name.unwrap_or_default();
@@ -596,7 +629,7 @@ impl Monitor {
     async fn probe(&mut self, room: &mut RoomInfo) -> Flow {
         match self.lookup().await {
             Lookup::Found(r) => {
-                if r.locked && !self.started {
+                if r.locked && !self.started && !self.replay_wait {
                     self.game_started().await?;
                 }
                 *room = r;
@@ -629,7 +662,10 @@ impl Monitor {
             _ = stopped(&mut stop) => return Err(self.stop_outcome()),
         };
         match frame {
-            Some(Frame::Welcome(w)) => self.apply(w.players, w.updates, None).await,
+            Some(Frame::Welcome(w)) => {
+                self.players_known |= w.here_known;
+                self.apply(w.players, w.updates, None).await
+            }
             // The room is gone; any other error of a probe is left to the main connection.
             Some(Frame::Error { code, msg }) => match ecast::classify_error(code) {
                 ErrorClass::RoomNotFound | ErrorClass::RoomEnded => {
@@ -657,7 +693,7 @@ impl Monitor {
 
     async fn finish(&mut self, how: Finish, ecast: Option<EcastError>) -> Outcome {
         let (id, code) = (self.sg.id, self.code.clone());
-        let count = self.connected.then(|| self.count());
+        let count = self.known_count().filter(|_| self.connected);
         let players = self.names();
         let cause = ecast.clone();
         let written = self
@@ -743,6 +779,11 @@ impl Monitor {
         self.players.len() as i64
     }
 
+    /// The count, once the server said anything about the players.
+    fn known_count(&self) -> Option<i64> {
+        self.players_known.then(|| self.count())
+    }
+
     fn names(&self) -> Vec<String> {
         self.players.iter().map(|p| p.name.clone()).collect()
     }
@@ -753,7 +794,7 @@ impl Monitor {
         if self.max_players.is_some() {
             live.max_players = self.max_players;
         }
-        if self.connected {
+        if self.connected && self.players_known {
             live.player_count = Some(self.count());
             live.players = Some(self.names());
         }

@@ -12,6 +12,7 @@ mod backups;
 mod browser;
 mod browser_night;
 mod catalog;
+mod chat_files;
 mod chat_import;
 mod cli_conventions;
 mod cli_export;

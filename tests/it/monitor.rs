@@ -1200,3 +1200,165 @@ fn rate_limits_back_off_and_retry() {
     fake.exit("RATE");
     assert_eq!(fg.wait(15).0, 0);
 }
+
+/// Polls until the foreground monitor printed `n` more `game.status` heartbeats than it had
+/// when called (the monitor keeps running meanwhile: probes and heartbeats go by).
+fn wait_heartbeats(fg: &Foreground, n: usize) {
+    let beats = |fg: &Foreground| {
+        fg.printed()
+            .iter()
+            .filter(|v| v["type"] == "game.status")
+            .count()
+    };
+    let target = beats(fg) + n;
+    let end = Instant::now() + Duration::from_secs(15);
+    while beats(fg) < target {
+        assert!(Instant::now() < end, "timed out waiting for heartbeats");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Issue 24, point 1: Quiplash 3's `player:<id>` entities (created empty, then naming the
+/// player at `playerInfo.username`, as the recorded frames do) count players, with or
+/// without a name, when the shard hears of joins only through them.
+#[test]
+fn quiplash3_player_entities_count_with_or_without_a_name() {
+    use crate::fake_ecast::recorded_val;
+    let fake = FakeEcast::start();
+    fake.room_family("QPLA", "quiplash3", "room", "object", PlayerKeys::Quiplash3);
+    fake.edit("QPLA", |r| r.tell_shards = false);
+    let env = Env::new();
+    let sgid = game_on(&env, "QPLA");
+    let fg = Foreground::start_with(&env, &fake, sgid, &[("JACKBOX_MONITOR_PROBE_MS", "600000")]);
+    assert_eq!(
+        wait_events(&env, sgid, "room.connected", 1)["playerCount"],
+        0
+    );
+    fake.join("QPLA", "ALICE");
+    assert_eq!(
+        wait_events(&env, sgid, "lobby.player-joined", 1)["playerCount"],
+        1
+    );
+    fake.join("QPLA", "BOB");
+    assert_eq!(
+        wait_events(&env, sgid, "lobby.player-joined", 2)["playerCount"],
+        2
+    );
+    fake.set_room("QPLA", recorded_val("q3/room_playing"));
+    let started = wait_events(&env, sgid, "game.started", 1);
+    assert_eq!(started["players"], json!(["ALICE", "BOB"]));
+    fake.set_room("QPLA", recorded_val("q3/room_postgame"));
+    let (code, err) = fg.wait(15);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(of_type(&env, sgid, "lobby.player-joined").len(), 2);
+    assert_eq!(
+        of_type(&env, sgid, "game.ended")[0]["players"],
+        json!(["ALICE", "BOB"])
+    );
+    assert_eq!(
+        status(&env, sgid),
+        ("completed".into(), "played".into(), Some(2))
+    );
+}
+
+/// Issue 24, point 2: a welcome with `here: null` (as recorded) says nothing about the
+/// players: a count set by hand stays, through probes and the end of the game.
+#[test]
+fn here_null_leaves_a_hand_set_count_alone() {
+    use crate::fake_ecast::recorded_val;
+    let fake = FakeEcast::start();
+    fake.room_family("NULH", "quiplash3", "room", "object", PlayerKeys::None);
+    fake.edit("NULH", |r| r.here_null = true);
+    let env = Env::new();
+    let sgid = game_on(&env, "NULH");
+    env.ok(&["game", "player-count", &sgid.to_string(), "6"]);
+    let fg = Foreground::start(&env, &fake, sgid);
+    assert_eq!(
+        wait_events(&env, sgid, "room.connected", 1)["playerCount"],
+        6
+    );
+    let seen = fake.total();
+    fake.wait("two probes", 15, |f| f.total() >= seen + 2);
+    assert_eq!(status(&env, sgid).2, Some(6));
+    fake.set_room("NULH", recorded_val("q3/room_postgame"));
+    let (code, err) = fg.wait(15);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        status(&env, sgid),
+        ("completed".into(), "played".into(), Some(6))
+    );
+    // Only the hand-set count's own event.
+    assert_eq!(of_type(&env, sgid, "player-count.updated").len(), 1);
+}
+
+/// Issue 24, point 4: `json` entity frames are read like `object` ones.
+#[test]
+fn json_entity_frames_are_read_like_object() {
+    use crate::fake_ecast::recorded_val;
+    let fake = FakeEcast::start();
+    fake.room_family("JSON", "quiplash3", "room", "json", PlayerKeys::Conn);
+    fake.join("JSON", "ALICE");
+    let env = Env::new();
+    let sgid = game_on(&env, "JSON");
+    let fg = Foreground::start(&env, &fake, sgid);
+    wait_events(&env, sgid, "room.connected", 1);
+    fake.set_room("JSON", recorded_val("q3/room_playing"));
+    wait_events(&env, sgid, "game.started", 1);
+    fake.set_room("JSON", recorded_val("q3/room_postgame"));
+    let (code, err) = fg.wait(15);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(status(&env, sgid).0, "completed");
+}
+
+/// Issue 24, point 3: "same players" — the host adds the game again on the room code of
+/// the session's previous game. The room still shows the earlier game's `gameFinished`:
+/// the new monitor waits for the room to be in play, then for it to finish. A monitor
+/// resuming its own game after a restart still ends at once.
+#[test]
+fn a_replay_on_the_same_room_code_waits_for_its_own_game() {
+    use crate::fake_ecast::recorded_val;
+    let fake = FakeEcast::start();
+    fake.room_family("SAME", "quiplash3", "room", "object", PlayerKeys::Quiplash3);
+    fake.join("SAME", "ALICE");
+    fake.join("SAME", "BOB");
+    let env = Env::new();
+    let first = game_on(&env, "SAME");
+    fake.set_room("SAME", recorded_val("q3/room_playing"));
+    let fg = Foreground::start(&env, &fake, first);
+    wait_events(&env, first, "game.started", 1);
+    fake.set_room("SAME", recorded_val("q3/room_postgame"));
+    assert_eq!(fg.wait(15).0, 0);
+    assert_eq!(status(&env, first).0, "completed");
+
+    let game = env.count("SELECT id FROM games WHERE app_tag = 'quiplash3'");
+    let out = env.ok(&[
+        "game",
+        "add",
+        &game.to_string(),
+        "--room-code",
+        "SAME",
+        "-q",
+    ]);
+    let second: i64 = out.trim().parse().unwrap();
+    let fg = Foreground::start(&env, &fake, second);
+    let connected = wait_events(&env, second, "room.connected", 1);
+    assert_eq!(connected["lobbyState"], "PostGame");
+    wait_heartbeats(&fg, 3);
+    assert!(of_type(&env, second, "game.started").is_empty());
+    assert!(of_type(&env, second, "game.ended").is_empty());
+    assert_eq!(status(&env, second).0, "monitoring");
+
+    fake.set_room("SAME", recorded_val("q3/room_playing"));
+    wait_events(&env, second, "game.started", 1);
+    // The monitor is killed mid-game; a new one resumes the same game after it finished.
+    drop(fg);
+    fake.set_room("SAME", recorded_val("q3/room_postgame"));
+    let fg = Foreground::start(&env, &fake, second);
+    let (code, err) = fg.wait(15);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(of_type(&env, second, "game.ended").len(), 1);
+    assert_eq!(
+        status(&env, second),
+        ("completed".into(), "played".into(), Some(2))
+    );
+}
