@@ -587,7 +587,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a poll: the named games, or games drawn by the picker')
             [CompletionResult]::new('vote', 'vote', [CompletionResultType]::ParameterValue, 'Record a viewer''s vote in the open poll (a later vote replaces their earlier one)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the open poll, or one poll by ID')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the open poll now: its winning game becomes the session''s selection')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the open poll now (or after a countdown): its winning game becomes the session''s selection')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel the open poll (no winner, nothing selected)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the polls of a session, newest first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -642,8 +642,10 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;poll;close' {
+            [CompletionResult]::new('--in', '--in', [CompletionResultType]::ParameterName, 'Close after this long instead of now (10s, 1m, or seconds; at most 5m)')
             [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session ID [default: the active session]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--cancel', '--cancel', [CompletionResultType]::ParameterName, 'Cancel a countdown started with --in (the poll stays open)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -681,7 +683,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a poll: the named games, or games drawn by the picker')
             [CompletionResult]::new('vote', 'vote', [CompletionResultType]::ParameterValue, 'Record a viewer''s vote in the open poll (a later vote replaces their earlier one)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the open poll, or one poll by ID')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the open poll now: its winning game becomes the session''s selection')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the open poll now (or after a countdown): its winning game becomes the session''s selection')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel the open poll (no winner, nothing selected)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the polls of a session, newest first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1636,7 +1638,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a poll: the named games, or games drawn by the picker')
             [CompletionResult]::new('vote', 'vote', [CompletionResultType]::ParameterValue, 'Record a viewer''s vote in the open poll (a later vote replaces their earlier one)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the open poll, or one poll by ID')
-            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the open poll now: its winning game becomes the session''s selection')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the open poll now (or after a countdown): its winning game becomes the session''s selection')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel the open poll (no winner, nothing selected)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the polls of a session, newest first')
             break

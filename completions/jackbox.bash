@@ -3964,12 +3964,16 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__poll__subcmd__close)
-            opts="-q -h -V --session --db --json --quiet --help --version"
+            opts="-q -h -V --in --cancel --session --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -521,7 +521,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand start 'Open a poll: the named games, or games drawn by the picker'
             cand vote 'Record a viewer''s vote in the open poll (a later vote replaces their earlier one)'
             cand show 'Show the open poll, or one poll by ID'
-            cand close 'Close the open poll now: its winning game becomes the session''s selection'
+            cand close 'Close the open poll now (or after a countdown): its winning game becomes the session''s selection'
             cand cancel 'Cancel the open poll (no winner, nothing selected)'
             cand list 'List the polls of a session, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -572,8 +572,10 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --version 'Print version'
         }
         &'jackbox;poll;close'= {
+            cand --in 'Close after this long instead of now (10s, 1m, or seconds; at most 5m)'
             cand --session 'Session ID [default: the active session]'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --cancel 'Cancel a countdown started with --in (the poll stays open)'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
             cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -608,7 +610,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand start 'Open a poll: the named games, or games drawn by the picker'
             cand vote 'Record a viewer''s vote in the open poll (a later vote replaces their earlier one)'
             cand show 'Show the open poll, or one poll by ID'
-            cand close 'Close the open poll now: its winning game becomes the session''s selection'
+            cand close 'Close the open poll now (or after a countdown): its winning game becomes the session''s selection'
             cand cancel 'Cancel the open poll (no winner, nothing selected)'
             cand list 'List the polls of a session, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1425,7 +1427,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand start 'Open a poll: the named games, or games drawn by the picker'
             cand vote 'Record a viewer''s vote in the open poll (a later vote replaces their earlier one)'
             cand show 'Show the open poll, or one poll by ID'
-            cand close 'Close the open poll now: its winning game becomes the session''s selection'
+            cand close 'Close the open poll now (or after a countdown): its winning game becomes the session''s selection'
             cand cancel 'Cancel the open poll (no winner, nothing selected)'
             cand list 'List the polls of a session, newest first'
         }

@@ -319,7 +319,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_see
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "start" -d 'Open a poll: the named games, or games drawn by the picker'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "vote" -d 'Record a viewer\'s vote in the open poll (a later vote replaces their earlier one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "show" -d 'Show the open poll, or one poll by ID'
-complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "close" -d 'Close the open poll now: its winning game becomes the session\'s selection'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "close" -d 'Close the open poll now (or after a countdown): its winning game becomes the session\'s selection'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "cancel" -d 'Cancel the open poll (no winner, nothing selected)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "list" -d 'List the polls of a session, newest first'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and not __fish_seen_subcommand_from start vote show close cancel list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -356,8 +356,10 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -l in -d 'Close after this long instead of now (10s, 1m, or seconds; at most 5m)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -l session -d 'Session ID [default: the active session]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -l cancel -d 'Cancel a countdown started with --in (the poll stays open)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
@@ -377,7 +379,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "start" -d 'Open a poll: the named games, or games drawn by the picker'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "vote" -d 'Record a viewer\'s vote in the open poll (a later vote replaces their earlier one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the open poll, or one poll by ID'
-complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close the open poll now: its winning game becomes the session\'s selection'
+complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close the open poll now (or after a countdown): its winning game becomes the session\'s selection'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel the open poll (no winner, nothing selected)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the polls of a session, newest first'
 complete -c jackbox -n "__fish_jackbox_using_subcommand poll; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -726,7 +728,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "start" -d 'Open a poll: the named games, or games drawn by the picker'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "vote" -d 'Record a viewer\'s vote in the open poll (a later vote replaces their earlier one)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "show" -d 'Show the open poll, or one poll by ID'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "close" -d 'Close the open poll now: its winning game becomes the session\'s selection'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "close" -d 'Close the open poll now (or after a countdown): its winning game becomes the session\'s selection'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "cancel" -d 'Cancel the open poll (no winner, nothing selected)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from poll" -f -a "list" -d 'List the polls of a session, newest first'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'List games, by pack then title'

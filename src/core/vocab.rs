@@ -144,6 +144,20 @@ vocab! {
 }
 
 vocab! {
+    /// What a room monitor is doing right now (`MonitorState.state`, `docs/room-monitor.md`,
+    /// "Monitor state"): finer than [`MonitorStatus`], which only says whether one runs.
+    pub enum MonitorPhase ("Invalid monitor state") {
+        LookingUp = "looking_up",
+        Retrying = "retrying",
+        Connected = "connected",
+        InPlay = "in_play",
+        Ended = "ended",
+        Failed = "failed",
+        Stopped = "stopped",
+    }
+}
+
+vocab! {
     /// Where a player count came from (`player-count.updated`'s `source`).
     pub enum CountSource ("Invalid source") {
         Manual = "manual",
@@ -241,6 +255,9 @@ vocab! {
         PollVote = "poll.vote",
         PollClose = "poll.close",
         PollCancel = "poll.cancel",
+        PollEndSchedule = "poll.end-schedule",
+        PollEndCancel = "poll.end-cancel",
+        SessionReopen = "session.reopen",
     }
 }
 

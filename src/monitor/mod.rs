@@ -17,6 +17,7 @@ use crate::core::events::{
     Event, GameStarted, LobbyPlayerJoined, LobbyUpdated, RoomConnected, RoomRef,
 };
 use crate::core::model::SessionGame;
+use crate::core::monitor_state::MonitorState;
 use crate::core::monitoring::{self, EcastError, Finish};
 use crate::core::vocab::DisconnectReason;
 use crate::Result;
@@ -134,6 +135,12 @@ pub struct Monitor {
     started: bool,
     finished: bool,
     not_found_streak: u32,
+    /// The state last stored (`core::monitor_state`).
+    state: MonitorState,
+    /// Failed attempts since the last welcome (`attempt` of `retrying`).
+    attempt: i64,
+    /// The last error seen, in words (the reason of `retrying` and `failed`).
+    last_error: Option<String>,
 }
 
 impl Monitor {
@@ -152,6 +159,7 @@ impl Monitor {
         let (tx, rx) = watch::channel(RUN);
         let tx = Arc::new(tx);
         let live = initial_status(&sg);
+        let state = MonitorState::of(&sg);
         let user_id = {
             use rand::Rng;
             format!("jackbox-{:016x}", rand::thread_rng().gen::<u64>())
@@ -178,6 +186,9 @@ impl Monitor {
                 started: false,
                 finished: false,
                 not_found_streak: 0,
+                state,
+                attempt: 0,
+                last_error: None,
             },
             StopHandle(tx),
         ))
@@ -244,6 +255,8 @@ impl Monitor {
     }
 
     async fn run_inner(&mut self) -> Flow {
+        // A restarted daemon finds the state its previous run stored: start afresh.
+        self.set_state(MonitorState::looking_up()).await?;
         let id = self.sg.id;
         self.replay_wait = self
             .db(move |c| monitoring::replays_previous(c, id))
@@ -266,26 +279,37 @@ impl Monitor {
                 s = connect => s,
                 _ = stopped(&mut stop) => return Err(self.stop_outcome()),
             };
-            match socket {
+            let mut why = match socket {
                 Ok(socket) => {
-                    if self.serve(socket, &mut session, &room).await? {
+                    let (welcomed, why) = self.serve(socket, &mut session, &room).await?;
+                    if welcomed {
                         // A welcome was received: the 5-minute window restarts.
                         down_since = None;
                         delay = self.cfg.backoff_base;
+                        self.attempt = 0;
+                    }
+                    why
+                }
+                Err(e) => e.to_string(),
+            };
+            // Back off until a look-up answers; each step is one attempt (one warning).
+            loop {
+                let since = *down_since.get_or_insert_with(Instant::now);
+                if since.elapsed() >= self.cfg.give_up {
+                    self.last_error = Some(why);
+                    return Err(self.fail(DisconnectReason::ConnectionFailed, None).await);
+                }
+                self.retry(delay, why).await?;
+                delay = self.cfg.next_delay(delay);
+                match self.lookup().await {
+                    Lookup::Found(r) => room = r,
+                    Lookup::NotFound => self.not_found().await?,
+                    Lookup::Transient(e) => {
+                        why = format!("look-up failed: {e}");
+                        continue;
                     }
                 }
-                Err(e) => tracing::info!("room {}: {e}", self.code),
-            }
-            let since = *down_since.get_or_insert_with(Instant::now);
-            if since.elapsed() >= self.cfg.give_up {
-                return Err(self.fail(DisconnectReason::ConnectionFailed, None).await);
-            }
-            self.sleep(Config::jitter(delay)).await?;
-            delay = self.cfg.next_delay(delay);
-            match self.lookup().await {
-                Lookup::Found(r) => room = r,
-                Lookup::NotFound => self.not_found().await?,
-                Lookup::Transient(_) => {}
+                break;
             }
         }
     }
@@ -301,14 +325,72 @@ impl Monitor {
                     return Err(self.fail(DisconnectReason::RoomNotFound, None).await)
                 }
                 Lookup::Transient(e) => {
-                    tracing::info!("room {}: look-up failed: {e}", self.code);
+                    let why = format!("look-up failed: {e}");
                     if since.elapsed() >= self.cfg.give_up {
+                        self.last_error = Some(why);
                         return Err(self.fail(DisconnectReason::ConnectionFailed, None).await);
                     }
-                    self.sleep(Config::jitter(delay)).await?;
+                    self.retry(delay, why).await?;
                     delay = self.cfg.next_delay(delay);
                 }
             }
+        }
+    }
+
+    /// One back-off step after a failed attempt: the warning (one per step), the
+    /// `retrying` state with when the next attempt starts, the wait.
+    async fn retry(&mut self, delay: Duration, why: String) -> Flow {
+        self.attempt += 1;
+        let wait = Config::jitter(delay);
+        self.sink.warn(&format!(
+            "room {}: attempt {} failed: {why}; retrying in {:.1} s",
+            self.code,
+            self.attempt,
+            wait.as_secs_f64()
+        ));
+        let next = chrono::Utc::now()
+            + chrono::Duration::from_std(wait).unwrap_or_else(|_| chrono::Duration::zero());
+        self.last_error = Some(why.clone());
+        self.set_state(MonitorState::retrying(
+            self.attempt,
+            crate::time::format(next),
+            why,
+        ))
+        .await?;
+        self.sleep(wait).await
+    }
+
+    /// What the room says the monitor is watching: the lobby (with its state), the game,
+    /// or its end.
+    fn room_state(&self) -> MonitorState {
+        if self.finished {
+            MonitorState::ended()
+        } else if self.started {
+            MonitorState::in_play()
+        } else {
+            MonitorState::connected(self.room.lobby_state.clone())
+        }
+    }
+
+    /// Stores (and announces) the state when it changed; the row no longer monitoring ends
+    /// the monitor.
+    async fn set_state(&mut self, state: MonitorState) -> Flow {
+        if state == self.state {
+            return Ok(());
+        }
+        self.state = state.clone();
+        lock(&self.live).monitor_state = state.clone();
+        let (id, code) = (self.sg.id, self.code.clone());
+        match self
+            .db(move |c| monitoring::set_state(c, id, &code, &state))
+            .await
+        {
+            Some(Some(events)) => {
+                self.emit_sink(events);
+                Ok(())
+            }
+            Some(None) => Err(Outcome::Inactive),
+            None => Ok(()),
         }
     }
 
@@ -356,7 +438,7 @@ impl Monitor {
         mut socket: Socket,
         session: &mut Option<(i64, String)>,
         room: &RoomInfo,
-    ) -> std::result::Result<bool, Outcome> {
+    ) -> std::result::Result<(bool, String), Outcome> {
         let mut welcomed = false;
         let mut stop = self.stop.clone();
         let every = self.cfg.probe_interval;
@@ -369,15 +451,11 @@ impl Monitor {
             let flow = tokio::select! {
                 _ = stopped(&mut stop) => Err(self.stop_outcome()),
                 _ = tokio::time::sleep_until(welcome_by), if !welcomed => {
-                    tracing::info!("room {}: no welcome from the lobby server", self.code);
                     ecast::close(socket).await;
-                    return Ok(false);
+                    return Ok((false, "no welcome from the lobby server".into()));
                 }
                 frame = ecast::next_frame(&mut socket) => match frame {
-                    None => {
-                        tracing::info!("room {}: connection closed", self.code);
-                        return Ok(welcomed);
-                    }
+                    None => return Ok((welcomed, "connection closed".into())),
                     Some(Frame::Welcome(w)) => {
                         welcomed = true;
                         if let Some(secret) = w.secret.clone() {
@@ -385,12 +463,12 @@ impl Monitor {
                         }
                         self.on_welcome(w, &room).await
                     }
-                    Some(Frame::Error { code, msg }) => match self.on_error(code, msg).await {
+                    Some(Frame::Error { code, msg }) => match self.on_error(code, msg.clone()).await {
                         // Rate limited: drop this connection and back off (the caller's
                         // schedule keeps growing: no welcome resets it).
                         Ok(true) => {
                             ecast::close(socket).await;
-                            return Ok(false);
+                            return Ok((false, format!("lobby server error {code}: {msg}")));
                         }
                         Ok(false) => Ok(()),
                         Err(outcome) => Err(outcome),
@@ -539,7 +617,7 @@ impl Monitor {
         if finished {
             return Err(self.end(None).await);
         }
-        Ok(())
+        self.set_state(self.room_state()).await
     }
 
     /// The room went into play: a replay's wait is over, and a `gameFinished` seen before
@@ -622,7 +700,8 @@ impl Monitor {
             players: self.names(),
             max_players: self.max_players,
         });
-        self.write(vec![event], None).await
+        self.write(vec![event], None).await?;
+        self.set_state(self.room_state()).await
     }
 
     /// Step 5: a short-lived second shard connection reads a fresh `here`.
@@ -696,8 +775,24 @@ impl Monitor {
         let count = self.known_count().filter(|_| self.connected);
         let players = self.names();
         let cause = ecast.clone();
+        let detail = self.last_error.clone();
+        // The final state, live before it is stored: a `status-live` answered from this
+        // monitor never lags behind the stored one.
+        self.state = monitoring::final_state(how, ecast.as_ref(), detail.as_deref());
+        lock(&self.live).monitor_state = self.state.clone();
         let written = self
-            .db(move |c| monitoring::finish(c, id, &code, how, count, &players, cause.as_ref()))
+            .db(move |c| {
+                monitoring::finish(
+                    c,
+                    id,
+                    &code,
+                    how,
+                    count,
+                    &players,
+                    cause.as_ref(),
+                    detail.as_deref(),
+                )
+            })
             .await;
         match written {
             Some(Some(events)) => {

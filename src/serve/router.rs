@@ -184,6 +184,14 @@ pub fn routes() -> &'static [Route] {
             route!(GET, "/api/sessions/{id}/polls/{pollId}", polls::get),
             route!(POST, "/api/sessions/{id}/polls/current/votes", polls::vote),
             route!(POST, "/api/sessions/{id}/polls/current/close", polls::close),
+            // The original's poll routes (`docs/polls.md`, "Countdown").
+            route!(POST, "/api/sessions/{id}/voting/start", polls::open),
+            route!(POST, "/api/sessions/{id}/voting/end", polls::voting_end),
+            route!(
+                POST,
+                "/api/sessions/{id}/voting/cancel-end",
+                polls::voting_cancel_end
+            ),
             route!(GET, "/api/sessions/{id}/votes", votes::session_totals),
             route!(POST, "/api/votes/live", votes::live),
             route!(GET, "/api/votes", votes::history),

@@ -367,6 +367,14 @@ const STEPS: &[Step] = &[
             WHERE id = OLD.session_id;
         END;",
     ),
+    // 11: issue 23. The room monitor's state as a host reads it (`core::monitor_state`, a
+    // JSON object; NULL until a monitor runs) and a poll's scheduled end (`voting/end`
+    // with a delay: the poll closes at the earlier of `closes_at` and `ends_at`).
+    Step::Sql(
+        "ALTER TABLE session_games ADD COLUMN monitor_state TEXT
+            CHECK (monitor_state IS NULL OR json_valid(monitor_state));
+        ALTER TABLE polls ADD COLUMN ends_at TEXT;",
+    ),
 ];
 
 /// The tickers of step 9: (pack_name, title, ticker). Never edit: a new list is a new step.

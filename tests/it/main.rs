@@ -23,6 +23,7 @@ mod concurrency;
 mod conformance;
 mod docs;
 mod hardening;
+mod host_night;
 mod http_auth;
 mod http_catalog;
 mod http_catalog_reads;

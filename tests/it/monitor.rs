@@ -120,15 +120,24 @@ impl Drop for Foreground {
     }
 }
 
-/// The outbox events of a session game, in order: (type, data). Internal ones excluded.
+/// The outbox events of a session game, in order: (type, data). Internal ones and the
+/// monitor's own state (`monitor.state`, see [`states`]) excluded.
 fn events(env: &Env, sgid: i64) -> Vec<(String, Value)> {
+    events_where(
+        env,
+        sgid,
+        "type NOT IN ('monitor.changed', 'monitor.state')",
+    )
+}
+
+fn events_where(env: &Env, sgid: i64, filter: &str) -> Vec<(String, Value)> {
     let conn = env.conn();
     let mut stmt = conn
-        .prepare(
+        .prepare(&format!(
             "SELECT type, payload FROM events
-             WHERE type != 'monitor.changed'
-               AND json_extract(payload, '$.data.sessionGameId') = ?1 ORDER BY id",
-        )
+             WHERE {filter}
+               AND json_extract(payload, '$.data.sessionGameId') = ?1 ORDER BY id"
+        ))
         .unwrap();
     let rows = stmt
         .query_map([sgid], |r| {
@@ -789,13 +798,20 @@ fn human_output_has_one_line_per_event() {
         [
             "room.connected",
             "player-count.updated",
+            "monitor.state",
             "game.started",
+            "monitor.state",
             "game.ended",
-            "room.disconnected"
+            "room.disconnected",
+            "monitor.state"
         ],
         "{stdout}"
     );
     assert!(stdout.contains("ALICE"));
+    assert!(
+        stdout.contains("connected: lobby (WaitingForMore)"),
+        "{stdout}"
+    );
 }
 
 /// The `game.status` heartbeat reaches WebSocket subscribers (not the outbox).
@@ -1361,4 +1377,141 @@ fn a_replay_on_the_same_room_code_waits_for_its_own_game() {
         status(&env, second),
         ("completed".into(), "played".into(), Some(2))
     );
+}
+
+/// The `monitor.state` events of a session game, in order.
+fn states(env: &Env, sgid: i64) -> Vec<Value> {
+    events_where(env, sgid, "type = 'monitor.state'")
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect()
+}
+
+/// Polls until the stored monitor state is `state`; returns the `monitor.state` events.
+fn wait_state(env: &Env, sgid: i64, state: &str) -> Vec<Value> {
+    let end = Instant::now() + Duration::from_secs(15);
+    loop {
+        let all = states(env, sgid);
+        if all.last().is_some_and(|s| s["state"] == state) {
+            return all;
+        }
+        assert!(
+            Instant::now() < end,
+            "timed out waiting for monitor state {state}; states: {all:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_monitor_state_is_real_retrying_then_connected_in_play_ended() {
+    let fake = FakeEcast::start();
+    fake.room("STAT", "quiplash3");
+    fake.fail_lookups(3, 503);
+    let srv = daemon(Env::new(), &fake);
+    let token = srv.token();
+    let sid = srv.session(&token);
+    let r = srv.post(
+        &format!("/api/sessions/{sid}/games"),
+        json!({ "game_id": 1, "room_code": "STAT" }),
+        Some(&token),
+    );
+    assert_eq!(r.status, 201, "{}", r.text);
+    assert_eq!(r.json["monitor_state"]["state"], "looking_up");
+    let sgid = r.json["id"].as_i64().unwrap();
+    let seen = wait_state(&srv.env, sgid, "connected");
+    let kinds: Vec<&str> = seen.iter().map(|s| s["state"].as_str().unwrap()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "looking_up",
+            "retrying",
+            "retrying",
+            "retrying",
+            "connected"
+        ],
+        "{seen:?}"
+    );
+    for (i, s) in seen[1..4].iter().enumerate() {
+        assert_eq!(s["attempt"], i as i64 + 1);
+        assert_eq!(s["sessionId"], sid);
+        assert_eq!(s["gameId"], 1);
+        assert!(s["nextRetryAt"].as_str().unwrap().ends_with('Z'), "{s}");
+        assert!(s["reason"].as_str().unwrap().contains("503"), "{s}");
+    }
+    // No lobby state before the lobby said one.
+    assert!(
+        seen[..4].iter().all(|s| s["lobbyState"].is_null()),
+        "{seen:?}"
+    );
+    assert_eq!(seen[4]["lobbyState"], "WaitingForMore");
+    assert!(seen[4]["attempt"].is_null() && seen[4]["reason"].is_null());
+    // One warning per back-off step in the daemon's log.
+    let logs = srv.logs();
+    for n in 1..=3 {
+        let needle = format!("room STAT: attempt {n} failed");
+        assert_eq!(logs.matches(&needle).count(), 1, "{needle}: {logs}");
+    }
+    assert!(
+        logs.lines()
+            .filter(|l| l.contains("attempt 1 failed"))
+            .all(|l| l.contains("WARN")),
+        "{logs}"
+    );
+    // The same state on the session game object and on status-live.
+    let games = srv.get(&format!("/api/sessions/{sid}/games"));
+    assert_eq!(games.json[0]["monitor_state"]["state"], "connected");
+    assert_eq!(
+        games.json[0]["monitor_state"]["lobbyState"],
+        "WaitingForMore"
+    );
+    let live = srv.get(&format!("/api/sessions/{sid}/games/{sgid}/status-live"));
+    assert_eq!(live.json["monitorState"]["state"], "connected");
+
+    fake.lock("STAT");
+    wait_state(&srv.env, sgid, "in_play");
+    fake.exit("STAT");
+    wait_state(&srv.env, sgid, "ended");
+    let live = srv.get(&format!("/api/sessions/{sid}/games/{sgid}/status-live"));
+    assert_eq!(live.json["monitorState"]["state"], "ended");
+}
+
+#[test]
+fn a_monitor_that_gives_up_says_why_and_a_stopped_one_says_stopped() {
+    let fake = FakeEcast::start();
+    fake.fail_lookups(10_000, 503);
+    let env = Env::new();
+    let sgid = game_on(&env, "GONE");
+    let fg = Foreground::start(&env, &fake, sgid);
+    let (code, _) = fg.wait(20);
+    assert_eq!(code, 1);
+    let last = states(&env, sgid).pop().unwrap();
+    assert_eq!(last["state"], "failed");
+    let reason = last["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("could not be reached") && reason.contains("503"),
+        "{reason}"
+    );
+    let shown = env.json(&["game", "show", &sgid.to_string()]);
+    assert_eq!(shown["monitor_state"]["state"], "failed", "{shown}");
+
+    // A game never monitored has none; a stop is `stopped`.
+    let other: i64 = env
+        .ok(&["game", "add", "1", "--room-code", "STOP", "-q"])
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(states(&env, other)[0]["state"], "looking_up");
+    env.ok(&["game", "monitor", "stop", &other.to_string()]);
+    assert_eq!(states(&env, other).pop().unwrap()["state"], "stopped");
+    let plain: i64 = env.ok(&["game", "add", "1", "-q"]).trim().parse().unwrap();
+    let listed = env.json(&["game", "list"]);
+    let row = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == plain)
+        .unwrap()
+        .clone();
+    assert!(row["monitor_state"].is_null(), "{row}");
 }
