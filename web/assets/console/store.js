@@ -53,9 +53,16 @@ export function changed(key, data) {
 }
 
 let tonightLoading = null;
-/** Re-reads tonight's session, games, lined-up game and polls (one read at a time). */
+let tonightAgain = false;
+/**
+ * Re-reads tonight's session, games, lined-up game and polls, one read at a time: a call
+ * during a read makes one more read after it (what changed meanwhile is not lost).
+ */
 export async function loadTonight() {
-  if (tonightLoading) return tonightLoading;
+  if (tonightLoading) {
+    tonightAgain = true;
+    return tonightLoading;
+  }
   tonightLoading = (async () => {
     const a = await getJSON("/api/sessions/active");
     const session = a && a.id ? a : null;
@@ -91,6 +98,10 @@ export async function loadTonight() {
     showLoadError("tonight", e);
   } finally {
     tonightLoading = null;
+  }
+  if (tonightAgain) {
+    tonightAgain = false;
+    await loadTonight();
   }
 }
 
