@@ -114,7 +114,7 @@ export async function catalog() {
 /**
  * Applies a live event to the state. Returns whether the page should re-read what the
  * event touches (lobby, monitor and poll events patch the state at once and need no
- * re-read). What the monitor is doing comes only from its own state (`monitor.state`, the
+ * re-read). What the monitor is doing comes only from its own state (its event, the
  * game's `monitor_state`): lobby events bring the players, never a state word.
  */
 export function applyEvent(msg) {
