@@ -92,7 +92,7 @@ fn console_logs_in_creates_a_session_and_adds_a_game_by_room_code() {
 
     // The lobby fills live: the room monitor's events reach the page over the WebSocket.
     page.wait_for(
-        "document.querySelector('#now-monitor')?.innerText === 'waiting in lobby'",
+        "document.querySelector('#now-monitor')?.innerText.startsWith('connected: lobby')",
         WAIT,
     );
     fake.join("WXYZ", "alice");
@@ -386,7 +386,7 @@ fn screenshots() {
     let page = browser.page(1280, 860);
     log_in(&page, &srv);
     page.wait_for(
-        "document.querySelector('#now-monitor')?.innerText === 'waiting in lobby'",
+        "document.querySelector('#now-monitor')?.innerText.startsWith('connected: lobby')",
         WAIT,
     );
     for name in ["ALICE", "BOB", "CHLOE", "DEV", "EMMA", "FINN"] {
