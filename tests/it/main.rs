@@ -4,6 +4,7 @@
 mod cdp;
 mod fake_ecast;
 mod fake_twitch;
+mod fake_youtube;
 mod server;
 mod util;
 
@@ -25,6 +26,7 @@ mod concurrency;
 mod conformance;
 mod docs;
 mod hardening;
+mod hold;
 mod host_night;
 mod http_auth;
 mod http_catalog;
