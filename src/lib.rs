@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod core;
 pub mod daemon_lock;
+pub mod env;
 pub mod error;
 pub mod live;
 pub mod monitor;

@@ -190,7 +190,7 @@ pub fn main() -> i32 {
     let serving = matches!(cli.command, Command::Serve(_));
     if !serving {
         // Every write of this command is recorded in the audit log as this actor.
-        crate::core::audit::set_default_actor(crate::core::audit::cli_actor());
+        crate::core::audit::set_default_actor(crate::env::cli_actor());
     }
     let code = match run(&ctx, cli.command) {
         Ok(()) => 0,

@@ -65,9 +65,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     if let Some(n) = args.max_connections {
         config.max_connections = n as usize;
     }
-    config.admin_key = crate::core::auth::env_admin_key();
-    config.jwt_secret = crate::core::auth::env_jwt_secret();
-    config.admins_file = crate::core::admins::env_file();
+    config.admin_key = crate::env::admin_key();
+    config.jwt_secret = crate::env::jwt_secret();
+    config.admins_file = crate::env::admins_file();
     config.audit_retention_days = args.audit_retention_days;
     config.log_format = Some(args.log_format);
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -110,6 +110,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                     secret,
                     events: split_events(events),
                 },
+                crate::env::webhook_allow_private(),
             )?;
             if ctx.quiet {
                 output::line(&w.id.to_string());
@@ -133,7 +134,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 events: events.map(split_events),
                 enabled: (enable || disable).then_some(enable),
             };
-            let w = webhooks::update(&mut conn, id, &patch)?;
+            let w = webhooks::update(&mut conn, id, &patch, crate::env::webhook_allow_private())?;
             if ctx.quiet {
                 return Ok(());
             }

@@ -263,7 +263,11 @@ pub fn invalid_token() -> Frame {
 /// For an `auth` message: `Some(Some(token))`, or `Some(None)` when it has no token.
 fn auth_token(body: &str) -> Option<Option<String>> {
     let msg = serde_json::from_str::<Value>(body).ok()?;
-    if msg.get("type").and_then(Value::as_str) != Some("auth") {
+    let kind = msg
+        .get("type")
+        .and_then(Value::as_str)
+        .and_then(ClientType::parse);
+    if kind != Some(ClientType::Auth) {
         return None;
     }
     Some(
@@ -284,9 +288,12 @@ fn handle(body: &str, id: u64, hub: &Hub) -> Frame {
         Some(Value::Null) | None => "undefined".to_string(),
         Some(other) => other.to_string(),
     };
-    match kind.as_str() {
-        "auth" => Reply::token_required().frame(),
-        "page_focus" => {
+    let Some(known) = ClientType::parse(&kind) else {
+        return error(&format!("Unknown message type: {kind}"));
+    };
+    match known {
+        ClientType::Auth => Reply::token_required().frame(),
+        ClientType::PageFocus => {
             let page = match msg.get("page") {
                 Some(Value::String(p)) if !p.trim().is_empty() && p.len() <= 200 => p.trim(),
                 _ => return error("page is required"),
@@ -300,14 +307,14 @@ fn handle(body: &str, id: u64, hub: &Hub) -> Frame {
                 }
             }
         }
-        "subscribe" | "unsubscribe" => {
+        ClientType::Subscribe | ClientType::Unsubscribe => {
             if !hub.is_authenticated(id) {
                 return error("Not authenticated");
             }
             let Some(session_id) = session_id(&msg) else {
                 return error("sessionId is required");
             };
-            if kind == "subscribe" {
+            if known == ClientType::Subscribe {
                 hub.subscribe(id, session_id);
                 Reply::subscribed(session_id).frame()
             } else {
@@ -315,8 +322,30 @@ fn handle(body: &str, id: u64, hub: &Hub) -> Frame {
                 Reply::unsubscribed(session_id).frame()
             }
         }
-        "ping" => Reply::Pong.frame(),
-        other => error(&format!("Unknown message type: {other}")),
+        ClientType::Ping => Reply::Pong.frame(),
+    }
+}
+
+/// The message `type`s a client may send (`docs/live.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClientType {
+    Auth,
+    PageFocus,
+    Subscribe,
+    Unsubscribe,
+    Ping,
+}
+
+impl ClientType {
+    fn parse(kind: &str) -> Option<Self> {
+        Some(match kind {
+            "auth" => ClientType::Auth,
+            "page_focus" => ClientType::PageFocus,
+            "subscribe" => ClientType::Subscribe,
+            "unsubscribe" => ClientType::Unsubscribe,
+            "ping" => ClientType::Ping,
+            _ => return None,
+        })
     }
 }
 

@@ -31,7 +31,10 @@ pub async fn create(app: Arc<App>, mut req: Req) -> Result<Resp> {
     require_admin(&app, &req).await?;
     let body = req.json(&app).await?;
     let new = webhooks::parse_new(&Value::Object(body.0))?;
-    let w = app.db.write(move |c| webhooks::create(c, &new)).await?;
+    let w = app
+        .db
+        .write(move |c| webhooks::create(c, &new, crate::env::webhook_allow_private()))
+        .await?;
     Ok(http::json(201, &w))
 }
 
@@ -42,7 +45,7 @@ pub async fn update(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let patch = webhooks::parse_patch(&Value::Object(body.0))?;
     let w = app
         .db
-        .write(move |c| webhooks::update(c, id, &patch))
+        .write(move |c| webhooks::update(c, id, &patch, crate::env::webhook_allow_private()))
         .await?;
     // Re-enabling releases queued deliveries.
     app.live.webhooks_wake.notify_one();

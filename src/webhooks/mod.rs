@@ -77,7 +77,7 @@ impl reqwest::dns::Resolve for GuardedResolver {
     fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
         let host = name.as_str().to_string();
         Box::pin(async move {
-            let allow_private = registry::allow_private();
+            let allow_private = crate::env::webhook_allow_private();
             let found: Vec<std::net::SocketAddr> =
                 tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
             let mut refused = None;
@@ -108,7 +108,7 @@ pub async fn send(client: &reqwest::Client, d: &Due) -> Outcome {
     // A URL stored before the rules (or with the setting changed since) is checked again;
     // names are checked by the resolver.
     if let Ok(url) = reqwest::Url::parse(&d.url) {
-        if let Err(why) = registry::check_host(&url, registry::allow_private()) {
+        if let Err(why) = registry::check_host(&url, crate::env::webhook_allow_private()) {
             return Outcome {
                 status: None,
                 error: Some(format!("receiver address not allowed: url {why}")),
@@ -275,7 +275,7 @@ pub struct FlushReport {
 /// Attempts every pending delivery of enabled webhooks once (due or not), concurrently per
 /// webhook, and returns the tally.
 pub async fn flush(db: &Db, client: &reqwest::Client) -> Result<FlushReport> {
-    let base = registry::retry_base();
+    let base = crate::env::webhook_retry_base();
     let mut report = FlushReport::default();
     let mut seen: HashSet<i64> = HashSet::new();
     loop {
@@ -318,7 +318,7 @@ pub async fn run(db: Db, wake: Arc<Notify>, shutdown: impl std::future::Future<O
             return;
         }
     };
-    let base = registry::retry_base();
+    let base = crate::env::webhook_retry_base();
     let (done_tx, mut done_rx) = mpsc::unbounded_channel::<i64>();
     let mut busy: HashSet<i64> = HashSet::new();
     let mut tasks = tokio::task::JoinSet::new();
