@@ -497,6 +497,14 @@ fn show_live(live: &serde_json::Value) {
                 "from the database (no monitor running)".to_string()
             },
         ),
+        (
+            "Monitor state",
+            serde_json::from_value::<crate::core::monitor_state::MonitorState>(
+                live["monitorState"].clone(),
+            )
+            .map(|s| s.to_string())
+            .unwrap_or_else(|_| "-".to_string()),
+        ),
         ("App tag", text("appTag")),
         ("Lobby state", text("lobbyState")),
         ("Game state", text("gameState")),

@@ -48,6 +48,17 @@ pub struct Args {
     #[arg(long, env = "JACKBOX_BACKUP_KEEP", default_value_t = 7, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub backup_keep: u32,
+    /// Read these Twitch channels' chat, comma-separated (replaces the stored chat sources)
+    #[arg(
+        long,
+        env = "JACKBOX_TWITCH_CHANNELS",
+        value_name = "CHANNEL[,CHANNEL…]"
+    )]
+    pub twitch: Option<String>,
+    /// Read this YouTube live stream's chat, by video id or URL (key in
+    /// JACKBOX_YOUTUBE_API_KEY; replaces the stored chat sources)
+    #[arg(long, env = "JACKBOX_YOUTUBE_VIDEO", value_name = "VIDEO_ID")]
+    pub youtube: Option<String>,
     /// Log format on stderr
     #[arg(long, value_enum, ignore_case = true, default_value = "pretty")]
     pub log_format: LogFormat,
@@ -70,6 +81,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     config.admins_file = crate::env::admins_file();
     config.audit_retention_days = args.audit_retention_days;
     config.log_format = Some(args.log_format);
+    config.chat_sources = chat_sources(args.twitch.as_deref(), args.youtube.as_deref())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("jackbox-serve")
@@ -82,4 +94,33 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     // Blocking tasks (a long SQLite query) must not keep the process alive past the grace.
     runtime.shutdown_timeout(std::time::Duration::from_millis(300));
     Ok(())
+}
+
+/// `--twitch` / `--youtube`: the chat sources that replace the stored list, if given.
+fn chat_sources(
+    twitch: Option<&str>,
+    youtube: Option<&str>,
+) -> Result<Option<Vec<crate::core::chat::sources::Source>>> {
+    use crate::core::chat::sources::parse_source;
+    use crate::core::vocab::ChatPlatform;
+    if twitch.is_none() && youtube.is_none() {
+        return Ok(None);
+    }
+    let mut out = Vec::new();
+    let items = twitch
+        .into_iter()
+        .flat_map(|t| t.split(','))
+        .map(|c| (ChatPlatform::Twitch, c, "--twitch"))
+        .chain(youtube.map(|y| (ChatPlatform::Youtube, y, "--youtube")));
+    for (platform, channel, flag) in items {
+        if channel.trim().is_empty() {
+            continue;
+        }
+        let s = parse_source(platform, channel)
+            .map_err(|e| crate::Error::invalid(format!("invalid {flag} {channel:?}: {e}")))?;
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    Ok(Some(out))
 }

@@ -13,6 +13,7 @@ use super::catalog;
 use super::events::{emit, monitor_changed, EndedSession, Event, GameAdded, SessionEnded};
 use super::input::required;
 use super::model::{Selection, Session, SessionGame};
+use super::monitor_state::{self, MonitorState};
 use super::picker::{self, Pick, PickRequest};
 use super::polls;
 use super::selection;
@@ -87,7 +88,7 @@ pub fn add_game(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result
         ])?;
         tx.prepare_cached("UPDATE games SET play_count = play_count + 1 WHERE id = ?1")?
             .execute([game_id])?;
-        let sg = session_games::get(tx, session_id, id)?;
+        let mut sg = session_games::get(tx, session_id, id)?;
         let games_played = session.games_played.unwrap_or(0) + 1;
         emit(
             tx,
@@ -96,7 +97,9 @@ pub fn add_game(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result
         )?;
         selection::dismiss_in(tx, session_id, DismissReason::Added)?;
         if new.room_code.is_some() {
+            monitor_state::set(tx, &sg, &MonitorState::looking_up())?;
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
+            sg.monitor_state = Some(MonitorState::looking_up());
         }
         audit::record(
             tx,

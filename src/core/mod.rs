@@ -17,6 +17,7 @@ pub mod jwt;
 pub mod keys;
 pub mod lineup;
 pub mod model;
+pub mod monitor_state;
 pub mod monitoring;
 pub mod picker;
 pub mod polls;

@@ -7,6 +7,7 @@ use super::audit::{self, Action};
 use super::events::{emit, monitor_changed, Event, PlayerCountUpdated, RoomDisconnected, RoomRef};
 use super::input::required;
 use super::model::{Message, SessionGame};
+use super::monitor_state::{self, MonitorState};
 pub use super::room_code::{validate_room_code, ROOM_CODE_ERROR};
 use super::sessions;
 use super::vocab::{DisconnectReason, GameStatus, IntoWord, MonitorStatus, SelectionSource};
@@ -187,6 +188,7 @@ pub fn set_room_code(
         if sg.player_count_check_status == MonitorStatus::Monitoring
             && sg.room_code.as_deref() != Some(code)
         {
+            monitor_state::set(tx, &sg, &MonitorState::looking_up())?;
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
         audit::record(
@@ -265,6 +267,7 @@ pub fn start_monitor(conn: &mut Connection, session_id: i64, id: i64) -> Result<
         }
         if sg.player_count_check_status != MonitorStatus::Monitoring {
             set_monitor_status(tx, id, MonitorStatus::Monitoring)?;
+            monitor_state::set(tx, &sg, &MonitorState::looking_up())?;
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
         audit::record(
@@ -312,6 +315,7 @@ pub fn stop_monitors(tx: &Transaction, session_id: i64, only: Option<i64>) -> Re
     };
     for sg in running {
         set_monitor_status(tx, sg.id, MonitorStatus::Stopped)?;
+        monitor_state::set(tx, &sg, &MonitorState::stopped())?;
         emit(
             tx,
             Some(session_id),

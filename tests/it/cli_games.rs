@@ -5,7 +5,7 @@ use super::cli_sessions::{assert_key_order, events, keys};
 use super::util::Env;
 use serde_json::{json, Value};
 
-const SESSION_GAME_KEYS: [&str; 16] = [
+const SESSION_GAME_KEYS: [&str; 17] = [
     "id",
     "session_id",
     "game_id",
@@ -22,6 +22,7 @@ const SESSION_GAME_KEYS: [&str; 16] = [
     "max_players",
     "upvotes",
     "downvotes",
+    "monitor_state",
 ];
 
 fn play_count(env: &Env, game_id: i64) -> i64 {

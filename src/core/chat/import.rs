@@ -28,6 +28,9 @@ pub struct ImportSummary {
     /// Keyed by `games.id` as a string.
     pub votes_by_game: BTreeMap<String, GameVotes>,
     pub unmatched_votes: u64,
+    /// Entries of the log that are not chat messages (a Super Chat without text, a ticker,
+    /// a system line), skipped.
+    pub entries_skipped: u64,
 }
 
 const INSERT_CHAT: &str = "INSERT OR IGNORE INTO chat_logs
@@ -213,6 +216,7 @@ impl<'c> Importer<'c> {
             votes_processed: self.votes,
             votes_by_game: by_game,
             unmatched_votes: self.unmatched,
+            entries_skipped: 0,
         };
         if summary.messages_imported > 0 {
             sessions::touch(&self.tx, self.session_id)?;

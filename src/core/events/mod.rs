@@ -100,6 +100,8 @@ events! {
         PollLeading(PollLeading) = POLL_LEADING: "poll.leading",
         VotingEnded(VotingEnded) = VOTING_ENDED: "voting.ended",
         PollCancelled(PollCancelled) = POLL_CANCELLED: "poll.cancelled",
+        PollEnding(PollEnding) = POLL_ENDING: "poll.ending",
+        PollEndingCancelled(PollEndingCancelled) = POLL_ENDING_CANCELLED: "poll.ending.cancelled",
         /// Sent by `POST /api/webhooks/test/{id}` only, never through the outbox.
         Test(WebhookTest) = TEST: "test",
     }
@@ -114,6 +116,14 @@ events! {
         /// legacy key); the daemon checks its WebSocket clients' tokens again. Never sent
         /// to clients or webhooks.
         AuthChanged(AuthChanged) = AUTH_CHANGED: "auth.changed",
+        /// A room monitor's state changed (`core::monitor_state`): to the session's
+        /// WebSocket subscribers only, not a webhook event.
+        MonitorState(MonitorStateChanged) = MONITOR_STATE: "monitor.state",
+        /// A live chat source connected: straight to every authenticated WebSocket
+        /// client, never stored.
+        ChatConnected(ChatConnected) = CHAT_CONNECTED: "chat.connected",
+        /// A live chat source disconnected or failed (likewise never stored).
+        ChatDisconnected(ChatDisconnected) = CHAT_DISCONNECTED: "chat.disconnected",
     }
 }
 
