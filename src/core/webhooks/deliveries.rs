@@ -102,6 +102,9 @@ pub fn next_due_at(conn: &Connection) -> Result<Option<String>> {
 pub struct Outcome {
     pub status: Option<u16>,
     pub error: Option<String>,
+    /// How long the receiver asked to wait (a `429`'s `retry_after` / `Retry-After`): the
+    /// next attempt is then, instead of the usual schedule.
+    pub retry_after: Option<Duration>,
 }
 
 impl Outcome {
@@ -137,7 +140,10 @@ pub fn record_attempt(
     } else {
         AfterAttempt::Retrying
     };
-    let next = chrono::Duration::from_std(backoff(attempt, base))
+    let wait = outcome
+        .retry_after
+        .unwrap_or_else(|| backoff(attempt, base));
+    let next = chrono::Duration::from_std(wait)
         .map(|b| crate::time::format(now + b))
         .unwrap_or_else(|_| crate::time::format(now));
     let state = match after {

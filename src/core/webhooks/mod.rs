@@ -17,6 +17,7 @@ pub use deliveries::*;
 use crate::core::audit::{self, Action};
 use crate::core::events::WEBHOOK_EVENTS;
 use crate::core::model::Message;
+use crate::core::vocab::WebhookFormat;
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
@@ -31,6 +32,8 @@ pub struct Webhook {
     pub events: Vec<String>,
     pub enabled: bool,
     pub created_at: String,
+    /// `json` (signed event) or `discord` (a Discord webhook message).
+    pub format: WebhookFormat,
 }
 
 /// One logged delivery attempt, newest first in `logs`.
@@ -52,8 +55,10 @@ pub struct LogEntry {
 pub struct NewWebhook {
     pub name: String,
     pub url: String,
+    /// Not needed (empty) for a Discord webhook: its URL is its secret.
     pub secret: String,
     pub events: Vec<String>,
+    pub format: WebhookFormat,
 }
 
 /// A partial update: `None` leaves the field as it is.
@@ -130,7 +135,15 @@ pub fn parse_new(body: &Value) -> Result<NewWebhook> {
     };
     let name = text("name")?;
     let url = text("url")?;
-    let secret = text("secret")?;
+    let format = match obj.get("format") {
+        None | Some(Value::Null) => WebhookFormat::Json,
+        Some(Value::String(f)) => f.parse()?,
+        Some(_) => return Err(Error::invalid(WebhookFormat::INVALID)),
+    };
+    let secret = match (format, obj.get("secret")) {
+        (WebhookFormat::Discord, None | Some(Value::Null)) => String::new(),
+        _ => text("secret")?,
+    };
     let events = match obj.get("events") {
         None | Some(Value::Null) => return Err(Error::invalid("events is required")),
         Some(v) => event_list(v)?,
@@ -140,6 +153,7 @@ pub fn parse_new(body: &Value) -> Result<NewWebhook> {
         url,
         secret,
         events,
+        format,
     })
 }
 
@@ -180,7 +194,7 @@ fn event_list(v: &Value) -> Result<Vec<String>> {
         .collect()
 }
 
-const COLUMNS: &str = "id, name, url, events, enabled, created_at";
+const COLUMNS: &str = "id, name, url, events, enabled, created_at, format";
 
 fn from_row(r: &Row) -> rusqlite::Result<Webhook> {
     let events: String = r.get(3)?;
@@ -191,6 +205,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Webhook> {
         events: serde_json::from_str(&events).unwrap_or_default(),
         enabled: r.get::<_, i64>(4)? == 1,
         created_at: r.get(5)?,
+        format: r.get(6)?,
     })
 }
 
@@ -213,28 +228,32 @@ pub fn get(conn: &Connection, id: i64) -> Result<Webhook> {
 pub fn create(conn: &mut Connection, new: &NewWebhook, allow_private: bool) -> Result<Webhook> {
     validate_name(&new.name)?;
     validate_url(&new.url, allow_private)?;
-    validate_secret(&new.secret)?;
+    if new.format == WebhookFormat::Json {
+        validate_secret(&new.secret)?;
+    }
     let events = validate_events(&new.events)?;
     let events_json = serde_json::to_string(&events)?;
     let now = crate::time::now();
     let id = store::write(conn, |tx| {
         tx.prepare_cached(
-            "INSERT INTO webhooks (name, url, secret, events, enabled, created_at)
-             VALUES (?1, ?2, ?3, ?4, 1, ?5)",
+            "INSERT INTO webhooks (name, url, secret, events, enabled, created_at, format)
+             VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
         )?
         .execute(rusqlite::params![
             new.name.trim(),
             new.url.trim(),
             new.secret,
             events_json,
-            now
+            now,
+            new.format
         ])?;
         let id = tx.last_insert_rowid();
         audit::record(
             tx,
             Action::WebhookCreate,
             Some(format!("webhook:{id}")),
-            json!({ "name": new.name.trim(), "url": url_origin(&new.url), "events": events }),
+            json!({ "name": new.name.trim(), "url": url_origin(&new.url), "events": events,
+                    "format": new.format }),
         )?;
         Ok(id)
     })?;
