@@ -15,7 +15,9 @@ export async function loadSettings() {
     fill(panel, h("div", { class: "card", id: "chat" }), h("div", { class: "card", id: "webhooks" }), h("div", { class: "card", id: "tokens" }), h("div", { class: "card", id: "presence" }), h("div", { class: "card", id: "audit" }));
     renderPresence();
   }
-  await Promise.all([loadChat(), loadWebhooks(), loadTokens(), loadAudit()]);
+  // The chat card first: it sits on top, so the forms below do not move once shown.
+  await loadChat();
+  await Promise.all([loadWebhooks(), loadTokens(), loadAudit()]);
 }
 
 async function loadWebhooks() {
