@@ -121,7 +121,6 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                     events: split_events(events),
                     format,
                 },
-                crate::env::webhook_allow_private(),
             )?;
             if ctx.quiet {
                 output::line(&w.id.to_string());
@@ -145,7 +144,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 events: events.map(split_events),
                 enabled: (enable || disable).then_some(enable),
             };
-            let w = webhooks::update(&mut conn, id, &patch, crate::env::webhook_allow_private())?;
+            let w = webhooks::update(&mut conn, id, &patch)?;
             if ctx.quiet {
                 return Ok(());
             }

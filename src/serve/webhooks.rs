@@ -31,10 +31,7 @@ pub async fn create(app: Arc<App>, mut req: Req) -> Result<Resp> {
     require_admin(&app, &req).await?;
     let body = req.json(&app).await?;
     let new = webhooks::parse_new(&Value::Object(body.0))?;
-    let w = app
-        .db
-        .write(move |c| webhooks::create(c, &new, crate::env::webhook_allow_private()))
-        .await?;
+    let w = app.db.write(move |c| webhooks::create(c, &new)).await?;
     Ok(http::json(201, &w))
 }
 
@@ -45,7 +42,7 @@ pub async fn update(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let patch = webhooks::parse_patch(&Value::Object(body.0))?;
     let w = app
         .db
-        .write(move |c| webhooks::update(c, id, &patch, crate::env::webhook_allow_private()))
+        .write(move |c| webhooks::update(c, id, &patch))
         .await?;
     // Re-enabling releases queued deliveries.
     app.live.webhooks_wake.notify_one();
@@ -128,11 +125,21 @@ pub async fn websocket(app: Arc<App>, mut req: Req) -> Result<Resp> {
         let app = checker.clone();
         Box::pin(async move { super::auth::authenticate(&app, &token).await.ok() })
     });
+    let reader = app.clone();
+    let exists: ws::SessionExists = Arc::new(move |id: i64| {
+        let app = reader.clone();
+        Box::pin(async move {
+            app.db
+                .read(move |c| crate::core::sessions::may_subscribe(c, id))
+                .await
+                .unwrap_or(false)
+        })
+    });
     tokio::spawn(async move {
         match on_upgrade.await {
             Ok(upgraded) => {
                 let socket = ws::accept(TokioIo::new(upgraded)).await;
-                ws::serve(socket, live.hub.clone(), validate, shutdown).await;
+                ws::serve(socket, live.hub.clone(), validate, exists, shutdown).await;
                 drop(slot);
             }
             Err(e) => tracing::debug!(error = %e, "WebSocket upgrade failed"),
