@@ -54,30 +54,6 @@ pub fn current_actor() -> String {
         .unwrap_or_else(|| SYSTEM_ACTOR.to_string())
 }
 
-/// The CLI's actor: `JACKBOX_ACTOR` when set, else `cli:<OS user>`.
-pub fn cli_actor() -> String {
-    if let Some(a) = std::env::var("JACKBOX_ACTOR")
-        .ok()
-        .map(|a| a.trim().to_string())
-        .filter(|a| !a.is_empty())
-    {
-        return a;
-    }
-    format!("cli:{}", os_user())
-}
-
-/// The login name of the user running this process.
-fn os_user() -> String {
-    if let Some(u) = ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|v| !v.trim().is_empty())
-    {
-        return u.trim().to_string();
-    }
-    crate::platform::login_name_fallback().unwrap_or_else(|| "unknown".to_string())
-}
-
 /// Field names whose values never reach a row, at any depth of `detail`.
 const SECRET_FIELDS: &[&str] = &["key", "secret", "token", "password", "authorization"];
 
