@@ -12,7 +12,7 @@ use super::model::SessionGame;
 use super::session_games::{self, Playing};
 use super::vocab::{CountSource, DisconnectReason, MonitorStatus};
 use crate::{store, Result};
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 
 /// How a monitor ended on its own (a manual stop goes through `session_games::stop_monitor`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,7 +138,7 @@ pub fn finish(
     })
 }
 
-fn store_count(tx: &Transaction, sg: &SessionGame, count: i64) -> Result<i64> {
+fn store_count(tx: &Connection, sg: &SessionGame, count: i64) -> Result<i64> {
     tx.prepare_cached("UPDATE session_games SET player_count = ?2 WHERE id = ?1")?
         .execute([sg.id, count])?;
     emit(
@@ -148,7 +148,7 @@ fn store_count(tx: &Transaction, sg: &SessionGame, count: i64) -> Result<i64> {
     )
 }
 
-fn payloads(tx: &Transaction, ids: &[i64]) -> Result<Vec<String>> {
+fn payloads(tx: &Connection, ids: &[i64]) -> Result<Vec<String>> {
     let ids = serde_json::to_string(ids)?;
     let mut stmt = tx.prepare_cached(
         "SELECT payload FROM events WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",

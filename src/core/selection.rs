@@ -11,7 +11,7 @@ use super::model::Game;
 use super::sessions;
 pub use super::vocab::{DismissReason, SelectionSource};
 use crate::{store, Error, Result};
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 
@@ -100,7 +100,7 @@ pub fn select(
 /// Stores the selection and emits `game.picked` (checks are the caller's). Replacing an
 /// earlier selection emits no `game.dismissed`: the new `game.picked` says it all.
 pub fn select_in(
-    tx: &Transaction,
+    tx: &Connection,
     session_id: i64,
     game: &Game,
     source: SelectionSource,
@@ -141,7 +141,7 @@ pub fn dismiss(conn: &mut Connection, session_id: i64) -> Result<Selection> {
 /// Clears the selection, if any, emitting `game.dismissed` with `reason`. Returns what was
 /// selected.
 pub fn dismiss_in(
-    tx: &Transaction,
+    tx: &Connection,
     session_id: i64,
     reason: DismissReason,
 ) -> Result<Option<(i64, SelectionSource)>> {

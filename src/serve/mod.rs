@@ -16,6 +16,7 @@ pub mod polls;
 pub mod router;
 pub mod sessions;
 pub mod stats;
+pub mod token_memo;
 pub mod votes;
 pub mod web;
 pub mod webhooks;
@@ -117,6 +118,8 @@ pub struct App {
     pub registry: Arc<crate::core::auth::Registry>,
     /// Failed logins per client IP (S2).
     pub login_throttle: auth::Throttle,
+    /// Recent token checks, answered from memory while the auth tables are unchanged.
+    pub token_memo: token_memo::TokenMemo,
     /// Flips to `true` when shutdown starts: long-lived tasks (WebSockets, monitors) watch
     /// it to say goodbye.
     pub shutdown: tokio::sync::watch::Sender<bool>,
@@ -160,6 +163,7 @@ impl App {
             jwt_secret,
             registry,
             login_throttle: auth::Throttle::default(),
+            token_memo: token_memo::TokenMemo::default(),
             shutdown,
             hard_stop: tokio::sync::watch::channel(false).0,
             live,
@@ -400,7 +404,11 @@ fn serve_connection(
     // socket lives, after this connection task has ended.
     let slot = ConnSlot(Arc::new(slot));
     let service = hyper::service::service_fn(move |mut req: hyper::Request<_>| {
-        req.extensions_mut().insert(slot.clone());
+        // Only an upgrade outlives the connection task (allocating the extension map for
+        // every request would cost the hot path).
+        if req.headers().contains_key(hyper::header::UPGRADE) {
+            req.extensions_mut().insert(slot.clone());
+        }
         let app = app.clone();
         let guard = BusyGuard::enter(&in_service);
         async move {
