@@ -40,7 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Webhooks: register receivers, test, read logs, flush pending deliveries')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Admins, the admin key and API tokens')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log: who changed what, newest first')
-            [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'The database file: backup, integrity check')
+            [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'The database file: backup, restore, integrity check')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Totals and rankings')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the HTTP + WebSocket daemon')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -1403,11 +1403,23 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the database to PATH (safe while the daemon runs)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Replace the database with a backup (the current file is kept aside)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the whole file (PRAGMA integrity_check); exit 1 when it is damaged')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'jackbox;db;backup' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jackbox;db;restore' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -1431,11 +1443,15 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
         }
         'jackbox;db;help' {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the database to PATH (safe while the daemon runs)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Replace the database with a backup (the current file is kept aside)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the whole file (PRAGMA integrity_check); exit 1 when it is damaged')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'jackbox;db;help;backup' {
+            break
+        }
+        'jackbox;db;help;restore' {
             break
         }
         'jackbox;db;help;check' {
@@ -1498,7 +1514,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Webhooks: register receivers, test, read logs, flush pending deliveries')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Admins, the admin key and API tokens')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log: who changed what, newest first')
-            [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'The database file: backup, integrity check')
+            [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'The database file: backup, restore, integrity check')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Totals and rankings')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the HTTP + WebSocket daemon')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -1780,10 +1796,14 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
         }
         'jackbox;help;db' {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the database to PATH (safe while the daemon runs)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Replace the database with a backup (the current file is kept aside)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the whole file (PRAGMA integrity_check); exit 1 when it is damaged')
             break
         }
         'jackbox;help;db;backup' {
+            break
+        }
+        'jackbox;help;db;restore' {
             break
         }
         'jackbox;help;db;check' {

@@ -289,6 +289,9 @@ _jackbox() {
             jackbox__subcmd__db,help)
                 cmd="jackbox__subcmd__db__subcmd__help"
                 ;;
+            jackbox__subcmd__db,restore)
+                cmd="jackbox__subcmd__db__subcmd__restore"
+                ;;
             jackbox__subcmd__db__subcmd__help,backup)
                 cmd="jackbox__subcmd__db__subcmd__help__subcmd__backup"
                 ;;
@@ -297,6 +300,9 @@ _jackbox() {
                 ;;
             jackbox__subcmd__db__subcmd__help,help)
                 cmd="jackbox__subcmd__db__subcmd__help__subcmd__help"
+                ;;
+            jackbox__subcmd__db__subcmd__help,restore)
+                cmd="jackbox__subcmd__db__subcmd__help__subcmd__restore"
                 ;;
             jackbox__subcmd__game,add)
                 cmd="jackbox__subcmd__game__subcmd__add"
@@ -498,6 +504,9 @@ _jackbox() {
                 ;;
             jackbox__subcmd__help__subcmd__db,check)
                 cmd="jackbox__subcmd__help__subcmd__db__subcmd__check"
+                ;;
+            jackbox__subcmd__help__subcmd__db,restore)
+                cmd="jackbox__subcmd__help__subcmd__db__subcmd__restore"
                 ;;
             jackbox__subcmd__help__subcmd__game,add)
                 cmd="jackbox__subcmd__help__subcmd__game__subcmd__add"
@@ -2173,7 +2182,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__db)
-            opts="-q -h -V --db --json --quiet --help --version backup check help"
+            opts="-q -h -V --db --json --quiet --help --version backup restore check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2227,7 +2236,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__db__subcmd__help)
-            opts="backup check help"
+            opts="backup restore check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2275,6 +2284,38 @@ _jackbox() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__db__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__db__subcmd__restore)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3151,7 +3192,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__db)
-            opts="backup check"
+            opts="backup restore check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3179,6 +3220,20 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__db__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__db__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

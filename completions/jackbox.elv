@@ -37,7 +37,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand webhook 'Webhooks: register receivers, test, read logs, flush pending deliveries'
             cand auth 'Admins, the admin key and API tokens'
             cand audit 'The audit log: who changed what, newest first'
-            cand db 'The database file: backup, integrity check'
+            cand db 'The database file: backup, restore, integrity check'
             cand stats 'Totals and rankings'
             cand serve 'Run the HTTP + WebSocket daemon'
             cand completions 'Print a shell completion script'
@@ -1234,10 +1234,21 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand backup 'Write a consistent copy of the database to PATH (safe while the daemon runs)'
+            cand restore 'Replace the database with a backup (the current file is kept aside)'
             cand check 'Check the whole file (PRAGMA integrity_check); exit 1 when it is damaged'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;db;backup'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;db;restore'= {
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -1259,10 +1270,13 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         }
         &'jackbox;db;help'= {
             cand backup 'Write a consistent copy of the database to PATH (safe while the daemon runs)'
+            cand restore 'Replace the database with a backup (the current file is kept aside)'
             cand check 'Check the whole file (PRAGMA integrity_check); exit 1 when it is damaged'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;db;help;backup'= {
+        }
+        &'jackbox;db;help;restore'= {
         }
         &'jackbox;db;help;check'= {
         }
@@ -1319,7 +1333,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand webhook 'Webhooks: register receivers, test, read logs, flush pending deliveries'
             cand auth 'Admins, the admin key and API tokens'
             cand audit 'The audit log: who changed what, newest first'
-            cand db 'The database file: backup, integrity check'
+            cand db 'The database file: backup, restore, integrity check'
             cand stats 'Totals and rankings'
             cand serve 'Run the HTTP + WebSocket daemon'
             cand completions 'Print a shell completion script'
@@ -1529,9 +1543,12 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         }
         &'jackbox;help;db'= {
             cand backup 'Write a consistent copy of the database to PATH (safe while the daemon runs)'
+            cand restore 'Replace the database with a backup (the current file is kept aside)'
             cand check 'Check the whole file (PRAGMA integrity_check); exit 1 when it is damaged'
         }
         &'jackbox;help;db;backup'= {
+        }
+        &'jackbox;help;db;restore'= {
         }
         &'jackbox;help;db;check'= {
         }

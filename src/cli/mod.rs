@@ -111,7 +111,7 @@ pub enum Command {
     Auth(auth::Cmd),
     /// The audit log: who changed what, newest first
     Audit(audit::Args),
-    /// The database file: backup, integrity check
+    /// The database file: backup, restore, integrity check
     #[command(subcommand)]
     Db(db::Cmd),
     /// Totals and rankings

@@ -23,6 +23,9 @@ macro_rules! vocab {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             /// Every spelling, in declaration order (e.g. for a CLI's possible values).
             pub const NAMES: &'static [&'static str] = &[$($s),+];
+            /// Every variant's Rust name, in declaration order (the web's generated module
+            /// spells `GameStatus.Playing` as Rust does).
+            pub const VARIANTS: &'static [&'static str] = &[$(stringify!($variant)),+];
             /// The message of a value that is none of these.
             pub const INVALID: &'static str = $invalid;
             /// The one spelling (database, JSON, CLI).

@@ -17,6 +17,7 @@ pub mod router;
 pub mod sessions;
 pub mod stats;
 pub mod token_memo;
+pub mod vocab_js;
 pub mod votes;
 pub mod web;
 pub mod webhooks;
@@ -242,13 +243,14 @@ async fn prune_hourly(app: Arc<App>) {
 }
 
 /// Every day (and at start when the newest backup is older than a day): a backup of the
-/// database into `dir`, keeping the newest `backup_keep`. Checked hourly, so a daemon that
+/// database into `dir`, keeping the newest `backup_keep` (only files named like backups
+/// count, never the live database: `dir` may be the database's own folder). Checked hourly, so a daemon that
 /// restarts often still backs up once a day.
 async fn backup_daily(app: Arc<App>, dir: PathBuf) {
     const DAY: Duration = Duration::from_secs(24 * 3600);
     let mut stop = app.shutdown.subscribe();
     loop {
-        let newest_age = crate::store::backups_in(&dir)
+        let newest_age = crate::store::backups_in(&dir, &app.config.db)
             .last()
             .and_then(|p| std::fs::metadata(p).ok())
             .and_then(|m| m.modified().ok())
@@ -259,7 +261,7 @@ async fn backup_daily(app: Arc<App>, dir: PathBuf) {
             let done = tokio::task::spawn_blocking(move || {
                 std::fs::create_dir_all(&dir2)?;
                 let b = crate::store::backup(&db, &dir2)?;
-                let pruned = crate::store::prune_backups(&dir2, keep);
+                let pruned = crate::store::prune_backups(&dir2, &db, keep);
                 Ok::<_, crate::Error>((b, pruned))
             })
             .await;

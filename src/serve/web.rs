@@ -34,16 +34,58 @@ const PAGES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The assets, in dependency order: a file may refer only to files listed before it.
-const ASSETS: &[(&str, &str)] = &[
-    ("icon.svg", include_str!("../../web/assets/icon.svg")),
-    ("live.js", include_str!("../../web/assets/live.js")),
-    ("overlay.css", include_str!("../../web/assets/overlay.css")),
-    ("overlay.js", include_str!("../../web/assets/overlay.js")),
-    ("console.css", include_str!("../../web/assets/console.css")),
-    ("ui.js", include_str!("../../web/assets/ui.js")),
-    ("console.js", include_str!("../../web/assets/console.js")),
-];
+/// The assets, in dependency order: a file may refer only to files listed before it (so its
+/// fingerprint covers the fingerprints of what it imports). `vocab.js` is generated.
+fn assets() -> Vec<(&'static str, String)> {
+    let files: &[(&str, &str)] = &[
+        ("icon.svg", include_str!("../../web/assets/icon.svg")),
+        ("live.js", include_str!("../../web/assets/live.js")),
+        ("overlay.css", include_str!("../../web/assets/overlay.css")),
+        ("overlay.js", include_str!("../../web/assets/overlay.js")),
+        ("console.css", include_str!("../../web/assets/console.css")),
+        ("ui.js", include_str!("../../web/assets/ui.js")),
+        (
+            "console/parts.js",
+            include_str!("../../web/assets/console/parts.js"),
+        ),
+        (
+            "console/store.js",
+            include_str!("../../web/assets/console/store.js"),
+        ),
+        (
+            "console/poll.js",
+            include_str!("../../web/assets/console/poll.js"),
+        ),
+        (
+            "console/pick.js",
+            include_str!("../../web/assets/console/pick.js"),
+        ),
+        (
+            "console/history.js",
+            include_str!("../../web/assets/console/history.js"),
+        ),
+        (
+            "console/catalog.js",
+            include_str!("../../web/assets/console/catalog.js"),
+        ),
+        (
+            "console/stats.js",
+            include_str!("../../web/assets/console/stats.js"),
+        ),
+        (
+            "console/settings.js",
+            include_str!("../../web/assets/console/settings.js"),
+        ),
+        (
+            "console/tonight.js",
+            include_str!("../../web/assets/console/tonight.js"),
+        ),
+        ("console.js", include_str!("../../web/assets/console.js")),
+    ];
+    let mut out = vec![("vocab.js", super::vocab_js::source())];
+    out.extend(files.iter().map(|(n, s)| (*n, s.to_string())));
+    out
+}
 
 /// One servable file.
 pub struct File {
@@ -109,8 +151,8 @@ fn file(path: String, name: &str, text: String, immutable: bool, csp: &'static s
 fn build() -> HashMap<String, File> {
     let mut renamed: Vec<(String, String)> = Vec::new();
     let mut out = HashMap::new();
-    for (name, source) in ASSETS {
-        let text = rewrite(source, &renamed);
+    for (name, source) in assets() {
+        let text = rewrite(&source, &renamed);
         let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
         let path = format!("/assets/{stem}.{}.{ext}", hash(&text));
         renamed.push((format!("/assets/{name}"), path.clone()));
@@ -234,6 +276,77 @@ mod tests {
                     "{} refers to {target}, which is not served",
                     f.path
                 );
+            }
+        }
+    }
+
+    /// The JavaScript sources (not the generated vocabulary module).
+    fn scripts() -> Vec<(&'static str, String)> {
+        assets()
+            .into_iter()
+            .filter(|(n, _)| n.ends_with(".js") && *n != "vocab.js")
+            .collect()
+    }
+
+    /// Every import is absolute (`/assets/…`, so the fingerprinting rewrites it), and every
+    /// name a page takes from `/assets/vocab.js` — imported, or a member of an imported word
+    /// type — exists there: renaming an event or a status in Rust cannot leave a page behind.
+    #[test]
+    fn pages_use_only_words_of_the_generated_vocabulary() {
+        let exports = super::super::vocab_js::exports();
+        for (name, text) in scripts() {
+            for (i, _) in text.match_indices(" from \"") {
+                let target = &text[i + 7..];
+                assert!(target.starts_with("/assets/"), "{name}: relative import");
+            }
+            let mut imported = Vec::new();
+            for stmt in text.split("import {").skip(1) {
+                let Some((names, rest)) = stmt.split_once('}') else {
+                    continue;
+                };
+                if !rest.trim_start().starts_with("from \"/assets/vocab.js\"") {
+                    continue;
+                }
+                for n in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                    assert!(
+                        exports.contains_key(n),
+                        "{name} imports {n}, which /assets/vocab.js does not export"
+                    );
+                    imported.push(n.to_string());
+                }
+            }
+            assert!(
+                !text.contains("* as") || !text.contains("\"/assets/vocab.js\""),
+                "{name}: import vocabulary names one by one (a namespace import hides a missing one)"
+            );
+            for word in imported.iter().filter(|n| !exports[*n].is_empty()) {
+                let pat = format!("{word}.");
+                for (i, _) in text.match_indices(&pat) {
+                    if text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.') {
+                        continue;
+                    }
+                    let member: String = text[i + pat.len()..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    assert!(
+                        exports[word].contains(&member),
+                        "{name} uses {word}.{member}, which /assets/vocab.js does not have"
+                    );
+                }
+            }
+        }
+    }
+
+    /// No page spells an event name itself: they come from `/assets/vocab.js`.
+    #[test]
+    fn pages_spell_no_event_name() {
+        for (name, text) in scripts() {
+            for (_, wire) in crate::core::events::EVENT_NAMES {
+                for quote in ['"', '\'', '`'] {
+                    let lit = format!("{quote}{wire}{quote}");
+                    assert!(!text.contains(&lit), "{name} spells the event name {lit}");
+                }
             }
         }
     }

@@ -3,6 +3,7 @@
 //! Every connection, whoever opens it (CLI command, daemon pool, test), goes through
 //! [`open`], so WAL, foreign keys and the busy timeout are always set.
 
+mod backup;
 mod migrations;
 
 use crate::{Error, Result};
@@ -10,6 +11,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+pub use backup::{backup, backups_in, prune_backups, restore, Backup, Restored};
 pub use migrations::{builtin_tickers, migrate_to, LATEST_VERSION};
 
 /// How long a connection waits for another writer before giving up. Long enough that the
@@ -65,7 +67,7 @@ pub fn open(path: &Path) -> Result<Connection> {
 }
 
 /// `e`, its message prefixed with the file it is about (kind and hint kept).
-fn at(path: &Path, mut e: Error) -> Error {
+pub(crate) fn at(path: &Path, mut e: Error) -> Error {
     e.message = format!("cannot use {}: {}", path.display(), e.message);
     e
 }
@@ -121,7 +123,7 @@ pub fn check(conn: &Connection, full: bool, budget: Option<Duration>) -> Result<
 
 /// Opens an existing file read-only, without migrating it (for checks and backups of a
 /// file that may be damaged).
-fn open_read_only(path: &Path) -> Result<Connection> {
+pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
     if !path.exists() {
         return Err(no_database(path));
     }
@@ -138,92 +140,6 @@ fn open_read_only(path: &Path) -> Result<Connection> {
 pub fn check_file(path: &Path) -> Result<Check> {
     let conn = open_read_only(path)?;
     check(&conn, true, None).map_err(|e| at(path, e))
-}
-
-/// What a backup wrote.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Backup {
-    pub path: String,
-    pub bytes: u64,
-    pub created_at: String,
-}
-
-/// Writes a consistent copy of the database at `db` to `dest` with `VACUUM INTO`: one read
-/// transaction, so it is safe while the daemon and the CLI write (they are not blocked), and
-/// the copy is compact. `dest` may be a folder (the copy is then named
-/// `jackbox-YYYYMMDDTHHMMSSZ.db` inside it); an existing file is never overwritten. The
-/// copy is written under a temporary name, checked (`quick_check`), made 0600, and only then
-/// given its name: a backup cut short never looks complete.
-pub fn backup(db: &Path, dest: &Path) -> Result<Backup> {
-    let conn = open_read_only(db)?;
-    let now = chrono::Utc::now();
-    let dest = if dest.is_dir() {
-        dest.join(format!("jackbox-{}.db", now.format("%Y%m%dT%H%M%SZ")))
-    } else {
-        dest.to_path_buf()
-    };
-    if dest.exists() {
-        return Err(Error::state(format!(
-            "{} already exists: choose another path (a backup never overwrites a file)",
-            dest.display()
-        )));
-    }
-    let partial = dest.with_extension("db.partial");
-    let _ = std::fs::remove_file(&partial);
-    create_private(&partial)?;
-    let written = conn
-        .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
-        .map_err(|e| at(db, e.into()));
-    let verified = written.and_then(|_| {
-        let copy = Connection::open_with_flags(&partial, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        match check(&copy, false, None)? {
-            Check::Ok => Ok(()),
-            _ => Err(Error::storage(format!(
-                "the backup written to {} does not pass quick_check",
-                partial.display()
-            ))),
-        }
-    });
-    if let Err(e) = verified {
-        let _ = std::fs::remove_file(&partial);
-        return Err(e);
-    }
-    std::fs::rename(&partial, &dest)
-        .map_err(|e| Error::storage(format!("cannot name the backup {}: {e}", dest.display())))?;
-    let bytes = std::fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
-    Ok(Backup {
-        path: dest.display().to_string(),
-        bytes,
-        created_at: crate::time::format(now),
-    })
-}
-
-/// The daemon's daily backups in `dir`: the `jackbox-*.db` files, oldest first.
-pub fn backups_in(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("jackbox-") && n.ends_with(".db"))
-        })
-        .collect();
-    // The names carry the time in sortable form.
-    out.sort();
-    out
-}
-
-/// Deletes all but the newest `keep` backups in `dir`; returns how many went.
-pub fn prune_backups(dir: &Path, keep: usize) -> usize {
-    let all = backups_in(dir);
-    let extra = all.len().saturating_sub(keep);
-    all.iter()
-        .take(extra)
-        .filter(|p| std::fs::remove_file(p).is_ok())
-        .count()
 }
 
 /// The daemon's start-up check of an existing file, before anything writes to it: a
@@ -264,21 +180,12 @@ pub fn check_at_start(path: &Path, budget: Duration) -> Result<()> {
 
 /// Creates the file (and its folder) before SQLite does, so it is born with mode 0600.
 /// Folders we create are 0700: the file holds the admin key hash and webhook secrets.
-fn create_private(path: &Path) -> Result<()> {
+pub(crate) fn create_private(path: &Path) -> Result<()> {
     if path.exists() {
         return Ok(());
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
-        builder.create(dir).map_err(|e| {
-            Error::storage(format!("cannot create directory {}: {e}", dir.display()))
-        })?;
+        create_dir_private(dir)?;
     }
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create(true);
@@ -290,6 +197,20 @@ fn create_private(path: &Path) -> Result<()> {
     opts.open(path)
         .map_err(|e| Error::storage(format!("cannot create database {}: {e}", path.display())))?;
     Ok(())
+}
+
+/// Creates `dir` (and its parents) with mode 0700 if missing.
+pub(crate) fn create_dir_private(dir: &Path) -> Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .map_err(|e| Error::storage(format!("cannot create directory {}: {e}", dir.display())))
 }
 
 fn configure(conn: &Connection) -> Result<()> {

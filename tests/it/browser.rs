@@ -12,10 +12,10 @@ use crate::util::Env;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
-const WAIT: Duration = Duration::from_secs(10);
+pub(crate) const WAIT: Duration = Duration::from_secs(10);
 
 /// A server whose room monitor talks to `fake`, with short monitor timings.
-fn server_with(fake: &FakeEcast) -> Server {
+pub(crate) fn server_with(fake: &FakeEcast) -> Server {
     Server::start_with(Env::new(), |c| {
         c.env("JACKBOX_ECAST_URL", &fake.url)
             .env("JACKBOX_MONITOR_PROBE_MS", "250")
@@ -25,12 +25,12 @@ fn server_with(fake: &FakeEcast) -> Server {
     })
 }
 
-fn js(s: &str) -> String {
+pub(crate) fn js(s: &str) -> String {
     json!(s).to_string()
 }
 
 /// Logs in on the console with the keyboard (type the key, press Enter).
-fn log_in(page: &Page, srv: &Server) {
+pub(crate) fn log_in(page: &Page, srv: &Server) {
     page.goto(&srv.url("/"));
     page.wait_for("document.querySelector('#login-key')", WAIT);
     page.type_into("#login-key", ADMIN_KEY);

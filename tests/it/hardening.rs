@@ -595,7 +595,7 @@ fn db_backup_while_the_daemon_writes_and_db_check() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let named = r.stdout.trim();
     assert!(
-        named.contains("/jackbox-") && named.ends_with(".db"),
+        named.contains("/jackbox-backup-") && named.ends_with(".db"),
         "{named}"
     );
     // The daemon kept serving writes throughout.
@@ -610,9 +610,9 @@ fn the_daemon_backs_up_daily_and_keeps_the_newest() {
     std::fs::create_dir_all(&dir).unwrap();
     let old = std::time::SystemTime::now() - Duration::from_secs(3 * 24 * 3600);
     for name in [
-        "jackbox-20200101T000000Z.db",
-        "jackbox-20200102T000000Z.db",
-        "jackbox-20200103T000000Z.db",
+        "jackbox-backup-20200101T000000Z.db",
+        "jackbox-backup-20200102T000000Z.db",
+        "jackbox-backup-20200103T000000Z.db",
     ] {
         let f = std::fs::File::create(dir.join(name)).unwrap();
         f.set_modified(old).unwrap();
@@ -628,10 +628,10 @@ fn the_daemon_backs_up_daily_and_keeps_the_newest() {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.ends_with(".db"))
             .collect();
-        let fresh = names.iter().any(|n| !n.starts_with("jackbox-2020"));
+        let fresh = names.iter().any(|n| !n.starts_with("jackbox-backup-2020"));
         if fresh && names.len() == 2 {
             assert!(
-                names.contains(&"jackbox-20200103T000000Z.db".to_string()),
+                names.contains(&"jackbox-backup-20200103T000000Z.db".to_string()),
                 "{names:?}"
             );
             break;

@@ -8,7 +8,9 @@ mod util;
 
 mod admins;
 mod audit;
+mod backups;
 mod browser;
+mod browser_night;
 mod catalog;
 mod chat_import;
 mod cli_conventions;

@@ -11,8 +11,11 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API; resolves to the parsed JSON body, rejects with an ApiError. */
-export async function request(method, path, { token, body, raw } = {}) {
+/**
+ * Calls the API; resolves to the parsed JSON body (with `withHeaders`: `{ body, headers }`),
+ * rejects with an ApiError.
+ */
+export async function request(method, path, { token, body, raw, withHeaders } = {}) {
   const headers = {};
   if (token) headers.Authorization = `Bearer ${token}`;
   let payload;
@@ -40,7 +43,8 @@ export async function request(method, path, { token, body, raw } = {}) {
     const message = (json && json.error) || `${resp.status} ${resp.statusText}`;
     throw new ApiError(resp.status, message, json);
   }
-  return json === null ? text : json;
+  const out = json === null ? text : json;
+  return withHeaders ? { body: out, headers: resp.headers } : out;
 }
 
 export const getJSON = (path, token) => request("GET", path, { token });

@@ -3,6 +3,8 @@
 // the active session, never shows an error (problems go to the console), reconnects forever.
 
 import { Live, getJSON } from "/assets/live.js";
+import { GameStatus, PollStatus } from "/assets/vocab.js";
+import { SESSION_STARTED, SESSION_ENDED, PLAYER_COUNT_UPDATED, LOBBY_PLAYER_JOINED, GAME_STARTED, ROOM_CONNECTED, POLL_LEADING } from "/assets/vocab.js";
 
 const params = new URLSearchParams(location.search);
 const token = params.get("token") || "";
@@ -24,7 +26,7 @@ const state = { session: null, games: [], poll: null, selection: null };
 
 /** The game on now: the session's `playing` game. */
 function current() {
-  return state.games.filter((g) => g.status === "playing").pop() || null;
+  return state.games.filter((g) => g.status === GameStatus.Playing).pop() || null;
 }
 
 function setText(el, text) {
@@ -38,7 +40,7 @@ function setText(el, text) {
 
 function renderPoll(card) {
   const poll = state.poll;
-  const on = show.has("poll") && poll && poll.status === "open";
+  const on = show.has("poll") && poll && poll.status === PollStatus.Open;
   $("poll").hidden = !on;
   if (!on) return false;
   const list = $("options");
@@ -97,7 +99,9 @@ function render() {
     const down = g.downvotes || 0;
     $("up").textContent = `▲ ${up}`;
     $("down").textContent = `▼ ${down}`;
-    $("upbar").style.width = `${up + down ? (up * 100) / (up + down) : 50}%`;
+    // No votes yet: an empty, neutral track (a 50/50 split would be a result nobody gave).
+    $("votes").classList.toggle("none", up + down === 0);
+    $("upbar").style.width = `${up + down ? (up * 100) / (up + down) : 0}%`;
   }
   const pollOn = state.session ? renderPoll(card) : ($("poll").hidden = true, false);
   const next = state.session && show.has("next") && state.selection && state.selection.game;
@@ -143,7 +147,7 @@ async function load() {
           show.has("next") ? getJSON(`${base}/game-selection`) : null,
         ]);
         state.games = games;
-        state.poll = polls ? polls.find((p) => p.status === "open") || null : null;
+        state.poll = polls ? polls.find((p) => p.status === PollStatus.Open) || null : null;
         state.selection = selection;
       }
       failures = 0;
@@ -173,23 +177,23 @@ function onEvent(msg) {
   const d = msg.data || {};
   const s = state.session;
   switch (msg.type) {
-    case "session.started":
-    case "session.ended":
+    case SESSION_STARTED:
+    case SESSION_ENDED:
       schedule();
       return;
-    case "player-count.updated":
-    case "lobby.player-joined":
-    case "game.started":
-    case "room.connected": {
+    case PLAYER_COUNT_UPDATED:
+    case LOBBY_PLAYER_JOINED:
+    case GAME_STARTED:
+    case ROOM_CONNECTED: {
       const g = state.games.find((x) => x.id === d.sessionGameId);
       if (g && typeof d.playerCount === "number") {
         g.player_count = d.playerCount;
         render();
       }
-      if (msg.type !== "player-count.updated") return;
+      if (msg.type !== PLAYER_COUNT_UPDATED) return;
       break;
     }
-    case "poll.leading":
+    case POLL_LEADING:
       if (state.poll && state.poll.id === d.pollId) {
         state.poll.options = d.options;
         render();

@@ -2,6 +2,7 @@
 // token, and showing an API error next to the control that caused it.
 
 import { request } from "/assets/live.js";
+import { Role } from "/assets/vocab.js";
 
 /** `h("button", { class: "x", onclick: f, "aria-label": "…" }, "text", child…)`. */
 export function h(tag, props, ...children) {
@@ -13,7 +14,8 @@ export function h(tag, props, ...children) {
     else if (k === "text") el.textContent = v;
     else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
     else if (k === "value") value = String(v);
-    else if (k === "checked" || k === "disabled" || k === "selected" || k === "hidden" || k === "open") el[k] = !!v;
+    else if (k === "checked") el.checked = el.defaultChecked = !!v;
+    else if (k === "disabled" || k === "selected" || k === "hidden" || k === "open") el[k] = !!v;
     else if (k === "dataset") Object.assign(el.dataset, v);
     else el.setAttribute(k, v === true ? "" : String(v));
   }
@@ -117,7 +119,7 @@ export const auth = {
     sessionStorage.removeItem(KEY);
   },
   get admin() {
-    return !!this.token && this.role === "admin";
+    return !!this.token && this.role === Role.Admin;
   },
 };
 
@@ -137,13 +139,18 @@ export function whenExpired(f) {
   onExpired = f;
 }
 
+/** Ends the login after the server refused its token outside `api` (a download). */
+export function loginRefused() {
+  onExpired("Your login has expired or was revoked. Log in again.");
+}
+
 /** An API call with the login's token. A refused token ends the login. */
 export async function api(method, path, body, extra = {}) {
   try {
     return await request(method, path, { token: auth.token, body, ...extra });
   } catch (e) {
     if (auth.token && (e.status === 401 || (e.status === 403 && e.message === "Invalid or expired token"))) {
-      onExpired("Your login has expired or was revoked. Log in again.");
+      loginRefused();
     }
     throw e;
   }
@@ -169,6 +176,10 @@ export function act(el, fn) {
     el.setAttribute("aria-busy", "true");
     try {
       await fn(ev);
+      // A success also clears what went wrong earlier around it (the same card): an error
+      // stays only until the work it was about next succeeds.
+      const card = el.closest(".card");
+      if (card) for (const o of card.querySelectorAll("output.err")) if (o !== out) o.textContent = "";
     } catch (e) {
       out.textContent = e.message || String(e);
     } finally {

@@ -42,6 +42,13 @@ macro_rules! events {
             $( $(#[$om])* #[serde(rename = $on)] $ov($op), )+
         }
 
+        /// Every event as (constant name, wire name), e.g. `("GAME_ADDED", "game.added")`:
+        /// what the web pages' generated vocabulary module exports.
+        pub const EVENT_NAMES: &[(&str, &str)] = &[
+            $( (stringify!($wc), $wn), )+
+            $( (stringify!($oc), $on), )+
+        ];
+
         /// The events a webhook may subscribe to (`events` of a webhook).
         pub const WEBHOOK_EVENTS: &[&str] = &[$(names::$wc),+];
 

@@ -1,0 +1,388 @@
+//! Issue 23 in a real browser: what a host sees on a game night — errors that clear, fields
+//! that keep to their object, confirmations, the 360 px layout, the overlay's vote bar,
+//! History's pages and day headers, the monitor's real state, the poll countdown and the
+//! winner, the first-run screen. `#[ignore]`d like `browser.rs` (they need Chromium).
+
+use crate::browser::{js, log_in, WAIT};
+use crate::cdp::{Browser, Page};
+use crate::server::Server;
+use serde_json::json;
+
+fn game_id(srv: &Server, title: &str) -> i64 {
+    srv.env.count(&format!(
+        "SELECT id FROM games WHERE title = '{title}' ORDER BY id LIMIT 1"
+    ))
+}
+
+/// A closed night named `notes`; returns its id.
+fn closed_night(srv: &Server, token: &str, notes: &str) -> i64 {
+    let r = srv.post("/api/sessions", json!({ "notes": notes }), Some(token));
+    assert_eq!(r.status, 201, "{}", r.text);
+    let id = r.json["id"].as_i64().unwrap();
+    let c = srv.post(&format!("/api/sessions/{id}/close"), json!({}), Some(token));
+    assert_eq!(c.status, 200, "{}", c.text);
+    id
+}
+
+/// Problems on the page other than the 4xx answers a test provoked on purpose.
+fn assert_clean_but(page: &Page, srv: &Server, provoked: &[&str]) {
+    let problems: Vec<String> = page
+        .problems(&srv.base)
+        .into_iter()
+        .filter(|p| !provoked.iter().any(|x| p.contains(x)))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "problems on the page:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn errors_clear_when_the_work_they_were_about_next_succeeds() {
+    let srv = Server::start();
+    let admin = srv.token();
+    srv.session(&admin);
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    log_in(&page, &srv);
+    page.wait_for("document.querySelector('#add-by-code')", WAIT);
+    page.type_into("#add-by-code input[name=room_code]", "AB");
+    page.click_button("#add-by-code", "Add by room code");
+    page.wait_for(
+        "document.querySelector('#add-by-code output.err')?.innerText.startsWith('Invalid room code')",
+        WAIT,
+    );
+    // The game is added another way: the error about adding it is gone.
+    page.type_into("#add-by-title input[name=title]", "Fibbage 4");
+    page.click_button("#add-by-title", "+ Add game");
+    page.wait_for(
+        "document.querySelector('#now-title')?.innerText === 'Fibbage 4'",
+        WAIT,
+    );
+    page.wait_for(
+        "document.querySelector('#add-by-code output.err').innerText === ''",
+        WAIT,
+    );
+    assert_clean_but(&page, &srv, &["400"]);
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn each_field_keeps_to_its_object() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    log_in(&page, &srv);
+    // The opening notes name the night; they do not reappear as closing notes.
+    page.type_into("#now-col input[name=notes]", "Friday game night");
+    page.click_button("#now-col", "Start a session");
+    page.wait_for(
+        "document.querySelector('#night').innerText === 'Friday game night'",
+        WAIT,
+    );
+    page.wait_for("document.querySelector('#add-by-code')", WAIT);
+    assert_eq!(
+        page.eval(
+            "[...document.querySelectorAll('#now-col input[name=notes]')].map((i) => i.value)"
+        ),
+        json!([""])
+    );
+
+    // A room code typed for one game does not move into the next game's box.
+    let sid = srv.get("/api/sessions/active").json["id"].as_i64().unwrap();
+    srv.add_game(&admin, sid, game_id(&srv, "Fibbage 4"));
+    page.wait_for(
+        "document.querySelector('#now-title')?.innerText === 'Fibbage 4'",
+        WAIT,
+    );
+    page.type_into("#now-card input[name=room_code]", "WXYZ");
+    srv.add_game(&admin, sid, game_id(&srv, "Drawful 2"));
+    page.wait_for(
+        "document.querySelector('#now-title')?.innerText === 'Drawful 2'",
+        WAIT,
+    );
+    assert_eq!(
+        page.eval("document.querySelector('#now-card input[name=room_code]').value"),
+        json!("")
+    );
+
+    // Closing notes do not replace the night's name in History.
+    page.type_into("#session-close input[name=notes]", "great night");
+    page.click_button("#session-close", "Close session");
+    page.wait_for(
+        "document.querySelector('#night').innerText === 'No game night running'",
+        WAIT,
+    );
+    page.click("#tab-history");
+    page.wait_for(
+        "document.querySelector('#history summary')?.innerText.includes('Friday game night')",
+        WAIT,
+    );
+    let notes = srv.get(&format!("/api/sessions/{sid}")).json["notes"].clone();
+    assert_eq!(notes, json!("Friday game night — great night"));
+    page.assert_clean(&srv.base);
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn the_overlay_shows_no_vote_split_before_the_first_vote() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let sid = srv.session(&admin);
+    srv.add_game(&admin, sid, 1);
+    let viewer = srv.post(
+        "/api/auth/tokens",
+        json!({ "name": "obs", "role": "viewer" }),
+        Some(&admin),
+    );
+    let viewer = viewer.json["token"].as_str().unwrap().to_string();
+    let browser = Browser::start();
+    let overlay = browser.page(1920, 1080);
+    overlay.goto(&srv.url(&format!("/overlay?token={viewer}&show=game,votes")));
+    overlay.wait_for("!document.querySelector('#card').hidden", WAIT);
+    let track = "getComputedStyle(document.querySelector('#votes .track')).backgroundColor";
+    let red = "getComputedStyle(document.querySelector('#down')).color";
+    let bar = "document.querySelector('#upbar').style.width";
+    assert_eq!(overlay.eval(bar), json!("0%"));
+    assert_ne!(
+        overlay.eval(track),
+        overlay.eval(red),
+        "a red half at 0 votes"
+    );
+    // The first vote fills the bar.
+    let r = srv.post(
+        "/api/votes/live",
+        json!({ "username": "ann", "vote": "up", "timestamp": jackbox::time::now() }),
+        Some(&admin),
+    );
+    assert_eq!(r.status, 200, "{}", r.text);
+    overlay.wait_for(&format!("{bar} === '100%'"), WAIT);
+    assert_eq!(overlay.eval(track), overlay.eval(red));
+    overlay.assert_clean(&srv.base);
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn deleting_a_night_asks_for_it_by_name_and_closed_nights_are_read_only() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let old = closed_night(&srv, &admin, "Old night");
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    log_in(&page, &srv);
+    page.click("#tab-history");
+    page.wait_for(
+        "document.querySelector('#history summary')?.innerText.includes('Old night')",
+        WAIT,
+    );
+    // Marked closed, read-only (no controls but export and delete).
+    assert!(page.text("#history summary").contains("closed"));
+    page.click("#history summary");
+    page.wait_for(
+        "document.querySelector('#history .read-only')?.innerText.includes('read-only') && document.querySelector('#history .history-games').dataset.loaded",
+        WAIT,
+    );
+    // The first tap only asks, naming the night.
+    page.click_button("#history", "Delete…");
+    page.wait_for(
+        "document.querySelector('#history .confirm')?.innerText.includes('Delete “Old night”')",
+        WAIT,
+    );
+    assert_eq!(srv.get(&format!("/api/sessions/{old}")).status, 200);
+    page.click_button("#history", "Delete “Old night”");
+    page.wait_for(
+        "document.querySelector('#history')?.innerText.includes('No sessions yet')",
+        WAIT,
+    );
+    assert_eq!(srv.get(&format!("/api/sessions/{old}")).status, 404);
+    page.assert_clean(&srv.base);
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn no_tab_scrolls_sideways_at_360_px_and_every_tab_is_reachable() {
+    let srv = Server::start();
+    let admin = srv.token();
+    closed_night(
+        &srv,
+        &admin,
+        "A night with a long name that goes on and on and on and on",
+    );
+    let sid = srv.session(&admin);
+    srv.add_game(&admin, sid, 1);
+    let browser = Browser::start();
+    let page = browser.page(360, 740);
+    page.size(360, 740, true);
+    log_in(&page, &srv);
+    for tab in [
+        "tonight", "pick", "poll", "history", "catalog", "stats", "settings",
+    ] {
+        let sel = format!("#tab-{tab}");
+        let rect = page.eval(&format!(
+            "(() => {{ const r = document.querySelector({}).getBoundingClientRect(); return [r.left, r.right, r.width]; }})()",
+            js(&sel)
+        ));
+        let (left, right) = (rect[0].as_f64().unwrap(), rect[1].as_f64().unwrap());
+        assert!(
+            left >= 0.0 && right <= 360.0 && rect[2].as_f64().unwrap() > 0.0,
+            "{tab}'s tab is off screen: {rect}"
+        );
+        page.click(&sel);
+        page.wait_for(
+            &format!("document.querySelector('#panel-{tab}').childElementCount > 0 && !document.querySelector('#panel-{tab}').hidden"),
+            WAIT,
+        );
+        if tab == "settings" {
+            page.wait_for("document.querySelector('#token-mint')", WAIT);
+            page.click_button("#token-mint", "Mint token");
+            page.wait_for("document.querySelector('#overlay-url')?.value", WAIT);
+        }
+        if tab == "history" {
+            page.click("#history summary");
+            page.wait_for(
+                "document.querySelector('#history .history-games').dataset.loaded",
+                WAIT,
+            );
+        }
+        let width =
+            page.eval("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
+        assert!(
+            width.as_f64().unwrap() <= 360.0,
+            "the {tab} tab is {width} px wide at 360 px"
+        );
+    }
+    page.assert_clean(&srv.base);
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn history_pages_groups_by_day_and_selects_closed_nights() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let t = Some(admin.as_str());
+    // 24 closed nights over two days, the oldest with one game, a poll and a room code.
+    let mut ids = Vec::new();
+    for i in 0..24 {
+        ids.push(closed_night(&srv, &admin, &format!("Night {i:02}")));
+    }
+    let conn = srv.env.conn();
+    for (i, id) in ids.iter().enumerate() {
+        let day = if i < 12 { "2026-11-20" } else { "2026-11-21" };
+        conn.execute(
+            "UPDATE sessions SET created_at = ?1, closed_at = ?1 WHERE id = ?2",
+            rusqlite::params![format!("{day}T20:{i:02}:00.000Z"), id],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let live = srv.session(&admin);
+    let sg = srv.post(
+        &format!("/api/sessions/{live}/games"),
+        json!({ "game_id": game_id(&srv, "Fibbage 4"), "room_code": "QRST" }),
+        t,
+    );
+    assert_eq!(sg.status, 201, "{}", sg.text);
+    let sgid = sg.json["id"].as_i64().unwrap();
+    assert_eq!(
+        srv.patch(
+            &format!("/api/sessions/{live}/games/{sgid}/player-count"),
+            json!({ "player_count": 5 }),
+            t
+        )
+        .status,
+        200
+    );
+    let poll = srv.post(
+        &format!("/api/sessions/{live}/polls"),
+        json!({ "gameIds": [1, 2] }),
+        t,
+    );
+    assert_eq!(poll.status, 201, "{}", poll.text);
+    let v = srv.post(
+        &format!("/api/sessions/{live}/polls/current/votes"),
+        json!({ "username": "ann", "choice": "1" }),
+        t,
+    );
+    assert_eq!(v.status, 200, "{}", v.text);
+    assert_eq!(
+        srv.post(
+            &format!("/api/sessions/{live}/polls/current/close"),
+            json!({}),
+            t
+        )
+        .status,
+        200
+    );
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    log_in(&page, &srv);
+    page.click("#tab-history");
+    page.wait_for("document.querySelector('#history-size')", WAIT);
+    page.eval("(() => { const s = document.querySelector('#history-size'); s.value = '10'; s.dispatchEvent(new Event('change')); })()");
+    page.wait_for(
+        "document.querySelector('#history-count')?.innerText === '10 visible (25 total)'",
+        WAIT,
+    );
+    // The newest first: the active night, then the 21st's nights under one header.
+    let first = page.text("#history .day-header");
+    assert!(!first.contains("continued"), "{first}");
+    assert!(page.text("#history summary").contains("1 game"));
+    assert!(!page.text("#history summary").contains("1 games"));
+    // Page 2 starts in the middle of the 21st: its header says so.
+    page.click_button("#history-pager", "Next");
+    page.wait_for(
+        "document.querySelector('#history-pager')?.innerText.includes('Page 2 of 3')",
+        WAIT,
+    );
+    page.wait_for(
+        "document.querySelector('#history .day-header')?.innerText.endsWith('(continued)')",
+        WAIT,
+    );
+    let headers = page.eval("[...document.querySelectorAll('#history .day-header')].length");
+    assert_eq!(headers, json!(2), "the 21st and the 20th");
+    // "Show 10" is remembered for this admin (a new page load).
+    page.goto("about:blank");
+    page.goto(&srv.url("/#history"));
+    page.wait_for(
+        "document.querySelector('#history-count')?.innerText === '10 visible (25 total)'",
+        WAIT,
+    );
+    // Two closed nights ticked and deleted together, after naming them.
+    page.click("#history li.night input.select");
+    page.wait_for("document.querySelector('#history-bulk')", WAIT);
+    page.eval("document.querySelectorAll('#history li.night input.select')[1].click()");
+    page.wait_for(
+        "document.querySelector('#history-bulk')?.innerText.includes('2 nights selected')",
+        WAIT,
+    );
+    page.click_button("#history-bulk", "Delete selected…");
+    page.wait_for(
+        "document.querySelector('#history-bulk')?.innerText.includes('Night 23')",
+        WAIT,
+    );
+    page.click_button("#history-bulk", "Delete 2 nights");
+    page.wait_for(
+        "document.querySelector('#history-count')?.innerText === '10 visible (23 total)'",
+        WAIT,
+    );
+    assert_eq!(srv.get(&format!("/api/sessions/{}", ids[23])).status, 404);
+    // The opened active night: room code, players, votes and the poll's result.
+    page.click_button("#history-pager", "Prev");
+    page.wait_for(
+        "document.querySelector('#history-pager')?.innerText.includes('Page 1 of 3')",
+        WAIT,
+    );
+    page.click("#history summary");
+    page.wait_for(
+        "document.querySelector('#history .night-games')?.innerText.includes('QRST')",
+        WAIT,
+    );
+    let opened = page.text("#history details[open]");
+    assert!(opened.contains("5 / "), "{opened}");
+    assert!(opened.contains("winner:"), "{opened}");
+    assert!(opened.contains("1 vote"), "{opened}");
+    page.assert_clean(&srv.base);
+}
