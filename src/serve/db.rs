@@ -54,6 +54,9 @@ pub struct Db {
     idle_writer: Mutex<Option<Connection>>,
     /// The writer thread's queue, once started.
     queue: std::sync::OnceLock<std::sync::mpsc::Sender<Work>>,
+    /// The writer thread, joined on drop: its connection closes before the `Db` is gone
+    /// (SQLite then checkpoints and removes the `-wal` and `-shm` files).
+    writer_thread: Mutex<Option<std::thread::JoinHandle<()>>>,
     readers: Arc<Mutex<Vec<Reader>>>,
     /// One permit per reader connection, so a permit holder always finds one in the pool.
     reader_permits: Arc<Semaphore>,
@@ -123,6 +126,7 @@ impl Db {
         Ok(Db {
             idle_writer: Mutex::new(Some(writer)),
             queue: std::sync::OnceLock::new(),
+            writer_thread: Mutex::new(None),
             readers: Arc::new(Mutex::new(pool)),
             reader_permits: Arc::new(Semaphore::new(readers)),
             flights: Arc::new(Mutex::new(HashMap::new())),
@@ -371,10 +375,11 @@ impl Db {
             chain: self.chain.clone(),
             auth_touched: self.auth_touched.clone(),
         };
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("jackbox-writer".into())
             .spawn(move || writer.run(recv))
             .map_err(|e| Error::storage(format!("cannot start the database writer: {e}")))?;
+        *self.writer_thread.lock().unwrap_or_else(|p| p.into_inner()) = Some(thread);
         Ok(self.queue.get_or_init(|| send))
     }
 
@@ -391,6 +396,22 @@ impl Db {
         chain.known = None;
         chain.epoch += 1;
         out
+    }
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        // Closing the queue ends the writer thread once the work queued before is done.
+        drop(self.queue.take());
+        let thread = self
+            .writer_thread
+            .get_mut()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        // (Not when the last handle is dropped on the writer thread itself.)
+        if let Some(thread) = thread.filter(|t| t.thread().id() != std::thread::current().id()) {
+            let _ = thread.join();
+        }
     }
 }
 

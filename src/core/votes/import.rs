@@ -518,7 +518,7 @@ impl Spill {
 /// One row of a run, or `None` at its end.
 fn read_row(input: &mut impl std::io::Read) -> Result<Option<Prepared>> {
     let corrupt = || Error::storage("chat import: the temporary file is damaged");
-    let mut text = |input: &mut dyn std::io::Read| -> Result<Option<String>> {
+    let text = |input: &mut dyn std::io::Read| -> Result<Option<String>> {
         let mut len = [0u8; 4];
         match input.read_exact(&mut len) {
             Ok(()) => {}
