@@ -54,9 +54,6 @@ pub struct Db {
     idle_writer: Mutex<Option<Connection>>,
     /// The writer thread's queue, once started.
     queue: std::sync::OnceLock<std::sync::mpsc::Sender<Work>>,
-    /// The writer thread, joined on drop: its connection closes before the `Db` is gone
-    /// (SQLite then checkpoints and removes the `-wal` and `-shm` files).
-    writer_thread: Mutex<Option<std::thread::JoinHandle<()>>>,
     readers: Arc<Mutex<Vec<Reader>>>,
     /// One permit per reader connection, so a permit holder always finds one in the pool.
     reader_permits: Arc<Semaphore>,
@@ -77,9 +74,10 @@ pub struct Db {
     damaged: AtomicBool,
 }
 
-/// Work for the writer thread: runs on the writer connection and returns what delivers
-/// its answer once the fate of its transaction is known (`Some(error)`: not committed).
-type Job = Box<dyn FnOnce(&mut Connection) -> Deliver + Send>;
+/// Work for the writer thread: runs on the writer connection (or is refused with the error
+/// it gets instead) and returns what delivers its answer once the fate of its transaction
+/// is known (`Some(error)`: not committed).
+type Job = Box<dyn FnOnce(std::result::Result<&mut Connection, &Error>) -> Deliver + Send>;
 type Deliver = Box<dyn FnOnce(Option<&Error>) + Send>;
 
 enum Work {
@@ -126,7 +124,6 @@ impl Db {
         Ok(Db {
             idle_writer: Mutex::new(Some(writer)),
             queue: std::sync::OnceLock::new(),
-            writer_thread: Mutex::new(None),
             readers: Arc::new(Mutex::new(pool)),
             reader_permits: Arc::new(Semaphore::new(readers)),
             flights: Arc::new(Mutex::new(HashMap::new())),
@@ -322,10 +319,13 @@ impl Db {
             .unwrap_or_else(|| crate::core::audit::SYSTEM_ACTOR.to_string());
         let (tx, rx) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move |conn| {
-            let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                crate::core::audit::with_actor(&actor, || f(conn))
-            }));
-            let out = out.unwrap_or_else(|_| Err(Error::storage("internal error while writing")));
+            let out = match conn {
+                Ok(conn) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    crate::core::audit::with_actor(&actor, || f(conn))
+                }))
+                .unwrap_or_else(|_| Err(Error::storage("internal error while writing"))),
+                Err(e) => Err(e.clone()),
+            };
             Box::new(move |failed: Option<&Error>| {
                 let out = match (out, failed) {
                     (Ok(_), Some(e)) => Err(e.clone()),
@@ -375,11 +375,10 @@ impl Db {
             chain: self.chain.clone(),
             auth_touched: self.auth_touched.clone(),
         };
-        let thread = std::thread::Builder::new()
+        std::thread::Builder::new()
             .name("jackbox-writer".into())
             .spawn(move || writer.run(recv))
             .map_err(|e| Error::storage(format!("cannot start the database writer: {e}")))?;
-        *self.writer_thread.lock().unwrap_or_else(|p| p.into_inner()) = Some(thread);
         Ok(self.queue.get_or_init(|| send))
     }
 
@@ -401,17 +400,9 @@ impl Db {
 
 impl Drop for Db {
     fn drop(&mut self) {
-        // Closing the queue ends the writer thread once the work queued before is done.
+        // Closing the queue ends the writer thread once the work queued before is done
+        // (not waited for: shutdown has its own deadline, and a big import may be running).
         drop(self.queue.take());
-        let thread = self
-            .writer_thread
-            .get_mut()
-            .unwrap_or_else(|p| p.into_inner())
-            .take();
-        // (Not when the last handle is dropped on the writer thread itself.)
-        if let Some(thread) = thread.filter(|t| t.thread().id() != std::thread::current().id()) {
-            let _ = thread.join();
-        }
     }
 }
 
@@ -439,7 +430,7 @@ impl Writer {
             match first {
                 Work::Alone(job) => {
                     self.auth_touched.store(false, Ordering::Relaxed);
-                    let deliver = job(&mut self.conn);
+                    let deliver = job(Ok(&mut self.conn));
                     // Its transactions are its own: nothing is vouched for across them.
                     self.advance(None);
                     deliver(None);
@@ -469,21 +460,21 @@ impl Writer {
         while jobs.len() > 0 {
             self.auth_touched.store(false, Ordering::Relaxed);
             if let Err(e) = self.conn.execute_batch("BEGIN IMMEDIATE") {
-                // Cannot open the group (another process holds the lock beyond the busy
-                // timeout…): each job tries on its own and answers for itself.
-                tracing::debug!(error = %e, "group commit: BEGIN failed, writing one by one");
+                // Another process held the lock beyond the busy timeout (or the file cannot
+                // be written): each of these writes would have failed the same way on its
+                // own `BEGIN`, after the same wait. None ran.
+                let e = Error::from(e);
                 for job in jobs.by_ref() {
-                    let deliver = job(&mut self.conn);
-                    self.advance(None);
-                    deliver(None);
+                    job(Err(&e))(None);
                 }
+                self.advance(None);
                 return;
             }
             let before = self.probe.as_ref().and_then(ChangeProbe::stamp);
             let mut pending: Vec<Deliver> = Vec::new();
             let mut lost = false;
             for job in jobs.by_ref() {
-                pending.push(job(&mut self.conn));
+                pending.push(job(Ok(&mut self.conn)));
                 if self.conn.is_autocommit() {
                     // SQLite rolled the whole transaction back (an I/O error, a full disk):
                     // the group so far is lost; the rest starts a new one.

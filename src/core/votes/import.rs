@@ -6,20 +6,13 @@ use super::parse::{format_ms, ChatMessage};
 use super::token::{message_hash, parse_vote, VoteKind};
 use crate::core::audit::{self, Action};
 use crate::core::events::{emit, Event, VotesImported};
+pub use crate::core::model::GameVotes;
 use crate::core::sessions;
 use crate::{Error, Result};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
-
-/// One game's votes in an import summary.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct GameVotes {
-    pub title: String,
-    pub upvotes: i64,
-    pub downvotes: i64,
-}
 
 /// The reply of `POST /api/sessions/{id}/chat-import` (and `jackbox chat import --json`).
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -32,6 +25,9 @@ pub struct ImportSummary {
     /// Keyed by `games.id` as a string.
     pub votes_by_game: BTreeMap<String, GameVotes>,
     pub unmatched_votes: u64,
+    /// Entries of the log that are not chat messages (a Super Chat without text, a ticker,
+    /// a system line), skipped.
+    pub entries_skipped: u64,
 }
 
 const INSERT_CHAT: &str = "INSERT OR IGNORE INTO chat_logs
@@ -217,6 +213,7 @@ impl<'c> Importer<'c> {
             votes_processed: self.votes,
             votes_by_game: by_game,
             unmatched_votes: self.unmatched,
+            entries_skipped: 0,
         };
         if summary.messages_imported > 0 {
             sessions::touch(&self.tx, self.session_id)?;
@@ -288,7 +285,7 @@ const BATCH: usize = 1024;
 const BATCHES_IN_FLIGHT: usize = 8;
 /// The page cache during a big import (KiB): the dedupe index's hot pages stay in memory.
 /// Restored afterwards.
-const IMPORT_CACHE_KIB: i64 = 32_768;
+const IMPORT_CACHE_KIB: i64 = 65_536;
 
 /// [`import`] for big logs: `read` parses (and the hashing happens) on this thread while a
 /// second thread runs the SQLite transaction, so the two overlap on a multi-core machine.
@@ -317,7 +314,7 @@ where
                 let mut spill = Spill::create()?;
                 loop {
                     match receiver.recv() {
-                        Ok(Batch::Rows(rows)) => spill.write(rows)?,
+                        Ok(Batch::Rows(rows)) => spill.write(&rows)?,
                         Ok(Batch::End) => break,
                         Err(_) => return Ok(None),
                     }
@@ -361,29 +358,12 @@ where
     result
 }
 
-/// Prepared rows waiting while the log is read, sorted by time before they are inserted:
-/// the dedupe index `(session_id, timestamp, message_hash)` is then appended to in order
-/// whatever the log's order (a shuffled log's inserts would land all over its B-tree).
-/// An external sort: runs of [`RUN_ROWS`] rows are sorted in memory (while the reader
-/// parses the next ones) and written to a temporary file (deleted on drop; length-prefixed
-/// fields); [`Spill::replay`] merges the runs. A log of one run never touches the file.
-/// Rows of the same millisecond keep the log's order (stable sort, merge ties to the
-/// earlier run).
+/// Prepared rows waiting in a temporary file (deleted on drop) while the log is read:
+/// length-prefixed fields, read back in the same order.
 struct Spill {
     path: std::path::PathBuf,
-    out: Option<std::io::BufWriter<std::fs::File>>,
-    /// The run being filled.
-    run: Vec<Prepared>,
-    /// Where each run written to the file starts.
-    runs: Vec<u64>,
-    written: u64,
-    /// [`RUN_ROWS`] (smaller in tests).
-    run_rows: usize,
+    out: std::io::BufWriter<std::fs::File>,
 }
-
-/// Rows per sorted run: ~10 MB of prepared rows, so memory stays bounded (P4: ≤ 100 MB
-/// peak for 1M messages with SQLite's page cache) and a 1M-message log makes ~30 runs.
-const RUN_ROWS: usize = 32_768;
 
 impl Spill {
     fn create() -> Result<Spill> {
@@ -394,118 +374,82 @@ impl Spill {
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         ));
+        let mut opts = std::fs::OpenOptions::new();
+        opts.read(true).write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let file = opts.open(&path).map_err(|e| {
+            Error::storage(format!("chat import: cannot create a temporary file: {e}"))
+        })?;
         Ok(Spill {
             path,
-            out: None,
-            run: Vec::new(),
-            runs: Vec::new(),
-            written: 0,
-            run_rows: RUN_ROWS,
+            out: std::io::BufWriter::with_capacity(1 << 20, file),
         })
     }
 
-    fn write(&mut self, rows: Vec<Prepared>) -> Result<()> {
-        for p in rows {
-            self.run.push(p);
-            if self.run.len() >= self.run_rows {
-                self.flush_run()?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Sorts the run being filled and appends it to the file (created on first use).
-    fn flush_run(&mut self) -> Result<()> {
+    fn write(&mut self, rows: &[Prepared]) -> Result<()> {
         use std::io::Write;
-        if self.run.is_empty() {
-            return Ok(());
-        }
-        self.run.sort_by_key(|p| p.msg.at);
-        if self.out.is_none() {
-            let mut opts = std::fs::OpenOptions::new();
-            opts.read(true).write(true).create_new(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                opts.mode(0o600);
-            }
-            let file = opts.open(&self.path).map_err(|e| {
-                Error::storage(format!("chat import: cannot create a temporary file: {e}"))
-            })?;
-            self.out = Some(std::io::BufWriter::with_capacity(1 << 20, file));
-        }
-        let out = self.out.as_mut().expect("opened above");
-        let start = self.written;
-        for p in self.run.drain(..) {
+        for p in rows {
             for field in [&p.msg.username, &p.msg.message, &p.ts, &p.hash] {
-                out.write_all(&(field.len() as u32).to_le_bytes())?;
-                out.write_all(field.as_bytes())?;
-                self.written += 4 + field.len() as u64;
+                self.out.write_all(&(field.len() as u32).to_le_bytes())?;
+                self.out.write_all(field.as_bytes())?;
             }
-            out.write_all(&p.msg.at.to_le_bytes())?;
+            self.out.write_all(&p.msg.at.to_le_bytes())?;
             let vote = match p.vote {
                 None => 0u8,
                 Some(VoteKind::Up) => 1,
                 Some(VoteKind::Down) => 2,
             };
-            out.write_all(&[vote])?;
-            self.written += 9;
+            self.out.write_all(&[vote])?;
         }
-        self.runs.push(start);
         Ok(())
     }
 
-    /// Every row, in time order, in batches of [`BATCH`], into `store`.
+    /// Reads every row back, in batches of [`BATCH`], into `store`.
     fn replay(&mut self, mut store: impl FnMut(&[Prepared]) -> Result<()>) -> Result<()> {
-        use std::io::{Seek, Write};
-        if self.runs.is_empty() {
-            // One run: sorted in memory, no file.
-            self.run.sort_by_key(|p| p.msg.at);
-            for batch in self.run.chunks(BATCH) {
-                store(batch)?;
+        use std::io::{Read, Seek, Write};
+        self.out.flush()?;
+        let mut file = self.out.get_ref().try_clone()?;
+        file.seek(std::io::SeekFrom::Start(0))?;
+        let mut input = std::io::BufReader::with_capacity(1 << 20, file);
+        let corrupt = || Error::storage("chat import: the temporary file is damaged");
+        let text = |input: &mut std::io::BufReader<std::fs::File>| -> Result<Option<String>> {
+            let mut len = [0u8; 4];
+            match input.read_exact(&mut len) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
+                Err(e) => return Err(e.into()),
             }
-            return Ok(());
-        }
-        self.flush_run()?;
-        if let Some(out) = self.out.as_mut() {
-            out.flush()?;
-        }
-        // One reader per run, each with its own file offset.
-        let mut readers = Vec::with_capacity(self.runs.len());
-        let ends: Vec<u64> = self
-            .runs
-            .iter()
-            .skip(1)
-            .copied()
-            .chain(std::iter::once(self.written))
-            .collect();
-        for (&start, &end) in self.runs.iter().zip(&ends) {
-            let mut file = std::fs::File::open(&self.path)?;
-            file.seek(std::io::SeekFrom::Start(start))?;
-            readers.push(std::io::BufReader::with_capacity(
-                64 << 10,
-                std::io::Read::take(file, end - start),
-            ));
-        }
-        // The merge: the earliest head first, ties to the earlier run.
-        let mut heads = std::collections::BinaryHeap::new();
-        let mut rows_of: Vec<Option<Prepared>> = Vec::with_capacity(readers.len());
-        for (i, r) in readers.iter_mut().enumerate() {
-            let row = read_row(r)?;
-            if let Some(p) = &row {
-                heads.push(std::cmp::Reverse((p.msg.at, i)));
-            }
-            rows_of.push(row);
-        }
+            let mut buf = vec![0u8; u32::from_le_bytes(len) as usize];
+            input.read_exact(&mut buf)?;
+            String::from_utf8(buf).map(Some).map_err(|_| corrupt())
+        };
         let mut rows = Vec::with_capacity(BATCH);
-        while let Some(std::cmp::Reverse((_, i))) = heads.pop() {
-            let next = read_row(&mut readers[i])?;
-            if let Some(p) = &next {
-                heads.push(std::cmp::Reverse((p.msg.at, i)));
-            }
-            if let Some(row) = std::mem::replace(&mut rows_of[i], next) {
-                rows.push(row);
-            }
+        while let Some(username) = text(&mut input)? {
+            let message = text(&mut input)?.ok_or_else(corrupt)?;
+            let ts = text(&mut input)?.ok_or_else(corrupt)?;
+            let hash = text(&mut input)?.ok_or_else(corrupt)?;
+            let mut at = [0u8; 8];
+            input.read_exact(&mut at)?;
+            let mut vote = [0u8; 1];
+            input.read_exact(&mut vote)?;
+            rows.push(Prepared {
+                msg: ChatMessage {
+                    username,
+                    message,
+                    at: i64::from_le_bytes(at),
+                },
+                ts,
+                hash,
+                vote: match vote[0] {
+                    1 => Some(VoteKind::Up),
+                    2 => Some(VoteKind::Down),
+                    _ => None,
+                },
+            });
             if rows.len() == BATCH {
                 store(&rows)?;
                 rows.clear();
@@ -515,110 +459,15 @@ impl Spill {
     }
 }
 
-/// One row of a run, or `None` at its end.
-fn read_row(input: &mut impl std::io::Read) -> Result<Option<Prepared>> {
-    let corrupt = || Error::storage("chat import: the temporary file is damaged");
-    let text = |input: &mut dyn std::io::Read| -> Result<Option<String>> {
-        let mut len = [0u8; 4];
-        match input.read_exact(&mut len) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
-            Err(e) => return Err(e.into()),
-        }
-        let mut buf = vec![0u8; u32::from_le_bytes(len) as usize];
-        input.read_exact(&mut buf)?;
-        String::from_utf8(buf).map(Some).map_err(|_| corrupt())
-    };
-    let Some(username) = text(input)? else {
-        return Ok(None);
-    };
-    let message = text(input)?.ok_or_else(corrupt)?;
-    let ts = text(input)?.ok_or_else(corrupt)?;
-    let hash = text(input)?.ok_or_else(corrupt)?;
-    let mut at = [0u8; 8];
-    input.read_exact(&mut at)?;
-    let mut vote = [0u8; 1];
-    input.read_exact(&mut vote)?;
-    Ok(Some(Prepared {
-        msg: ChatMessage {
-            username,
-            message,
-            at: i64::from_le_bytes(at),
-        },
-        ts,
-        hash,
-        vote: match vote[0] {
-            1 => Some(VoteKind::Up),
-            2 => Some(VoteKind::Down),
-            _ => None,
-        },
-    }))
-}
-
 impl Drop for Spill {
     fn drop(&mut self) {
-        if self.out.is_some() {
-            let _ = std::fs::remove_file(&self.path);
-        }
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Rows come back in time order across runs (one run in memory, or many merged from the
-    /// file), rows of the same millisecond in the log's order, and the file is removed.
-    #[test]
-    fn staged_rows_replay_sorted_by_time() {
-        for run_rows in [1000, 7] {
-            let mut spill = Spill::create().unwrap();
-            spill.run_rows = run_rows;
-            // A shuffled log: times 0..50 in a scrambled order, two messages per time.
-            let mut rows = Vec::new();
-            for n in 0..100i64 {
-                let at = (n * 37) % 50;
-                rows.push(Prepared {
-                    msg: ChatMessage {
-                        username: format!("u{n}"),
-                        message: "hi".into(),
-                        at,
-                    },
-                    ts: format_ms(at).unwrap(),
-                    hash: format!("{n:064}"),
-                    vote: (n % 3 == 0).then_some(VoteKind::Up),
-                });
-            }
-            spill.write(rows).unwrap();
-            let mut seen = Vec::new();
-            spill
-                .replay(|batch| {
-                    seen.extend(
-                        batch
-                            .iter()
-                            .map(|p| (p.msg.at, p.msg.username.clone(), p.vote)),
-                    );
-                    Ok(())
-                })
-                .unwrap();
-            assert_eq!(seen.len(), 100);
-            assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "time order");
-            let user = |u: &str| u[1..].parse::<i64>().unwrap();
-            assert!(
-                seen.windows(2)
-                    .filter(|w| w[0].0 == w[1].0)
-                    .all(|w| user(&w[0].1) < user(&w[1].1)),
-                "same millisecond: the log's order"
-            );
-            assert!(seen
-                .iter()
-                .all(|(_, u, v)| (user(u) % 3 == 0) == v.is_some()));
-            let path = spill.path.clone();
-            assert_eq!(path.exists(), run_rows == 7);
-            drop(spill);
-            assert!(!path.exists());
-        }
-    }
 
     #[test]
     fn iterator_import_is_all_or_nothing() {
@@ -629,7 +478,7 @@ mod tests {
             game_id: Some(1),
             ..Default::default()
         };
-        crate::core::session_games::add(&mut conn, sid, &new).unwrap();
+        crate::core::lineup::add_game(&mut conn, sid, &new).unwrap();
         let at = crate::time::parse_iso("2100-01-01T00:00:00Z")
             .unwrap()
             .timestamp_millis();
