@@ -268,17 +268,29 @@ _jackbox() {
             jackbox__subcmd__catalog__subcmd__pack__subcmd__help,list)
                 cmd="jackbox__subcmd__catalog__subcmd__pack__subcmd__help__subcmd__list"
                 ;;
+            jackbox__subcmd__chat,follow)
+                cmd="jackbox__subcmd__chat__subcmd__follow"
+                ;;
             jackbox__subcmd__chat,help)
                 cmd="jackbox__subcmd__chat__subcmd__help"
                 ;;
             jackbox__subcmd__chat,import)
                 cmd="jackbox__subcmd__chat__subcmd__import"
                 ;;
+            jackbox__subcmd__chat,status)
+                cmd="jackbox__subcmd__chat__subcmd__status"
+                ;;
+            jackbox__subcmd__chat__subcmd__help,follow)
+                cmd="jackbox__subcmd__chat__subcmd__help__subcmd__follow"
+                ;;
             jackbox__subcmd__chat__subcmd__help,help)
                 cmd="jackbox__subcmd__chat__subcmd__help__subcmd__help"
                 ;;
             jackbox__subcmd__chat__subcmd__help,import)
                 cmd="jackbox__subcmd__chat__subcmd__help__subcmd__import"
+                ;;
+            jackbox__subcmd__chat__subcmd__help,status)
+                cmd="jackbox__subcmd__chat__subcmd__help__subcmd__status"
                 ;;
             jackbox__subcmd__db,backup)
                 cmd="jackbox__subcmd__db__subcmd__backup"
@@ -496,8 +508,14 @@ _jackbox() {
             jackbox__subcmd__help__subcmd__catalog__subcmd__pack,list)
                 cmd="jackbox__subcmd__help__subcmd__catalog__subcmd__pack__subcmd__list"
                 ;;
+            jackbox__subcmd__help__subcmd__chat,follow)
+                cmd="jackbox__subcmd__help__subcmd__chat__subcmd__follow"
+                ;;
             jackbox__subcmd__help__subcmd__chat,import)
                 cmd="jackbox__subcmd__help__subcmd__chat__subcmd__import"
+                ;;
+            jackbox__subcmd__help__subcmd__chat,status)
+                cmd="jackbox__subcmd__help__subcmd__chat__subcmd__status"
                 ;;
             jackbox__subcmd__help__subcmd__db,backup)
                 cmd="jackbox__subcmd__help__subcmd__db__subcmd__backup"
@@ -2074,7 +2092,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__chat)
-            opts="-q -h -V --db --json --quiet --help --version import help"
+            opts="-q -h -V --db --json --quiet --help --version import follow status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2091,9 +2109,57 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        jackbox__subcmd__chat__subcmd__help)
-            opts="import help"
+        jackbox__subcmd__chat__subcmd__follow)
+            opts="-q -h -V --format --channel --utc-offset --from-start --no-bare-numbers --ignore --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "auto chatterino irc ytdlp chat-downloader" -- "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --utc-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ignore)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__chat__subcmd__help)
+            opts="import follow status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__chat__subcmd__help__subcmd__follow)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2133,8 +2199,22 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__chat__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__chat__subcmd__import)
-            opts="-q -h -V --session --format --utc-offset --db --json --quiet --help --version"
+            opts="-q -h -V --session --format --utc-offset --date --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2145,13 +2225,35 @@ _jackbox() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "auto json twitchdownloader chatterino ytdlp chat-downloader" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json twitchdownloader chatterino irc ytdlp chat-downloader" -- "${cur}"))
                     return 0
                     ;;
                 --utc-offset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__chat__subcmd__status)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3150,7 +3252,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__chat)
-            opts="import"
+            opts="import follow status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3163,7 +3265,35 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__help__subcmd__chat__subcmd__follow)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__help__subcmd__chat__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__chat__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3960,12 +4090,16 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__poll__subcmd__close)
-            opts="-q -h -V --session --db --json --quiet --help --version"
+            opts="-q -h -V --in --cancel --session --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4214,7 +4348,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__serve)
-            opts="-q -h -V --bind --cors-origin --ecast-url --import-limit-mb --max-connections --audit-retention-days --backup-dir --backup-keep --log-format --db --json --quiet --help --version"
+            opts="-q -h -V --bind --cors-origin --ecast-url --import-limit-mb --max-connections --audit-retention-days --backup-dir --backup-keep --twitch --youtube --log-format --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4249,6 +4383,14 @@ _jackbox() {
                     return 0
                     ;;
                 --backup-keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --twitch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --youtube)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4882,7 +5024,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__webhook__subcmd__add)
-            opts="-q -h -V --name --url --secret --event --db --json --quiet --help --version"
+            opts="-q -h -V --name --url --secret --event --format --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4902,6 +5044,10 @@ _jackbox() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "json discord" -- "${cur}"))
                     return 0
                     ;;
                 --db)

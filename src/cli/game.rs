@@ -5,6 +5,7 @@
 
 use super::output::{self, kv, opt, when};
 use super::{values, Ctx};
+use crate::core::lineup;
 use crate::core::selection;
 use crate::core::session_games::{self, NewGame};
 use crate::core::vocab::{CountSource, GameStatus, MonitorStatus, SelectionSource};
@@ -201,7 +202,7 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 (None, Some(code)) => super::monitor::game_for_room(&conn, code, ecast_url)?,
                 (None, None) => return Err(crate::Error::invalid("A game is required")),
             };
-            let sg = session_games::add(
+            let sg = lineup::add_game(
                 &mut conn,
                 session_id,
                 &NewGame {
@@ -221,12 +222,12 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             let source: SelectionSource = source.parse()?;
             let session_id = sessions::resolve(&conn, session)?.id;
             let game = catalog::resolve(&conn, &game)?;
-            let sel = selection::select(&mut conn, session_id, game.id, source)?;
+            let sel = lineup::select_game(&mut conn, session_id, game.id, source)?;
             super::poll::show_selection(ctx, &sel)
         }
         Cmd::Dismiss { session } => {
             let session_id = sessions::resolve(&conn, session)?.id;
-            let sel = selection::dismiss(&mut conn, session_id)?;
+            let sel = lineup::dismiss_selection(&mut conn, session_id)?;
             super::poll::show_selection(ctx, &sel)
         }
         Cmd::Selection { session } => {
@@ -495,6 +496,14 @@ fn show_live(live: &serde_json::Value) {
             } else {
                 "from the database (no monitor running)".to_string()
             },
+        ),
+        (
+            "Monitor state",
+            serde_json::from_value::<crate::core::monitor_state::MonitorState>(
+                live["monitorState"].clone(),
+            )
+            .map(|s| s.to_string())
+            .unwrap_or_else(|_| "-".to_string()),
         ),
         ("App tag", text("appTag")),
         ("Lobby state", text("lobbyState")),

@@ -68,6 +68,7 @@ fn summary(event: &Event) -> String {
             opt(&e.game_is_starting)
         ),
         Event::PlayerCountUpdated(e) => format!("{} players ({})", e.player_count, e.source),
+        Event::MonitorState(e) => e.state.to_string(),
         Event::GameStarted(e) => format!("{} players: {}", e.player_count, list(&e.players)),
         Event::GameEnded(e) => format!("{} players: {}", opt(&e.player_count), list(&e.players)),
         Event::RoomDisconnected(e) => {

@@ -2,9 +2,10 @@
 
 use super::output::{self, line, opt};
 use super::Ctx;
+use crate::core::lineup;
 use crate::core::picker::{self, PickRequest};
-use crate::core::selection::{self, SelectionSource};
-use crate::core::session_games::{self, NewGame};
+use crate::core::selection::SelectionSource;
+use crate::core::session_games::NewGame;
 use crate::core::sessions;
 use crate::Result;
 use rand::SeedableRng;
@@ -59,12 +60,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         None => Box::new(rand::thread_rng()),
     };
     let pick = if args.select {
-        selection::pick_and_select(&mut conn, &req, &mut rng)?
+        lineup::pick_and_select(&mut conn, &req, &mut rng)?
     } else {
         picker::pick(&conn, &req, &mut rng)?
     };
     let added = match (args.add, session_id) {
-        (true, Some(sid)) => Some(session_games::add(
+        (true, Some(sid)) => Some(lineup::add_game(
             &mut conn,
             sid,
             &NewGame {

@@ -10,7 +10,7 @@ use crate::core::picker::PickRequest;
 use crate::core::polls::{self, Choice, NewPoll, Poll};
 use crate::core::selection::Selection;
 use crate::core::{catalog, sessions};
-use crate::Result;
+use crate::{Error, Result};
 use clap::Subcommand;
 use rand::SeedableRng;
 
@@ -83,9 +83,18 @@ pub enum Cmd {
         #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
         session: Option<i64>,
     },
-    /// Close the open poll now: its winning game becomes the session's selection
-    #[command(after_help = "Example:\n  jackbox poll close")]
+    /// Close the open poll now (or after a countdown): its winning game becomes the
+    /// session's selection
+    #[command(
+        after_help = "Examples:\n  jackbox poll close\n  jackbox poll close --in 10s\n  jackbox poll close --cancel"
+    )]
     Close {
+        /// Close after this long instead of now (10s, 1m, or seconds; at most 5m)
+        #[arg(long = "in", value_name = "DURATION", conflicts_with = "cancel")]
+        after: Option<String>,
+        /// Cancel a countdown started with --in (the poll stays open)
+        #[arg(long)]
+        cancel: bool,
         /// Session ID [default: the active session]
         #[arg(long, value_name = "ID", value_parser = super::session::id_parser())]
         session: Option<i64>,
@@ -186,9 +195,29 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             };
             show_poll(ctx, &poll)
         }
-        Cmd::Close { session } => {
+        Cmd::Close {
+            after,
+            cancel,
+            session,
+        } => {
             let session_id = sessions::resolve(&conn, session)?.id;
-            let poll = polls::close(&mut conn, session_id)?;
+            let poll = if cancel {
+                polls::cancel_end(&mut conn, session_id)?
+            } else {
+                let delay = match after {
+                    None => 0,
+                    Some(text) => crate::core::auth::parse_ttl(&text)
+                        .ok()
+                        .filter(|s| *s <= polls::MAX_END_DELAY)
+                        .ok_or_else(|| {
+                            Error::invalid(format!(
+                                "invalid --in: {text} (use 1s to {}s, e.g. 10s or 1m)",
+                                polls::MAX_END_DELAY
+                            ))
+                        })?,
+                };
+                polls::end_after(&mut conn, session_id, delay)?
+            };
             show_poll(ctx, &poll)
         }
         Cmd::Cancel { session } => {
@@ -256,7 +285,7 @@ pub fn show_poll(ctx: &Ctx, poll: &Poll) -> Result<()> {
         ("Status", poll.status.as_str().to_string()),
         ("Started", when(&poll.started_at)),
     ];
-    match (&poll.closes_at, polls::remaining(poll)) {
+    match (poll.deadline(), polls::remaining(poll)) {
         (Some(c), Some(left)) if poll.status == polls::PollStatus::Open => {
             pairs.push(("Closes", format!("{c} ({left}s left)")));
         }

@@ -5,6 +5,7 @@
 
 use super::output::{self, kv, opt, when};
 use super::{values, Ctx};
+use crate::core::lineup;
 use crate::core::sessions::{SessionFilter, Since};
 use crate::core::{export, model::Session, sessions};
 use crate::{Error, Result};
@@ -248,7 +249,7 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
         }
         Cmd::Close { id, notes } => {
             let id = sessions::resolve(&conn, id)?.id;
-            let s = sessions::close(&mut conn, id, notes.as_deref())?;
+            let s = lineup::close_session(&mut conn, id, notes.as_deref())?;
             if ctx.quiet {
                 return Ok(());
             }

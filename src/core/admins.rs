@@ -4,12 +4,14 @@
 //! is returned once, to be shown once.
 
 use super::audit::{self, Action};
-use super::auth::{self, check_hash, hash_key, keys_equal, LEGACY_ADMIN};
+use super::keys::{self, check_hash, hash_key, keys_equal, LEGACY_ADMIN};
 use crate::{store, Error, Result};
+use hmac::{Hmac, Mac};
 use rand::Rng;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use sha2::Sha256;
 use std::path::{Path, PathBuf};
 
 /// Shortest key accepted from a user or an admins file.
@@ -22,6 +24,28 @@ pub const GENERATED_KEY_LEN: usize = 40;
 pub struct FileAdmin {
     pub name: String,
     pub key: String,
+}
+
+/// The admins a process knows besides those in the database: the admins file and the
+/// legacy key from the environment. Built once at start (`serve`).
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub file: Vec<FileAdmin>,
+    pub env_key: Option<String>,
+    /// The token signing secret: keys of the file and the environment have a generation
+    /// derived from it and the key (so a changed key, after a restart, ends old tokens).
+    pub secret: Vec<u8>,
+}
+
+impl Registry {
+    /// The generation of a key that lives outside the database: a keyed hash, so a token
+    /// shows nothing about the key.
+    pub fn generation(&self, key: &str) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.secret).expect("HMAC takes any key");
+        mac.update(b"jackbox key generation\0");
+        mac.update(key.as_bytes());
+        hex::encode(&mac.finalize().into_bytes()[..8])
+    }
 }
 
 /// An admin of the database, as the login check needs it.
@@ -139,12 +163,7 @@ pub fn generation(conn: &Connection, name: &str) -> Result<Option<String>> {
 
 /// Refuses a key another admin (database, legacy key, file) already has. Compares with every
 /// one, like a login.
-fn check_unique_key(
-    conn: &Connection,
-    reg: &auth::Registry,
-    key: &str,
-    except: &str,
-) -> Result<()> {
+fn check_unique_key(conn: &Connection, reg: &Registry, key: &str, except: &str) -> Result<()> {
     let mut used = false;
     for a in stored(conn)? {
         used |= check_hash(&a.key_hash, key) && !a.name.eq_ignore_ascii_case(except);
@@ -155,7 +174,7 @@ fn check_unique_key(
     if let Some(k) = &reg.env_key {
         used |= keys_equal(k, key);
     }
-    if let Some(h) = store::setting(conn, auth::ADMIN_KEY_SETTING)? {
+    if let Some(h) = store::setting(conn, keys::ADMIN_KEY_SETTING)? {
         used |= check_hash(&h, key);
     }
     if used {
@@ -167,7 +186,7 @@ fn check_unique_key(
 /// Adds admin `name` with `key`, or a generated key (returned once) when `key` is `None`.
 pub fn add(
     conn: &mut Connection,
-    reg: &auth::Registry,
+    reg: &Registry,
     name: &str,
     key: Option<&str>,
 ) -> Result<KeyReply> {
@@ -191,7 +210,7 @@ pub fn add(
         .execute(rusqlite::params![
             name,
             hashed,
-            auth::new_generation(),
+            keys::new_generation(),
             crate::time::now()
         ])?;
         audit::record(
@@ -220,7 +239,7 @@ fn find(conn: &Connection, name: &str) -> Result<String> {
 /// working at once (new key generation).
 pub fn rotate(
     conn: &mut Connection,
-    reg: &auth::Registry,
+    reg: &Registry,
     name: &str,
     key: Option<&str>,
 ) -> Result<KeyReply> {
@@ -235,7 +254,7 @@ pub fn rotate(
         .execute(rusqlite::params![
             name,
             hashed,
-            auth::new_generation(),
+            keys::new_generation(),
             crate::time::now()
         ])?;
         crate::core::events::auth_changed(tx)?;
@@ -284,7 +303,7 @@ pub fn remove(conn: &mut Connection, name: &str) -> Result<KeyReply> {
 }
 
 /// Every admin that can log in: database, file, then the legacy key.
-pub fn list(conn: &Connection, reg: &auth::Registry) -> Result<Vec<AdminInfo>> {
+pub fn list(conn: &Connection, reg: &Registry) -> Result<Vec<AdminInfo>> {
     let mut stmt =
         conn.prepare_cached("SELECT name, created_at, rotated_at FROM admins ORDER BY id")?;
     let mut out: Vec<AdminInfo> = stmt
@@ -303,7 +322,7 @@ pub fn list(conn: &Connection, reg: &auth::Registry) -> Result<Vec<AdminInfo>> {
         created_at: None,
         rotated_at: None,
     }));
-    if auth::key_configured(conn, reg.env_key.as_deref())? {
+    if keys::key_configured(conn, reg.env_key.as_deref())? {
         out.push(AdminInfo {
             name: LEGACY_ADMIN.to_string(),
             source: "key",

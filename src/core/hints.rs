@@ -1,5 +1,5 @@
 //! Hints for the errors and surprises that would otherwise leave a user guessing: an
-//! unknown game title (the nearest titles), a lower-case room code, a chat import whose
+//! unknown game title (the nearest titles), a chat import whose
 //! votes all fell outside the session's games, a duplicate live vote, a vote with no active
 //! session. The CLI prints them as `hint: …` after the error; the HTTP face never sends them.
 
@@ -74,13 +74,6 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
     prev[b.len()]
 }
 
-/// For a refused room code that would be valid in capitals.
-pub fn room_code_case(code: &str) -> Option<String> {
-    let upper = code.to_ascii_uppercase();
-    (upper != code && super::session_games::validate_room_code(&upper).is_ok())
-        .then(|| format!("room codes are in capitals: {upper}"))
-}
-
 /// For a duplicate live vote.
 pub const DUPLICATE_VOTE: &str = "a viewer's votes less than 1 second apart count once \
     (and the same vote is never stored twice); pass --at for a vote cast at another time";
@@ -133,15 +126,5 @@ mod tests {
         assert_eq!(title_distance("quiplsh 3", "quiplash 3"), 1);
         assert_eq!(title_distance("quiplsh", "quiplash 3"), 1);
         assert!(title_distance("zzzz", "drawful 2") > 2);
-    }
-
-    #[test]
-    fn room_code_case_only_for_fixable_codes() {
-        assert_eq!(
-            room_code_case("abcd").as_deref(),
-            Some("room codes are in capitals: ABCD")
-        );
-        assert_eq!(room_code_case("ABCD"), None);
-        assert_eq!(room_code_case("abcde"), None);
     }
 }

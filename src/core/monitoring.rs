@@ -9,10 +9,11 @@ use super::events::{
     emit, monitor_changed, Event, GameEnded, PlayerCountUpdated, RoomDisconnected, RoomRef,
 };
 use super::model::SessionGame;
+use super::monitor_state::{self, failure_reason, MonitorState};
 use super::session_games::{self, Playing};
 use super::vocab::{CountSource, DisconnectReason, MonitorStatus};
 use crate::{store, Result};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 /// How a monitor ended on its own (a manual stop goes through `session_games::stop_monitor`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,39 @@ pub fn monitoring(conn: &Connection) -> Result<Vec<SessionGame>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Whether session game `id` replays the session's previous game on the same room code
+/// ("same players": the host added the game again without a new room) and its monitor has
+/// not reached the room yet. The room then still shows the earlier game's `gameFinished`
+/// until the new game is in play. A monitor resuming its own game (it already wrote
+/// `room.connected`) is not a replay.
+pub fn replays_previous(conn: &Connection, id: i64) -> Result<bool> {
+    let same_code: bool = conn
+        .prepare_cached(
+            "SELECT COALESCE(upper(prev.room_code) = upper(sg.room_code), 0)
+             FROM session_games sg
+             JOIN session_games prev ON prev.session_id = sg.session_id AND prev.id < sg.id
+             WHERE sg.id = ?1
+             ORDER BY prev.id DESC LIMIT 1",
+        )?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .unwrap_or(false);
+    if !same_code {
+        return Ok(false);
+    }
+    let resumed: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM events e JOIN session_games sg ON sg.id = ?1
+                WHERE e.type = ?2 AND e.session_id = sg.session_id
+                  AND json_extract(e.payload, '$.data.sessionGameId') = ?1)",
+        )?
+        .query_row(
+            rusqlite::params![id, super::events::names::ROOM_CONNECTED],
+            |r| r.get(0),
+        )?;
+    Ok(!resumed)
+}
+
 /// Writes `events` and, when `count` differs from the stored one, stores it and emits
 /// `player-count.updated` (source `monitor`) after them.
 pub fn record(
@@ -81,8 +115,32 @@ pub fn record(
     })
 }
 
+/// Stores the monitor's state (`monitor.state` when it changed; `core::monitor_state`).
+pub fn set_state(
+    conn: &mut Connection,
+    id: i64,
+    room_code: &str,
+    state: &MonitorState,
+) -> Result<Option<Vec<String>>> {
+    if let Some(sg) = active(conn, id, room_code)? {
+        // Nothing changed: no transaction at all.
+        if sg.monitor_state.as_ref() == Some(state) {
+            return Ok(Some(Vec::new()));
+        }
+    }
+    store::write(conn, |tx| {
+        let Some(sg) = active(tx, id, room_code)? else {
+            return Ok(None);
+        };
+        let ids: Vec<i64> = monitor_state::set(tx, &sg, state)?.into_iter().collect();
+        Ok(Some(payloads(tx, &ids)?))
+    })
+}
+
 /// Ends the monitor: see [`Finish`]. `players` are the names of `game.ended`; `ecast` the
-/// lobby server's error that caused the end, if one did.
+/// lobby server's error that caused the end, if one did; `detail` the last error seen
+/// (the `reason` of a `failed` monitor state, with the lobby server's error).
+#[allow(clippy::too_many_arguments)]
 pub fn finish(
     conn: &mut Connection,
     id: i64,
@@ -91,6 +149,7 @@ pub fn finish(
     count: Option<i64>,
     players: &[String],
     ecast: Option<&EcastError>,
+    detail: Option<&str>,
 ) -> Result<Option<Vec<String>>> {
     store::write(conn, |tx| {
         let Some(sg) = active(tx, id, room_code)? else {
@@ -130,12 +189,31 @@ pub fn finish(
             }),
         )?);
         session_games::set_monitor_status(tx, id, status)?;
+        ids.extend(monitor_state::set(
+            tx,
+            &sg,
+            &final_state(how, ecast, detail),
+        )?);
         if how == Finish::Completed {
             session_games::end_playing(tx, sg.session_id, Playing::Only(id))?;
         }
         monitor_changed(tx, sg.session_id, id, status)?;
         Ok(Some(payloads(tx, &ids)?))
     })
+}
+
+/// The monitor state a finished monitor leaves: `ended`, or `failed` with why (the lobby
+/// server's error when one caused it, else `detail`, the last error seen).
+pub fn final_state(how: Finish, ecast: Option<&EcastError>, detail: Option<&str>) -> MonitorState {
+    match how {
+        Finish::Completed => MonitorState::ended(),
+        Finish::Failed(reason) => {
+            let detail = ecast
+                .map(|e| format!("error {}: {}", e.code, e.message))
+                .or(detail.map(str::to_string));
+            MonitorState::failed(failure_reason(reason, detail.as_deref()))
+        }
+    }
 }
 
 fn store_count(tx: &Connection, sg: &SessionGame, count: i64) -> Result<i64> {
@@ -160,7 +238,8 @@ fn payloads(tx: &Connection, ids: &[i64]) -> Result<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::session_games::{self, NewGame};
+    use crate::core::lineup;
+    use crate::core::session_games::NewGame;
 
     fn setup() -> (tempfile::TempDir, Connection, i64) {
         let dir = tempfile::tempdir().unwrap();
@@ -169,7 +248,7 @@ mod tests {
         let game: i64 = conn
             .query_row("SELECT id FROM games ORDER BY id LIMIT 1", [], |r| r.get(0))
             .unwrap();
-        let sg = session_games::add(
+        let sg = lineup::add_game(
             &mut conn,
             session.id,
             &NewGame {
@@ -218,11 +297,18 @@ mod tests {
         assert!(record(&mut conn, id, "ABCD", &[data], Some(5))
             .unwrap()
             .is_none());
-        assert!(
-            finish(&mut conn, id, "ABCD", Finish::Completed, Some(5), &[], None)
-                .unwrap()
-                .is_none()
-        );
+        assert!(finish(
+            &mut conn,
+            id,
+            "ABCD",
+            Finish::Completed,
+            Some(5),
+            &[],
+            None,
+            None
+        )
+        .unwrap()
+        .is_none());
         assert_eq!(count(&conn, "lobby.updated"), 1);
         assert_eq!(
             session_games::get_by_id(&conn, id).unwrap().player_count,
@@ -242,6 +328,7 @@ mod tests {
             Some(1),
             &names,
             None,
+            None,
         )
         .unwrap()
         .unwrap();
@@ -251,7 +338,12 @@ mod tests {
             .collect();
         assert_eq!(
             types,
-            ["player-count.updated", "game.ended", "room.disconnected"]
+            [
+                "player-count.updated",
+                "game.ended",
+                "room.disconnected",
+                "monitor.state"
+            ]
         );
         let sg = session_games::get_by_id(&conn, id).unwrap();
         assert_eq!(sg.player_count_check_status, MonitorStatus::Completed);

@@ -47,7 +47,7 @@ pub struct Pick {
     pub total_enabled: i64,
     /// With `select`: the session's selection after the pick.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub selection: Option<super::selection::Selection>,
+    pub selection: Option<super::model::Selection>,
 }
 
 /// The factor of one favor_bias value: 1 → 3, 0 → 1, -1 → 0.2.

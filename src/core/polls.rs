@@ -15,8 +15,12 @@
 
 use super::audit::{self, Action};
 use super::catalog::{self, GameFilter};
-use super::events::{emit, Event, PollCancelled, PollLeading, PollStart, VotingEnded};
+use super::events::{
+    emit, Event, PollCancelled, PollEnding, PollEndingCancelled, PollLeading, PollStart,
+    VotingEnded,
+};
 use super::model::Game;
+pub use super::model::{Poll, PollOption};
 use super::picker::{self, PickRequest};
 use super::selection;
 use super::sessions;
@@ -26,7 +30,6 @@ use crate::{store, Error, Result};
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
 use rusqlite::{Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Games in a poll (the "Other" option comes on top).
@@ -49,37 +52,6 @@ pub const COUNT_ERROR: &str = "count must be an integer from 2 to 6";
 pub const DURATION_ERROR: &str = "durationSeconds must be an integer from 10 to 3600, or null";
 pub const CHOICE_REQUIRED: &str = "choice is required";
 pub const USERNAME_REQUIRED: &str = "username is required";
-
-/// One option of a poll, with its current vote count.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct PollOption {
-    pub position: i64,
-    /// `null` for "Other" (and for a game deleted from the catalog since).
-    pub game_id: Option<i64>,
-    pub label: String,
-    pub ticker: Option<String>,
-    pub votes: i64,
-}
-
-/// The poll object of `docs/polls.md`.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct Poll {
-    pub id: i64,
-    pub session_id: i64,
-    pub status: PollStatus,
-    pub options: Vec<PollOption>,
-    pub total_votes: i64,
-    pub started_at: String,
-    pub closes_at: Option<String>,
-    pub closed_at: Option<String>,
-    pub winner: Option<PollOption>,
-    /// The positions that tied for first when a random draw chose the winner; `null` when
-    /// no draw was needed.
-    pub tied_positions: Option<Vec<i64>>,
-    pub created_by: String,
-}
 
 /// What opening a poll asks for (`POST /api/sessions/{id}/polls`, `jackbox poll start`).
 #[derive(Debug, Clone)]
@@ -215,8 +187,28 @@ impl Choice {
                 }
             }
         };
-        found.ok_or_else(unknown_choice)
+        found.ok_or_else(|| unknown_choice_of(options))
     }
+}
+
+/// `Unknown choice`, listing the poll's options (`choices` over HTTP, a hint in the CLI).
+pub fn unknown_choice_of(options: &[PollOption]) -> Error {
+    let choices: Vec<Value> = options
+        .iter()
+        .map(
+            |o| serde_json::json!({ "position": o.position, "label": o.label, "ticker": o.ticker }),
+        )
+        .collect();
+    let listed: Vec<String> = options
+        .iter()
+        .map(|o| match &o.ticker {
+            Some(t) => format!("{} or {} ({})", o.position, t, o.label),
+            None => format!("{} ({})", o.position, o.label),
+        })
+        .collect();
+    unknown_choice()
+        .with_extra("choices", Value::Array(choices))
+        .with_hint(format!("the choices are: {}", listed.join(", ")))
 }
 
 pub fn unknown_choice() -> Error {
@@ -254,10 +246,33 @@ struct Row {
     created_by: String,
     leading_sent_at: Option<String>,
     leading_pending: bool,
+    ends_at: Option<String>,
+}
+
+impl Row {
+    fn deadline(&self) -> Option<&str> {
+        earlier(self.closes_at.as_deref(), self.ends_at.as_deref())
+    }
+}
+
+impl Poll {
+    /// When the poll closes: the earlier of its deadline and its scheduled end.
+    pub fn deadline(&self) -> Option<&str> {
+        earlier(self.closes_at.as_deref(), self.ends_at.as_deref())
+    }
+}
+
+/// The earlier of two optional times (stored times compare as text).
+fn earlier<'a>(a: Option<&'a str>, b: Option<&'a str>) -> Option<&'a str> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 const ROW_SELECT: &str = "SELECT id, session_id, status, started_at, closes_at, closed_at,
-    winner_position, tie_break, created_by, leading_sent_at, leading_pending FROM polls";
+    winner_position, tie_break, created_by, leading_sent_at, leading_pending, ends_at
+    FROM polls";
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Row> {
     Ok(Row {
@@ -272,6 +287,7 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Row> {
         created_by: r.get(8)?,
         leading_sent_at: r.get(9)?,
         leading_pending: r.get::<_, i64>(10)? != 0,
+        ends_at: r.get(11)?,
     })
 }
 
@@ -329,6 +345,7 @@ fn build(conn: &Connection, row: Row) -> Result<Poll> {
         total_votes,
         started_at: row.started_at,
         closes_at: row.closes_at,
+        ends_at: row.ends_at,
         closed_at: row.closed_at,
         winner,
         tied_positions,
@@ -375,9 +392,10 @@ fn ms(stored: &str) -> Option<i64> {
     crate::time::parse_iso(stored).map(|t| t.timestamp_millis())
 }
 
-/// Whether the poll's deadline has come: it is open until `closesAt`, exclusive.
+/// Whether the poll's deadline has come: it is open until `closesAt` (or a scheduled
+/// `endsAt`, whichever comes first), exclusive.
 fn expired(row: &Row, now: &str) -> bool {
-    row.closes_at.as_deref().is_some_and(|c| now >= c)
+    row.deadline().is_some_and(|c| now >= c)
 }
 
 /// Whether a pending `poll.leading` may go out now.
@@ -407,7 +425,7 @@ pub fn settle_in(tx: &Connection, session_id: i64) -> Result<()> {
     };
     let now = Utc::now();
     if expired(&row, &crate::time::format(now)) {
-        let at = row.closes_at.clone().unwrap_or_default();
+        let at = row.deadline().unwrap_or_default().to_string();
         close_in(tx, &row, &at)?;
     } else if leading_due(&row, now.timestamp_millis()) {
         send_leading(tx, &row, &crate::time::format(now))?;
@@ -432,7 +450,7 @@ pub fn next_due_ms(conn: &Connection) -> Result<Option<i64>> {
     let mut consider = |t: i64| next = Some(next.map_or(t, |n| n.min(t)));
     for row in rows {
         let row = row?;
-        if let Some(c) = row.closes_at.as_deref().and_then(ms) {
+        if let Some(c) = row.deadline().and_then(ms) {
             consider(c);
         }
         if row.leading_pending {
@@ -669,7 +687,7 @@ pub fn vote(
         let now = Utc::now();
         let now_text = crate::time::format(now);
         if expired(&row, &now_text) {
-            let at = row.closes_at.clone().unwrap_or_default();
+            let at = row.deadline().unwrap_or_default().to_string();
             close_in(tx, &row, &at)?;
             return Ok(Err(poll_closed()));
         }
@@ -726,8 +744,8 @@ pub fn close(conn: &mut Connection, session_id: i64) -> Result<Poll> {
         let row = open_row(tx, session_id)?.ok_or_else(no_open_poll)?;
         let now = crate::time::format(Utc::now());
         // Past its deadline, the poll ended at the deadline, not now.
-        let at = match &row.closes_at {
-            Some(c) if now >= *c => c.clone(),
+        let at = match row.deadline() {
+            Some(c) if now.as_str() >= c => c.to_string(),
             _ => now,
         };
         close_in(tx, &row, &at)?;
@@ -736,6 +754,83 @@ pub fn close(conn: &mut Connection, session_id: i64) -> Result<Poll> {
             Action::PollClose,
             Some(format!("poll:{}", row.id)),
             Value::Null,
+        )?;
+        get(tx, session_id, row.id)
+    })
+}
+
+/// The longest countdown of `voting/end` and `poll close --in`, in seconds.
+pub const MAX_END_DELAY: i64 = 300;
+pub const DELAY_ERROR: &str = "delay must be an integer from 0 to 300";
+pub const DELAY_SECONDS_ERROR: &str = "delaySeconds must be an integer from 0 to 300";
+
+pub fn no_scheduled_end() -> Error {
+    Error::duplicate("The poll has no scheduled end")
+        .with_hint("schedule one with: jackbox poll close --in 10s")
+}
+
+/// Ends the open poll after `delay` seconds (`voting/end`, `poll close --in`): 0 closes it
+/// now ([`close`]); otherwise the end is stored (`endsAt`, `poll.ending`) and the poll
+/// closes then like at its deadline — by the daemon's clock or by whoever touches it next.
+/// A new delay replaces an earlier scheduled end.
+pub fn end_after(conn: &mut Connection, session_id: i64, delay: i64) -> Result<Poll> {
+    if !(0..=MAX_END_DELAY).contains(&delay) {
+        return Err(Error::invalid(DELAY_ERROR));
+    }
+    if delay == 0 {
+        return close(conn, session_id);
+    }
+    store::write(conn, |tx| {
+        sessions::get(tx, session_id)?;
+        settle_in(tx, session_id)?;
+        let row = open_row(tx, session_id)?.ok_or_else(no_open_poll)?;
+        let ends_at = crate::time::format(Utc::now() + Duration::seconds(delay));
+        tx.prepare_cached("UPDATE polls SET ends_at = ?2 WHERE id = ?1")?
+            .execute(rusqlite::params![row.id, ends_at])?;
+        audit::record(
+            tx,
+            Action::PollEndSchedule,
+            Some(format!("poll:{}", row.id)),
+            serde_json::json!({ "delaySeconds": delay, "endsAt": ends_at }),
+        )?;
+        emit_event(
+            tx,
+            session_id,
+            Event::PollEnding(PollEnding {
+                session_id,
+                poll_id: row.id,
+                ends_at,
+            }),
+        )?;
+        get(tx, session_id, row.id)
+    })
+}
+
+/// Cancels the open poll's scheduled end (`voting/cancel-end`, `poll close --cancel`):
+/// `poll.ending.cancelled`; the poll stays open until its own deadline, if any.
+pub fn cancel_end(conn: &mut Connection, session_id: i64) -> Result<Poll> {
+    store::write(conn, |tx| {
+        sessions::get(tx, session_id)?;
+        settle_in(tx, session_id)?;
+        let row = open_row(tx, session_id)?.ok_or_else(no_open_poll)?;
+        if row.ends_at.is_none() {
+            return Err(no_scheduled_end());
+        }
+        tx.prepare_cached("UPDATE polls SET ends_at = NULL WHERE id = ?1")?
+            .execute([row.id])?;
+        audit::record(
+            tx,
+            Action::PollEndCancel,
+            Some(format!("poll:{}", row.id)),
+            Value::Null,
+        )?;
+        emit_event(
+            tx,
+            session_id,
+            Event::PollEndingCancelled(PollEndingCancelled {
+                session_id,
+                poll_id: row.id,
+            }),
         )?;
         get(tx, session_id, row.id)
     })
@@ -781,6 +876,7 @@ fn close_in(tx: &Connection, row: &Row, at: &str) -> Result<()> {
             poll_id: row.id,
             winner_game_id: winner.as_ref().and_then(|w| w.game_id),
             winner_label: winner.as_ref().map(|w| w.label.clone()),
+            winner_votes: winner.as_ref().map(|w| w.votes),
             votes: options.clone(),
         }),
     )?;
@@ -846,7 +942,7 @@ fn emit_event(tx: &Connection, session_id: i64, event: Event) -> Result<()> {
 
 /// The time a poll closes, for human output.
 pub fn remaining(poll: &Poll) -> Option<i64> {
-    let closes = poll.closes_at.as_deref().and_then(crate::time::parse_iso)?;
+    let closes = poll.deadline().and_then(crate::time::parse_iso)?;
     let left: DateTime<Utc> = closes;
     Some((left - Utc::now()).num_seconds().max(0))
 }

@@ -4,25 +4,14 @@
 //! Set by hand, by the picker (`pick … select`) or by a poll's winner; cleared by hand, by
 //! adding any game to the session, and by closing the session.
 
-use super::audit::{self, Action};
 use super::catalog;
 use super::events::{emit, Event, GameDismissed, GamePicked, PickedGame};
 use super::model::Game;
+pub use super::model::Selection;
 use super::sessions;
 pub use super::vocab::{DismissReason, SelectionSource};
-use crate::{store, Error, Result};
+use crate::{Error, Result};
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
-use serde_json::json;
-
-/// `GET /api/sessions/{id}/game-selection`: `{ "sessionId", "game", "source" }`.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct Selection {
-    pub session_id: i64,
-    pub game: Option<Game>,
-    pub source: Option<SelectionSource>,
-}
 
 /// The stored selection of a session known to exist: (game id, source).
 pub fn pending(conn: &Connection, session_id: i64) -> Result<Option<(i64, SelectionSource)>> {
@@ -75,28 +64,6 @@ pub fn selectable(conn: &Connection, game_id: i64) -> Result<Game> {
     Ok(game)
 }
 
-/// Lines up `game_id` in the session (`POST …/game-selection`): `game.picked`.
-pub fn select(
-    conn: &mut Connection,
-    session_id: i64,
-    game_id: i64,
-    source: SelectionSource,
-) -> Result<Selection> {
-    store::write(conn, |tx| {
-        super::polls::settle_in(tx, session_id)?;
-        check_session(tx, session_id)?;
-        let game = selectable(tx, game_id)?;
-        select_in(tx, session_id, &game, source)?;
-        audit::record(
-            tx,
-            Action::SelectionSet,
-            Some(format!("session:{session_id}")),
-            json!({ "game_id": game.id, "source": source }),
-        )?;
-        get(tx, session_id)
-    })
-}
-
 /// Stores the selection and emits `game.picked` (checks are the caller's). Replacing an
 /// earlier selection emits no `game.dismissed`: the new `game.picked` says it all.
 pub fn select_in(
@@ -119,23 +86,6 @@ pub fn select_in(
         }),
     )?;
     Ok(())
-}
-
-/// Clears the selection by hand (`DELETE …/game-selection`): `game.dismissed` when there
-/// was one; nothing selected is still a success, without an event.
-pub fn dismiss(conn: &mut Connection, session_id: i64) -> Result<Selection> {
-    store::write(conn, |tx| {
-        super::polls::settle_in(tx, session_id)?;
-        sessions::get(tx, session_id)?;
-        let was = dismiss_in(tx, session_id, DismissReason::Dismissed)?;
-        audit::record(
-            tx,
-            Action::SelectionDismiss,
-            Some(format!("session:{session_id}")),
-            json!({ "game_id": was.map(|(id, _)| id) }),
-        )?;
-        get(tx, session_id)
-    })
 }
 
 /// Clears the selection, if any, emitting `game.dismissed` with `reason`. Returns what was
@@ -162,30 +112,4 @@ pub fn dismiss_in(
         }),
     )?;
     Ok(Some(current))
-}
-
-/// `POST /api/pick` with `select: true` (`jackbox pick --select`): picks with the picker's
-/// rules and lines the game up (`dice`) in the same transaction.
-pub fn pick_and_select<R: rand::Rng + ?Sized>(
-    conn: &mut Connection,
-    req: &super::picker::PickRequest,
-    rng: &mut R,
-) -> Result<super::picker::Pick> {
-    let session_id = req
-        .session_id
-        .ok_or_else(|| Error::invalid("sessionId is required to select the pick"))?;
-    store::write(conn, |tx| {
-        super::polls::settle_in(tx, session_id)?;
-        check_session(tx, session_id)?;
-        let mut pick = super::picker::pick(tx, req, rng)?;
-        select_in(tx, session_id, &pick.game, SelectionSource::Dice)?;
-        audit::record(
-            tx,
-            Action::SelectionSet,
-            Some(format!("session:{session_id}")),
-            json!({ "game_id": pick.game.id, "source": SelectionSource::Dice }),
-        )?;
-        pick.selection = Some(get(tx, session_id)?);
-        Ok(pick)
-    })
 }

@@ -4,15 +4,13 @@
 //! Every sub-route names a `session_games.id`; a row of another session is "not found".
 
 use super::audit::{self, Action};
-use super::events::{
-    emit, monitor_changed, Event, GameAdded, PlayerCountUpdated, RoomDisconnected, RoomRef,
-};
+use super::events::{emit, monitor_changed, Event, PlayerCountUpdated, RoomDisconnected, RoomRef};
 use super::input::required;
 use super::model::{Message, SessionGame};
-use super::selection;
+use super::monitor_state::{self, MonitorState};
+pub use super::room_code::{validate_room_code, ROOM_CODE_ERROR};
 use super::sessions;
-use super::vocab::{DisconnectReason, GameStatus, IntoWord, MonitorStatus};
-use super::vocab::{DismissReason, SelectionSource};
+use super::vocab::{DisconnectReason, GameStatus, IntoWord, MonitorStatus, SelectionSource};
 
 pub use super::vocab::CountSource;
 use crate::{store, Error, Result};
@@ -61,25 +59,6 @@ pub fn session_game_not_found() -> Error {
     Error::not_found("Session game not found")
 }
 
-pub const ROOM_CODE_ERROR: &str = "Invalid room code. Must be exactly 4 characters (A-Z, 0-9)";
-
-/// Room codes are exactly four characters of `A-Z0-9`.
-pub fn validate_room_code(code: &str) -> Result<()> {
-    if code.len() == 4
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    {
-        Ok(())
-    } else {
-        let e = Error::invalid(ROOM_CODE_ERROR);
-        Err(match super::hints::room_code_case(code) {
-            Some(hint) => e.with_hint(hint),
-            None => e,
-        })
-    }
-}
-
 /// The session's games ordered by `played_at`, then `id`.
 pub fn list(conn: &Connection, session_id: i64) -> Result<Vec<SessionGame>> {
     sessions::get(conn, session_id)?;
@@ -116,82 +95,6 @@ pub fn get_by_id(conn: &Connection, id: i64) -> Result<SessionGame> {
         .query_row([id], SessionGame::from_row)
         .optional()?
         .ok_or_else(session_game_not_found)
-}
-
-/// Adds a game to a session: other `playing` games become `played` (their monitors stop),
-/// `play_count` + 1, `game.added`, and the monitor starts when a room code is given.
-pub fn add(conn: &mut Connection, session_id: i64, new: &NewGame) -> Result<SessionGame> {
-    let game_id = new
-        .game_id
-        .filter(|id| *id > 0)
-        .ok_or_else(|| required("game_id"))?;
-    if let Some(code) = &new.room_code {
-        validate_room_code(code)?;
-    }
-    store::write(conn, |tx| {
-        let session = sessions::get(tx, session_id)?;
-        if session.is_active == 0 {
-            return Err(Error::state("Cannot add games to a closed session"));
-        }
-        super::catalog::get(tx, game_id)?;
-        stop_monitors(tx, session_id, None)?;
-        end_playing(tx, session_id, Playing::All)?;
-        let monitor = if new.room_code.is_some() {
-            MonitorStatus::Monitoring
-        } else {
-            MonitorStatus::NotStarted
-        };
-        // Adding any game clears the selection; the selected game keeps its source.
-        super::polls::settle_in(tx, session_id)?;
-        let source = match selection::pending(tx, session_id)? {
-            Some((selected, source)) if selected == game_id => source,
-            _ => new.source.unwrap_or(SelectionSource::Manual),
-        };
-        let id = store::next_id(tx, "session_games")?;
-        tx.prepare_cached(
-            "INSERT INTO session_games
-                (id, session_id, game_id, played_at, manually_added, status, room_code,
-                 player_count_check_status, source)
-             VALUES (?7, ?1, ?2, ?3, ?4, ?8, ?5, ?6, ?9)",
-        )?
-        .execute(rusqlite::params![
-            session_id,
-            game_id,
-            crate::time::now(),
-            new.manually_added as i64,
-            new.room_code,
-            monitor,
-            id,
-            GameStatus::Playing,
-            source
-        ])?;
-        tx.prepare_cached("UPDATE games SET play_count = play_count + 1 WHERE id = ?1")?
-            .execute([game_id])?;
-        let sg = get(tx, session_id, id)?;
-        let games_played = session.games_played.unwrap_or(0) + 1;
-        emit(
-            tx,
-            Some(session_id),
-            Event::GameAdded(GameAdded::new(&sg, games_played)),
-        )?;
-        selection::dismiss_in(tx, session_id, DismissReason::Added)?;
-        if new.room_code.is_some() {
-            monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
-        }
-        audit::record(
-            tx,
-            Action::GameAdd,
-            Some(format!("session_game:{id}")),
-            json!({
-                "session_id": session_id,
-                "game_id": game_id,
-                "title": sg.title,
-                "manually_added": new.manually_added,
-                "room_code": new.room_code,
-            }),
-        )?;
-        Ok(sg)
-    })
 }
 
 /// Which `playing` games [`end_playing`] turns into `played`.
@@ -285,6 +188,7 @@ pub fn set_room_code(
         if sg.player_count_check_status == MonitorStatus::Monitoring
             && sg.room_code.as_deref() != Some(code)
         {
+            monitor_state::set(tx, &sg, &MonitorState::looking_up())?;
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
         audit::record(
@@ -363,6 +267,7 @@ pub fn start_monitor(conn: &mut Connection, session_id: i64, id: i64) -> Result<
         }
         if sg.player_count_check_status != MonitorStatus::Monitoring {
             set_monitor_status(tx, id, MonitorStatus::Monitoring)?;
+            monitor_state::set(tx, &sg, &MonitorState::looking_up())?;
             monitor_changed(tx, session_id, id, MonitorStatus::Monitoring)?;
         }
         audit::record(
@@ -410,6 +315,7 @@ pub fn stop_monitors(tx: &Connection, session_id: i64, only: Option<i64>) -> Res
     };
     for sg in running {
         set_monitor_status(tx, sg.id, MonitorStatus::Stopped)?;
+        monitor_state::set(tx, &sg, &MonitorState::stopped())?;
         emit(
             tx,
             Some(session_id),

@@ -1,9 +1,8 @@
 //! Sessions: list, active, get, create, close, delete.
 
 use super::audit::{self, Action};
-use super::events::{emit, EndedSession, Event, SessionEnded, SessionStarted, StartedSession};
+use super::events::{emit, Event, SessionStarted, StartedSession};
 use super::model::{Message, Session};
-use super::session_games;
 use crate::{store, Error, ErrorKind, Result};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -229,48 +228,6 @@ fn active_id(conn: &Connection) -> Result<Option<i64>> {
         .prepare_cached("SELECT id FROM sessions WHERE is_active = 1")?
         .query_row([], |r| r.get(0))
         .optional()?)
-}
-
-/// Closes a session: `playing` games become `played`, running monitors stop, notes are
-/// replaced only when given. Emits `session.ended`.
-pub fn close(conn: &mut Connection, id: i64, notes: Option<&str>) -> Result<Session> {
-    store::write(conn, |tx| {
-        let session = get(tx, id)?;
-        if session.is_active == 0 {
-            return Err(Error::state("Session is already closed"));
-        }
-        session_games::stop_monitors(tx, id, None)?;
-        // The choosing ends with the night: a running poll is cancelled (one past its
-        // deadline is closed first), the lined-up game dismissed.
-        super::polls::end_with_session(tx, id)?;
-        super::selection::dismiss_in(tx, id, super::vocab::DismissReason::SessionClosed)?;
-        session_games::end_playing(tx, id, session_games::Playing::All)?;
-        let now = crate::time::now();
-        tx.prepare_cached(
-            "UPDATE sessions SET is_active = 0, closed_at = ?2, notes = COALESCE(?3, notes)
-             WHERE id = ?1",
-        )?
-        .execute(rusqlite::params![id, now, notes])?;
-        let closed = get(tx, id)?;
-        emit(
-            tx,
-            Some(id),
-            Event::SessionEnded(SessionEnded {
-                session: EndedSession {
-                    id,
-                    is_active: 0,
-                    games_played: closed.games_played,
-                },
-            }),
-        )?;
-        audit::record(
-            tx,
-            Action::SessionClose,
-            Some(format!("session:{id}")),
-            json!({ "notes": notes, "games_played": closed.games_played }),
-        )?;
-        Ok(closed)
-    })
 }
 
 /// Moves the session's `updated_at` for a write that no trigger sees (the chat import, once

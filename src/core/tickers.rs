@@ -3,7 +3,7 @@
 //! `TICKER--` chat vote shape (`docs/polls.md`, "Tickers").
 
 use super::model::Game;
-use super::votes::VoteKind;
+use super::vocab::VoteKind;
 use crate::{Error, Result};
 use rusqlite::{Connection, OptionalExtension};
 use std::collections::HashMap;

@@ -3,7 +3,7 @@
 //! a token names its row (`jti`), so revoking the row stops the token at once.
 
 use super::audit::{self, Action};
-use super::auth::{self, Claims, Role};
+use super::jwt::{self, Claims, Role};
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -46,7 +46,7 @@ impl NewToken {
                 Role::Admin => DEFAULT_ADMIN_TTL,
                 Role::Viewer => DEFAULT_VIEWER_TTL,
             });
-        auth::parse_ttl(ttl)?;
+        jwt::parse_ttl(ttl)?;
         Ok(NewToken {
             name: name.to_string(),
             role,
@@ -130,7 +130,7 @@ pub fn token_not_found() -> Error {
 
 /// Mints a token signed with `secret`, recorded as created by the current actor.
 pub fn mint(conn: &mut Connection, secret: &[u8], new: &NewToken) -> Result<Minted> {
-    let secs = auth::parse_ttl(&new.ttl)?;
+    let secs = jwt::parse_ttl(&new.ttl)?;
     let now = chrono::Utc::now();
     let expires = now + chrono::Duration::seconds(secs);
     let expires_at = crate::time::format(expires);
@@ -148,7 +148,7 @@ pub fn mint(conn: &mut Connection, secret: &[u8], new: &NewToken) -> Result<Mint
             expires_at
         ])?;
         let id = tx.last_insert_rowid();
-        let token = auth::sign(
+        let token = jwt::sign(
             secret,
             &Claims {
                 role: new.role,

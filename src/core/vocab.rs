@@ -144,6 +144,20 @@ vocab! {
 }
 
 vocab! {
+    /// What a room monitor is doing right now (`MonitorState.state`, `docs/room-monitor.md`,
+    /// "Monitor state"): finer than [`MonitorStatus`], which only says whether one runs.
+    pub enum MonitorPhase ("Invalid monitor state") {
+        LookingUp = "looking_up",
+        Retrying = "retrying",
+        Connected = "connected",
+        InPlay = "in_play",
+        Ended = "ended",
+        Failed = "failed",
+        Stopped = "stopped",
+    }
+}
+
+vocab! {
     /// Where a player count came from (`player-count.updated`'s `source`).
     pub enum CountSource ("Invalid source") {
         Manual = "manual",
@@ -241,6 +255,10 @@ vocab! {
         PollVote = "poll.vote",
         PollClose = "poll.close",
         PollCancel = "poll.cancel",
+        PollEndSchedule = "poll.end-schedule",
+        PollEndCancel = "poll.end-cancel",
+        SessionReopen = "session.reopen",
+        ChatSources = "chat.sources",
     }
 }
 
@@ -314,5 +332,35 @@ vocab! {
         Open = "open",
         Closed = "closed",
         Cancelled = "cancelled",
+    }
+}
+
+vocab! {
+    /// Where a live chat message came from (`platform` of a chat source, the middle of the
+    /// audit actor `chat:<platform>:<channel>`).
+    pub enum ChatPlatform ("platform must be twitch or youtube") {
+        Twitch = "twitch",
+        Youtube = "youtube",
+        /// A chat client's log followed by `jackbox chat follow`.
+        File = "file",
+    }
+}
+
+vocab! {
+    /// Where a chat source's connection stands (`state` of `GET /api/chat/sources`).
+    pub enum ChatState ("Invalid chat source state") {
+        Connecting = "connecting",
+        Connected = "connected",
+        Failed = "failed",
+        Stopped = "stopped",
+    }
+}
+
+vocab! {
+    /// What a webhook receives (`webhooks.format`): the signed JSON event, or a Discord
+    /// webhook message.
+    pub enum WebhookFormat ("format must be json or discord") {
+        Json = "json",
+        Discord = "discord",
     }
 }

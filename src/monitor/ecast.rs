@@ -298,14 +298,20 @@ pub fn parse_update(payload: &Value, default_key: &str) -> Update {
     if conn.as_deref().or(user.as_deref()).unwrap_or("").is_empty() {
         return Update::Other;
     }
-    let name = object_value(val).and_then(|obj| {
-        ["name", "playerName"]
-            .iter()
-            .find_map(|k| obj.get(*k).and_then(Value::as_str))
-            .filter(|n| !n.is_empty())
-            .map(str::to_string)
-    });
+    let name = object_value(val).and_then(|obj| player_name(&obj));
     Update::Player(Sighting { conn, user, name })
+}
+
+/// The name a per-player entity carries: `name` or `playerName` (older games), or
+/// `playerInfo.username` (Quiplash 3 and the other `player:<id>` games of 2020 on).
+fn player_name(obj: &Value) -> Option<String> {
+    ["name", "playerName"]
+        .iter()
+        .find_map(|k| obj.get(*k))
+        .or_else(|| obj.get("playerInfo").and_then(|i| i.get("username")))
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
 }
 
 /// The `client/welcome` snapshot: the `here` players, and every entity read as an update.
@@ -315,6 +321,9 @@ pub struct Welcome {
     pub secret: Option<String>,
     /// Players of `here` (ordered by connection id).
     pub players: Vec<Sighting>,
+    /// Whether `here` was there at all: an absent or `null` `here` (audience-role
+    /// welcomes, some servers) says nothing about the players.
+    pub here_known: bool,
     /// The entities, in the server's order, each read like an update frame.
     pub updates: Vec<Update>,
 }
@@ -325,7 +334,7 @@ pub enum Frame {
     Welcome(Welcome),
     /// `client/connected` of a player.
     PlayerConnected(Sighting),
-    /// An `object` / `text` entity update.
+    /// An `object` / `text` / `json` entity update.
     Update(Update),
     Lock,
     Exit,
@@ -367,7 +376,8 @@ pub fn parse_frame(text: &str) -> Option<Frame> {
                 _ => Frame::Other,
             }
         }
-        "object" | "text" => Frame::Update(parse_update(result, "")),
+        // The three entity frames the official client parses alike.
+        "object" | "text" | "json" => Frame::Update(parse_update(result, "")),
         "room/lock" => Frame::Lock,
         "room/exit" => Frame::Exit,
         "error" => Frame::Error {
@@ -393,7 +403,8 @@ fn id_string(v: &Value) -> Option<String> {
 
 fn parse_welcome(result: &Value) -> Welcome {
     let mut players = Vec::new();
-    if let Some(here) = result.get("here").and_then(Value::as_object) {
+    let here = result.get("here").and_then(Value::as_object);
+    if let Some(here) = here {
         for (key, entry) in here {
             let id = entry
                 .get("id")
@@ -439,6 +450,7 @@ fn parse_welcome(result: &Value) -> Welcome {
             .and_then(Value::as_str)
             .map(str::to_string),
         players,
+        here_known: here.is_some(),
         updates,
     }
 }
@@ -541,6 +553,67 @@ mod tests {
             })
         );
         assert_eq!(w.updates[2], Update::Other);
+    }
+
+    /// Verbatim frames of live Quiplash 3 rooms (`tests/fixtures/ecast/README.md`).
+    #[test]
+    fn recorded_quiplash3_frames() {
+        let read = |text: &str| parse_frame(text).expect("a frame");
+        let Frame::Welcome(w) = read(include_str!(
+            "../../tests/fixtures/ecast/q3_player_welcome.json"
+        )) else {
+            panic!("not a welcome")
+        };
+        assert!(w.here_known);
+        let names: Vec<_> = w.players.iter().filter_map(|p| p.name.clone()).collect();
+        assert_eq!(names, ["RECX", "RECX2", "REC2", "REC3", "REC4"]);
+        assert!(w.updates.contains(&Update::Player(Sighting {
+            conn: Some("4".into()),
+            user: None,
+            name: Some("REC1".into()),
+        })));
+        let Frame::Welcome(w) = read(include_str!(
+            "../../tests/fixtures/ecast/q3_audience_welcome.json"
+        )) else {
+            panic!("not a welcome")
+        };
+        assert!(!w.here_known, "here: null says nothing about players");
+        assert!(w.players.is_empty());
+        assert!(w.updates.contains(&Update::Room(RoomEntity {
+            state: Some("Logo".into()),
+            ..RoomEntity::default()
+        })));
+        let empty = read(include_str!(
+            "../../tests/fixtures/ecast/q3_player_empty.json"
+        ));
+        assert_eq!(
+            empty,
+            Frame::Update(Update::Player(Sighting {
+                conn: Some("2".into()),
+                user: None,
+                name: None,
+            }))
+        );
+        let named = read(include_str!("../../tests/fixtures/ecast/q3_player.json"));
+        assert!(matches!(
+            named,
+            Frame::Update(Update::Player(Sighting { name: Some(ref n), .. })) if n == "QA1"
+        ));
+        let Frame::Update(Update::Room(post)) = read(include_str!(
+            "../../tests/fixtures/ecast/q3_room_postgame.json"
+        )) else {
+            panic!("not a room update")
+        };
+        assert_eq!(
+            (
+                post.state.as_deref(),
+                post.lobby_state.as_deref(),
+                post.game_finished
+            ),
+            (Some("Lobby"), Some("PostGame"), Some(true))
+        );
+        let json = read(include_str!("../../tests/fixtures/ecast/json.json"));
+        assert!(matches!(json, Frame::Update(Update::Room(_))), "{json:?}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::core::events::{
     Event, GameStarted, LobbyPlayerJoined, LobbyUpdated, RoomConnected, RoomRef,
 };
 use crate::core::model::SessionGame;
+use crate::core::monitor_state::MonitorState;
 use crate::core::monitoring::{self, EcastError, Finish};
 use crate::core::vocab::DisconnectReason;
 use crate::Result;
@@ -124,9 +125,22 @@ pub struct Monitor {
     app_tag: Option<String>,
     max_players: Option<i64>,
     connected: bool,
+    /// Whether the server said anything about the players (a `here` map, a player): until
+    /// then the count is unknown and the stored one (perhaps set by hand) is left alone.
+    players_known: bool,
+    /// The game replays the session's previous one on the same room code and has not been
+    /// seen in play yet: the room's `gameFinished` (and lock) still belong to the earlier
+    /// game (`monitoring::replays_previous`).
+    replay_wait: bool,
     started: bool,
     finished: bool,
     not_found_streak: u32,
+    /// The state last stored (`core::monitor_state`).
+    state: MonitorState,
+    /// Failed attempts since the last welcome (`attempt` of `retrying`).
+    attempt: i64,
+    /// The last error seen, in words (the reason of `retrying` and `failed`).
+    last_error: Option<String>,
 }
 
 impl Monitor {
@@ -145,6 +159,7 @@ impl Monitor {
         let (tx, rx) = watch::channel(RUN);
         let tx = Arc::new(tx);
         let live = initial_status(&sg);
+        let state = MonitorState::of(&sg);
         let user_id = {
             use rand::Rng;
             format!("jackbox-{:016x}", rand::thread_rng().gen::<u64>())
@@ -166,9 +181,14 @@ impl Monitor {
                 app_tag: None,
                 max_players: None,
                 connected: false,
+                players_known: false,
+                replay_wait: false,
                 started: false,
                 finished: false,
                 not_found_streak: 0,
+                state,
+                attempt: 0,
+                last_error: None,
             },
             StopHandle(tx),
         ))
@@ -235,6 +255,13 @@ impl Monitor {
     }
 
     async fn run_inner(&mut self) -> Flow {
+        // A restarted daemon finds the state its previous run stored: start afresh.
+        self.set_state(MonitorState::looking_up()).await?;
+        let id = self.sg.id;
+        self.replay_wait = self
+            .db(move |c| monitoring::replays_previous(c, id))
+            .await
+            .unwrap_or(false);
         let mut room = self.first_lookup().await?;
         self.max_players = room.max_players;
         self.app_tag = room.app_tag.clone();
@@ -252,26 +279,37 @@ impl Monitor {
                 s = connect => s,
                 _ = stopped(&mut stop) => return Err(self.stop_outcome()),
             };
-            match socket {
+            let mut why = match socket {
                 Ok(socket) => {
-                    if self.serve(socket, &mut session, &room).await? {
+                    let (welcomed, why) = self.serve(socket, &mut session, &room).await?;
+                    if welcomed {
                         // A welcome was received: the 5-minute window restarts.
                         down_since = None;
                         delay = self.cfg.backoff_base;
+                        self.attempt = 0;
+                    }
+                    why
+                }
+                Err(e) => e.to_string(),
+            };
+            // Back off until a look-up answers; each step is one attempt (one warning).
+            loop {
+                let since = *down_since.get_or_insert_with(Instant::now);
+                if since.elapsed() >= self.cfg.give_up {
+                    self.last_error = Some(why);
+                    return Err(self.fail(DisconnectReason::ConnectionFailed, None).await);
+                }
+                self.retry(delay, why).await?;
+                delay = self.cfg.next_delay(delay);
+                match self.lookup().await {
+                    Lookup::Found(r) => room = r,
+                    Lookup::NotFound => self.not_found().await?,
+                    Lookup::Transient(e) => {
+                        why = format!("look-up failed: {e}");
+                        continue;
                     }
                 }
-                Err(e) => tracing::info!("room {}: {e}", self.code),
-            }
-            let since = *down_since.get_or_insert_with(Instant::now);
-            if since.elapsed() >= self.cfg.give_up {
-                return Err(self.fail(DisconnectReason::ConnectionFailed, None).await);
-            }
-            self.sleep(Config::jitter(delay)).await?;
-            delay = self.cfg.next_delay(delay);
-            match self.lookup().await {
-                Lookup::Found(r) => room = r,
-                Lookup::NotFound => self.not_found().await?,
-                Lookup::Transient(_) => {}
+                break;
             }
         }
     }
@@ -287,14 +325,72 @@ impl Monitor {
                     return Err(self.fail(DisconnectReason::RoomNotFound, None).await)
                 }
                 Lookup::Transient(e) => {
-                    tracing::info!("room {}: look-up failed: {e}", self.code);
+                    let why = format!("look-up failed: {e}");
                     if since.elapsed() >= self.cfg.give_up {
+                        self.last_error = Some(why);
                         return Err(self.fail(DisconnectReason::ConnectionFailed, None).await);
                     }
-                    self.sleep(Config::jitter(delay)).await?;
+                    self.retry(delay, why).await?;
                     delay = self.cfg.next_delay(delay);
                 }
             }
+        }
+    }
+
+    /// One back-off step after a failed attempt: the warning (one per step), the
+    /// `retrying` state with when the next attempt starts, the wait.
+    async fn retry(&mut self, delay: Duration, why: String) -> Flow {
+        self.attempt += 1;
+        let wait = Config::jitter(delay);
+        self.sink.warn(&format!(
+            "room {}: attempt {} failed: {why}; retrying in {:.1} s",
+            self.code,
+            self.attempt,
+            wait.as_secs_f64()
+        ));
+        let next = chrono::Utc::now()
+            + chrono::Duration::from_std(wait).unwrap_or_else(|_| chrono::Duration::zero());
+        self.last_error = Some(why.clone());
+        self.set_state(MonitorState::retrying(
+            self.attempt,
+            crate::time::format(next),
+            why,
+        ))
+        .await?;
+        self.sleep(wait).await
+    }
+
+    /// What the room says the monitor is watching: the lobby (with its state), the game,
+    /// or its end.
+    fn room_state(&self) -> MonitorState {
+        if self.finished {
+            MonitorState::ended()
+        } else if self.started {
+            MonitorState::in_play()
+        } else {
+            MonitorState::connected(self.room.lobby_state.clone())
+        }
+    }
+
+    /// Stores (and announces) the state when it changed; the row no longer monitoring ends
+    /// the monitor.
+    async fn set_state(&mut self, state: MonitorState) -> Flow {
+        if state == self.state {
+            return Ok(());
+        }
+        self.state = state.clone();
+        lock(&self.live).monitor_state = state.clone();
+        let (id, code) = (self.sg.id, self.code.clone());
+        match self
+            .db(move |c| monitoring::set_state(c, id, &code, &state))
+            .await
+        {
+            Some(Some(events)) => {
+                self.emit_sink(events);
+                Ok(())
+            }
+            Some(None) => Err(Outcome::Inactive),
+            None => Ok(()),
         }
     }
 
@@ -342,7 +438,7 @@ impl Monitor {
         mut socket: Socket,
         session: &mut Option<(i64, String)>,
         room: &RoomInfo,
-    ) -> std::result::Result<bool, Outcome> {
+    ) -> std::result::Result<(bool, String), Outcome> {
         let mut welcomed = false;
         let mut stop = self.stop.clone();
         let every = self.cfg.probe_interval;
@@ -355,15 +451,11 @@ impl Monitor {
             let flow = tokio::select! {
                 _ = stopped(&mut stop) => Err(self.stop_outcome()),
                 _ = tokio::time::sleep_until(welcome_by), if !welcomed => {
-                    tracing::info!("room {}: no welcome from the lobby server", self.code);
                     ecast::close(socket).await;
-                    return Ok(false);
+                    return Ok((false, "no welcome from the lobby server".into()));
                 }
                 frame = ecast::next_frame(&mut socket) => match frame {
-                    None => {
-                        tracing::info!("room {}: connection closed", self.code);
-                        return Ok(welcomed);
-                    }
+                    None => return Ok((welcomed, "connection closed".into())),
                     Some(Frame::Welcome(w)) => {
                         welcomed = true;
                         if let Some(secret) = w.secret.clone() {
@@ -371,12 +463,12 @@ impl Monitor {
                         }
                         self.on_welcome(w, &room).await
                     }
-                    Some(Frame::Error { code, msg }) => match self.on_error(code, msg).await {
+                    Some(Frame::Error { code, msg }) => match self.on_error(code, msg.clone()).await {
                         // Rate limited: drop this connection and back off (the caller's
                         // schedule keeps growing: no welcome resets it).
                         Ok(true) => {
                             ecast::close(socket).await;
-                            return Ok(false);
+                            return Ok((false, format!("lobby server error {code}: {msg}")));
                         }
                         Ok(false) => Ok(()),
                         Err(outcome) => Err(outcome),
@@ -396,9 +488,10 @@ impl Monitor {
     /// then each entity) by [`Monitor::apply`]. The first one of the run announces the room
     /// (`room.connected`) instead of one event per player or flag it already had.
     async fn on_welcome(&mut self, w: Welcome, room: &RoomInfo) -> Flow {
-        if room.locked && self.connected {
+        if room.locked && self.connected && !self.replay_wait {
             self.game_started().await?;
         }
+        self.players_known |= w.here_known;
         self.apply(w.players, w.updates, Some(room)).await
     }
 
@@ -407,7 +500,10 @@ impl Monitor {
             // Updates before this connection's welcome are covered by that snapshot.
             Frame::PlayerConnected(s) if welcomed => self.apply(vec![s], vec![], None).await,
             Frame::Update(u) if welcomed => self.apply(vec![], vec![u], None).await,
-            Frame::Lock => self.game_started().await,
+            Frame::Lock => {
+                self.in_play();
+                self.game_started().await
+            }
             Frame::Exit => Err(self.end(None).await),
             _ => Ok(()),
         }
@@ -452,18 +548,17 @@ impl Monitor {
         let mut joined = Vec::new();
         let sightings = players
             .into_iter()
-            .map(|s| (s, true))
             .chain(updates.into_iter().filter_map(|u| match u {
                 Update::Room(entity) => {
                     self.merge_room(entity);
                     None
                 }
-                Update::Player(s) => Some((s, false)),
+                Update::Player(s) => Some(s),
                 Update::Other => None,
             }))
             .collect::<Vec<_>>();
-        for (s, by_role) in sightings {
-            if let Some(name) = self.absorb(s, by_role) {
+        for s in sightings {
+            if let Some(name) = self.absorb(s) {
                 joined.push(Event::LobbyPlayerJoined(LobbyPlayerJoined {
                     room: self.base(),
                     player_name: name,
@@ -481,19 +576,19 @@ impl Monitor {
                 room: self.base(),
                 app_tag: self.app_tag.clone(),
                 max_players: self.max_players,
-                player_count: self.count(),
+                player_count: self.known_count().or(self.sg.player_count).unwrap_or(0),
                 players: self.names(),
                 lobby_state: self.room.lobby_state.clone(),
                 game_state: self.room.state.clone(),
             });
-            self.write(vec![event], Some(self.count())).await?;
+            self.write(vec![event], self.known_count()).await?;
             self.check_app_tag().await;
-            if room.locked {
+            if room.locked && !self.replay_wait {
                 self.game_started().await?;
             }
         } else {
             if !joined.is_empty() {
-                self.write(joined, Some(self.count())).await?;
+                self.write(joined, self.known_count()).await?;
             }
             let flags =
                 |r: &RoomEntity| (r.lobby_state.clone(), r.game_can_start, r.game_is_starting);
@@ -509,15 +604,29 @@ impl Monitor {
             }
         }
         // A room past `Lobby` is in play; `gameFinished` says it is over (and so was
-        // played, even if the monitor only arrived afterwards).
-        let finished = self.room.game_finished == Some(true);
-        if finished || self.room.state.as_deref().is_some_and(|s| s != "Lobby") {
+        // played, even if the monitor only arrived afterwards) — unless it is the earlier
+        // game's, in a room replayed on the same code.
+        let playing = self.room.state.as_deref().is_some_and(|s| s != "Lobby");
+        if playing {
+            self.in_play();
+        }
+        let finished = !self.replay_wait && self.room.game_finished == Some(true);
+        if finished || playing {
             self.game_started().await?;
         }
         if finished {
             return Err(self.end(None).await);
         }
-        Ok(())
+        self.set_state(self.room_state()).await
+    }
+
+    /// The room went into play: a replay's wait is over, and a `gameFinished` seen before
+    /// belonged to the earlier game (frames in play do not repeat it).
+    fn in_play(&mut self) {
+        if self.replay_wait {
+            self.replay_wait = false;
+            self.room.game_finished = None;
+        }
     }
 
     /// Merges a room entity update (fields an update omits keep their value).
@@ -534,9 +643,11 @@ impl Monitor {
 
     /// Adds a player the server mentioned, unless it is one already known (same connection
     /// id, same user id, or — when one side lacks that id — the same name). Returns the
-    /// name of a new player. A player role (`by_role`) makes a slot even without a name; a
-    /// per-player entity needs a name to.
-    fn absorb(&mut self, s: Sighting, by_role: bool) -> Option<String> {
+    /// name of a new player. A player role or a per-player entity makes a slot even without
+    /// a name (Quiplash 3 creates `player:<id>` empty, then fills in `playerInfo`); a name
+    /// seen later is kept for the slot.
+    fn absorb(&mut self, s: Sighting) -> Option<String> {
+        self.players_known = true;
         let name = s.name.clone().filter(|n| !n.is_empty());
         let same = self
             .players
@@ -565,7 +676,7 @@ impl Monitor {
             }
             return None;
         }
-        if s.conn.is_none() && s.user.is_none() || (!by_role && name.is_none()) {
+        if s.conn.is_none() && s.user.is_none() {
             return None;
         }
         let name = name.unwrap_or_default();
@@ -589,14 +700,15 @@ impl Monitor {
             players: self.names(),
             max_players: self.max_players,
         });
-        self.write(vec![event], None).await
+        self.write(vec![event], None).await?;
+        self.set_state(self.room_state()).await
     }
 
     /// Step 5: a short-lived second shard connection reads a fresh `here`.
     async fn probe(&mut self, room: &mut RoomInfo) -> Flow {
         match self.lookup().await {
             Lookup::Found(r) => {
-                if r.locked && !self.started {
+                if r.locked && !self.started && !self.replay_wait {
                     self.game_started().await?;
                 }
                 *room = r;
@@ -629,7 +741,10 @@ impl Monitor {
             _ = stopped(&mut stop) => return Err(self.stop_outcome()),
         };
         match frame {
-            Some(Frame::Welcome(w)) => self.apply(w.players, w.updates, None).await,
+            Some(Frame::Welcome(w)) => {
+                self.players_known |= w.here_known;
+                self.apply(w.players, w.updates, None).await
+            }
             // The room is gone; any other error of a probe is left to the main connection.
             Some(Frame::Error { code, msg }) => match ecast::classify_error(code) {
                 ErrorClass::RoomNotFound | ErrorClass::RoomEnded => {
@@ -657,11 +772,27 @@ impl Monitor {
 
     async fn finish(&mut self, how: Finish, ecast: Option<EcastError>) -> Outcome {
         let (id, code) = (self.sg.id, self.code.clone());
-        let count = self.connected.then(|| self.count());
+        let count = self.known_count().filter(|_| self.connected);
         let players = self.names();
         let cause = ecast.clone();
+        let detail = self.last_error.clone();
+        // The final state, live before it is stored: a `status-live` answered from this
+        // monitor never lags behind the stored one.
+        self.state = monitoring::final_state(how, ecast.as_ref(), detail.as_deref());
+        lock(&self.live).monitor_state = self.state.clone();
         let written = self
-            .db(move |c| monitoring::finish(c, id, &code, how, count, &players, cause.as_ref()))
+            .db(move |c| {
+                monitoring::finish(
+                    c,
+                    id,
+                    &code,
+                    how,
+                    count,
+                    &players,
+                    cause.as_ref(),
+                    detail.as_deref(),
+                )
+            })
             .await;
         match written {
             Some(Some(events)) => {
@@ -743,6 +874,11 @@ impl Monitor {
         self.players.len() as i64
     }
 
+    /// The count, once the server said anything about the players.
+    fn known_count(&self) -> Option<i64> {
+        self.players_known.then(|| self.count())
+    }
+
     fn names(&self) -> Vec<String> {
         self.players.iter().map(|p| p.name.clone()).collect()
     }
@@ -753,7 +889,7 @@ impl Monitor {
         if self.max_players.is_some() {
             live.max_players = self.max_players;
         }
-        if self.connected {
+        if self.connected && self.players_known {
             live.player_count = Some(self.count());
             live.players = Some(self.names());
         }

@@ -5,6 +5,7 @@ use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::sessions::INVALID_SESSION_ID;
 use super::App;
+use crate::core::lineup;
 use crate::core::session_games::{self, NewGame, PLAYER_COUNT_ERROR, ROOM_CODE_ERROR};
 use crate::core::status_live;
 use crate::core::vocab::{CountSource, GameStatus};
@@ -45,7 +46,7 @@ pub async fn add(app: Arc<App>, mut req: Req) -> Result<Resp> {
     };
     let sg = app
         .db
-        .write(move |c| session_games::add(c, session_id, &new))
+        .write(move |c| lineup::add_game(c, session_id, &new))
         .await?;
     Ok(http::json(201, &sg))
 }

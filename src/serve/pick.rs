@@ -5,8 +5,8 @@
 use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::App;
+use crate::core::lineup;
 use crate::core::picker::{self, PickRequest};
-use crate::core::selection;
 use crate::Result;
 use serde_json::Value;
 use std::sync::Arc;
@@ -23,7 +23,7 @@ pub async fn pick(app: Arc<App>, mut req: Req) -> Result<Resp> {
         require_admin(&app, &req).await?;
         let pick = app
             .db
-            .write(move |c| selection::pick_and_select(c, &request, &mut rand::thread_rng()))
+            .write(move |c| lineup::pick_and_select(c, &request, &mut rand::thread_rng()))
             .await?;
         return http::ok(&pick);
     }

@@ -8,6 +8,7 @@ use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::sessions::INVALID_SESSION_ID;
 use super::App;
+use crate::core::lineup;
 use crate::core::polls::{self, Choice, NewPoll};
 use crate::core::selection::{self, SelectionSource};
 use crate::{Error, Result};
@@ -48,7 +49,7 @@ pub async fn set_selection(app: Arc<App>, mut req: Req) -> Result<Resp> {
     };
     http::ok(
         &app.db
-            .write(move |c| selection::select(c, id, game_id, source))
+            .write(move |c| lineup::select_game(c, id, game_id, source))
             .await?,
     )
 }
@@ -56,7 +57,11 @@ pub async fn set_selection(app: Arc<App>, mut req: Req) -> Result<Resp> {
 pub async fn dismiss_selection(app: Arc<App>, req: Req) -> Result<Resp> {
     require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
-    http::ok(&app.db.write(move |c| selection::dismiss(c, id)).await?)
+    http::ok(
+        &app.db
+            .write(move |c| lineup::dismiss_selection(c, id))
+            .await?,
+    )
 }
 
 pub async fn open(app: Arc<App>, mut req: Req) -> Result<Resp> {
@@ -106,10 +111,46 @@ pub async fn vote(app: Arc<App>, mut req: Req) -> Result<Resp> {
     )
 }
 
-pub async fn close(app: Arc<App>, req: Req) -> Result<Resp> {
+/// `POST …/polls/current/close` `{ "delaySeconds" }`: now (no body, 0), or after a delay.
+pub async fn close(app: Arc<App>, mut req: Req) -> Result<Resp> {
     require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_SESSION_ID)?;
-    http::ok(&app.db.write(move |c| polls::close(c, id)).await?)
+    let body = req.json(&app).await?;
+    let delay = end_delay(&body, "delaySeconds", polls::DELAY_SECONDS_ERROR)?;
+    http::ok(
+        &app.db
+            .write(move |c| polls::end_after(c, id, delay))
+            .await?,
+    )
+}
+
+/// `POST …/voting/end` `{ "delay": 0–300 }`: the original's countdown (no body: now).
+pub async fn voting_end(app: Arc<App>, mut req: Req) -> Result<Resp> {
+    require_admin(&app, &req).await?;
+    let id = req.id(0, INVALID_SESSION_ID)?;
+    let body = req.json(&app).await?;
+    let delay = end_delay(&body, "delay", polls::DELAY_ERROR)?;
+    http::ok(
+        &app.db
+            .write(move |c| polls::end_after(c, id, delay))
+            .await?,
+    )
+}
+
+/// `POST …/voting/cancel-end`: cancels a scheduled end.
+pub async fn voting_cancel_end(app: Arc<App>, req: Req) -> Result<Resp> {
+    require_admin(&app, &req).await?;
+    let id = req.id(0, INVALID_SESSION_ID)?;
+    http::ok(&app.db.write(move |c| polls::cancel_end(c, id)).await?)
+}
+
+/// A countdown in whole seconds from 0 to [`polls::MAX_END_DELAY`]; absent → 0.
+fn end_delay(body: &http::Body, name: &str, message: &str) -> Result<i64> {
+    let delay = body.opt_int_or(name, message)?.unwrap_or(0);
+    if !(0..=polls::MAX_END_DELAY).contains(&delay) {
+        return Err(Error::invalid(message));
+    }
+    Ok(delay)
 }
 
 pub async fn cancel(app: Arc<App>, req: Req) -> Result<Resp> {

@@ -7,7 +7,7 @@
 
 use super::http::{self, Req, Resp};
 use super::{auth, catalog, games, sessions, stats, votes, webhooks, App};
-use super::{catalog_edit, pick, polls};
+use super::{catalog_edit, chat, pick, polls};
 use crate::{Error, ErrorKind, Result};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, ALLOW};
@@ -184,8 +184,18 @@ pub fn routes() -> &'static [Route] {
             route!(GET, "/api/sessions/{id}/polls/{pollId}", polls::get),
             route!(POST, "/api/sessions/{id}/polls/current/votes", polls::vote),
             route!(POST, "/api/sessions/{id}/polls/current/close", polls::close),
+            // The original's poll routes (`docs/polls.md`, "Countdown").
+            route!(POST, "/api/sessions/{id}/voting/start", polls::open),
+            route!(POST, "/api/sessions/{id}/voting/end", polls::voting_end),
+            route!(
+                POST,
+                "/api/sessions/{id}/voting/cancel-end",
+                polls::voting_cancel_end
+            ),
             route!(GET, "/api/sessions/{id}/votes", votes::session_totals),
             route!(POST, "/api/votes/live", votes::live),
+            route!(GET, "/api/chat/sources", chat::list),
+            route!(PUT, "/api/chat/sources", chat::put),
             route!(GET, "/api/votes", votes::history),
         ]
     })

@@ -4,6 +4,7 @@
 use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::App;
+use crate::core::lineup;
 use crate::core::{export, sessions};
 use crate::Result;
 use hyper::header::{HeaderValue, CONTENT_DISPOSITION};
@@ -76,7 +77,7 @@ pub async fn close(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let notes = notes(&body)?;
     let session = app
         .db
-        .write(move |c| sessions::close(c, id, notes.as_deref()))
+        .write(move |c| lineup::close_session(c, id, notes.as_deref()))
         .await?;
     http::ok(&session)
 }

@@ -6,8 +6,8 @@
 
 use crate::core::events::{EVENT_NAMES, WEBHOOK_EVENTS};
 use crate::core::vocab::{
-    Action, CountSource, DisconnectReason, DismissReason, GameStatus, MonitorStatus, PollStatus,
-    Role, SelectionSource, VoteKind, VoteSource,
+    Action, ChatPlatform, ChatState, CountSource, DisconnectReason, DismissReason, GameStatus,
+    MonitorPhase, MonitorStatus, PollStatus, Role, SelectionSource, VoteKind, VoteSource,
 };
 use std::fmt::Write;
 
@@ -55,6 +55,7 @@ pub fn source() -> String {
         out,
         GameStatus,
         MonitorStatus,
+        MonitorPhase,
         CountSource,
         DisconnectReason,
         VoteKind,
@@ -64,6 +65,8 @@ pub fn source() -> String {
         DismissReason,
         PollStatus,
         Action,
+        ChatPlatform,
+        ChatState,
     );
     out
 }

@@ -367,6 +367,40 @@ const STEPS: &[Step] = &[
             WHERE id = OLD.session_id;
         END;",
     ),
+    // 11: issue 23. The room monitor's state as a host reads it (`core::monitor_state`, a
+    // JSON object; NULL until a monitor runs) and a poll's scheduled end (`voting/end`
+    // with a delay: the poll closes at the earlier of `closes_at` and `ends_at`).
+    Step::Sql(
+        "ALTER TABLE session_games ADD COLUMN monitor_state TEXT
+            CHECK (monitor_state IS NULL OR json_valid(monitor_state));
+        ALTER TABLE polls ADD COLUMN ends_at TEXT;",
+    ),
+    // 12: live chat (`docs/chat.md`). `chat_sources`: the channels the daemon reads, in the
+    // order they were given (`GET/PUT /api/chat/sources`, `serve --twitch`), so a restart
+    // reconnects. `chat_voters`: the name each chat account votes under, fixed when the
+    // account is first seen, so a viewer who renames is still one voter; names are unique
+    // without regard to case, as poll votes compare them.
+    Step::Sql(
+        "CREATE TABLE chat_sources (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            platform TEXT NOT NULL CHECK (platform IN ('twitch', 'youtube')),
+            channel TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (platform, channel)
+        );
+        CREATE TABLE chat_voters (
+            platform TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            PRIMARY KEY (platform, account_id)
+        ) WITHOUT ROWID;",
+    ),
+    // 13: a webhook's format (`docs/live.md`): `json` (the signed event) or `discord`
+    // (a Discord webhook message rendered when the delivery is queued).
+    Step::Sql(
+        "ALTER TABLE webhooks ADD COLUMN format TEXT NOT NULL DEFAULT 'json'
+            CHECK (format IN ('json', 'discord'));",
+    ),
 ];
 
 /// The tickers of step 9: (pack_name, title, ticker). Never edit: a new list is a new step.

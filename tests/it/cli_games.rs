@@ -5,7 +5,7 @@ use super::cli_sessions::{assert_key_order, events, keys};
 use super::util::Env;
 use serde_json::{json, Value};
 
-const SESSION_GAME_KEYS: [&str; 16] = [
+const SESSION_GAME_KEYS: [&str; 17] = [
     "id",
     "session_id",
     "game_id",
@@ -22,6 +22,7 @@ const SESSION_GAME_KEYS: [&str; 16] = [
     "max_players",
     "upvotes",
     "downvotes",
+    "monitor_state",
 ];
 
 fn play_count(env: &Env, game_id: i64) -> i64 {
@@ -443,12 +444,12 @@ fn list_and_show() {
 #[test]
 fn a_session_game_of_another_session_is_not_found() {
     use jackbox::core::session_games::{self, CountSource, NewGame};
-    use jackbox::core::sessions;
+    use jackbox::core::{lineup, sessions};
     let env = Env::new();
     let mut conn = env.conn();
     let s1 = sessions::create(&mut conn, None).unwrap().id;
     let add = |conn: &mut rusqlite::Connection, sid: i64| {
-        session_games::add(
+        lineup::add_game(
             conn,
             sid,
             &NewGame {
@@ -460,7 +461,7 @@ fn a_session_game_of_another_session_is_not_found() {
         .id
     };
     let in_s1 = add(&mut conn, s1);
-    sessions::close(&mut conn, s1, None).unwrap();
+    lineup::close_session(&mut conn, s1, None).unwrap();
     let s2 = sessions::create(&mut conn, None).unwrap().id;
     let in_s2 = add(&mut conn, s2);
 
@@ -498,7 +499,7 @@ fn a_session_game_of_another_session_is_not_found() {
         "played"
     );
     // The core also rejects bad input with the API's messages.
-    let e = session_games::add(&mut conn, s2, &NewGame::default()).unwrap_err();
+    let e = lineup::add_game(&mut conn, s2, &NewGame::default()).unwrap_err();
     assert_eq!(e.message, "game_id is required");
     let e =
         session_games::set_player_count(&mut conn, s2, in_s2, -1, CountSource::Manual).unwrap_err();

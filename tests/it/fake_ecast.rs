@@ -31,12 +31,25 @@ fn fixture(kind: &str) -> Value {
         "client/kicked" => include_str!("../fixtures/ecast/client_kicked.json"),
         "object" => include_str!("../fixtures/ecast/object.json"),
         "text" => include_str!("../fixtures/ecast/text.json"),
+        "json" => include_str!("../fixtures/ecast/json.json"),
+        // Verbatim frames of live Quiplash 3 rooms (see the README).
+        "q3/player" => include_str!("../fixtures/ecast/q3_player.json"),
+        "q3/player_empty" => include_str!("../fixtures/ecast/q3_player_empty.json"),
+        "q3/player_welcome" => include_str!("../fixtures/ecast/q3_player_welcome.json"),
+        "q3/audience_welcome" => include_str!("../fixtures/ecast/q3_audience_welcome.json"),
+        "q3/room_playing" => include_str!("../fixtures/ecast/q3_room_playing.json"),
+        "q3/room_postgame" => include_str!("../fixtures/ecast/q3_room_postgame.json"),
         "room/lock" => include_str!("../fixtures/ecast/room_lock.json"),
         "room/exit" => include_str!("../fixtures/ecast/room_exit.json"),
         "error" => include_str!("../fixtures/ecast/error.json"),
         other => panic!("no fixture for {other}"),
     };
     serde_json::from_str(text).unwrap_or_else(|e| panic!("fixture {kind}: {e}"))
+}
+
+/// The value (`result.val`) of a recorded entity frame, e.g. `q3/room_postgame`.
+pub fn recorded_val(kind: &str) -> Value {
+    fixture(kind)["result"]["val"].clone()
 }
 
 /// `base` with the fields of `over` written over it (one level deep).
@@ -75,6 +88,9 @@ pub enum PlayerKeys {
     Conn,
     /// `bc:customer:<user-id>` (the UUID the player connected with).
     Customer,
+    /// `player:<connection id>` as Quiplash 3 sends it: created empty (`{}`), then its
+    /// value carries the name at `playerInfo.username` (the recorded frames).
+    Quiplash3,
 }
 
 /// One entity: its type (`object`, `text`, …) and value (for `text`, the object whose JSON
@@ -95,10 +111,10 @@ impl Entity {
         } else {
             self.val.clone()
         };
-        let kind = if self.kind == "text" {
-            "text"
-        } else {
-            "object"
+        let kind = match self.kind.as_str() {
+            "text" => "text",
+            "json" => "json",
+            _ => "object",
         };
         overlay(
             fixture(kind)["result"].clone(),
@@ -130,6 +146,8 @@ pub struct Room {
     pub reject_count: usize,
     /// …closing the socket after it, or (false) leaving it open.
     pub reject_closes: bool,
+    /// Welcomes carry `here: null` (as the recorded audience welcome does).
+    pub here_null: bool,
 }
 
 /// The user id (a UUID, as the official client makes them) of player connection `id`.
@@ -142,7 +160,7 @@ impl Room {
     fn player_key(&self, id: i64) -> Option<String> {
         match self.player_keys {
             PlayerKeys::None => None,
-            PlayerKeys::Conn => Some(format!("player:{id}")),
+            PlayerKeys::Conn | PlayerKeys::Quiplash3 => Some(format!("player:{id}")),
             PlayerKeys::Customer => Some(format!("bc:customer:{}", user_id(id))),
         }
     }
@@ -270,6 +288,7 @@ impl FakeEcast {
                     reject: None,
                     reject_count: usize::MAX,
                     reject_closes: true,
+                    here_null: false,
                 },
             );
         })
@@ -297,11 +316,20 @@ impl FakeEcast {
                 json!({ "id": id, "roles": { "player": { "name": name } } }),
             );
             let tell = room.tell_shards;
+            let q3 = room.player_keys == PlayerKeys::Quiplash3;
             let entity = room.player_key(id).map(|key| {
+                let val = if q3 {
+                    let mut v = recorded_val("q3/player");
+                    v["playerInfo"]["username"] = json!(name);
+                    v["playerInfo"]["sessionId"] = json!(id);
+                    v
+                } else {
+                    json!({ "name": name, "state": "Lobby", "playerIndex": id - 2 })
+                };
                 let e = Entity {
                     kind: "object".into(),
-                    val: json!({ "name": name, "state": "Lobby", "playerIndex": id - 2 }),
-                    version: 0,
+                    val,
+                    version: 1,
                 };
                 room.entities.push((key.clone(), e.clone()));
                 (key, e)
@@ -312,6 +340,14 @@ impl FakeEcast {
                 broadcast(s, code, "client/connected", result);
             }
             if let Some((key, e)) = entity {
+                if q3 {
+                    // Created empty, then filled in (version 0, then 1).
+                    let empty = overlay(
+                        fixture("q3/player_empty")["result"].clone(),
+                        json!({ "key": key }),
+                    );
+                    broadcast(s, code, "object", empty);
+                }
                 broadcast(s, code, "object", e.payload(&key));
             }
             id
@@ -326,10 +362,10 @@ impl FakeEcast {
             room.room_key = Some(key.clone());
             room.room.val = val;
             room.room.version += 1;
-            let kind = if room.room.kind == "text" {
-                "text"
-            } else {
-                "object"
+            let kind = match room.room.kind.as_str() {
+                "text" => "text",
+                "json" => "json",
+                _ => "object",
             };
             let payload = room.room.payload(&key);
             broadcast(s, code, kind, payload);
@@ -491,11 +527,15 @@ fn welcome(s: &mut State, code: &str, id: i64, secret: &str, reconnect: bool) ->
     let acl = sample_entity[1]["acl"].clone();
     let meta = sample_entity[2].clone();
     let room = &s.rooms[code];
-    let here: serde_json::Map<String, Value> = room
-        .here
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.clone()))
-        .collect();
+    let here: Value = if room.here_null {
+        Value::Null
+    } else {
+        room.here
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect::<serde_json::Map<String, Value>>()
+            .into()
+    };
     let mut entities = serde_json::Map::new();
     let room_entity = room.room_key.clone().map(|k| (k, room.room.clone()));
     for (key, e) in room_entity.iter().chain(room.entities.iter()) {

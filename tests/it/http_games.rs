@@ -229,6 +229,7 @@ fn status_live_from_the_database() {
             "gameState",
             "lobbyState",
             "maxPlayers",
+            "monitorState",
             "monitoring",
             "playerCount",
             "players",

@@ -102,6 +102,7 @@ fn seed_lifecycle_guide_and_sessions_reference() {
             "manually_added",
             "max_players",
             "min_players",
+            "monitor_state",
             "pack_name",
             "played_at",
             "player_count",

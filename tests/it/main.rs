@@ -3,6 +3,8 @@
 
 mod cdp;
 mod fake_ecast;
+mod fake_twitch;
+mod fake_youtube;
 mod server;
 mod util;
 
@@ -12,7 +14,9 @@ mod backups;
 mod browser;
 mod browser_night;
 mod catalog;
+mod chat_files;
 mod chat_import;
+mod chat_live;
 mod cli_conventions;
 mod cli_export;
 mod cli_export_all;
@@ -22,6 +26,7 @@ mod concurrency;
 mod conformance;
 mod docs;
 mod hardening;
+mod host_night;
 mod http_auth;
 mod http_catalog;
 mod http_catalog_reads;
@@ -29,6 +34,7 @@ mod http_games;
 mod http_general;
 mod http_openapi;
 mod http_sessions;
+mod layers;
 mod migrations;
 mod monitor;
 mod picker;

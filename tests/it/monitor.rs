@@ -120,15 +120,24 @@ impl Drop for Foreground {
     }
 }
 
-/// The outbox events of a session game, in order: (type, data). Internal ones excluded.
+/// The outbox events of a session game, in order: (type, data). Internal ones and the
+/// monitor's own state (`monitor.state`, see [`states`]) excluded.
 fn events(env: &Env, sgid: i64) -> Vec<(String, Value)> {
+    events_where(
+        env,
+        sgid,
+        "type NOT IN ('monitor.changed', 'monitor.state')",
+    )
+}
+
+fn events_where(env: &Env, sgid: i64, filter: &str) -> Vec<(String, Value)> {
     let conn = env.conn();
     let mut stmt = conn
-        .prepare(
+        .prepare(&format!(
             "SELECT type, payload FROM events
-             WHERE type != 'monitor.changed'
-               AND json_extract(payload, '$.data.sessionGameId') = ?1 ORDER BY id",
-        )
+             WHERE {filter}
+               AND json_extract(payload, '$.data.sessionGameId') = ?1 ORDER BY id"
+        ))
         .unwrap();
     let rows = stmt
         .query_map([sgid], |r| {
@@ -514,11 +523,17 @@ fn ctrl_c_stops_the_monitor() {
     assert_eq!(last.0, "room.disconnected");
     assert_eq!(last.1["reason"], "manually_stopped");
     assert_eq!(last.1["finalPlayerCount"], 1);
-    assert!(lines
+    // The reader thread may still be handing over the last lines of the exited process.
+    let end = Instant::now() + Duration::from_secs(10);
+    while !lines
         .lock()
         .unwrap()
         .iter()
-        .any(|l| l.contains("manually_stopped")));
+        .any(|l| l.contains("manually_stopped"))
+    {
+        assert!(Instant::now() < end, "manually_stopped was not printed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
     fake.wait("all connections closed", 10, |f| f.open() == 0);
     // Frames after the stop are ignored.
     fake.join("STOP", "BOB");
@@ -789,13 +804,20 @@ fn human_output_has_one_line_per_event() {
         [
             "room.connected",
             "player-count.updated",
+            "monitor.state",
             "game.started",
+            "monitor.state",
             "game.ended",
-            "room.disconnected"
+            "room.disconnected",
+            "monitor.state"
         ],
         "{stdout}"
     );
     assert!(stdout.contains("ALICE"));
+    assert!(
+        stdout.contains("connected: lobby (WaitingForMore)"),
+        "{stdout}"
+    );
 }
 
 /// The `game.status` heartbeat reaches WebSocket subscribers (not the outbox).
@@ -1199,4 +1221,303 @@ fn rate_limits_back_off_and_retry() {
     assert_eq!(status(&env, sgid).0, "monitoring");
     fake.exit("RATE");
     assert_eq!(fg.wait(15).0, 0);
+}
+
+/// Polls until the foreground monitor printed `n` more `game.status` heartbeats than it had
+/// when called (the monitor keeps running meanwhile: probes and heartbeats go by).
+fn wait_heartbeats(fg: &Foreground, n: usize) {
+    let beats = |fg: &Foreground| {
+        fg.printed()
+            .iter()
+            .filter(|v| v["type"] == "game.status")
+            .count()
+    };
+    let target = beats(fg) + n;
+    let end = Instant::now() + Duration::from_secs(15);
+    while beats(fg) < target {
+        assert!(Instant::now() < end, "timed out waiting for heartbeats");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Issue 24, point 1: Quiplash 3's `player:<id>` entities (created empty, then naming the
+/// player at `playerInfo.username`, as the recorded frames do) count players, with or
+/// without a name, when the shard hears of joins only through them.
+#[test]
+fn quiplash3_player_entities_count_with_or_without_a_name() {
+    use crate::fake_ecast::recorded_val;
+    let fake = FakeEcast::start();
+    fake.room_family("QPLA", "quiplash3", "room", "object", PlayerKeys::Quiplash3);
+    fake.edit("QPLA", |r| r.tell_shards = false);
+    let env = Env::new();
+    let sgid = game_on(&env, "QPLA");
+    let fg = Foreground::start_with(&env, &fake, sgid, &[("JACKBOX_MONITOR_PROBE_MS", "600000")]);
+    assert_eq!(
+        wait_events(&env, sgid, "room.connected", 1)["playerCount"],
+        0
+    );
+    fake.join("QPLA", "ALICE");
+    assert_eq!(
+        wait_events(&env, sgid, "lobby.player-joined", 1)["playerCount"],
+        1
+    );
+    fake.join("QPLA", "BOB");
+    assert_eq!(
+        wait_events(&env, sgid, "lobby.player-joined", 2)["playerCount"],
+        2
+    );
+    fake.set_room("QPLA", recorded_val("q3/room_playing"));
+    let started = wait_events(&env, sgid, "game.started", 1);
+    assert_eq!(started["players"], json!(["ALICE", "BOB"]));
+    fake.set_room("QPLA", recorded_val("q3/room_postgame"));
+    let (code, err) = fg.wait(15);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(of_type(&env, sgid, "lobby.player-joined").len(), 2);
+    assert_eq!(
+        of_type(&env, sgid, "game.ended")[0]["players"],
+        json!(["ALICE", "BOB"])
+    );
+    assert_eq!(
+        status(&env, sgid),
+        ("completed".into(), "played".into(), Some(2))
+    );
+}
+
+/// Issue 24, point 2: a welcome with `here: null` (as recorded) says nothing about the
+/// players: a count set by hand stays, through probes and the end of the game.
+#[test]
+fn here_null_leaves_a_hand_set_count_alone() {
+    use crate::fake_ecast::recorded_val;
+    let fake = FakeEcast::start();
+    fake.room_family("NULH", "quiplash3", "room", "object", PlayerKeys::None);
+    fake.edit("NULH", |r| r.here_null = true);
+    let env = Env::new();
+    let sgid = game_on(&env, "NULH");
+    env.ok(&["game", "player-count", &sgid.to_string(), "6"]);
+    let fg = Foreground::start(&env, &fake, sgid);
+    assert_eq!(
+        wait_events(&env, sgid, "room.connected", 1)["playerCount"],
+        6
+    );
+    let seen = fake.total();
+    fake.wait("two probes", 15, |f| f.total() >= seen + 2);
+    assert_eq!(status(&env, sgid).2, Some(6));
+    fake.set_room("NULH", recorded_val("q3/room_postgame"));
+    let (code, err) = fg.wait(15);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        status(&env, sgid),
+        ("completed".into(), "played".into(), Some(6))
+    );
+    // Only the hand-set count's own event.
+    assert_eq!(of_type(&env, sgid, "player-count.updated").len(), 1);
+}
+
+/// Issue 24, point 4: `json` entity frames are read like `object` ones.
+#[test]
+fn json_entity_frames_are_read_like_object() {
+    use crate::fake_ecast::recorded_val;
+    let fake = FakeEcast::start();
+    fake.room_family("JSON", "quiplash3", "room", "json", PlayerKeys::Conn);
+    fake.join("JSON", "ALICE");
+    let env = Env::new();
+    let sgid = game_on(&env, "JSON");
+    let fg = Foreground::start(&env, &fake, sgid);
+    wait_events(&env, sgid, "room.connected", 1);
+    fake.set_room("JSON", recorded_val("q3/room_playing"));
+    wait_events(&env, sgid, "game.started", 1);
+    fake.set_room("JSON", recorded_val("q3/room_postgame"));
+    let (code, err) = fg.wait(15);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(status(&env, sgid).0, "completed");
+}
+
+/// Issue 24, point 3: "same players" — the host adds the game again on the room code of
+/// the session's previous game. The room still shows the earlier game's `gameFinished`:
+/// the new monitor waits for the room to be in play, then for it to finish. A monitor
+/// resuming its own game after a restart still ends at once.
+#[test]
+fn a_replay_on_the_same_room_code_waits_for_its_own_game() {
+    use crate::fake_ecast::recorded_val;
+    let fake = FakeEcast::start();
+    fake.room_family("SAME", "quiplash3", "room", "object", PlayerKeys::Quiplash3);
+    fake.join("SAME", "ALICE");
+    fake.join("SAME", "BOB");
+    let env = Env::new();
+    let first = game_on(&env, "SAME");
+    fake.set_room("SAME", recorded_val("q3/room_playing"));
+    let fg = Foreground::start(&env, &fake, first);
+    wait_events(&env, first, "game.started", 1);
+    fake.set_room("SAME", recorded_val("q3/room_postgame"));
+    assert_eq!(fg.wait(15).0, 0);
+    assert_eq!(status(&env, first).0, "completed");
+
+    let game = env.count("SELECT id FROM games WHERE app_tag = 'quiplash3'");
+    let out = env.ok(&[
+        "game",
+        "add",
+        &game.to_string(),
+        "--room-code",
+        "SAME",
+        "-q",
+    ]);
+    let second: i64 = out.trim().parse().unwrap();
+    let fg = Foreground::start(&env, &fake, second);
+    let connected = wait_events(&env, second, "room.connected", 1);
+    assert_eq!(connected["lobbyState"], "PostGame");
+    wait_heartbeats(&fg, 3);
+    assert!(of_type(&env, second, "game.started").is_empty());
+    assert!(of_type(&env, second, "game.ended").is_empty());
+    assert_eq!(status(&env, second).0, "monitoring");
+
+    fake.set_room("SAME", recorded_val("q3/room_playing"));
+    wait_events(&env, second, "game.started", 1);
+    // The monitor is killed mid-game; a new one resumes the same game after it finished.
+    drop(fg);
+    fake.set_room("SAME", recorded_val("q3/room_postgame"));
+    let fg = Foreground::start(&env, &fake, second);
+    let (code, err) = fg.wait(15);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(of_type(&env, second, "game.ended").len(), 1);
+    assert_eq!(
+        status(&env, second),
+        ("completed".into(), "played".into(), Some(2))
+    );
+}
+
+/// The `monitor.state` events of a session game, in order.
+fn states(env: &Env, sgid: i64) -> Vec<Value> {
+    events_where(env, sgid, "type = 'monitor.state'")
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect()
+}
+
+/// Polls until the stored monitor state is `state`; returns the `monitor.state` events.
+fn wait_state(env: &Env, sgid: i64, state: &str) -> Vec<Value> {
+    let end = Instant::now() + Duration::from_secs(15);
+    loop {
+        let all = states(env, sgid);
+        if all.last().is_some_and(|s| s["state"] == state) {
+            return all;
+        }
+        assert!(
+            Instant::now() < end,
+            "timed out waiting for monitor state {state}; states: {all:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_monitor_state_is_real_retrying_then_connected_in_play_ended() {
+    let fake = FakeEcast::start();
+    fake.room("STAT", "quiplash3");
+    fake.fail_lookups(3, 503);
+    let srv = daemon(Env::new(), &fake);
+    let token = srv.token();
+    let sid = srv.session(&token);
+    let r = srv.post(
+        &format!("/api/sessions/{sid}/games"),
+        json!({ "game_id": 1, "room_code": "STAT" }),
+        Some(&token),
+    );
+    assert_eq!(r.status, 201, "{}", r.text);
+    assert_eq!(r.json["monitor_state"]["state"], "looking_up");
+    let sgid = r.json["id"].as_i64().unwrap();
+    let seen = wait_state(&srv.env, sgid, "connected");
+    let kinds: Vec<&str> = seen.iter().map(|s| s["state"].as_str().unwrap()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "looking_up",
+            "retrying",
+            "retrying",
+            "retrying",
+            "connected"
+        ],
+        "{seen:?}"
+    );
+    for (i, s) in seen[1..4].iter().enumerate() {
+        assert_eq!(s["attempt"], i as i64 + 1);
+        assert_eq!(s["sessionId"], sid);
+        assert_eq!(s["gameId"], 1);
+        assert!(s["nextRetryAt"].as_str().unwrap().ends_with('Z'), "{s}");
+        assert!(s["reason"].as_str().unwrap().contains("503"), "{s}");
+    }
+    // No lobby state before the lobby said one.
+    assert!(
+        seen[..4].iter().all(|s| s["lobbyState"].is_null()),
+        "{seen:?}"
+    );
+    assert_eq!(seen[4]["lobbyState"], "WaitingForMore");
+    assert!(seen[4]["attempt"].is_null() && seen[4]["reason"].is_null());
+    // One warning per back-off step in the daemon's log.
+    let logs = srv.logs();
+    for n in 1..=3 {
+        let needle = format!("room STAT: attempt {n} failed");
+        assert_eq!(logs.matches(&needle).count(), 1, "{needle}: {logs}");
+    }
+    assert!(
+        logs.lines()
+            .filter(|l| l.contains("attempt 1 failed"))
+            .all(|l| l.contains("WARN")),
+        "{logs}"
+    );
+    // The same state on the session game object and on status-live.
+    let games = srv.get(&format!("/api/sessions/{sid}/games"));
+    assert_eq!(games.json[0]["monitor_state"]["state"], "connected");
+    assert_eq!(
+        games.json[0]["monitor_state"]["lobbyState"],
+        "WaitingForMore"
+    );
+    let live = srv.get(&format!("/api/sessions/{sid}/games/{sgid}/status-live"));
+    assert_eq!(live.json["monitorState"]["state"], "connected");
+
+    fake.lock("STAT");
+    wait_state(&srv.env, sgid, "in_play");
+    fake.exit("STAT");
+    wait_state(&srv.env, sgid, "ended");
+    let live = srv.get(&format!("/api/sessions/{sid}/games/{sgid}/status-live"));
+    assert_eq!(live.json["monitorState"]["state"], "ended");
+}
+
+#[test]
+fn a_monitor_that_gives_up_says_why_and_a_stopped_one_says_stopped() {
+    let fake = FakeEcast::start();
+    fake.fail_lookups(10_000, 503);
+    let env = Env::new();
+    let sgid = game_on(&env, "GONE");
+    let fg = Foreground::start(&env, &fake, sgid);
+    let (code, _) = fg.wait(20);
+    assert_eq!(code, 1);
+    let last = states(&env, sgid).pop().unwrap();
+    assert_eq!(last["state"], "failed");
+    let reason = last["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("could not be reached") && reason.contains("503"),
+        "{reason}"
+    );
+    let shown = env.json(&["game", "show", &sgid.to_string()]);
+    assert_eq!(shown["monitor_state"]["state"], "failed", "{shown}");
+
+    // A game never monitored has none; a stop is `stopped`.
+    let other: i64 = env
+        .ok(&["game", "add", "1", "--room-code", "STOP", "-q"])
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(states(&env, other)[0]["state"], "looking_up");
+    env.ok(&["game", "monitor", "stop", &other.to_string()]);
+    assert_eq!(states(&env, other).pop().unwrap()["state"], "stopped");
+    let plain: i64 = env.ok(&["game", "add", "1", "-q"]).trim().parse().unwrap();
+    let listed = env.json(&["game", "list"]);
+    let row = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == plain)
+        .unwrap()
+        .clone();
+    assert!(row["monitor_state"].is_null(), "{row}");
 }

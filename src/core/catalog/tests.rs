@@ -305,7 +305,7 @@ fn writes_keep_the_catalog_rules() {
         game_id: Some(g.id),
         ..Default::default()
     };
-    crate::core::session_games::add(&mut conn, sid, &new).unwrap();
+    crate::core::lineup::add_game(&mut conn, sid, &new).unwrap();
     let e = delete(&mut conn, g.id).unwrap_err();
     assert_eq!(e.message, DELETE_PLAYED_ERROR);
     let other = add(&mut conn, patch("Mine", "Two", None)).unwrap();
@@ -331,7 +331,7 @@ fn export_and_import_round_trip() {
         game_id: Some(first.id),
         ..Default::default()
     };
-    crate::core::session_games::add(&mut conn, sid, &new).unwrap();
+    crate::core::lineup::add_game(&mut conn, sid, &new).unwrap();
     let one = format!(
         "{}\nNew,Fresh,2,4,,0,0,,,,1,0,\n",
         csv.lines().next().unwrap()

@@ -4,7 +4,7 @@
 //! sink as soon as it is parsed; the sink's error is kept aside and parsing is aborted.
 
 use super::lenient::{Leaf, Node};
-use super::{bad_entry, ChatMessage};
+use super::{bad_entry, ChatMessage, Tally};
 use crate::core::votes::{epoch_ms, import_pipelined, parse_timestamp_str, ImportSummary};
 use crate::{Error, Result};
 use rusqlite::Connection;
@@ -310,7 +310,12 @@ pub fn import_body(conn: &mut Connection, session_id: i64, body: &[u8]) -> Resul
     };
     import_pipelined(conn, session_id, |sink| {
         let mut err = None;
-        let mut f = base_each(sink);
+        let mut read = 0u64;
+        let mut counting = |m: ChatMessage| {
+            read += 1;
+            sink(m)
+        };
+        let mut f = base_each(&mut counting);
         let mut de = serde_json::Deserializer::from_slice(body);
         let result = de
             .deserialize_any(BodyTop {
@@ -321,9 +326,17 @@ pub fn import_body(conn: &mut Connection, session_id: i64, body: &[u8]) -> Resul
         result.map_err(|e| match err {
             Some(err) => err,
             None => Error::invalid(format!("Invalid JSON body: {e}")),
-        })
+        })?;
+        drop(f);
+        if read == 0 {
+            return Err(Error::invalid(EMPTY_CHAT_DATA));
+        }
+        Ok(())
     })
 }
+
+/// An HTTP import with nothing in it: never "imported successfully" with nothing read.
+pub const EMPTY_CHAT_DATA: &str = "No chat message to import: chatData is an empty array";
 
 /// The request body: an object (with `chatData`); anything else has no `chatData` array.
 struct BodyTop<'a> {
@@ -530,7 +543,11 @@ impl CdItem {
                 return Ok(None);
             }
         }
-        let message = self.message.string("message")?;
+        // An item without text (a Super Chat with no message: `"message": null`) is not
+        // a chat message.
+        let Some(message) = self.message.opt_string("message")? else {
+            return Ok(None);
+        };
         let username = match self.author {
             Node::Str(name) => name,
             Node::Obj(author) => match author.name.opt_string("author.name")? {
@@ -562,12 +579,18 @@ impl CdItem {
 }
 
 /// chat-downloader's JSON array output.
-pub fn read_chat_downloader(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
+pub fn read_chat_downloader(reader: Box<dyn BufRead>, tally: &mut Tally, sink: Sink) -> Result<()> {
     let mut err = None;
-    let mut f = |i, item: Node<CdItem>| match item.entry().and_then(CdItem::into_message) {
-        Ok(Some(m)) => sink(m),
-        Ok(None) => Ok(()),
-        Err(reason) => Err(bad_entry(i, &reason)),
+    let mut f = |i, item: Node<CdItem>| {
+        tally.entries += 1;
+        match item.entry().and_then(CdItem::into_message) {
+            Ok(Some(m)) => sink(m),
+            Ok(None) => {
+                tally.skipped += 1;
+                Ok(())
+            }
+            Err(reason) => Err(bad_entry(i, &reason)),
+        }
     };
     let mut de = serde_json::Deserializer::from_reader(buffered(reader));
     de.deserialize_any(Each {

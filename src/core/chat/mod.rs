@@ -4,18 +4,25 @@
 //! each element to a sink as soon as it is parsed, line formats through a reused line
 //! buffer. Nothing is ever loaded whole, so memory does not grow with the input.
 //!
-//! Formats: the base JSON array of the API (`json`), TwitchDownloader chat JSON, Chatterino
-//! text logs, yt-dlp YouTube live chat (JSON Lines) and chat-downloader output (also its
-//! predecessor chat-replay-downloader's). Fields are read leniently (`lenient`) so every
-//! bad entry is reported with the file's own field names.
+//! Formats: the base JSON array of the API (`json`), TwitchDownloader chat JSON and its
+//! UTC text export, Chatterino text logs, IRC logs (ZNC, irssi), yt-dlp YouTube live chat
+//! (JSON Lines) and chat-downloader output (also its predecessor chat-replay-downloader's).
+//! Fields are read leniently (`lenient`) so every bad entry is reported with the file's own
+//! field names. Text formats are read one line at a time by [`LineParser`], which a live
+//! follower of a growing log can feed too. A file from which no message could be read is
+//! an error, never an empty import.
 
+pub mod follow;
 mod json;
 mod lenient;
+pub mod live;
+pub mod sources;
 mod text;
 mod windows_zones;
 
 pub use crate::core::votes::ChatMessage;
-pub use json::import_body;
+pub use json::{import_body, EMPTY_CHAT_DATA};
+pub use text::{Line, LineFormat, LineParser};
 
 use crate::{Error, Result};
 use std::io::{BufRead, BufReader, Cursor, Read};
@@ -25,17 +32,21 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 pub enum Format {
     /// `[ { "username", "message", "timestamp" } ]` (or `{ "chatData": [...] }`).
     Json,
+    /// TwitchDownloader's chat JSON, or its text export with UTC times.
     TwitchDownloader,
     Chatterino,
+    /// IRC logs: ZNC's `[HH:MM:SS] <nick> text`, irssi's `HH:MM <nick> text`.
+    Irc,
     YtDlp,
     ChatDownloader,
 }
 
 /// The names accepted by `--format` (besides `auto`).
-pub const FORMAT_NAMES: [&str; 5] = [
+pub const FORMAT_NAMES: [&str; 6] = [
     "json",
     "twitchdownloader",
     "chatterino",
+    "irc",
     "ytdlp",
     "chat-downloader",
 ];
@@ -46,6 +57,7 @@ impl Format {
             "json" => Format::Json,
             "twitchdownloader" => Format::TwitchDownloader,
             "chatterino" => Format::Chatterino,
+            "irc" => Format::Irc,
             "ytdlp" => Format::YtDlp,
             "chat-downloader" => Format::ChatDownloader,
             _ => return None,
@@ -56,8 +68,21 @@ impl Format {
             Format::Json => "json",
             Format::TwitchDownloader => "twitchdownloader",
             Format::Chatterino => "chatterino",
+            Format::Irc => "irc",
             Format::YtDlp => "ytdlp",
             Format::ChatDownloader => "chat-downloader",
+        }
+    }
+
+    /// How the "nothing read" error names the format.
+    fn described(self) -> &'static str {
+        match self {
+            Format::Json => "the base JSON array ([{\"username\", \"message\", \"timestamp\"}])",
+            Format::TwitchDownloader => "TwitchDownloader chat (JSON, or text with UTC times)",
+            Format::Chatterino => "a Chatterino log ([HH:MM:SS] login: text)",
+            Format::Irc => "an IRC log ([HH:MM:SS] <nick> text)",
+            Format::YtDlp => "yt-dlp YouTube live chat (replayChatItemAction lines)",
+            Format::ChatDownloader => "chat-downloader output (text_message items)",
         }
     }
 }
@@ -65,10 +90,33 @@ impl Format {
 /// What some formats need besides their bytes.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Local time offset (seconds east of UTC) of Chatterino logs; overrides the header zone.
+    /// Local time offset (seconds east of UTC) of Chatterino and IRC logs; overrides the
+    /// header zone.
     pub utc_offset: Option<i32>,
-    /// The input's file name (Chatterino logs carry their date in it).
+    /// The input's file name (Chatterino and ZNC logs carry their date in it).
     pub file_name: Option<String>,
+    /// The date of a line log's first lines (`--date`), for logs whose lines and name
+    /// carry none.
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// What a reader saw: entries (array items, non-blank lines), the messages among them,
+/// and the entries skipped as not chat (a Super Chat without text, a ticker, a system
+/// line).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub entries: u64,
+    pub messages: u64,
+    pub skipped: u64,
+}
+
+/// `YYYY-MM-DD` (`--date`).
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(format!(
+            "Invalid --date \"{s}\": use YYYY-MM-DD, e.g. 2026-03-15"
+        ))
+    })
 }
 
 /// `±HH:MM` (also `±HHMM`, `±HH`, `Z`) → seconds east of UTC.
@@ -157,9 +205,8 @@ pub fn unknown_format() -> Error {
 pub fn detect(head: &[u8]) -> Option<Format> {
     let text = String::from_utf8_lossy(head);
     let t = text.trim_start();
-    let first_line = t.lines().next().unwrap_or_default();
-    if t.starts_with("# Start logging") || text::is_chatterino_line(first_line) {
-        return Some(Format::Chatterino);
+    if let Some(format) = text::sniff(t) {
+        return Some(format);
     }
     let has = |key: &str| t.contains(key);
     if let Some(inner) = t.strip_prefix('[') {
@@ -197,28 +244,75 @@ pub fn detect(head: &[u8]) -> Option<Format> {
 }
 
 /// Reads every message of `input` in `format`, handing each to `sink` in input order.
-/// Stops at the first malformed entry (or sink error) and returns it.
+/// Stops at the first malformed entry (or sink error) and returns it. A file from which
+/// no message could be read is an error saying which format it was read as and why.
 pub fn read(
     input: Input,
     format: Format,
     opts: &Options,
     sink: &mut dyn FnMut(ChatMessage) -> Result<()>,
-) -> Result<()> {
+) -> Result<Tally> {
     let Input { head, reader } = input;
+    let mut tally = Tally::default();
+    let mut messages = 0u64;
+    let mut counting = |m: ChatMessage| {
+        messages += 1;
+        sink(m)
+    };
+    let sink: &mut dyn FnMut(ChatMessage) -> Result<()> = &mut counting;
+    let first = head.iter().find(|b| !b.is_ascii_whitespace()).copied();
     match format {
         Format::Json => json::read_base(reader, sink),
-        Format::TwitchDownloader => json::read_twitch(reader, sink),
-        Format::ChatDownloader => {
-            let first = head.iter().find(|b| !b.is_ascii_whitespace());
-            if first == Some(&b'[') {
-                json::read_chat_downloader(reader, sink)
-            } else {
-                text::read_chat_downloader_lines(reader, sink)
-            }
+        Format::TwitchDownloader if first == Some(b'{') => json::read_twitch(reader, sink),
+        Format::TwitchDownloader => text::read_lines(
+            reader,
+            LineFormat::TwitchDownloaderText,
+            opts,
+            &mut tally,
+            sink,
+        ),
+        Format::ChatDownloader if first == Some(b'[') => {
+            json::read_chat_downloader(reader, &mut tally, sink)
         }
-        Format::YtDlp => text::read_ytdlp(reader, sink),
-        Format::Chatterino => text::read_chatterino(reader, opts, sink),
+        Format::ChatDownloader => text::read_chat_downloader_lines(reader, &mut tally, sink),
+        Format::YtDlp => text::read_ytdlp(reader, &mut tally, sink),
+        Format::Chatterino => {
+            text::read_lines(reader, LineFormat::Chatterino, opts, &mut tally, sink)
+        }
+        Format::Irc => text::read_lines(reader, LineFormat::Irc, opts, &mut tally, sink),
+    }?;
+    tally.messages = messages;
+    // The JSON formats without skips count their entries as their messages.
+    tally.entries = tally.entries.max(messages);
+    if messages == 0 {
+        return Err(nothing_read(format, &tally));
     }
+    Ok(tally)
+}
+
+/// `No chat message could be read from this file, read as …: …`.
+fn nothing_read(format: Format, t: &Tally) -> Error {
+    let why = match (t.entries, t.skipped) {
+        (0, _) => "it holds no entries".to_string(),
+        (n, s) if s == n => format!(
+            "none of its {n} {} is a chat message",
+            if matches!(
+                format,
+                Format::Json | Format::TwitchDownloader | Format::ChatDownloader
+            ) {
+                "entries"
+            } else {
+                "lines"
+            }
+        ),
+        (n, _) => format!("none of its {n} entries is a chat message"),
+    };
+    Error::invalid(format!(
+        "No chat message could be read from this file, read as {}: {why}. \
+         Choose the format with --format ({})",
+        format.described(),
+        FORMAT_NAMES.join(", ")
+    ))
 }
 
 /// `Invalid chat entry at index N: reason` (arrays) — all formats name the bad entry.
@@ -302,6 +396,7 @@ mod tests {
                 let opts = Options {
                     utc_offset: None,
                     file_name: Some("chan-2026-03-15.log".into()),
+                    date: None,
                 };
                 let input = prepare(Box::new(std::io::Cursor::new(data.clone()))).unwrap();
                 let _ = detect(&input.head);
@@ -339,6 +434,26 @@ mod tests {
             Some(Format::Chatterino)
         );
         assert_eq!(detect(b"[10:00:00] a: b\n"), Some(Format::Chatterino));
+        assert_eq!(
+            detect(b"[20:00:06] <alice> thisgame++\n"),
+            Some(Format::Irc)
+        );
+        assert_eq!(
+            detect(b"[20:00:00] *** Joins: bob (bob@host)\n[20:00:06] <alice> hi\n"),
+            Some(Format::Irc)
+        );
+        assert_eq!(
+            detect(b"--- Log opened Sun Mar 15 19:00:00 2026\n"),
+            Some(Format::Irc)
+        );
+        assert_eq!(
+            detect(b"[2026-03-15 19:05:00 UTC] Alice: thisgame++\n"),
+            Some(Format::TwitchDownloader)
+        );
+        assert_eq!(
+            detect(b"[0:05:00] Alice: thisgame++\n"),
+            Some(Format::TwitchDownloader)
+        );
         assert_eq!(detect(b"hello"), None);
         assert_eq!(detect(b"{\"x\":1}"), None);
     }

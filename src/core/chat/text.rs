@@ -3,7 +3,7 @@
 
 use super::json::CdItem;
 use super::lenient::{Leaf, List, Node};
-use super::{bad_line, read_error, ChatMessage, Options};
+use super::{bad_line, read_error, ChatMessage, Options, Tally};
 use crate::{Error, Result};
 use chrono::{Duration, NaiveDate, NaiveTime};
 use serde::Deserialize;
@@ -39,11 +39,6 @@ fn each_line(
 // ---------------------------------------------------------------------------------------
 // Chatterino
 // ---------------------------------------------------------------------------------------
-
-/// `[HH:MM:SS]` at the start of a line.
-pub(super) fn is_chatterino_line(line: &str) -> bool {
-    clock(line.as_bytes()).is_some()
-}
 
 /// Seconds of the day of a leading `[HH:MM:SS]`.
 fn clock(line: &[u8]) -> Option<u32> {
@@ -187,12 +182,22 @@ fn numeric_offset(s: &str) -> Option<i32> {
     (h <= 14 && m < 60).then_some(sign * (h * 3600 + m * 60))
 }
 
-/// The date of `<channel>-YYYY-MM-DD.log`.
+/// The date of `<channel>-YYYY-MM-DD.log` (Chatterino), `YYYY-MM-DD.log` (ZNC) or
+/// `…_YYYYMMDD.log` (older ZNC).
 fn date_from_file_name(name: &str) -> Option<NaiveDate> {
     let base = name.rsplit(['/', '\\']).next()?;
     let stem = base.strip_suffix(".log").unwrap_or(base);
-    let date = stem.get(stem.len().checked_sub(10)?..)?;
-    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+    let tail = |n: usize| stem.get(stem.len().checked_sub(n)?..);
+    tail(10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .or_else(|| {
+            let d = tail(8)?;
+            let before = stem[..stem.len() - 8].chars().next_back();
+            // Eight digits after a separator (or alone), not the end of a longer number.
+            (before.is_none_or(|c| !c.is_ascii_digit()))
+                .then(|| NaiveDate::parse_from_str(d, "%Y%m%d").ok())
+                .flatten()
+        })
 }
 
 /// A message line's user and text: `login: text`, optionally `localized login: text`.
@@ -220,14 +225,72 @@ fn split_message(rest: &str) -> Option<(&str, &str)> {
     valid.then_some((login, text))
 }
 
-/// Chatterino logs: `# Start logging at YYYY-MM-DD HH:MM:SS TZ` headers (any number) set the
-/// date and zone; `[HH:MM:SS] login: text` lines are messages; anything else is skipped.
-pub fn read_chatterino(reader: Box<dyn BufRead>, opts: &Options, sink: Sink) -> Result<()> {
-    let mut date = opts.file_name.as_deref().and_then(date_from_file_name);
-    let mut zone = Zone::Fixed(opts.utc_offset.unwrap_or(0));
-    let mut last: Option<u32> = None;
-    each_line(reader, |n, raw| {
+/// The text log formats, read line by line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineFormat {
+    /// `[HH:MM:SS] login: text`, dated by `# Start logging at` headers or the file name.
+    Chatterino,
+    /// IRC logs: `[HH:MM:SS] <nick> text` (ZNC), `HH:MM <nick> text` (irssi), dated by the
+    /// file name (`YYYY-MM-DD.log`), irssi's `--- Log opened` / `--- Day changed` lines, or
+    /// `--date`.
+    Irc,
+    /// TwitchDownloader's text export with UTC times: `[yyyy-MM-dd HH:mm:ss UTC] name: text`
+    /// (its relative form `[h:mm:ss] name: text` has no date and is refused).
+    TwitchDownloaderText,
+}
+
+/// One line of a text log, read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Line {
+    Message(ChatMessage),
+    /// A line that is not a chat message (a system line, a join, an action…).
+    Skipped,
+    /// A blank line or a header (not an entry of the log).
+    Blank,
+}
+
+/// Reads a text log one line at a time, keeping what earlier lines said (the date, the
+/// zone, the last clock time, to notice midnight). The whole-file reader and a live
+/// follower of a growing log (`chat follow`) feed it the same way.
+#[derive(Debug, Clone)]
+pub struct LineParser {
+    format: LineFormat,
+    date: Option<NaiveDate>,
+    zone: Zone,
+    /// `--utc-offset` was given: headers do not change the zone.
+    fixed: bool,
+    last: Option<u32>,
+}
+
+impl LineParser {
+    /// A parser for `format`; the date comes from `--date`, else the file name, until a
+    /// header says otherwise; the zone from `--utc-offset` (UTC by default).
+    pub fn new(format: LineFormat, opts: &Options) -> LineParser {
+        LineParser {
+            format,
+            date: opts
+                .date
+                .or_else(|| opts.file_name.as_deref().and_then(date_from_file_name)),
+            zone: Zone::Fixed(opts.utc_offset.unwrap_or(0)),
+            fixed: opts.utc_offset.is_some(),
+            last: None,
+        }
+    }
+
+    /// Reads line `n` (1-based, without its line break).
+    pub fn line(&mut self, n: u64, raw: &[u8]) -> Result<Line> {
         let line = String::from_utf8_lossy(raw);
+        if line.trim().is_empty() {
+            return Ok(Line::Blank);
+        }
+        match self.format {
+            LineFormat::Chatterino => self.chatterino(n, &line),
+            LineFormat::Irc => self.irc(n, &line),
+            LineFormat::TwitchDownloaderText => twitch_text(n, &line),
+        }
+    }
+
+    fn chatterino(&mut self, n: u64, line: &str) -> Result<Line> {
         if let Some(header) = line.strip_prefix("# Start logging at ") {
             let header = header.trim();
             let d = header
@@ -238,50 +301,250 @@ pub fn read_chatterino(reader: Box<dyn BufRead>, opts: &Options, sink: Sink) -> 
                 .get(11..19)
                 .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M:%S").ok());
             let name = header.get(19..).unwrap_or("").trim();
-            if opts.utc_offset.is_none() {
-                zone = Zone::parse(name).ok_or_else(|| {
+            if !self.fixed {
+                self.zone = Zone::parse(name).ok_or_else(|| {
                     Error::invalid(format!(
                         "Unknown time zone \"{name}\" in the Chatterino header at line {n}; \
                          pass --utc-offset ±HH:MM"
                     ))
                 })?;
             }
-            date = Some(d);
-            last = t.map(|t| {
+            self.date = Some(d);
+            self.last = t.map(|t| {
                 use chrono::Timelike;
                 t.num_seconds_from_midnight()
             });
-            return Ok(());
+            return Ok(Line::Blank);
         }
-        let Some(secs) = clock(raw) else {
-            return Ok(());
+        if line.starts_with("# ") {
+            // "# Stop logging at …" and other comment lines.
+            return Ok(Line::Blank);
+        }
+        let Some(secs) = clock(line.as_bytes()) else {
+            return Ok(Line::Skipped);
         };
         let rest = line.get(10..).unwrap_or("").trim_start_matches(' ');
         let Some((login, text)) = split_message(rest) else {
-            return Ok(());
+            return Ok(Line::Skipped);
         };
-        let day = date.as_mut().ok_or_else(|| {
-            bad_line(
-                n,
-                "no date: expected a \"# Start logging at\" header or a file name like \
-                 channel-YYYY-MM-DD.log",
-            )
-        })?;
-        // Past midnight without a new header: the clock went backwards.
-        if last.is_some_and(|l| secs < l) {
-            *day = day.succ_opt().unwrap_or(*day);
-        }
-        last = Some(secs);
-        let at = day
-            .and_time(NaiveTime::MIN)
-            .checked_add_signed(Duration::seconds(secs as i64))
-            .and_then(|local| zone.to_utc_ms(local))
-            .ok_or_else(|| bad_line(n, "date out of range"))?;
-        sink(ChatMessage {
+        let at = self.at(n, secs, NO_DATE_CHATTERINO)?;
+        Ok(Line::Message(ChatMessage {
             username: login.to_string(),
             message: text.to_string(),
             at,
-        })
+        }))
+    }
+
+    fn irc(&mut self, n: u64, line: &str) -> Result<Line> {
+        if let Some(rest) = line.strip_prefix("--- ") {
+            // irssi: "--- Log opened Sun Mar 15 19:00:00 2026", "--- Day changed Mon Mar 16 2026".
+            if let Some(when) = rest.strip_prefix("Log opened ") {
+                if let Ok(t) =
+                    chrono::NaiveDateTime::parse_from_str(when.trim(), "%a %b %e %H:%M:%S %Y")
+                {
+                    // Its lines may have minutes only: the clock starts again here.
+                    self.date = Some(t.date());
+                    self.last = None;
+                }
+            } else if let Some(day) = rest.strip_prefix("Day changed ") {
+                if let Ok(d) = NaiveDate::parse_from_str(day.trim(), "%a %b %e %Y") {
+                    self.date = Some(d);
+                    self.last = None;
+                }
+            }
+            return Ok(Line::Blank);
+        }
+        let Some((secs, rest)) = irc_clock(line) else {
+            return Ok(Line::Skipped);
+        };
+        let Some((nick, text)) = nick_message(rest) else {
+            return Ok(Line::Skipped);
+        };
+        let at = self.at(n, secs, NO_DATE_IRC)?;
+        Ok(Line::Message(ChatMessage {
+            username: nick.to_string(),
+            message: text.to_string(),
+            at,
+        }))
+    }
+
+    /// UTC milliseconds of a clock time on the current date; a clock that went backwards
+    /// (past midnight without a new header) is on the next day.
+    fn at(&mut self, n: u64, secs: u32, no_date: &str) -> Result<i64> {
+        let day = self.date.as_mut().ok_or_else(|| bad_line(n, no_date))?;
+        if self.last.is_some_and(|l| secs < l) {
+            *day = day.succ_opt().unwrap_or(*day);
+        }
+        self.last = Some(secs);
+        day.and_time(NaiveTime::MIN)
+            .checked_add_signed(Duration::seconds(secs as i64))
+            .and_then(|local| self.zone.to_utc_ms(local))
+            .ok_or_else(|| bad_line(n, "date out of range"))
+    }
+}
+
+const NO_DATE_CHATTERINO: &str = "no date: expected a \"# Start logging at\" header, a file \
+     name like channel-YYYY-MM-DD.log or --date YYYY-MM-DD (TwitchDownloader's text export \
+     with relative times has no date at all: export the chat with UTC times or as JSON)";
+
+const NO_DATE_IRC: &str = "no date: expected a file name like YYYY-MM-DD.log (as ZNC writes \
+     it), a \"--- Log opened\" line or --date YYYY-MM-DD";
+
+/// Why TwitchDownloader's relative-time text export cannot be imported.
+pub const TWITCH_RELATIVE: &str = "This is TwitchDownloader's text export with relative \
+     times ([h:mm:ss] name: message): it has no dates, so its votes cannot be placed in the \
+     night. Export the chat again with UTC timestamps (Timestamp format: UTC), or as JSON";
+
+/// `[2026-03-15 19:05:00 UTC] ` or `[2026-03-15 19:05:00.123 UTC] ` at the start of a
+/// TwitchDownloader text line: the UTC time and the rest of the line.
+fn twitch_stamp(line: &str) -> Option<(chrono::NaiveDateTime, &str)> {
+    let rest = line.strip_prefix('[')?;
+    let end = rest.find(" UTC] ")?;
+    let t = chrono::NaiveDateTime::parse_from_str(&rest[..end], "%Y-%m-%d %H:%M:%S%.f").ok()?;
+    Some((t, &rest[end + 6..]))
+}
+
+/// `[h:mm:ss] ` with a one-digit or a 24-and-more hour: TwitchDownloader's relative time
+/// (a clock of the day, as Chatterino writes it, always has two digits below 24).
+fn relative_stamp(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('[') else {
+        return false;
+    };
+    let Some((stamp, _)) = rest.split_once("] ") else {
+        return false;
+    };
+    let parts: Vec<&str> = stamp.split(':').collect();
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    parts.len() == 3
+        && parts.iter().all(|p| digits(p))
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && (parts[0].len() == 1 || parts[0].parse::<u32>().is_ok_and(|h| h >= 24))
+}
+
+fn twitch_text(n: u64, line: &str) -> Result<Line> {
+    let Some((t, rest)) = twitch_stamp(line) else {
+        if relative_stamp(line) {
+            return Err(Error::invalid(TWITCH_RELATIVE));
+        }
+        return Ok(Line::Skipped);
+    };
+    let Some((name, text)) = rest
+        .split_once(": ")
+        .or_else(|| rest.strip_suffix(':').map(|name| (name, "")))
+    else {
+        return Ok(Line::Skipped);
+    };
+    if name.is_empty() || name.contains(' ') {
+        return Ok(Line::Skipped);
+    }
+    let at = t.and_utc().timestamp_millis();
+    if crate::core::votes::format_ms(at).is_none() {
+        return Err(bad_line(n, "date out of range"));
+    }
+    Ok(Line::Message(ChatMessage {
+        username: name.to_string(),
+        message: text.to_string(),
+        at,
+    }))
+}
+
+/// An IRC log line's leading time: `[HH:MM:SS] `, `[HH:MM] `, `HH:MM:SS ` or `HH:MM `.
+/// Returns the seconds of the day and the rest of the line.
+fn irc_clock(line: &str) -> Option<(u32, &str)> {
+    let (stamp, rest) = match line.strip_prefix('[') {
+        Some(inner) => {
+            let (stamp, rest) = inner.split_once(']')?;
+            (stamp, rest.strip_prefix(' ')?)
+        }
+        None => line.split_once(' ')?,
+    };
+    let parts: Vec<&str> = stamp.split(':').collect();
+    if !(2..=3).contains(&parts.len())
+        || !parts
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let num = |i: usize| parts.get(i).map_or(Some(0), |p| p.parse::<u32>().ok());
+    let (h, m, s) = (num(0)?, num(1)?, num(2)?);
+    (h < 24 && m < 60 && s < 61).then_some((h * 3600 + m * 60 + s.min(59), rest))
+}
+
+/// `<nick> text` (the nick may carry a channel-mode sign, `<@op>`, `<+voice>`, or irssi's
+/// padding, `< nick>`). `None` for system lines (`*** Joins:`, `* nick action`, `-nick-`).
+fn nick_message(rest: &str) -> Option<(&str, &str)> {
+    let inner = rest.strip_prefix('<')?;
+    let (nick, text) = inner.split_once('>')?;
+    let nick = nick.trim_start_matches([' ', '@', '+', '%', '&', '~', '!']);
+    let text = match text.strip_prefix(' ') {
+        Some(t) => t,
+        None if text.is_empty() => text,
+        None => return None,
+    };
+    let valid = !nick.is_empty() && !nick.contains(' ');
+    valid.then_some((nick, text))
+}
+
+/// Which text format the first lines of a log are in, if any: the first decisive line
+/// wins (a Chatterino header, an irssi `---` line, a TwitchDownloader stamp, an IRC
+/// `<nick>` or a Chatterino `login:` message); clock lines without a decisive one are a
+/// Chatterino log, as they always were.
+pub(super) fn sniff(text: &str) -> Option<super::Format> {
+    use super::Format;
+    let mut clocked = false;
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(200) {
+        if line.starts_with("# Start logging") {
+            return Some(Format::Chatterino);
+        }
+        if line.starts_with("--- Log opened") || line.starts_with("--- Day changed") {
+            return Some(Format::Irc);
+        }
+        if twitch_stamp(line).is_some() || relative_stamp(line) {
+            return Some(Format::TwitchDownloader);
+        }
+        if let Some((_, rest)) = irc_clock(line) {
+            clocked = true;
+            if nick_message(rest).is_some() {
+                return Some(Format::Irc);
+            }
+        }
+        if clock(line.as_bytes()).is_some() {
+            clocked = true;
+            let rest = line.get(10..).unwrap_or("").trim_start_matches(' ');
+            if split_message(rest).is_some() {
+                return Some(Format::Chatterino);
+            }
+        }
+        if !clocked {
+            // The first line is not a text log's.
+            return None;
+        }
+    }
+    clocked.then_some(Format::Chatterino)
+}
+
+/// Reads a whole text log: every line through one [`LineParser`].
+pub fn read_lines(
+    reader: Box<dyn BufRead>,
+    format: LineFormat,
+    opts: &Options,
+    tally: &mut Tally,
+    sink: Sink,
+) -> Result<()> {
+    let mut parser = LineParser::new(format, opts);
+    each_line(reader, |n, raw| match parser.line(n, raw)? {
+        Line::Message(m) => {
+            tally.entries += 1;
+            sink(m)
+        }
+        Line::Skipped => {
+            tally.entries += 1;
+            tally.skipped += 1;
+            Ok(())
+        }
+        Line::Blank => Ok(()),
     })
 }
 
@@ -412,11 +675,13 @@ fn yt_message(r: YtText) -> std::result::Result<ChatMessage, String> {
 }
 
 /// yt-dlp's `*.live_chat.json`: one JSON object per line; only text messages count.
-pub fn read_ytdlp(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
+pub fn read_ytdlp(reader: Box<dyn BufRead>, tally: &mut Tally, sink: Sink) -> Result<()> {
     each_line(reader, |n, line| {
         if line.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
+        tally.entries += 1;
+        let mut texts = 0;
         let parsed: Node<YtLine> = serde_json::from_slice(line)
             .map_err(|e| bad_line(n, &format!("invalid JSON ({e})")))?;
         let parsed = parsed.entry().map_err(|r| bad_line(n, &r))?;
@@ -434,24 +699,37 @@ pub fn read_ytdlp(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
                 .into_option()
                 .and_then(|i| i.live_chat_text_message_renderer.into_option());
             if let Some(r) = renderer {
+                texts += 1;
                 sink(yt_message(r).map_err(|reason| bad_line(n, &reason))?)?;
             }
+        }
+        // A line of tickers, Super Chats, membership and other actions: not chat text.
+        if texts == 0 {
+            tally.skipped += 1;
         }
         Ok(())
     })
 }
 
 /// chat-downloader's JSON Lines output.
-pub fn read_chat_downloader_lines(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
+pub fn read_chat_downloader_lines(
+    reader: Box<dyn BufRead>,
+    tally: &mut Tally,
+    sink: Sink,
+) -> Result<()> {
     each_line(reader, |n, line| {
         if line.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
+        tally.entries += 1;
         let item: Node<CdItem> = serde_json::from_slice(line)
             .map_err(|e| bad_line(n, &format!("invalid JSON ({e})")))?;
         match item.entry().and_then(CdItem::into_message) {
             Ok(Some(m)) => sink(m),
-            Ok(None) => Ok(()),
+            Ok(None) => {
+                tally.skipped += 1;
+                Ok(())
+            }
             Err(reason) => Err(bad_line(n, &reason)),
         }
     })
@@ -476,6 +754,47 @@ mod tests {
         assert_eq!(split_message("alice:"), Some(("alice", "")));
         assert_eq!(clock(b"[19:05:02] a: b"), Some(19 * 3600 + 5 * 60 + 2));
         assert_eq!(clock(b"[1:05:02] a"), None);
+    }
+
+    /// One line at a time, with the context earlier lines set (what `chat follow` needs).
+    #[test]
+    fn line_parser_reads_one_line_at_a_time() {
+        let opts = Options {
+            date: NaiveDate::from_ymd_opt(2026, 3, 15),
+            ..Options::default()
+        };
+        let mut p = LineParser::new(LineFormat::Irc, &opts);
+        let msg = |l: Line| match l {
+            Line::Message(m) => (m.username, m.message, m.at),
+            other => panic!("{other:?}"),
+        };
+        let (user, text, at) = msg(p.line(1, b"[23:59:59] <@alice> thisgame++").unwrap());
+        assert_eq!((user.as_str(), text.as_str()), ("alice", "thisgame++"));
+        assert_eq!(at, 1_773_619_199_000);
+        assert_eq!(
+            p.line(2, b"[00:00:01] *** Joins: bob (bob@host)").unwrap(),
+            Line::Skipped
+        );
+        // Past midnight: the next day.
+        let (_, _, at) = msg(p.line(3, b"00:00:02 < bob> hi").unwrap());
+        assert_eq!(at, 1_773_619_202_000);
+        assert_eq!(p.line(4, b"").unwrap(), Line::Blank);
+
+        let mut t = LineParser::new(LineFormat::TwitchDownloaderText, &Options::default());
+        let (user, text, at) = msg(t
+            .line(1, b"[2026-03-15 19:05:00.250 UTC] Alice: a: b")
+            .unwrap());
+        assert_eq!((user.as_str(), text.as_str()), ("Alice", "a: b"));
+        assert_eq!(at, 1_773_601_500_250);
+        assert!(t.line(2, b"[0:05:00] Alice: hi").is_err());
+        assert_eq!(
+            date_from_file_name("znc/twitch/#chan/2026-03-15.log"),
+            NaiveDate::from_ymd_opt(2026, 3, 15)
+        );
+        assert_eq!(
+            date_from_file_name("twitch_#chan_20260315.log"),
+            NaiveDate::from_ymd_opt(2026, 3, 15)
+        );
     }
 
     #[test]
@@ -544,6 +863,18 @@ mod tests {
             ("Central Standard Time", "2026-01-15", -6 * H),
             ("Nepal Standard Time", "2026-01-15", 5 * H + 45),
             ("Romance", "2026-07-15", 2 * H),
+            // Display names (what Windows writes), not ids.
+            ("Russia TZ 2 Standard Time", "2026-01-15", 3 * H),
+            ("Russia TZ 7 Daylight Time", "2026-07-15", 8 * H),
+            ("Russia TZ 11 Standard Time", "2026-01-15", 12 * H),
+            ("Novosibirsk Standard Time", "2026-01-15", 7 * H),
+            ("Malay Peninsula Standard Time", "2026-01-15", 8 * H),
+            ("Jerusalem Daylight Time", "2026-07-15", 3 * H),
+            ("Cabo Verde Standard Time", "2026-01-15", -H),
+            ("West Bank Gaza Standard Time", "2026-01-15", 2 * H),
+            ("Central Daylight Time (Mexico)", "2026-07-15", -6 * H),
+            ("Pacific Daylight Time (Mexico)", "2026-07-15", -7 * H),
+            ("Coordinated Universal Time", "2026-07-15", 0),
             ("UTC", "2026-07-15", 0),
         ];
         for (zone, date, minutes) in cases {

@@ -10,11 +10,12 @@
 //! To add an event: a payload struct in `payload.rs`, a line in the [`events!`] list below
 //! (in `webhook` if receivers may subscribe to it), and the docs (`docs/live.md`).
 
+pub mod discord;
 pub mod payload;
 
 pub use payload::*;
 
-use crate::core::vocab::MonitorStatus;
+use crate::core::vocab::{MonitorStatus, WebhookFormat};
 use crate::Result;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -100,6 +101,8 @@ events! {
         PollLeading(PollLeading) = POLL_LEADING: "poll.leading",
         VotingEnded(VotingEnded) = VOTING_ENDED: "voting.ended",
         PollCancelled(PollCancelled) = POLL_CANCELLED: "poll.cancelled",
+        PollEnding(PollEnding) = POLL_ENDING: "poll.ending",
+        PollEndingCancelled(PollEndingCancelled) = POLL_ENDING_CANCELLED: "poll.ending.cancelled",
         /// Sent by `POST /api/webhooks/test/{id}` only, never through the outbox.
         Test(WebhookTest) = TEST: "test",
     }
@@ -114,6 +117,14 @@ events! {
         /// legacy key); the daemon checks its WebSocket clients' tokens again. Never sent
         /// to clients or webhooks.
         AuthChanged(AuthChanged) = AUTH_CHANGED: "auth.changed",
+        /// A room monitor's state changed (`core::monitor_state`): to the session's
+        /// WebSocket subscribers only, not a webhook event.
+        MonitorState(MonitorStateChanged) = MONITOR_STATE: "monitor.state",
+        /// A live chat source connected: straight to every authenticated WebSocket
+        /// client, never stored.
+        ChatConnected(ChatConnected) = CHAT_CONNECTED: "chat.connected",
+        /// A live chat source disconnected or failed (likewise never stored).
+        ChatDisconnected(ChatDisconnected) = CHAT_DISCONNECTED: "chat.disconnected",
     }
 }
 
@@ -205,22 +216,41 @@ pub fn emit(tx: &Connection, session_id: Option<i64>, event: Event) -> Result<i6
     Ok(event_id)
 }
 
-/// Queues a delivery for every enabled webhook subscribed to the event.
+/// Queues a delivery for every enabled webhook subscribed to the event, in its format: the
+/// webhook body, or the Discord message (rendered once, only when a Discord webhook wants
+/// the event).
 fn queue_webhooks(tx: &Connection, event_id: i64, wire: &Wire) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO webhook_deliveries
+    let sql = "INSERT INTO webhook_deliveries
             (webhook_id, event_id, delivery_id, event_type, payload, next_attempt_at, created_at)
          SELECT w.id, ?1, ?1 || '-' || w.id || '-' || lower(hex(randomblob(6))), ?2, ?3, ?4, ?4
          FROM webhooks w
-         WHERE w.enabled = 1
-           AND EXISTS (SELECT 1 FROM json_each(w.events) e WHERE e.value = ?2)",
-    )?
-    .execute(rusqlite::params![
+         WHERE w.enabled = 1 AND w.format = ?5
+           AND EXISTS (SELECT 1 FROM json_each(w.events) e WHERE e.value = ?2)";
+    tx.prepare_cached(sql)?.execute(rusqlite::params![
         event_id,
         wire.name,
         wire.webhook_body()?,
-        wire.timestamp
+        wire.timestamp,
+        WebhookFormat::Json
     ])?;
+    let discord: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM webhooks w WHERE w.enabled = 1 AND w.format = ?2
+                AND EXISTS (SELECT 1 FROM json_each(w.events) e WHERE e.value = ?1))",
+        )?
+        .query_row(rusqlite::params![wire.name, WebhookFormat::Discord], |r| {
+            r.get(0)
+        })?;
+    if discord {
+        let body = discord::render(tx, wire.name, &wire.data)?.to_string();
+        tx.prepare_cached(sql)?.execute(rusqlite::params![
+            event_id,
+            wire.name,
+            body,
+            wire.timestamp,
+            WebhookFormat::Discord
+        ])?;
+    }
     Ok(())
 }
 

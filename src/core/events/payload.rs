@@ -2,14 +2,12 @@
 //! order is wire order: serde_json keeps it (`preserve_order`), and clients and tests see
 //! exactly these bytes.
 
-use crate::core::model::Game;
-use crate::core::model::SessionGame;
-use crate::core::polls::{Poll, PollOption};
-use crate::core::status_live::StatusLive;
+use crate::core::model::{
+    Game, GameVotes, MonitorState, Poll, PollOption, SessionGame, StatusLive, VoteCast,
+};
 use crate::core::vocab::{
     CountSource, DisconnectReason, DismissReason, MonitorStatus, SelectionSource,
 };
-use crate::core::votes::{GameVotes, VoteCast};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -268,6 +266,17 @@ pub struct MonitorChanged {
     pub status: MonitorStatus,
 }
 
+/// `monitor.state`: the session game's room monitor changed state (`core::monitor_state`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MonitorStateChanged {
+    pub session_id: i64,
+    pub session_game_id: i64,
+    pub game_id: i64,
+    #[serde(flatten)]
+    pub state: MonitorState,
+}
+
 /// `game.status` carries the `status-live` object itself.
 pub type GameStatusHeartbeat = StatusLive;
 
@@ -340,7 +349,26 @@ pub struct VotingEnded {
     pub poll_id: i64,
     pub winner_game_id: Option<i64>,
     pub winner_label: Option<String>,
+    /// The winner's votes (`null` when no option won).
+    pub winner_votes: Option<i64>,
     pub votes: Vec<PollOption>,
+}
+
+/// `poll.ending`: the open poll will close at `endsAt` (`voting/end` with a delay).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PollEnding {
+    pub session_id: i64,
+    pub poll_id: i64,
+    pub ends_at: String,
+}
+
+/// `poll.ending.cancelled`: the scheduled end of the open poll was cancelled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PollEndingCancelled {
+    pub session_id: i64,
+    pub poll_id: i64,
 }
 
 /// `poll.cancelled`: a poll was cancelled (no winner).
@@ -349,4 +377,22 @@ pub struct VotingEnded {
 pub struct PollCancelled {
     pub session_id: i64,
     pub poll_id: i64,
+}
+
+/// `chat.connected`: a live chat source reads its chat (`docs/chat.md`). Sent to every
+/// authenticated WebSocket client, never stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatConnected {
+    pub platform: crate::core::vocab::ChatPlatform,
+    pub channel: String,
+}
+
+/// `chat.disconnected`: a live chat source stopped reading (dropped, failed or removed);
+/// `reason` says why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatDisconnected {
+    pub platform: crate::core::vocab::ChatPlatform,
+    pub channel: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reason: Option<String>,
 }

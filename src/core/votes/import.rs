@@ -6,20 +6,13 @@ use super::parse::{format_ms, ChatMessage};
 use super::token::{message_hash, parse_vote, VoteKind};
 use crate::core::audit::{self, Action};
 use crate::core::events::{emit, Event, VotesImported};
+pub use crate::core::model::GameVotes;
 use crate::core::sessions;
 use crate::{Error, Result};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
-
-/// One game's votes in an import summary.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct GameVotes {
-    pub title: String,
-    pub upvotes: i64,
-    pub downvotes: i64,
-}
 
 /// The reply of `POST /api/sessions/{id}/chat-import` (and `jackbox chat import --json`).
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -32,6 +25,9 @@ pub struct ImportSummary {
     /// Keyed by `games.id` as a string.
     pub votes_by_game: BTreeMap<String, GameVotes>,
     pub unmatched_votes: u64,
+    /// Entries of the log that are not chat messages (a Super Chat without text, a ticker,
+    /// a system line), skipped.
+    pub entries_skipped: u64,
 }
 
 const INSERT_CHAT: &str = "INSERT OR IGNORE INTO chat_logs
@@ -217,6 +213,7 @@ impl<'c> Importer<'c> {
             votes_processed: self.votes,
             votes_by_game: by_game,
             unmatched_votes: self.unmatched,
+            entries_skipped: 0,
         };
         if summary.messages_imported > 0 {
             sessions::touch(&self.tx, self.session_id)?;
@@ -481,7 +478,7 @@ mod tests {
             game_id: Some(1),
             ..Default::default()
         };
-        crate::core::session_games::add(&mut conn, sid, &new).unwrap();
+        crate::core::lineup::add_game(&mut conn, sid, &new).unwrap();
         let at = crate::time::parse_iso("2100-01-01T00:00:00Z")
             .unwrap()
             .timestamp_millis();

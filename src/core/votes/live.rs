@@ -6,10 +6,11 @@ use super::parse::{format_ms, parse_timestamp};
 use super::token::{message_hash, VoteKind};
 use crate::core::audit::{self, Action};
 use crate::core::events::{emit, Event, VoteReceived, VotedGame};
+pub use crate::core::model::VoteCast;
 use crate::core::sessions;
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 /// The body of `POST /api/votes/live`, fields as received (validated by [`live`]).
@@ -39,15 +40,6 @@ pub struct LiveGame {
     pub upvotes: i64,
     pub downvotes: i64,
     pub popularity_score: i64,
-}
-
-/// One recorded vote: in the reply of `POST /api/votes/live` and in `vote.received`.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct VoteCast {
-    pub username: String,
-    #[serde(rename = "type")]
-    pub vote_type: VoteKind,
-    pub timestamp: String,
 }
 
 /// The reply of `POST /api/votes/live`.

@@ -1,20 +1,21 @@
-// The Settings tab (admins): webhooks, viewer tokens with the overlay URL, who is here, and
-// the audit log.
+// The Settings tab (admins): live chat sources (chat.js), webhooks, viewer tokens with the
+// overlay URL, who is here, and the audit log.
 
 import { h, fill, rerender, field, errLine, auth, api, act, button, when, clock, copy } from "/assets/ui.js";
 import { WEBHOOK_EVENTS, GAME_ADDED, Role, Action } from "/assets/vocab.js";
 import { $ } from "/assets/console/parts.js";
 import { S, changed, onChange } from "/assets/console/store.js";
+import { loadChat } from "/assets/console/chat.js";
 
 export async function loadSettings() {
   if (!auth.admin) return;
   const panel = $("panel-settings");
   if (!panel.dataset.built) {
     panel.dataset.built = "1";
-    fill(panel, h("div", { class: "card", id: "webhooks" }), h("div", { class: "card", id: "tokens" }), h("div", { class: "card", id: "presence" }), h("div", { class: "card", id: "audit" }));
+    fill(panel, h("div", { class: "card", id: "chat" }), h("div", { class: "card", id: "webhooks" }), h("div", { class: "card", id: "tokens" }), h("div", { class: "card", id: "presence" }), h("div", { class: "card", id: "audit" }));
     renderPresence();
   }
-  await Promise.all([loadWebhooks(), loadTokens(), loadAudit()]);
+  await Promise.all([loadChat(), loadWebhooks(), loadTokens(), loadAudit()]);
 }
 
 async function loadWebhooks() {
