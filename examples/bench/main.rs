@@ -924,7 +924,8 @@ impl Bench {
                         game_id: Some(self.games[k % self.games.len()]),
                         ..Default::default()
                     };
-                    let added = sg::add(&mut conn, session, &new).expect("add");
+                    let added =
+                        jackbox::core::lineup::add_game(&mut conn, session, &new).expect("add");
                     sg::set_player_count(
                         &mut conn,
                         session,
