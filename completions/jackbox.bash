@@ -577,6 +577,9 @@ _jackbox() {
             jackbox__subcmd__help__subcmd__session,list)
                 cmd="jackbox__subcmd__help__subcmd__session__subcmd__list"
                 ;;
+            jackbox__subcmd__help__subcmd__session,reopen)
+                cmd="jackbox__subcmd__help__subcmd__session__subcmd__reopen"
+                ;;
             jackbox__subcmd__help__subcmd__session,show)
                 cmd="jackbox__subcmd__help__subcmd__session__subcmd__show"
                 ;;
@@ -676,6 +679,9 @@ _jackbox() {
             jackbox__subcmd__session,list)
                 cmd="jackbox__subcmd__session__subcmd__list"
                 ;;
+            jackbox__subcmd__session,reopen)
+                cmd="jackbox__subcmd__session__subcmd__reopen"
+                ;;
             jackbox__subcmd__session,show)
                 cmd="jackbox__subcmd__session__subcmd__show"
                 ;;
@@ -699,6 +705,9 @@ _jackbox() {
                 ;;
             jackbox__subcmd__session__subcmd__help,list)
                 cmd="jackbox__subcmd__session__subcmd__help__subcmd__list"
+                ;;
+            jackbox__subcmd__session__subcmd__help,reopen)
+                cmd="jackbox__subcmd__session__subcmd__help__subcmd__reopen"
                 ;;
             jackbox__subcmd__session__subcmd__help,show)
                 cmd="jackbox__subcmd__session__subcmd__help__subcmd__show"
@@ -3560,7 +3569,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__session)
-            opts="list active show create close delete export"
+            opts="list active show create close reopen delete export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3644,6 +3653,20 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__session__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__session__subcmd__reopen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4276,7 +4299,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__session)
-            opts="-q -h -V --db --json --quiet --help --version list active show create close delete export help"
+            opts="-q -h -V --db --json --quiet --help --version list active show create close reopen delete export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4412,7 +4435,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__session__subcmd__help)
-            opts="list active show create close delete export help"
+            opts="list active show create close reopen delete export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4523,6 +4546,20 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__session__subcmd__help__subcmd__reopen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__session__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -4556,6 +4593,24 @@ _jackbox() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__session__subcmd__reopen)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -76,11 +76,11 @@ pub struct LoggedIn {
 /// not tell which admin matched or whether any did. `Admin key is not configured` when there
 /// is no admin at all; `Ok(None)` for a wrong key.
 pub fn login(conn: &Connection, reg: &Registry, presented: &str) -> Result<Option<LoggedIn>> {
-    let stored = admins::stored(conn)?;
-    let legacy_hash = store::setting(conn, ADMIN_KEY_SETTING)?;
-    if stored.is_empty() && reg.file.is_empty() && reg.env_key.is_none() && legacy_hash.is_none() {
+    if admins::needs_setup(conn, reg)? {
         return Err(not_configured());
     }
+    let stored = admins::stored(conn)?;
+    let legacy_hash = store::setting(conn, ADMIN_KEY_SETTING)?;
     let mut found: Option<LoggedIn> = None;
     let mut note = |ok: bool, name: &str, kg: String| {
         if ok && found.is_none() {
@@ -107,6 +107,17 @@ pub fn login(conn: &Connection, reg: &Registry, presented: &str) -> Result<Optio
         note(ok, LEGACY_ADMIN, format!("key:{generation}"));
     }
     Ok(found)
+}
+
+/// The login of database admin `name` (its current key generation), for a token issued
+/// without a key: the first-run setup logs its new admin in at once.
+pub fn logged_in_as(conn: &Connection, name: &str) -> Result<LoggedIn> {
+    let generation =
+        admins::generation(conn, name)?.ok_or_else(|| admins::admin_not_found(name))?;
+    Ok(LoggedIn {
+        name: name.to_string(),
+        kg: format!("db:{generation}"),
+    })
 }
 
 /// Signs a login token for `who` (role admin, `name` and `sub` = the admin's name).
