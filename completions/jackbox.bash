@@ -268,17 +268,29 @@ _jackbox() {
             jackbox__subcmd__catalog__subcmd__pack__subcmd__help,list)
                 cmd="jackbox__subcmd__catalog__subcmd__pack__subcmd__help__subcmd__list"
                 ;;
+            jackbox__subcmd__chat,follow)
+                cmd="jackbox__subcmd__chat__subcmd__follow"
+                ;;
             jackbox__subcmd__chat,help)
                 cmd="jackbox__subcmd__chat__subcmd__help"
                 ;;
             jackbox__subcmd__chat,import)
                 cmd="jackbox__subcmd__chat__subcmd__import"
                 ;;
+            jackbox__subcmd__chat,status)
+                cmd="jackbox__subcmd__chat__subcmd__status"
+                ;;
+            jackbox__subcmd__chat__subcmd__help,follow)
+                cmd="jackbox__subcmd__chat__subcmd__help__subcmd__follow"
+                ;;
             jackbox__subcmd__chat__subcmd__help,help)
                 cmd="jackbox__subcmd__chat__subcmd__help__subcmd__help"
                 ;;
             jackbox__subcmd__chat__subcmd__help,import)
                 cmd="jackbox__subcmd__chat__subcmd__help__subcmd__import"
+                ;;
+            jackbox__subcmd__chat__subcmd__help,status)
+                cmd="jackbox__subcmd__chat__subcmd__help__subcmd__status"
                 ;;
             jackbox__subcmd__db,backup)
                 cmd="jackbox__subcmd__db__subcmd__backup"
@@ -496,8 +508,14 @@ _jackbox() {
             jackbox__subcmd__help__subcmd__catalog__subcmd__pack,list)
                 cmd="jackbox__subcmd__help__subcmd__catalog__subcmd__pack__subcmd__list"
                 ;;
+            jackbox__subcmd__help__subcmd__chat,follow)
+                cmd="jackbox__subcmd__help__subcmd__chat__subcmd__follow"
+                ;;
             jackbox__subcmd__help__subcmd__chat,import)
                 cmd="jackbox__subcmd__help__subcmd__chat__subcmd__import"
+                ;;
+            jackbox__subcmd__help__subcmd__chat,status)
+                cmd="jackbox__subcmd__help__subcmd__chat__subcmd__status"
                 ;;
             jackbox__subcmd__help__subcmd__db,backup)
                 cmd="jackbox__subcmd__help__subcmd__db__subcmd__backup"
@@ -2083,7 +2101,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__chat)
-            opts="-q -h -V --db --json --quiet --help --version import help"
+            opts="-q -h -V --db --json --quiet --help --version import follow status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2100,9 +2118,57 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        jackbox__subcmd__chat__subcmd__help)
-            opts="import help"
+        jackbox__subcmd__chat__subcmd__follow)
+            opts="-q -h -V --format --channel --utc-offset --from-start --no-bare-numbers --ignore --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "auto chatterino irc ytdlp chat-downloader" -- "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --utc-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ignore)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__chat__subcmd__help)
+            opts="import follow status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__chat__subcmd__help__subcmd__follow)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2142,6 +2208,20 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__chat__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__chat__subcmd__import)
             opts="-q -h -V --session --format --utc-offset --date --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2165,6 +2245,24 @@ _jackbox() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__chat__subcmd__status)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3163,7 +3261,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__chat)
-            opts="import"
+            opts="import follow status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3176,7 +3274,35 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__help__subcmd__chat__subcmd__follow)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__help__subcmd__chat__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__chat__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4245,7 +4371,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__serve)
-            opts="-q -h -V --bind --cors-origin --ecast-url --import-limit-mb --max-connections --audit-retention-days --backup-dir --backup-keep --log-format --db --json --quiet --help --version"
+            opts="-q -h -V --bind --cors-origin --ecast-url --import-limit-mb --max-connections --audit-retention-days --backup-dir --backup-keep --twitch --youtube --log-format --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4280,6 +4406,14 @@ _jackbox() {
                     return 0
                     ;;
                 --backup-keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --twitch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --youtube)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -379,6 +379,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand import 'Import a chat log (FILE, or - for stdin) and count its votes'
+            cand follow 'Follow a chat client''s live log as it is written and count its votes (no daemon needed; runs until interrupted)'
+            cand status 'Show the daemon''s live chat sources (Twitch channels, YouTube streams) and their state'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;chat;import'= {
@@ -395,11 +397,43 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jackbox;chat;follow'= {
+            cand --format 'The log''s format'
+            cand --channel 'The channel named in the audit log (chat:file:CHANNEL) [default: from the file name]'
+            cand --utc-offset 'Local time of Chatterino logs as an offset from UTC [default: the header''s zone]'
+            cand --ignore 'Accounts whose messages never count, comma-separated (replaces the default list of common bots; "" ignores nobody) [env: JACKBOX_CHAT_IGNORE]'
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --from-start 'Count the messages already in the file too (default: only new ones)'
+            cand --no-bare-numbers 'A message that is only a number 1-7 is not a poll vote'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jackbox;chat;status'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jackbox;chat;help'= {
             cand import 'Import a chat log (FILE, or - for stdin) and count its votes'
+            cand follow 'Follow a chat client''s live log as it is written and count its votes (no daemon needed; runs until interrupted)'
+            cand status 'Show the daemon''s live chat sources (Twitch channels, YouTube streams) and their state'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jackbox;chat;help;import'= {
+        }
+        &'jackbox;chat;help;follow'= {
+        }
+        &'jackbox;chat;help;status'= {
         }
         &'jackbox;chat;help;help'= {
         }
@@ -1318,6 +1352,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --audit-retention-days 'Delete audit log entries older than this many days'
             cand --backup-dir 'Write a backup of the database into DIR at start (when the newest there is over a day old) and then daily, keeping the newest --backup-keep'
             cand --backup-keep 'Daily backups to keep in --backup-dir'
+            cand --twitch 'Read these Twitch channels'' chat, comma-separated (replaces the stored chat sources)'
+            cand --youtube 'Read this YouTube live stream''s chat, by video id or URL (key in JACKBOX_YOUTUBE_API_KEY; replaces the stored chat sources)'
             cand --log-format 'Log format on stderr'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
@@ -1419,8 +1455,14 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         }
         &'jackbox;help;chat'= {
             cand import 'Import a chat log (FILE, or - for stdin) and count its votes'
+            cand follow 'Follow a chat client''s live log as it is written and count its votes (no daemon needed; runs until interrupted)'
+            cand status 'Show the daemon''s live chat sources (Twitch channels, YouTube streams) and their state'
         }
         &'jackbox;help;chat;import'= {
+        }
+        &'jackbox;help;chat;follow'= {
+        }
+        &'jackbox;help;chat;status'= {
         }
         &'jackbox;help;vote'= {
             cand up 'An upvote for the game being played in the active session'

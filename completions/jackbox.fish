@@ -221,13 +221,15 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "selection" -d 'Show the game lined up next in a session'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
 complete -c jackbox -n "__fish_jackbox_using_subcommand game; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
-complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -l json -d 'Print the API\'s JSON instead of tables'
-complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
-complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -s h -l help -d 'Print help'
-complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
-complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import follow status help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import follow status help" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import follow status help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import follow status help" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import follow status help" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import follow status help" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import follow status help" -f -a "follow" -d 'Follow a chat client\'s live log as it is written and count its votes (no daemon needed; runs until interrupted)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import follow status help" -f -a "status" -d 'Show the daemon\'s live chat sources (Twitch channels, YouTube streams) and their state'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and not __fish_seen_subcommand_from import follow status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l session -d 'Session ID [default: the active session]' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -l format -d 'The log\'s format' -r -f -a "auto\t''
 json\t''
@@ -243,7 +245,29 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -l format -d 'The log\'s format' -r -f -a "auto\t''
+chatterino\t''
+irc\t''
+ytdlp\t''
+chat-downloader\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -l channel -d 'The channel named in the audit log (chat:file:CHANNEL) [default: from the file name]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -l utc-offset -d 'Local time of Chatterino logs as an offset from UTC [default: the header\'s zone]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -l ignore -d 'Accounts whose messages never count, comma-separated (replaces the default list of common bots; "" ignores nobody) [env: JACKBOX_CHAT_IGNORE]' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -l from-start -d 'Count the messages already in the file too (default: only new ones)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -l no-bare-numbers -d 'A message that is only a number 1-7 is not a poll vote'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from follow" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from status" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from status" -l json -d 'Print the API\'s JSON instead of tables'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "follow" -d 'Follow a chat client\'s live log as it is written and count its votes (no daemon needed; runs until interrupted)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the daemon\'s live chat sources (Twitch channels, YouTube streams) and their state'
 complete -c jackbox -n "__fish_jackbox_using_subcommand chat; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand vote; and not __fish_seen_subcommand_from up down help" -l json -d 'Print the API\'s JSON instead of tables'
@@ -681,6 +705,8 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l max-connection
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l audit-retention-days -d 'Delete audit log entries older than this many days' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l backup-dir -d 'Write a backup of the database into DIR at start (when the newest there is over a day old) and then daily, keeping the newest --backup-keep' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l backup-keep -d 'Daily backups to keep in --backup-dir' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l twitch -d 'Read these Twitch channels\' chat, comma-separated (replaces the stored chat sources)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l youtube -d 'Read this YouTube live stream\'s chat, by video id or URL (key in JACKBOX_YOUTUBE_API_KEY; replaces the stored chat sources)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l log-format -d 'Log format on stderr' -r -f -a "pretty\t''
 json\t''"
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
@@ -729,6 +755,8 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "selection" -d 'Show the game lined up next in a session'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from game" -f -a "monitor" -d 'Start or stop watching the game\'s Jackbox room for players'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "import" -d 'Import a chat log (FILE, or - for stdin) and count its votes'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "follow" -d 'Follow a chat client\'s live log as it is written and count its votes (no daemon needed; runs until interrupted)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from chat" -f -a "status" -d 'Show the daemon\'s live chat sources (Twitch channels, YouTube streams) and their state'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "up" -d 'An upvote for the game being played in the active session'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "down" -d 'A downvote for the game being played in the active session'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from votes" -f -a "list" -d 'Vote history (live and imported chat votes), newest first'

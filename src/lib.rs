@@ -5,6 +5,7 @@
 //! nor hyper.
 #![forbid(unsafe_code)]
 
+pub mod chat;
 pub mod cli;
 pub mod core;
 pub mod daemon_lock;

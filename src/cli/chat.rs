@@ -1,5 +1,6 @@
 //! `jackbox chat import`: chat logs in the formats streamers have, streamed into one
-//! all-or-nothing import (a progress bar on a terminal).
+//! all-or-nothing import (a progress bar on a terminal). `jackbox chat follow`: a log read
+//! as it is written, counted live. `jackbox chat status`: the daemon's live chat sources.
 
 use super::output::{self, kv};
 use super::{values, Ctx};
@@ -61,16 +62,87 @@ pub enum Cmd {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
     },
+    /// Follow a chat client's live log as it is written and count its votes (no daemon
+    /// needed; runs until interrupted)
+    #[command(after_help = FOLLOW_HELP)]
+    Follow {
+        /// The log file, or a Chatterino channel folder (its newest dated log)
+        path: PathBuf,
+        /// The log's format
+        #[arg(long, default_value = "auto",
+              value_parser = values::choice(&["auto", "chatterino", "irc", "ytdlp", "chat-downloader"]))]
+        format: String,
+        /// The channel named in the audit log (chat:file:CHANNEL) [default: from the file name]
+        #[arg(long)]
+        channel: Option<String>,
+        /// Local time of Chatterino logs as an offset from UTC [default: the header's zone]
+        #[arg(long, value_name = "±HH:MM", allow_hyphen_values = true)]
+        utc_offset: Option<String>,
+        /// Count the messages already in the file too (default: only new ones)
+        #[arg(long)]
+        from_start: bool,
+        /// A message that is only a number 1-7 is not a poll vote
+        #[arg(long)]
+        no_bare_numbers: bool,
+        /// Accounts whose messages never count, comma-separated (replaces the default list
+        /// of common bots; "" ignores nobody) [env: JACKBOX_CHAT_IGNORE]
+        #[arg(long, value_name = "LOGIN[,LOGIN…]")]
+        ignore: Option<String>,
+    },
+    /// Show the daemon's live chat sources (Twitch channels, YouTube streams) and their state
+    Status,
 }
 
+const FOLLOW_HELP: &str = "\
+Each new line is counted by the live chat rules (docs/chat.md): thisgame++/--, TICKER++/--,
+and while a poll is open !vote N|TICKER|Title and a bare 1-7. When Chatterino starts the
+next day's file (<channel>-YYYY-MM-DD.log) the command moves on to it.
+
+Examples:
+  jackbox chat follow ~/.local/share/chatterino/Logs/Twitch/Channels/mychannel
+  jackbox chat follow mychannel-2026-03-15.log --utc-offset +01:00";
+
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
-    let Cmd::Import {
-        file,
-        session,
-        format,
-        utc_offset,
-        date,
-    } = cmd;
+    let (file, session, format, utc_offset, date) = match cmd {
+        Cmd::Import {
+            file,
+            session,
+            format,
+            utc_offset,
+            date,
+        } => (file, session, format, utc_offset, date),
+        Cmd::Status => return status(ctx),
+        Cmd::Follow {
+            path,
+            format,
+            channel,
+            utc_offset,
+            from_start,
+            no_bare_numbers,
+            ignore,
+        } => {
+            let mut rules = crate::core::chat::live::Rules::from_env();
+            if no_bare_numbers {
+                rules.bare_numbers = false;
+            }
+            if let Some(i) = ignore {
+                rules.ignore = crate::core::chat::live::parse_list(&i);
+            }
+            let f = crate::core::chat::follow::Follow {
+                path,
+                format: (format != "auto").then(|| Format::parse(&format)).flatten(),
+                channel,
+                utc_offset: utc_offset
+                    .as_deref()
+                    .map(chat::parse_utc_offset)
+                    .transpose()?,
+                from_start,
+                rules,
+                stop: Default::default(),
+            };
+            return follow(ctx, &f);
+        }
+    };
     let mut conn = ctx.open_or_create()?;
     let session_id = sessions::resolve(&conn, session)?.id;
     let opts = Options {
@@ -203,4 +275,114 @@ fn print(ctx: &Ctx, s: &ImportSummary) -> Result<()> {
         output::table(&["Game ID", "Title", "Up", "Down"], rows);
     }
     Ok(())
+}
+
+/// `jackbox chat follow`: one line per counted (or refused) vote.
+fn follow(ctx: &Ctx, f: &crate::core::chat::follow::Follow) -> Result<()> {
+    use crate::core::chat::live::Outcome;
+    let mut conn = ctx.open_or_create()?;
+    let mut ready = |path: &std::path::Path| {
+        if !ctx.quiet {
+            eprintln!("following {} (Ctrl-C to stop)", path.display());
+        }
+    };
+    crate::core::chat::follow::follow(&mut conn, f, &mut ready, &mut |msg, outcome| {
+        let what = match outcome {
+            Outcome::Ignored => return,
+            Outcome::Live(r) => serde_json::json!({
+                "username": r.vote.username, "text": msg.text, "counted": "vote",
+                "gameId": r.game.id, "title": r.game.title, "vote": r.vote.vote_type }),
+            Outcome::Poll(p) => serde_json::json!({
+                "username": msg.display_name, "text": msg.text, "counted": "poll",
+                "pollId": p.id, "totalVotes": p.total_votes }),
+            Outcome::Refused(e) => serde_json::json!({
+                "username": msg.display_name, "text": msg.text, "counted": null,
+                "reason": e.message }),
+        };
+        if ctx.json {
+            output::line(&what.to_string());
+        } else if !ctx.quiet {
+            let result = match outcome {
+                Outcome::Live(r) => format!("{} for {}", r.vote.vote_type, r.game.title),
+                Outcome::Poll(p) => format!("poll vote ({} votes)", p.total_votes),
+                Outcome::Refused(e) => format!("not counted: {}", e.message),
+                Outcome::Ignored => String::new(),
+            };
+            output::line(&format!("{}: {} → {result}", msg.display_name, msg.text));
+        }
+    })
+}
+
+/// `jackbox chat status`: the running daemon's view when there is one, else the stored
+/// sources (all `stopped`).
+fn status(ctx: &Ctx) -> Result<()> {
+    let conn = ctx.open()?;
+    let stored = crate::core::chat::sources::list(&conn)?;
+    let reply = daemon_status(ctx, &conn).unwrap_or_else(|| crate::chat::stopped_reply(&stored));
+    if ctx.json {
+        return output::json(&reply);
+    }
+    if ctx.quiet {
+        return Ok(());
+    }
+    if reply.sources.is_empty() {
+        output::line("No live chat sources (jackbox serve --twitch CHANNEL, or Settings → Chat)");
+        return Ok(());
+    }
+    let rows = reply
+        .sources
+        .iter()
+        .map(|s| {
+            vec![
+                s.platform.to_string(),
+                s.channel.clone(),
+                s.state.to_string(),
+                s.since.clone(),
+                s.messages_seen.to_string(),
+                s.votes_counted.to_string(),
+                s.last_error.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    output::table(
+        &[
+            "Platform",
+            "Channel",
+            "State",
+            "Since",
+            "Messages",
+            "Votes",
+            "Last error",
+        ],
+        rows,
+    );
+    Ok(())
+}
+
+/// `GET /api/chat/sources` of the daemon on this database, if one runs and answers within
+/// a second.
+fn daemon_status(
+    ctx: &Ctx,
+    conn: &rusqlite::Connection,
+) -> Option<crate::core::chat::sources::SourcesReply> {
+    if !crate::daemon_lock::daemon_running(&ctx.db) {
+        return None;
+    }
+    let base = crate::store::setting(conn, crate::daemon_lock::URL_SETTING).ok()??;
+    let url = format!("{base}/api/chat/sources");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .ok()?;
+    rt.block_on(async {
+        let client = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(1))
+            .build()
+            .ok()?;
+        let resp = client.get(&url).send().await.ok()?;
+        if !resp.status().is_success() {
+            return None;
+        }
+        resp.json().await.ok()
+    })
 }

@@ -48,6 +48,17 @@ pub struct Args {
     #[arg(long, env = "JACKBOX_BACKUP_KEEP", default_value_t = 7, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub backup_keep: u32,
+    /// Read these Twitch channels' chat, comma-separated (replaces the stored chat sources)
+    #[arg(
+        long,
+        env = "JACKBOX_TWITCH_CHANNELS",
+        value_name = "CHANNEL[,CHANNEL…]"
+    )]
+    pub twitch: Option<String>,
+    /// Read this YouTube live stream's chat, by video id or URL (key in
+    /// JACKBOX_YOUTUBE_API_KEY; replaces the stored chat sources)
+    #[arg(long, env = "JACKBOX_YOUTUBE_VIDEO", value_name = "VIDEO_ID")]
+    pub youtube: Option<String>,
     /// Log format on stderr
     #[arg(long, value_enum, ignore_case = true, default_value = "pretty")]
     pub log_format: LogFormat,
@@ -90,6 +101,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     config.jwt_secret = crate::core::auth::env_jwt_secret();
     config.admins_file = crate::core::admins::env_file();
     config.audit_retention_days = args.audit_retention_days;
+    config.chat_sources = chat_sources(args.twitch.as_deref(), args.youtube.as_deref())?;
     let app = serve::App::new(config)?;
     // Held until the daemon exits: tells the CLI a daemon delivers the webhooks.
     let _daemon_lock = crate::daemon_lock::acquire(&ctx.db)?;
@@ -160,4 +172,33 @@ fn daemon_url(addr: std::net::SocketAddr) -> String {
         addr.ip()
     };
     format!("http://{}", std::net::SocketAddr::new(ip, addr.port()))
+}
+
+/// `--twitch` / `--youtube`: the chat sources that replace the stored list, if given.
+fn chat_sources(
+    twitch: Option<&str>,
+    youtube: Option<&str>,
+) -> Result<Option<Vec<crate::core::chat::sources::Source>>> {
+    use crate::core::chat::sources::parse_source;
+    use crate::core::vocab::ChatPlatform;
+    if twitch.is_none() && youtube.is_none() {
+        return Ok(None);
+    }
+    let mut out = Vec::new();
+    let items = twitch
+        .into_iter()
+        .flat_map(|t| t.split(','))
+        .map(|c| (ChatPlatform::Twitch, c, "--twitch"))
+        .chain(youtube.map(|y| (ChatPlatform::Youtube, y, "--youtube")));
+    for (platform, channel, flag) in items {
+        if channel.trim().is_empty() {
+            continue;
+        }
+        let s = parse_source(platform, channel)
+            .map_err(|e| crate::Error::invalid(format!("invalid {flag} {channel:?}: {e}")))?;
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    Ok(Some(out))
 }

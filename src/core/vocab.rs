@@ -278,6 +278,7 @@ vocab! {
         PollEndSchedule = "poll.end-schedule",
         PollEndCancel = "poll.end-cancel",
         SessionReopen = "session.reopen",
+        ChatSources = "chat.sources",
     }
 }
 
@@ -351,5 +352,26 @@ vocab! {
         Open = "open",
         Closed = "closed",
         Cancelled = "cancelled",
+    }
+}
+
+vocab! {
+    /// Where a live chat message came from (`platform` of a chat source, the middle of the
+    /// audit actor `chat:<platform>:<channel>`).
+    pub enum ChatPlatform ("platform must be twitch or youtube") {
+        Twitch = "twitch",
+        Youtube = "youtube",
+        /// A chat client's log followed by `jackbox chat follow`.
+        File = "file",
+    }
+}
+
+vocab! {
+    /// Where a chat source's connection stands (`state` of `GET /api/chat/sources`).
+    pub enum ChatState ("Invalid chat source state") {
+        Connecting = "connecting",
+        Connected = "connected",
+        Failed = "failed",
+        Stopped = "stopped",
     }
 }

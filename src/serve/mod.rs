@@ -7,6 +7,7 @@
 pub mod auth;
 pub mod catalog;
 pub mod catalog_edit;
+pub mod chat;
 pub mod db;
 pub mod games;
 pub mod http;
@@ -81,6 +82,11 @@ pub struct Config {
     pub admins_file: Option<PathBuf>,
     /// Audit rows older than this many days are deleted.
     pub audit_retention_days: u32,
+    /// Live chat: where sources connect, the counting rules.
+    pub chat: crate::chat::Config,
+    /// The chat sources given at start (`--twitch`, `--youtube`): they replace the stored
+    /// list. `None`: the stored list is read.
+    pub chat_sources: Option<Vec<crate::core::chat::sources::Source>>,
 }
 
 impl Config {
@@ -99,6 +105,8 @@ impl Config {
             backup_keep: 7,
             admins_file: None,
             audit_retention_days: crate::core::audit::DEFAULT_RETENTION_DAYS,
+            chat: crate::chat::Config::from_env(),
+            chat_sources: None,
         }
     }
 }
@@ -129,6 +137,8 @@ pub struct App {
     pub live: Arc<crate::live::Live>,
     /// The room monitors (one task per `monitoring` row; `monitors.rs`).
     pub monitors: Arc<crate::monitor::supervisor::Supervisor>,
+    /// The live chat sources (`chat.rs`).
+    pub chat: Arc<crate::chat::Chat>,
 }
 
 impl App {
@@ -154,7 +164,10 @@ impl App {
             checker,
         )?;
         let monitors = monitors::supervisor(&config.db, &config.ecast_url, live.clone());
-        Ok(Arc::new(App {
+        let chat_config = config.chat.clone();
+        let chat_shutdown = shutdown.subscribe();
+        Ok(Arc::new_cyclic(|app| App {
+            chat: chat::runtime(app.clone(), chat_config, chat_shutdown),
             monitors,
             db,
             outbox_wake,
@@ -334,6 +347,9 @@ pub async fn serve(
         app.config.max_connections.max(1),
     ));
     let poll_clock = tokio::spawn(polls::clock(app.clone()));
+    if let Err(e) = chat::start(&app).await {
+        tracing::error!(error = %e.message, "live chat sources not started");
+    }
     tokio::spawn(prune_hourly(app.clone()));
     if let Some(dir) = app.config.backup_dir.clone() {
         tokio::spawn(backup_daily(app.clone(), dir));
@@ -362,6 +378,7 @@ pub async fn serve(
     drop(listener);
     tracing::info!("shutting down: finishing in-flight requests");
     let _ = app.shutdown.send(true);
+    app.chat.stop_all();
     let stopping = tokio::time::Instant::now();
     let hard_stop = app.hard_stop.clone();
     tokio::spawn(async move {

@@ -7,7 +7,7 @@
 
 use super::http::{self, Req, Resp};
 use super::{auth, catalog, games, sessions, stats, votes, webhooks, App};
-use super::{catalog_edit, pick, polls};
+use super::{catalog_edit, chat, pick, polls};
 use crate::{Error, ErrorKind, Result};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, ALLOW};
@@ -198,6 +198,8 @@ pub fn routes() -> &'static [Route] {
             ),
             route!(GET, "/api/sessions/{id}/votes", votes::session_totals),
             route!(POST, "/api/votes/live", votes::live),
+            route!(GET, "/api/chat/sources", chat::list),
+            route!(PUT, "/api/chat/sources", chat::put),
             route!(GET, "/api/votes", votes::history),
         ]
     })

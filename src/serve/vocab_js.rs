@@ -6,8 +6,8 @@
 
 use crate::core::events::{EVENT_NAMES, WEBHOOK_EVENTS};
 use crate::core::vocab::{
-    Action, CountSource, DisconnectReason, DismissReason, GameStatus, MonitorPhase, MonitorStatus,
-    PollStatus, Role, SelectionSource, VoteKind, VoteSource,
+    Action, ChatPlatform, ChatState, CountSource, DisconnectReason, DismissReason, GameStatus,
+    MonitorPhase, MonitorStatus, PollStatus, Role, SelectionSource, VoteKind, VoteSource,
 };
 use std::fmt::Write;
 
@@ -65,6 +65,8 @@ pub fn source() -> String {
         DismissReason,
         PollStatus,
         Action,
+        ChatPlatform,
+        ChatState,
     );
     out
 }

@@ -375,6 +375,26 @@ const STEPS: &[Step] = &[
             CHECK (monitor_state IS NULL OR json_valid(monitor_state));
         ALTER TABLE polls ADD COLUMN ends_at TEXT;",
     ),
+    // 12: live chat (`docs/chat.md`). `chat_sources`: the channels the daemon reads, in the
+    // order they were given (`GET/PUT /api/chat/sources`, `serve --twitch`), so a restart
+    // reconnects. `chat_voters`: the name each chat account votes under, fixed when the
+    // account is first seen, so a viewer who renames is still one voter; names are unique
+    // without regard to case, as poll votes compare them.
+    Step::Sql(
+        "CREATE TABLE chat_sources (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            platform TEXT NOT NULL CHECK (platform IN ('twitch', 'youtube')),
+            channel TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (platform, channel)
+        );
+        CREATE TABLE chat_voters (
+            platform TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            PRIMARY KEY (platform, account_id)
+        ) WITHOUT ROWID;",
+    ),
 ];
 
 /// The tickers of step 9: (pack_name, title, ticker). Never edit: a new list is a new step.

@@ -3,6 +3,7 @@
 
 mod cdp;
 mod fake_ecast;
+mod fake_twitch;
 mod server;
 mod util;
 
@@ -14,6 +15,7 @@ mod browser_night;
 mod catalog;
 mod chat_files;
 mod chat_import;
+mod chat_live;
 mod cli_conventions;
 mod cli_export;
 mod cli_export_all;

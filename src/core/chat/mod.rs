@@ -12,8 +12,11 @@
 //! follower of a growing log can feed too. A file from which no message could be read is
 //! an error, never an empty import.
 
+pub mod follow;
 mod json;
 mod lenient;
+pub mod live;
+pub mod sources;
 mod text;
 mod windows_zones;
 

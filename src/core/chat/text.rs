@@ -756,6 +756,47 @@ mod tests {
         assert_eq!(clock(b"[1:05:02] a"), None);
     }
 
+    /// One line at a time, with the context earlier lines set (what `chat follow` needs).
+    #[test]
+    fn line_parser_reads_one_line_at_a_time() {
+        let opts = Options {
+            date: NaiveDate::from_ymd_opt(2026, 3, 15),
+            ..Options::default()
+        };
+        let mut p = LineParser::new(LineFormat::Irc, &opts);
+        let msg = |l: Line| match l {
+            Line::Message(m) => (m.username, m.message, m.at),
+            other => panic!("{other:?}"),
+        };
+        let (user, text, at) = msg(p.line(1, b"[23:59:59] <@alice> thisgame++").unwrap());
+        assert_eq!((user.as_str(), text.as_str()), ("alice", "thisgame++"));
+        assert_eq!(at, 1_773_619_199_000);
+        assert_eq!(
+            p.line(2, b"[00:00:01] *** Joins: bob (bob@host)").unwrap(),
+            Line::Skipped
+        );
+        // Past midnight: the next day.
+        let (_, _, at) = msg(p.line(3, b"00:00:02 < bob> hi").unwrap());
+        assert_eq!(at, 1_773_619_202_000);
+        assert_eq!(p.line(4, b"").unwrap(), Line::Blank);
+
+        let mut t = LineParser::new(LineFormat::TwitchDownloaderText, &Options::default());
+        let (user, text, at) = msg(t
+            .line(1, b"[2026-03-15 19:05:00.250 UTC] Alice: a: b")
+            .unwrap());
+        assert_eq!((user.as_str(), text.as_str()), ("Alice", "a: b"));
+        assert_eq!(at, 1_773_601_500_250);
+        assert!(t.line(2, b"[0:05:00] Alice: hi").is_err());
+        assert_eq!(
+            date_from_file_name("znc/twitch/#chan/2026-03-15.log"),
+            NaiveDate::from_ymd_opt(2026, 3, 15)
+        );
+        assert_eq!(
+            date_from_file_name("twitch_#chan_20260315.log"),
+            NaiveDate::from_ymd_opt(2026, 3, 15)
+        );
+    }
+
     #[test]
     fn zones_and_names() {
         assert_eq!(zone_offset("CET"), Some(3600));

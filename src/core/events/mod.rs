@@ -120,6 +120,11 @@ events! {
         /// A room monitor's state changed (`core::monitor_state`): to the session's
         /// WebSocket subscribers only, not a webhook event.
         MonitorState(MonitorStateChanged) = MONITOR_STATE: "monitor.state",
+        /// A live chat source connected: straight to every authenticated WebSocket
+        /// client, never stored.
+        ChatConnected(ChatConnected) = CHAT_CONNECTED: "chat.connected",
+        /// A live chat source disconnected or failed (likewise never stored).
+        ChatDisconnected(ChatDisconnected) = CHAT_DISCONNECTED: "chat.disconnected",
     }
 }
 

@@ -385,3 +385,21 @@ pub struct PollCancelled {
     pub session_id: i64,
     pub poll_id: i64,
 }
+
+/// `chat.connected`: a live chat source reads its chat (`docs/chat.md`). Sent to every
+/// authenticated WebSocket client, never stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatConnected {
+    pub platform: crate::core::vocab::ChatPlatform,
+    pub channel: String,
+}
+
+/// `chat.disconnected`: a live chat source stopped reading (dropped, failed or removed);
+/// `reason` says why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatDisconnected {
+    pub platform: crate::core::vocab::ChatPlatform,
+    pub channel: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reason: Option<String>,
+}
