@@ -1117,8 +1117,9 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
         'jackbox;webhook;add' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'http:// or https:// URL receiving the POSTs')
-            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Shared secret for the X-Webhook-Signature HMAC (never shown again)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Shared secret for the X-Webhook-Signature HMAC (never shown again; not needed with --format discord)')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'An event name (repeatable, or several after one --event), e.g. game.added')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'json: the signed event; discord: a Discord webhook message (URL from the channel''s Integrations → Webhooks)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')

@@ -5079,7 +5079,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__webhook__subcmd__add)
-            opts="-q -h -V --name --url --secret --event --db --json --quiet --help --version"
+            opts="-q -h -V --name --url --secret --event --format --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5099,6 +5099,10 @@ _jackbox() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "json discord" -- "${cur}"))
                     return 0
                     ;;
                 --db)

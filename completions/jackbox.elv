@@ -989,8 +989,9 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;webhook;add'= {
             cand --name 'name'
             cand --url 'http:// or https:// URL receiving the POSTs'
-            cand --secret 'Shared secret for the X-Webhook-Signature HMAC (never shown again)'
+            cand --secret 'Shared secret for the X-Webhook-Signature HMAC (never shown again; not needed with --format discord)'
             cand --event 'An event name (repeatable, or several after one --event), e.g. game.added'
+            cand --format 'json: the signed event; discord: a Discord webhook message (URL from the channel''s Integrations → Webhooks)'
             cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'

@@ -568,8 +568,10 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l name -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l url -d 'http:// or https:// URL receiving the POSTs' -r
-complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l secret -d 'Shared secret for the X-Webhook-Signature HMAC (never shown again)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l secret -d 'Shared secret for the X-Webhook-Signature HMAC (never shown again; not needed with --format discord)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l event -d 'An event name (repeatable, or several after one --event), e.g. game.added' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l format -d 'json: the signed event; discord: a Discord webhook message (URL from the channel\'s Integrations → Webhooks)' -r -f -a "json\t''
+discord\t''"
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l db -d 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]' -r -F
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'

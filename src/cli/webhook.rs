@@ -2,7 +2,7 @@
 //! CLI prints when a command queued webhook deliveries that no daemon will pick up.
 
 use super::output::{self, kv, opt, when};
-use super::Ctx;
+use super::{values, Ctx};
 use crate::core::webhooks::{self, NewWebhook, Webhook, WebhookPatch};
 use crate::{daemon_lock, Error, Result};
 use clap::Subcommand;
@@ -23,12 +23,17 @@ pub enum Cmd {
         /// http:// or https:// URL receiving the POSTs
         #[arg(long)]
         url: String,
-        /// Shared secret for the X-Webhook-Signature HMAC (never shown again)
+        /// Shared secret for the X-Webhook-Signature HMAC (never shown again; not needed
+        /// with --format discord)
         #[arg(long)]
-        secret: String,
+        secret: Option<String>,
         /// An event name (repeatable, or several after one --event), e.g. game.added
         #[arg(long = "event", value_name = "EVENT", required = true, num_args = 1..)]
         events: Vec<String>,
+        /// json: the signed event; discord: a Discord webhook message (URL from the
+        /// channel's Integrations → Webhooks)
+        #[arg(long, default_value = "json", value_parser = values::choice(crate::core::vocab::WebhookFormat::NAMES))]
+        format: String,
     },
     /// Change a webhook
     Edit {
@@ -102,14 +107,20 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             url,
             secret,
             events,
+            format,
         } => {
+            let format: crate::core::vocab::WebhookFormat = format.parse()?;
+            if format == crate::core::vocab::WebhookFormat::Json && secret.is_none() {
+                return Err(crate::Error::invalid("secret is required"));
+            }
             let w = webhooks::create(
                 &mut conn,
                 &NewWebhook {
                     name,
                     url,
-                    secret,
+                    secret: secret.unwrap_or_default(),
                     events: split_events(events),
+                    format,
                 },
             )?;
             if ctx.quiet {

@@ -375,3 +375,12 @@ vocab! {
         Stopped = "stopped",
     }
 }
+
+vocab! {
+    /// What a webhook receives (`webhooks.format`): the signed JSON event, or a Discord
+    /// webhook message.
+    pub enum WebhookFormat ("format must be json or discord") {
+        Json = "json",
+        Discord = "discord",
+    }
+}

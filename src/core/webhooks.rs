@@ -9,7 +9,7 @@
 use crate::core::audit::{self, Action};
 use crate::core::events::{Event, WebhookTest, Wire, WEBHOOK_EVENTS};
 use crate::core::model::Message;
-use crate::core::vocab::DeliveryState;
+use crate::core::vocab::{DeliveryState, WebhookFormat};
 use crate::{store, Error, Result};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
@@ -25,6 +25,8 @@ pub struct Webhook {
     pub events: Vec<String>,
     pub enabled: bool,
     pub created_at: String,
+    /// `json` (signed event) or `discord` (a Discord webhook message).
+    pub format: WebhookFormat,
 }
 
 /// One logged delivery attempt, newest first in `logs`.
@@ -46,8 +48,10 @@ pub struct LogEntry {
 pub struct NewWebhook {
     pub name: String,
     pub url: String,
+    /// Not needed (empty) for a Discord webhook: its URL is its secret.
     pub secret: String,
     pub events: Vec<String>,
+    pub format: WebhookFormat,
 }
 
 /// A partial update: `None` leaves the field as it is.
@@ -227,7 +231,15 @@ pub fn parse_new(body: &Value) -> Result<NewWebhook> {
     };
     let name = text("name")?;
     let url = text("url")?;
-    let secret = text("secret")?;
+    let format = match obj.get("format") {
+        None | Some(Value::Null) => WebhookFormat::Json,
+        Some(Value::String(f)) => f.parse()?,
+        Some(_) => return Err(Error::invalid(WebhookFormat::INVALID)),
+    };
+    let secret = match (format, obj.get("secret")) {
+        (WebhookFormat::Discord, None | Some(Value::Null)) => String::new(),
+        _ => text("secret")?,
+    };
     let events = match obj.get("events") {
         None | Some(Value::Null) => return Err(Error::invalid("events is required")),
         Some(v) => event_list(v)?,
@@ -237,6 +249,7 @@ pub fn parse_new(body: &Value) -> Result<NewWebhook> {
         url,
         secret,
         events,
+        format,
     })
 }
 
@@ -277,7 +290,7 @@ fn event_list(v: &Value) -> Result<Vec<String>> {
         .collect()
 }
 
-const COLUMNS: &str = "id, name, url, events, enabled, created_at";
+const COLUMNS: &str = "id, name, url, events, enabled, created_at, format";
 
 fn from_row(r: &Row) -> rusqlite::Result<Webhook> {
     let events: String = r.get(3)?;
@@ -288,6 +301,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Webhook> {
         events: serde_json::from_str(&events).unwrap_or_default(),
         enabled: r.get::<_, i64>(4)? == 1,
         created_at: r.get(5)?,
+        format: r.get(6)?,
     })
 }
 
@@ -308,28 +322,32 @@ pub fn get(conn: &Connection, id: i64) -> Result<Webhook> {
 pub fn create(conn: &mut Connection, new: &NewWebhook) -> Result<Webhook> {
     validate_name(&new.name)?;
     validate_url(&new.url)?;
-    validate_secret(&new.secret)?;
+    if new.format == WebhookFormat::Json {
+        validate_secret(&new.secret)?;
+    }
     let events = validate_events(&new.events)?;
     let events_json = serde_json::to_string(&events)?;
     let now = crate::time::now();
     let id = store::write(conn, |tx| {
         tx.prepare_cached(
-            "INSERT INTO webhooks (name, url, secret, events, enabled, created_at)
-             VALUES (?1, ?2, ?3, ?4, 1, ?5)",
+            "INSERT INTO webhooks (name, url, secret, events, enabled, created_at, format)
+             VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
         )?
         .execute(rusqlite::params![
             new.name.trim(),
             new.url.trim(),
             new.secret,
             events_json,
-            now
+            now,
+            new.format
         ])?;
         let id = tx.last_insert_rowid();
         audit::record(
             tx,
             Action::WebhookCreate,
             Some(format!("webhook:{id}")),
-            json!({ "name": new.name.trim(), "url": url_origin(&new.url), "events": events }),
+            json!({ "name": new.name.trim(), "url": url_origin(&new.url), "events": events,
+                    "format": new.format }),
         )?;
         Ok(id)
     })?;
@@ -543,6 +561,9 @@ pub fn next_due_at(conn: &Connection) -> Result<Option<String>> {
 pub struct Outcome {
     pub status: Option<u16>,
     pub error: Option<String>,
+    /// How long the receiver asked to wait (a `429`'s `retry_after` / `Retry-After`): the
+    /// next attempt is then, instead of the usual schedule.
+    pub retry_after: Option<Duration>,
 }
 
 impl Outcome {
@@ -578,7 +599,10 @@ pub fn record_attempt(
     } else {
         AfterAttempt::Retrying
     };
-    let next = chrono::Duration::from_std(backoff(attempt, base))
+    let wait = outcome
+        .retry_after
+        .unwrap_or_else(|| backoff(attempt, base));
+    let next = chrono::Duration::from_std(wait)
         .map(|b| crate::time::format(now + b))
         .unwrap_or_else(|_| crate::time::format(now));
     let state = match after {

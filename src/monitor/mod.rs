@@ -643,9 +643,9 @@ impl Monitor {
 
     /// Adds a player the server mentioned, unless it is one already known (same connection
     /// id, same user id, or — when one side lacks that id — the same name). Returns the
-    /// name of a new player. A player role or a per-player entity makes a slot even without
-    /// a name (Quiplash 3 creates `player:<id>` empty, then fills in `playerInfo`); a name
-    /// seen later is kept for the slot.
+    /// name of a new player. A player role or a `player:<connection id>` entity makes a slot
+    /// even without a name (Quiplash 3 creates `player:<id>` empty, then fills in
+    /// `playerInfo`); a name seen later is kept for the slot.
     fn absorb(&mut self, s: Sighting) -> Option<String> {
         self.players_known = true;
         let name = s.name.clone().filter(|n| !n.is_empty());
@@ -676,7 +676,10 @@ impl Monitor {
             }
             return None;
         }
-        if s.conn.is_none() && s.user.is_none() {
+        // A user id alone (`bc:customer:<uuid>`) without a name cannot be told apart from a
+        // `here` player (known by connection id): it makes no slot until it is named or
+        // linked by `client/connected`.
+        if s.conn.is_none() && (s.user.is_none() || name.is_none()) {
             return None;
         }
         let name = name.unwrap_or_default();

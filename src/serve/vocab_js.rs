@@ -8,6 +8,7 @@ use crate::core::events::{EVENT_NAMES, WEBHOOK_EVENTS};
 use crate::core::vocab::{
     Action, ChatPlatform, ChatState, CountSource, DisconnectReason, DismissReason, GameStatus,
     MonitorPhase, MonitorStatus, PollStatus, Role, SelectionSource, VoteKind, VoteSource,
+    WebhookFormat,
 };
 use std::fmt::Write;
 
@@ -67,6 +68,7 @@ pub fn source() -> String {
         Action,
         ChatPlatform,
         ChatState,
+        WebhookFormat,
     );
     out
 }

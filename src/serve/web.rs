@@ -73,6 +73,10 @@ fn assets() -> Vec<(&'static str, String)> {
             include_str!("../../web/assets/console/stats.js"),
         ),
         (
+            "console/chat.js",
+            include_str!("../../web/assets/console/chat.js"),
+        ),
+        (
             "console/settings.js",
             include_str!("../../web/assets/console/settings.js"),
         ),

@@ -395,6 +395,12 @@ const STEPS: &[Step] = &[
             PRIMARY KEY (platform, account_id)
         ) WITHOUT ROWID;",
     ),
+    // 13: a webhook's format (`docs/live.md`): `json` (the signed event) or `discord`
+    // (a Discord webhook message rendered when the delivery is queued).
+    Step::Sql(
+        "ALTER TABLE webhooks ADD COLUMN format TEXT NOT NULL DEFAULT 'json'
+            CHECK (format IN ('json', 'discord'));",
+    ),
 ];
 
 /// The tickers of step 9: (pack_name, title, ticker). Never edit: a new list is a new step.

@@ -112,6 +112,7 @@ pub async fn send(client: &reqwest::Client, d: &Due) -> Outcome {
             return Outcome {
                 status: None,
                 error: Some(format!("receiver address not allowed: url {why}")),
+                retry_after: None,
             };
         }
     }
@@ -130,13 +131,22 @@ pub async fn send(client: &reqwest::Client, d: &Due) -> Outcome {
             let status = resp.status();
             // Read a little of the body so a well-behaved receiver is not cut off mid-reply;
             // never more than MAX_RESPONSE_BYTES.
-            let mut read = 0;
-            while read < MAX_RESPONSE_BYTES {
+            let retry_header = resp
+                .headers()
+                .get("retry-after")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string);
+            let mut body = Vec::new();
+            while body.len() < MAX_RESPONSE_BYTES {
                 match resp.chunk().await {
-                    Ok(Some(chunk)) => read += chunk.len(),
+                    Ok(Some(chunk)) => body.extend_from_slice(&chunk),
                     _ => break,
                 }
             }
+            // Discord (and others) say how long to wait before the next try.
+            let retry_after = (status.as_u16() == 429)
+                .then(|| crate::core::events::discord::retry_after(&body, retry_header.as_deref()))
+                .flatten();
             let error = (!status.is_success()).then(|| match status.canonical_reason() {
                 Some(reason) => format!("HTTP {} {reason}", status.as_u16()),
                 None => format!("HTTP {}", status.as_u16()),
@@ -144,11 +154,13 @@ pub async fn send(client: &reqwest::Client, d: &Due) -> Outcome {
             Outcome {
                 status: Some(status.as_u16()),
                 error,
+                retry_after,
             }
         }
         Err(e) => Outcome {
             status: None,
             error: Some(describe(&e)),
+            retry_after: None,
         },
     }
 }

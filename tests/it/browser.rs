@@ -92,7 +92,7 @@ fn console_logs_in_creates_a_session_and_adds_a_game_by_room_code() {
 
     // The lobby fills live: the room monitor's events reach the page over the WebSocket.
     page.wait_for(
-        "document.querySelector('#now-monitor')?.innerText === 'waiting in lobby'",
+        "document.querySelector('#now-monitor')?.innerText.startsWith('connected: lobby')",
         WAIT,
     );
     fake.join("WXYZ", "alice");
@@ -386,7 +386,7 @@ fn screenshots() {
     let page = browser.page(1280, 860);
     log_in(&page, &srv);
     page.wait_for(
-        "document.querySelector('#now-monitor')?.innerText === 'waiting in lobby'",
+        "document.querySelector('#now-monitor')?.innerText.startsWith('connected: lobby')",
         WAIT,
     );
     for name in ["ALICE", "BOB", "CHLOE", "DEV", "EMMA", "FINN"] {
@@ -436,4 +436,69 @@ fn screenshots() {
         assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{name} is not a PNG");
         assert!(png.len() > 10_000, "{name} is suspiciously small");
     }
+}
+
+/// The live chat loop end to end: Settings → Chat shows the Twitch channel's dot connected;
+/// a poll opened in the console; viewers' `!vote 1`, `1` and `TICKER++` typed into the fake
+/// Twitch chat move the bars in the console and the overlay.
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn chat_votes_move_the_poll_bars_in_the_console_and_the_overlay() {
+    use crate::fake_twitch::{FakeTwitch, Transport, Viewer};
+    let fake = FakeTwitch::start(Transport::Ws);
+    let srv = Server::start_with(Env::new(), |c| {
+        c.env("JACKBOX_TWITCH_IRC_URL", &fake.url)
+            .args(["--twitch", "pajlada"]);
+    });
+    let admin = srv.token();
+    let sid = srv.session(&admin);
+    srv.add_game(&admin, sid, 1);
+    let viewer = srv.post(
+        "/api/auth/tokens",
+        json!({ "name": "obs overlay", "role": "viewer" }),
+        Some(&admin),
+    );
+    let viewer = viewer.json["token"].as_str().unwrap().to_string();
+    let browser = Browser::start();
+    let console = browser.page(1280, 900);
+    log_in(&console, &srv);
+    console.click("#tab-settings");
+    console.wait_for(
+        "document.querySelector('#chat .dot[data-state=\"connected\"]') !== null",
+        WAIT,
+    );
+    console.click("#tab-poll");
+    console.wait_for("document.querySelector('#poll-start')", WAIT);
+    console.click_button("#poll-start", "Start poll");
+    console.wait_for(
+        "document.querySelectorAll('#poll-open .bars li').length === 4",
+        WAIT,
+    );
+    let overlay = browser.page(1920, 1080);
+    overlay.goto(&srv.url(&format!("/overlay?token={viewer}&show=poll")));
+    overlay.wait_for(
+        "document.querySelectorAll('#options li').length === 4",
+        WAIT,
+    );
+    let poll = srv.get(&format!("/api/sessions/{sid}/polls/current")).json;
+    let second = match poll["options"][1]["ticker"].as_str() {
+        Some(t) => format!("{t}++"),
+        None => "!vote 2".to_string(),
+    };
+    let who = |id: &str, name: &str| Viewer::new(id, name, name);
+    fake.say("pajlada", "privmsg_plain", &who("11", "ann"), "!vote 1");
+    fake.say("pajlada", "privmsg_emotes", &who("12", "ben"), "1");
+    fake.say("pajlada", "privmsg_korean", &who("13", "cat"), &second);
+    let bar = "document.querySelector('#poll-open .bars li .bar').style.width";
+    console.wait_for(&format!("{bar} === '67%'"), WAIT);
+    console.wait_for(
+        "document.querySelector('#poll-open .bars li:nth-child(2)').dataset.votes === '1'",
+        WAIT,
+    );
+    overlay.wait_for(
+        "document.querySelector('#options li .count').innerText === '2' && document.querySelector('#options li .fill').style.width.startsWith('66.6')",
+        WAIT,
+    );
+    console.assert_clean(&srv.base);
+    overlay.assert_clean(&srv.base);
 }

@@ -386,3 +386,241 @@ fn history_pages_groups_by_day_and_selects_closed_nights() {
     assert!(opened.contains("1 vote"), "{opened}");
     page.assert_clean(&srv.base);
 }
+
+/// A daemon whose room monitor talks to `fake` and waits `backoff_ms` between look-ups.
+fn server_backoff(fake: &crate::fake_ecast::FakeEcast, backoff_ms: &str) -> Server {
+    Server::start_with(crate::util::Env::new(), |c| {
+        c.env("JACKBOX_ECAST_URL", &fake.url)
+            .env("JACKBOX_MONITOR_PROBE_MS", "250")
+            .env("JACKBOX_MONITOR_HEARTBEAT_MS", "250")
+            .env("JACKBOX_MONITOR_BACKOFF_MS", backoff_ms)
+            .env("JACKBOX_MONITOR_BACKOFF_CAP_MS", backoff_ms);
+    })
+}
+
+/// Records every text `selector` shows from now on in `window.seen`.
+fn record_texts(page: &Page, selector: &str) {
+    page.eval(&format!(
+        "(() => {{ window.seen = []; const note = () => {{ const e = document.querySelector({s}); const t = e ? e.innerText : null; if (t && window.seen[window.seen.length - 1] !== t) window.seen.push(t); }}; new MutationObserver(note).observe(document.body, {{ subtree: true, childList: true, characterData: true }}); note(); }})()",
+        s = js(selector)
+    ));
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn console_and_overlay_show_the_monitors_real_state_lobby_play_and_after() {
+    let fake = crate::fake_ecast::FakeEcast::start();
+    fake.room("STAT", "quiplash3");
+    fake.fail_lookups(2, 503);
+    let srv = server_backoff(&fake, "2500");
+    let admin = srv.token();
+    let sid = srv.session(&admin);
+    let viewer = srv.post(
+        "/api/auth/tokens",
+        json!({ "name": "obs", "role": "viewer" }),
+        Some(&admin),
+    );
+    let viewer = viewer.json["token"].as_str().unwrap().to_string();
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    log_in(&page, &srv);
+    let overlay = browser.page(1920, 1080);
+    overlay.goto(&srv.url(&format!("/overlay?token={viewer}&show=game,room,players")));
+    overlay.wait_for("document.documentElement.dataset.live === 'live'", WAIT);
+    record_texts(&page, "#now-monitor");
+    let quiplash = srv
+        .env
+        .count("SELECT id FROM games WHERE app_tag = 'quiplash3'");
+    let r = srv.post(
+        &format!("/api/sessions/{sid}/games"),
+        json!({ "game_id": quiplash, "room_code": "STAT" }),
+        Some(&admin),
+    );
+    assert_eq!(r.status, 201, "{}", r.text);
+    // The lobby server fails twice: the console says so, with the attempt and the wait.
+    page.wait_for(
+        "window.seen.some((t) => /^retrying \\(\\d+, next in \\d+ s\\)$/.test(t)) && document.querySelector('#now-monitor-reason')",
+        WAIT,
+    );
+    assert!(
+        page.text("#now-monitor-reason").contains("503")
+            || page.text("#now-monitor").starts_with("connected")
+    );
+    assert_eq!(
+        overlay.eval("document.querySelector('#slots').hidden && document.querySelector('#card').dataset.phase !== 'lobby'"),
+        json!(true),
+        "no lobby on the overlay before the lobby answered"
+    );
+    page.wait_for(
+        "document.querySelector('#now-monitor')?.innerText.startsWith('connected: lobby')",
+        WAIT,
+    );
+    let seen = page.eval("window.seen");
+    let seen: Vec<String> = serde_json::from_value(seen).unwrap();
+    let first_lobby = seen.iter().position(|t| t.contains("lobby")).unwrap();
+    assert!(
+        seen[..first_lobby]
+            .iter()
+            .all(|t| t.starts_with("looking up") || t.starts_with("retrying")),
+        "{seen:?}"
+    );
+    assert!(
+        !seen.iter().any(|t| t.contains("waiting in lobby")),
+        "{seen:?}"
+    );
+
+    // The overlay: the call to join and the slots filling.
+    overlay.wait_for(
+        "document.querySelector('#card').dataset.phase === 'lobby' && document.querySelector('#roomlabel').textContent.includes('jackbox.tv')",
+        WAIT,
+    );
+    assert_eq!(overlay.text("#code"), "STAT");
+    fake.join("STAT", "alice");
+    fake.join("STAT", "bob");
+    overlay.wait_for(
+        "document.querySelector('#slots').dataset.filled === '2' && document.querySelectorAll('#slots span').length === 8",
+        WAIT,
+    );
+    // In play: the code gets small; after the game: game over, no code.
+    fake.lock("STAT");
+    page.wait_for(
+        "document.querySelector('#now-monitor')?.innerText === 'in play'",
+        WAIT,
+    );
+    overlay.wait_for(
+        "document.querySelector('#card').dataset.phase === 'play' && document.querySelector('#room').classList.contains('small') && document.querySelector('#slots').hidden",
+        WAIT,
+    );
+    fake.exit("STAT");
+    page.wait_for(
+        "document.querySelector('#now-monitor')?.innerText === 'ended'",
+        WAIT,
+    );
+    overlay.wait_for(
+        "document.querySelector('#card').dataset.phase === 'after' && document.querySelector('#room').hidden && document.querySelector('#phase').innerText.toLowerCase() === 'game over'",
+        WAIT,
+    );
+    page.assert_clean(&srv.base);
+    overlay.assert_clean(&srv.base);
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn a_monitor_that_gives_up_says_why() {
+    let fake = crate::fake_ecast::FakeEcast::start();
+    let srv = server_backoff(&fake, "50");
+    let admin = srv.token();
+    let sid = srv.session(&admin);
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    log_in(&page, &srv);
+    // A room the lobby server does not know.
+    let r = srv.post(
+        &format!("/api/sessions/{sid}/games"),
+        json!({ "game_id": 1, "room_code": "NOPE" }),
+        Some(&admin),
+    );
+    assert_eq!(r.status, 201, "{}", r.text);
+    let (text, _) = page.wait_for(
+        "(() => { const t = document.querySelector('#now-monitor')?.innerText || ''; return t.startsWith('failed: ') && t.length > 'failed: '.length + 3 ? t : null; })()",
+        WAIT,
+    );
+    assert!(!text.as_str().unwrap().contains("no reason"), "{text}");
+    assert!(page.text("#now-players").starts_with("Players – /"));
+    page.assert_clean(&srv.base);
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn a_poll_counts_down_in_the_console_and_the_overlay_then_announces_the_winner() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let sid = srv.session(&admin);
+    srv.add_game(&admin, sid, 1);
+    let viewer = srv.post(
+        "/api/auth/tokens",
+        json!({ "name": "obs", "role": "viewer" }),
+        Some(&admin),
+    );
+    let viewer = viewer.json["token"].as_str().unwrap().to_string();
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    log_in(&page, &srv);
+    let r = srv.post(
+        &format!("/api/sessions/{sid}/polls"),
+        json!({ "gameIds": [2, 3], "durationSeconds": null }),
+        Some(&admin),
+    );
+    assert_eq!(r.status, 201, "{}", r.text);
+    let winner = r.json["options"][1]["label"].as_str().unwrap().to_string();
+    let overlay = browser.page(1920, 1080);
+    overlay.goto(&srv.url(&format!("/overlay?token={viewer}&show=poll,next")));
+    overlay.wait_for("document.querySelectorAll('#options li').length >= 2", WAIT);
+    // A stopwatch while it is open.
+    page.wait_for(
+        "document.querySelector('#tonight-poll .poll-clock')?.innerText.startsWith('open 0:0')",
+        WAIT,
+    );
+    assert!(!page.text("#tonight-poll .poll-clock").contains("ends in"));
+    let v = srv.post(
+        &format!("/api/sessions/{sid}/polls/current/votes"),
+        json!({ "username": "ann", "choice": "2" }),
+        Some(&admin),
+    );
+    assert_eq!(v.status, 200, "{}", v.text);
+    page.wait_for(
+        "document.querySelector('#tonight-poll .bars li:nth-child(2)')?.dataset.votes === '1'",
+        WAIT,
+    );
+    // A countdown, cancelled, then one that runs out.
+    page.type_into("#tonight-poll form.countdown input[name=delay]", "120");
+    page.click_button("#tonight-poll", "End after countdown");
+    page.wait_for(
+        "/ends in [12]:\\d\\d/.test(document.querySelector('#tonight-poll .poll-clock')?.innerText)",
+        WAIT,
+    );
+    overlay.wait_for(
+        "/ends in [12]:\\d\\d/.test(document.querySelector('#countdown')?.innerText)",
+        WAIT,
+    );
+    page.click_button("#tonight-poll", "Cancel countdown");
+    overlay.wait_for("document.querySelector('#countdown').hidden", WAIT);
+    page.wait_for(
+        "document.querySelector('#tonight-poll form.countdown')",
+        WAIT,
+    );
+    page.type_into("#tonight-poll form.countdown input[name=delay]", "2");
+    page.click_button("#tonight-poll", "End after countdown");
+    overlay.wait_for(
+        "document.querySelector('#countdown')?.innerText.includes('ends in 0:0')",
+        WAIT,
+    );
+    // The winner is announced on the overlay, then the card goes on to "Up next".
+    overlay.wait_for(
+        &format!(
+            "!document.querySelector('#winner').hidden && document.querySelector('#winnertitle').innerText === {}",
+            js(&winner)
+        ),
+        WAIT,
+    );
+    assert_eq!(overlay.text("#winnervotes"), "1 vote");
+    overlay.wait_for(
+        &format!(
+            "document.querySelector('#winner').hidden && !document.querySelector('#next').hidden && document.querySelector('#nexttitle').innerText === {}",
+            js(&winner)
+        ),
+        WAIT,
+    );
+    // The console asks the host to use it or not.
+    page.wait_for(
+        &format!(
+            "document.querySelector('#next-title')?.innerText.startsWith({})",
+            js(&winner)
+        ),
+        WAIT,
+    );
+    page.click_button("#now-col", "Dismiss");
+    page.wait_for("!document.querySelector('#next-title')", WAIT);
+    page.assert_clean(&srv.base);
+    overlay.assert_clean(&srv.base);
+}

@@ -1,9 +1,10 @@
 //! Live chat (`docs/chat.md`): the counting rules from every source (a fake Twitch chat
 //! server over WebSocket and over TCP, a followed Chatterino log), reconnects (server
-//! drops, `RECONNECT`, a suspended channel, a JOIN never confirmed), the sources API and
-//! its events, `jackbox chat status`.
+//! drops, `RECONNECT`, a suspended channel, a JOIN never confirmed), a fake YouTube API (page
+//! tokens, the end of the chat, quota), the sources API and its events, `jackbox chat status`.
 
 use super::fake_twitch::{FakeTwitch, Transport, Viewer};
+use super::fake_youtube::FakeYouTube;
 use super::server::Server;
 use super::util::Env;
 use super::websocket::Ws;
@@ -564,4 +565,84 @@ fn chat_follow_bare_numbers_off_and_refusals() {
     f.write_all(b"[00:00:01] amy: 2\n[00:00:02] bea: !vote 1\n")
         .unwrap();
     wait_for(20, "bea's vote", || poll_votes(&env) == [1, 0, 0]);
+}
+
+fn youtube_server(fake: &FakeYouTube, key: &str) -> Server {
+    Server::start_with(Env::new(), |c| {
+        c.env("JACKBOX_YOUTUBE_API_URL", &fake.url)
+            .env("JACKBOX_YOUTUBE_API_KEY", key)
+            .env("JACKBOX_CHAT_RETRY_MS", "50")
+            .args(["--youtube", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"]);
+    })
+}
+
+#[test]
+fn youtube_chat_counts_by_the_rules_and_ends_with_the_chat() {
+    let fake = FakeYouTube::start();
+    let srv = youtube_server(&fake, super::fake_youtube::KEY);
+    let s = wait_state(&srv, 0, "connected");
+    assert_eq!(s["platform"], "youtube");
+    assert_eq!(s["channel"], "dQw4w9WgXcQ");
+    let n = night(&srv);
+    rules(&srv.env, &n, true, &|who, text| {
+        fake.say(&format!("UC{}", who.id), &who.display, text)
+    });
+    // The first page (history) did not count; the super chat's "2" neither.
+    assert!(!live_votes(&srv.env).iter().any(|v| v.0 == "history"));
+    assert_eq!(
+        srv.env
+            .count("SELECT COUNT(*) FROM poll_votes WHERE username = 'Big Fan'"),
+        0
+    );
+    // The page tokens are passed on; the audit actor names the video.
+    let reqs = fake.requests();
+    assert!(reqs[0].starts_with("/youtube/v3/videos?") && reqs[0].contains("id=dQw4w9WgXcQ"));
+    assert!(
+        reqs.iter().any(|r| r.contains("pageToken=page-2")),
+        "{reqs:?}"
+    );
+    assert!(
+        reqs[1].contains("liveChatId=Cg0KC2RRdzR3OVdnWGNR"),
+        "{}",
+        reqs[1]
+    );
+    let actor: String = srv
+        .env
+        .conn()
+        .query_row(
+            "SELECT actor FROM audit_log WHERE action = 'poll.vote' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(actor, "chat:youtube:dQw4w9WgXcQ");
+    // The chat ends: the source fails with YouTube's reason and stops calling.
+    fake.fail_with("error_live_chat_ended");
+    let s = wait_state(&srv, 0, "failed");
+    assert_eq!(
+        s["lastError"],
+        "liveChatEnded: The live chat is no longer live."
+    );
+}
+
+#[test]
+fn youtube_quota_and_bad_key_end_the_source() {
+    let fake = FakeYouTube::start();
+    fake.fail_with("error_quota");
+    let srv = youtube_server(&fake, super::fake_youtube::KEY);
+    let s = wait_state(&srv, 0, "failed");
+    assert!(
+        s["lastError"]
+            .as_str()
+            .unwrap()
+            .starts_with("quotaExceeded: "),
+        "{s}"
+    );
+    let fake = FakeYouTube::start();
+    let srv = youtube_server(&fake, "wrong");
+    let s = wait_state(&srv, 0, "failed");
+    assert!(
+        s["lastError"].as_str().unwrap().starts_with("keyInvalid: "),
+        "{s}"
+    );
 }

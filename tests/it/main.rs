@@ -4,6 +4,7 @@
 mod cdp;
 mod fake_ecast;
 mod fake_twitch;
+mod fake_youtube;
 mod server;
 mod util;
 

@@ -45,6 +45,8 @@ pub struct Receiver {
     pub got: Arc<Mutex<Vec<Got>>>,
     /// The status it answers with.
     pub status: Arc<AtomicU16>,
+    /// The body of every reply ("ok" unless a test sets it).
+    pub reply: Arc<Mutex<String>>,
     rt: tokio::runtime::Runtime,
     task: Option<tokio::task::JoinHandle<()>>,
 }
@@ -64,6 +66,7 @@ impl Receiver {
             addr,
             got: Arc::default(),
             status: Arc::new(AtomicU16::new(200)),
+            reply: Arc::new(Mutex::new("ok".into())),
             rt,
             task: None,
         };
@@ -77,15 +80,17 @@ impl Receiver {
 
     fn serve(&mut self, listener: tokio::net::TcpListener) {
         let (got, status) = (self.got.clone(), self.status.clone());
+        let reply = self.reply.clone();
         self.task = Some(self.rt.spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else {
                     return;
                 };
-                let (got, status) = (got.clone(), status.clone());
+                let (got, status, reply) = (got.clone(), status.clone(), reply.clone());
                 tokio::spawn(async move {
                     let svc = hyper::service::service_fn(move |req: Request<Incoming>| {
                         let (got, status) = (got.clone(), status.clone());
+                        let text = reply.lock().unwrap().clone();
                         async move {
                             let (parts, body) = req.into_parts();
                             let body = body.collect().await.unwrap().to_bytes().to_vec();
@@ -93,7 +98,7 @@ impl Receiver {
                                 headers: parts.headers,
                                 body,
                             });
-                            let mut resp = Response::new(Full::new(bytes::Bytes::from("ok")));
+                            let mut resp = Response::new(Full::new(bytes::Bytes::from(text)));
                             *resp.status_mut() =
                                 hyper::StatusCode::from_u16(status.load(Ordering::SeqCst)).unwrap();
                             Ok::<_, std::convert::Infallible>(resp)
@@ -191,7 +196,7 @@ fn registry_over_http_with_exact_shapes_and_errors() {
         r.json,
         json!({ "id": id, "name": "relay", "url": "https://example.com/hook",
                 "events": ["game.added", "session.started"], "enabled": true,
-                "created_at": r.json["created_at"] })
+                "created_at": r.json["created_at"], "format": "json" })
     );
     let mut texts = vec![r.text.clone()];
 
@@ -519,4 +524,70 @@ fn a_hanging_receiver_does_not_delay_other_webhooks() {
         .collect();
     assert_eq!(games, [3, 4, 5]);
     drop(black_hole);
+}
+
+#[test]
+fn discord_format_reads_well_in_a_channel_and_honours_retry_after() {
+    let recv = Receiver::start();
+    // Discord's rate-limit reply (https://discord.com/developers/docs/topics/rate-limits:
+    // `429` with `message`, `retry_after` in seconds and `global`).
+    recv.status.store(429, Ordering::SeqCst);
+    *recv.reply.lock().unwrap() =
+        r#"{"message": "You are being rate limited.", "retry_after": 0.3, "global": false}"#.into();
+    let srv = Server::start();
+    let token = srv.token();
+    let r = srv.post(
+        "/api/webhooks",
+        json!({ "name": "discord", "url": recv.url(), "format": "discord",
+                "events": ["game.added", "session.ended"] }),
+        Some(&token),
+    );
+    assert_eq!(r.status, 201, "{}", r.text);
+    assert_eq!(r.json["format"], "discord");
+    let r = srv.post(
+        "/api/webhooks",
+        json!({ "name": "x", "url": recv.url(), "secret": "s", "format": "slack", "events": ["game.added"] }),
+        Some(&token),
+    );
+    r.assert_error(400, "format must be json or discord");
+    let sid = srv.session(&token);
+    let r = srv.post(
+        &format!("/api/sessions/{sid}/games"),
+        json!({ "game_id": 1, "room_code": "ABCD" }),
+        Some(&token),
+    );
+    assert_eq!(r.status, 201, "{}", r.text);
+    let title = r.json["title"].as_str().unwrap().to_string();
+    recv.wait_for("the rate-limited attempt", |g| !g.is_empty());
+    recv.status.store(204, Ordering::SeqCst);
+    *recv.reply.lock().unwrap() = String::new();
+    // The usual retry would wait 10 s; Discord asked for 0.3 s.
+    let deadline = Instant::now() + Duration::from_secs(8);
+    while recv.requests().len() < 2 {
+        assert!(Instant::now() < deadline, "retry_after was not honoured");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let got = recv.requests();
+    assert_eq!(got[0].body, got[1].body);
+    let msg = got[1].json();
+    assert_eq!(msg["content"], format!("Now playing: **{title}**"));
+    let desc = msg["embeds"][0]["description"].as_str().unwrap();
+    assert!(
+        desc.contains("Room code **ABCD**") && desc.contains("https://jackbox.tv"),
+        "{desc}"
+    );
+    // The night closed, with its games.
+    let r = srv.post(
+        &format!("/api/sessions/{sid}/close"),
+        json!({}),
+        Some(&token),
+    );
+    assert_eq!(r.status, 200, "{}", r.text);
+    let got = recv.wait_for("session.ended", |g| g.len() >= 3);
+    let msg = got[2].json();
+    assert_eq!(msg["content"], "**Game night over** — 1 game played");
+    assert_eq!(
+        msg["embeds"][0]["description"],
+        format!("1. {title} (room ABCD)")
+    );
 }

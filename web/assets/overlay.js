@@ -1,10 +1,14 @@
 // The OBS overlay: one card showing the active session's current game (title, room code,
 // players, votes), an open poll and the lined-up game. Driven by the query string, follows
 // the active session, never shows an error (problems go to the console), reconnects forever.
+// It follows the room monitor's state: in the lobby "join at jackbox.tv · CODE" and the
+// player slots filling; in play the code small (or hidden: `code=hidden`); after the game
+// "game over". A poll shows its countdown, then the winner for a few seconds.
 
 import { Live, getJSON } from "/assets/live.js";
-import { GameStatus, PollStatus } from "/assets/vocab.js";
+import { GameStatus, PollStatus, MonitorPhase } from "/assets/vocab.js";
 import { SESSION_STARTED, SESSION_ENDED, PLAYER_COUNT_UPDATED, LOBBY_PLAYER_JOINED, GAME_STARTED, ROOM_CONNECTED, POLL_LEADING } from "/assets/vocab.js";
+import { MONITOR_STATE, POLL_ENDING, POLL_ENDING_CANCELLED, VOTING_ENDED } from "/assets/vocab.js";
 
 const params = new URLSearchParams(location.search);
 const token = params.get("token") || "";
@@ -21,8 +25,29 @@ root.dataset.corner = ["tl", "tr", "bl", "br"].includes(params.get("corner")) ? 
 const scale = Number.parseFloat(params.get("scale"));
 root.style.setProperty("--scale", String(Number.isFinite(scale) ? Math.min(3, Math.max(0.5, scale)) : 1));
 
+/** The room code while a game is played: `small` (default) or `hidden`. */
+const playCode = params.get("code") === "hidden" ? "hidden" : "small";
+/** How long the winner of a poll stays on the card. */
+const WINNER_MS = 6000;
+
 const $ = (id) => document.getElementById(id);
-const state = { session: null, games: [], poll: null, selection: null };
+const state = { session: null, games: [], poll: null, selection: null, winner: null };
+
+/** Where the game is, from the room monitor's own state only: lobby, play, after, or "". */
+function phase(g) {
+  switch (g.monitor_state && g.monitor_state.state) {
+    case MonitorPhase.Connected:
+      return "lobby";
+    case MonitorPhase.InPlay:
+      return "play";
+    case MonitorPhase.Ended:
+      return "after";
+    default:
+      return "";
+  }
+}
+
+const mmss = (sec) => `${Math.floor(sec / 60)}:${String(Math.floor(sec % 60)).padStart(2, "0")}`;
 
 /** The game on now: the session's `playing` game. */
 function current() {
@@ -38,11 +63,37 @@ function setText(el, text) {
   el.classList.add("flash");
 }
 
+/** The seconds left of the open poll, or null when it has no end. */
+function pollLeft() {
+  const end = state.poll && (state.poll.endsAt || state.poll.closesAt);
+  return end ? Math.max(0, Math.ceil((Date.parse(end) - Date.now()) / 1000)) : null;
+}
+
+function renderCountdown() {
+  const left = pollLeft();
+  $("countdown").hidden = left === null;
+  if (left !== null) $("countdown").textContent = `· ends in ${mmss(left)}`;
+}
+setInterval(() => state.poll && renderCountdown(), 1000);
+
+/** The poll's winner, for a few seconds after it closed. */
+function renderWinner() {
+  const w = state.winner;
+  const on = show.has("poll") && !!w && w.until > Date.now();
+  $("winner").hidden = !on;
+  if (on) {
+    setText($("winnertitle"), w.label);
+    $("winnervotes").textContent = w.votes == null ? "" : `${w.votes} ${w.votes === 1 ? "vote" : "votes"}`;
+  }
+  return on;
+}
+
 function renderPoll(card) {
   const poll = state.poll;
   const on = show.has("poll") && poll && poll.status === PollStatus.Open;
   $("poll").hidden = !on;
   if (!on) return false;
+  renderCountdown();
   const list = $("options");
   const total = poll.options.reduce((n, o) => n + (o.votes || 0), 0);
   const top = Math.max(0, ...poll.options.map((o) => o.votes || 0));
@@ -77,6 +128,15 @@ function renderPoll(card) {
   return true;
 }
 
+/** One dot per player slot, filled for each player in the lobby. */
+function renderSlots(count, max) {
+  const slots = $("slots");
+  while (slots.children.length > max) slots.lastChild.remove();
+  while (slots.children.length < max) slots.append(document.createElement("span"));
+  [...slots.children].forEach((dot, i) => dot.classList.toggle("on", i < count));
+  slots.dataset.filled = String(Math.min(count, max));
+}
+
 let hideTimer = null;
 
 function render() {
@@ -89,11 +149,22 @@ function render() {
     $("pack").hidden = !show.has("game");
     setText($("title"), g.title);
     $("pack").textContent = g.pack_name;
-    $("room").hidden = !show.has("room") || !g.room_code;
+    const p = phase(g);
+    card.dataset.phase = p;
+    $("phase").hidden = p !== "after";
+    $("phase").textContent = p === "after" ? "Game over" : "";
+    // In the lobby the code is the call to join; in play it shrinks (or goes); after, it goes.
+    $("room").hidden = !show.has("room") || !g.room_code || p === "after" || (p === "play" && playCode === "hidden");
+    $("room").classList.toggle("small", p === "play");
+    $("roomlabel").textContent = p === "lobby" ? "Join at jackbox.tv ·" : "Room";
     setText($("code"), g.room_code || "");
-    $("players").hidden = !show.has("players");
+    // A player count is shown only when one is known (never a made-up 0).
+    const known = typeof g.player_count === "number";
+    $("players").hidden = !show.has("players") || !known;
     const max = g.max_players ? `/${g.max_players}` : "";
-    $("players").textContent = `${g.player_count ?? 0}${max} players`;
+    $("players").textContent = p === "after" ? `${g.player_count} played` : `${g.player_count}${max} players`;
+    $("slots").hidden = !show.has("players") || p !== "lobby" || !g.max_players;
+    if (p === "lobby" && g.max_players) renderSlots(known ? g.player_count : 0, g.max_players);
     $("votes").hidden = !show.has("votes");
     const up = g.upvotes || 0;
     const down = g.downvotes || 0;
@@ -103,11 +174,12 @@ function render() {
     $("votes").classList.toggle("none", up + down === 0);
     $("upbar").style.width = `${up + down ? (up * 100) / (up + down) : 0}%`;
   }
-  const pollOn = state.session ? renderPoll(card) : ($("poll").hidden = true, false);
-  const next = state.session && show.has("next") && state.selection && state.selection.game;
+  const winnerOn = state.session ? renderWinner() : false;
+  const pollOn = state.session && !winnerOn ? renderPoll(card) : (($("poll").hidden = true), false);
+  const next = state.session && !winnerOn && show.has("next") && state.selection && state.selection.game;
   $("next").hidden = !next;
   if (next) setText($("nexttitle"), state.selection.game.title);
-  const visible = showGame || pollOn || !!next;
+  const visible = showGame || pollOn || winnerOn || !!next;
   card.dataset.game = g ? g.title : "";
   clearTimeout(hideTimer);
   if (visible) {
@@ -199,6 +271,29 @@ function onEvent(msg) {
         render();
       }
       return;
+    case POLL_ENDING:
+    case POLL_ENDING_CANCELLED:
+      if (state.poll && state.poll.id === d.pollId) {
+        state.poll.endsAt = d.endsAt || null;
+        render();
+      }
+      return;
+    case MONITOR_STATE: {
+      const g = state.games.find((x) => x.id === d.sessionGameId);
+      if (!g) break;
+      const { state: st, attempt, nextRetryAt, reason, lobbyState } = d;
+      g.monitor_state = { state: st, attempt, nextRetryAt, reason, lobbyState };
+      render();
+      return;
+    }
+    case VOTING_ENDED:
+      // Announce the winner for a few seconds; then the card goes on as before (the
+      // lined-up winner shows as "Up next" once the host keeps it).
+      if (d.winnerLabel) {
+        state.winner = { label: d.winnerLabel, votes: d.winnerVotes, until: Date.now() + WINNER_MS };
+        setTimeout(render, WINNER_MS + 50);
+      }
+      break;
     default:
       break;
   }

@@ -1,11 +1,11 @@
 //! `jackbox chat follow`: a chat client's log read as it is written. The file is read
 //! through [`Tail`], a reader that waits at the end of the file instead of ending, so the
-//! same streaming line parsers as `chat import` (`super::read`) see every line as it
+//! same streaming line parsers as `chat import` (`super::read_stream`) see every line as it
 //! arrives; each message then goes through `live::count`. When the client starts the next
 //! day's file (Chatterino's `<channel>-YYYY-MM-DD.log`), the reader moves on to it.
 
 use super::live::{self, LiveMessage, Outcome, Rules};
-use super::{detect, read, Format, Input, Options};
+use super::{detect, read_stream, Format, Input, Options};
 use crate::core::vocab::ChatPlatform;
 use crate::{Error, Result};
 use chrono::NaiveDate;
@@ -215,7 +215,8 @@ pub fn follow(
         date: None,
     };
     let from_start = f.from_start;
-    read(input, format, &opts, &mut |m| {
+    // A follow stopped before any message is no error (an import would be).
+    read_stream(input, format, &opts, &mut |m| {
         let live_line = live_flag.load(Ordering::SeqCst);
         if !from_start && !live_line {
             return Ok(());

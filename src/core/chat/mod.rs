@@ -245,8 +245,24 @@ pub fn detect(head: &[u8]) -> Option<Format> {
 
 /// Reads every message of `input` in `format`, handing each to `sink` in input order.
 /// Stops at the first malformed entry (or sink error) and returns it. A file from which
-/// no message could be read is an error saying which format it was read as and why.
+/// no message could be read is an error saying which format it was read as and why (an
+/// import of it would be "successful" with nothing in it).
 pub fn read(
+    input: Input,
+    format: Format,
+    opts: &Options,
+    sink: &mut dyn FnMut(ChatMessage) -> Result<()>,
+) -> Result<Tally> {
+    let tally = read_stream(input, format, opts, sink)?;
+    if tally.messages == 0 {
+        return Err(nothing_read(format, &tally));
+    }
+    Ok(tally)
+}
+
+/// [`read`] without the "nothing read" check: for a log followed as it grows, where a
+/// stop before any message is no error.
+pub fn read_stream(
     input: Input,
     format: Format,
     opts: &Options,
@@ -284,9 +300,6 @@ pub fn read(
     tally.messages = messages;
     // The JSON formats without skips count their entries as their messages.
     tally.entries = tally.entries.max(messages);
-    if messages == 0 {
-        return Err(nothing_read(format, &tally));
-    }
     Ok(tally)
 }
 

@@ -10,11 +10,12 @@
 //! To add an event: a payload struct in `payload.rs`, a line in the [`events!`] list below
 //! (in `webhook` if receivers may subscribe to it), and the docs (`docs/live.md`).
 
+pub mod discord;
 pub mod payload;
 
 pub use payload::*;
 
-use crate::core::vocab::MonitorStatus;
+use crate::core::vocab::{MonitorStatus, WebhookFormat};
 use crate::Result;
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
@@ -216,22 +217,41 @@ pub fn emit(tx: &Transaction, session_id: Option<i64>, event: Event) -> Result<i
     Ok(event_id)
 }
 
-/// Queues a delivery for every enabled webhook subscribed to the event.
+/// Queues a delivery for every enabled webhook subscribed to the event, in its format: the
+/// webhook body, or the Discord message (rendered once, only when a Discord webhook wants
+/// the event).
 fn queue_webhooks(tx: &Transaction, event_id: i64, wire: &Wire) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO webhook_deliveries
+    let sql = "INSERT INTO webhook_deliveries
             (webhook_id, event_id, delivery_id, event_type, payload, next_attempt_at, created_at)
          SELECT w.id, ?1, ?1 || '-' || w.id || '-' || lower(hex(randomblob(6))), ?2, ?3, ?4, ?4
          FROM webhooks w
-         WHERE w.enabled = 1
-           AND EXISTS (SELECT 1 FROM json_each(w.events) e WHERE e.value = ?2)",
-    )?
-    .execute(rusqlite::params![
+         WHERE w.enabled = 1 AND w.format = ?5
+           AND EXISTS (SELECT 1 FROM json_each(w.events) e WHERE e.value = ?2)";
+    tx.prepare_cached(sql)?.execute(rusqlite::params![
         event_id,
         wire.name,
         wire.webhook_body()?,
-        wire.timestamp
+        wire.timestamp,
+        WebhookFormat::Json
     ])?;
+    let discord: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM webhooks w WHERE w.enabled = 1 AND w.format = ?2
+                AND EXISTS (SELECT 1 FROM json_each(w.events) e WHERE e.value = ?1))",
+        )?
+        .query_row(rusqlite::params![wire.name, WebhookFormat::Discord], |r| {
+            r.get(0)
+        })?;
+    if discord {
+        let body = discord::render(tx, wire.name, &wire.data)?.to_string();
+        tx.prepare_cached(sql)?.execute(rusqlite::params![
+            event_id,
+            wire.name,
+            body,
+            wire.timestamp,
+            WebhookFormat::Discord
+        ])?;
+    }
     Ok(())
 }
 

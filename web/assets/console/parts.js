@@ -2,7 +2,7 @@
 // load error.
 
 import { h, auth, button, errLine, download, loginRefused } from "/assets/ui.js";
-import { GameStatus } from "/assets/vocab.js";
+import { GameStatus, MonitorPhase } from "/assets/vocab.js";
 
 export const $ = (id) => document.getElementById(id);
 
@@ -55,3 +55,56 @@ export function clearLoadError(name) {
   const out = $(`panel-${name}`).querySelector(":scope > output.load-err");
   if (out) out.remove();
 }
+
+/** Seconds from now until `t` (never below 0). */
+export const secondsUntil = (t) => Math.max(0, Math.ceil((Date.parse(t) - Date.now()) / 1000));
+
+/** "1:05" for 65 seconds. */
+export const mmss = (sec) => `${Math.floor(sec / 60)}:${String(Math.floor(sec % 60)).padStart(2, "0")}`;
+
+/** The words a lobby server uses for its lobby, as a host reads them. */
+const LOBBY_WORDS = { WaitingForMore: "waiting for players", CanStart: "ready to start", Countdown: "starting" };
+
+/**
+ * What a room monitor is doing, in words, from its `MonitorState` only (never a lobby state
+ * the lobby did not send): `looking up` / `retrying (2, next in 4 s)` / `connected: lobby` /
+ * `in play` / `ended` / `failed: <reason>` / `monitor stopped`.
+ */
+export function monitorWords(m) {
+  switch (m.state) {
+    case MonitorPhase.LookingUp:
+      return "looking up the room…";
+    case MonitorPhase.Retrying:
+      return `retrying (${m.attempt}, next in ${m.nextRetryAt ? secondsUntil(m.nextRetryAt) : "?"} s)`;
+    case MonitorPhase.Connected:
+      return m.lobbyState ? `connected: lobby · ${LOBBY_WORDS[m.lobbyState] || m.lobbyState}` : "connected: lobby";
+    case MonitorPhase.InPlay:
+      return "in play";
+    case MonitorPhase.Ended:
+      return "ended";
+    case MonitorPhase.Failed:
+      return `failed: ${m.reason || "no reason given"}`;
+    case MonitorPhase.Stopped:
+      return "monitor stopped";
+    default:
+      return m.state;
+  }
+}
+
+/** Elements whose text follows the clock: `ticking(el, () => text)`; once a second. */
+const ticking_ = new Set();
+export function ticking(el, text) {
+  el.textContent = text();
+  ticking_.add([el, text]);
+  return el;
+}
+setInterval(() => {
+  for (const entry of ticking_) {
+    const [el, text] = entry;
+    if (!el.isConnected) ticking_.delete(entry);
+    else {
+      const t = text();
+      if (el.textContent !== t) el.textContent = t;
+    }
+  }
+}, 1000);

@@ -3,8 +3,18 @@
 
 import { h, rerender, field, errLine, auth, api, act, button, clock } from "/assets/ui.js";
 import { PollStatus } from "/assets/vocab.js";
-import { $ } from "/assets/console/parts.js";
+import { $, ticking, mmss, secondsUntil } from "/assets/console/parts.js";
 import { S, sessionPath, openPoll, loadTonight, catalog, onChange } from "/assets/console/store.js";
+
+/** How long the poll has been open, and the countdown to its end when it has one. */
+export function pollClock(poll) {
+  const el = h("p", { class: "poll-clock", "aria-live": "off" });
+  return ticking(el, () => {
+    const open = `open ${mmss(Math.max(0, (Date.now() - Date.parse(poll.startedAt)) / 1000))}`;
+    const end = poll.endsAt || poll.closesAt;
+    return end ? `${open} · ends in ${mmss(secondsUntil(end))}` : open;
+  });
+}
 
 export function pollBars(poll) {
   const total = poll.options.reduce((n, o) => n + (o.votes || 0), 0);
@@ -38,11 +48,22 @@ export function pollControls(poll) {
     },
   );
   const deadline = poll.closesAt ? h("p", { class: "muted" }, `Closes at ${clock(poll.closesAt)}`) : null;
+  // The countdown (`voting/end` with a delay), cancelled by `voting/cancel-end`.
+  const countdown = poll.endsAt
+    ? h("div", { class: "ctl actions" }, button("Cancel countdown", () => api("POST", sessionPath("/voting/cancel-end")).then(loadTonight)), errLine())
+    : act(
+        h("form", { class: "ctl inline countdown" }, field("Countdown (seconds)", { name: "delay", type: "number", min: 0, max: 300, value: 10, inputmode: "numeric" }), h("button", { type: "submit" }, "End after countdown"), errLine()),
+        async (e) => {
+          await api("POST", sessionPath("/voting/end"), { delay: Number(e.target.elements.delay.value || 0) });
+          await loadTonight();
+        },
+      );
   return h(
     "div",
     { class: "controls" },
     deadline,
     h("div", { class: "ctl actions" }, button("Close poll", () => api("POST", `${base}/close`).then(loadTonight)), button("Cancel poll", () => api("DELETE", base).then(loadTonight), { class: "danger" }), errLine()),
+    countdown,
     voteForm,
   );
 }
@@ -60,7 +81,7 @@ export function renderPolls() {
   }
   const open = openPoll();
   const cards = [];
-  if (open) cards.push(h("div", { class: "card", id: "poll-open" }, h("h2", {}, "Open poll"), pollBars(open), pollControls(open)));
+  if (open) cards.push(h("div", { class: "card", id: "poll-open" }, h("h2", {}, "Open poll"), pollClock(open), pollBars(open), pollControls(open)));
   else if (auth.admin) cards.push(startPollForm());
   const past = S.polls.filter((p) => p.status !== PollStatus.Open);
   cards.push(

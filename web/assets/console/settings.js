@@ -1,19 +1,22 @@
-// The Settings tab (admins): webhooks, viewer tokens with the overlay URL, who is here, and
-// the audit log.
+// The Settings tab (admins): live chat sources (chat.js), webhooks, viewer tokens with the
+// overlay URL, who is here, and the audit log.
 
 import { h, fill, rerender, field, errLine, auth, api, act, button, when, clock, copy } from "/assets/ui.js";
-import { WEBHOOK_EVENTS, GAME_ADDED, Role, Action } from "/assets/vocab.js";
+import { WEBHOOK_EVENTS, GAME_ADDED, Role, Action, WebhookFormat } from "/assets/vocab.js";
 import { $ } from "/assets/console/parts.js";
 import { S, changed, onChange } from "/assets/console/store.js";
+import { loadChat } from "/assets/console/chat.js";
 
 export async function loadSettings() {
   if (!auth.admin) return;
   const panel = $("panel-settings");
   if (!panel.dataset.built) {
     panel.dataset.built = "1";
-    fill(panel, h("div", { class: "card", id: "webhooks" }), h("div", { class: "card", id: "tokens" }), h("div", { class: "card", id: "presence" }), h("div", { class: "card", id: "audit" }));
+    fill(panel, h("div", { class: "card", id: "chat" }), h("div", { class: "card", id: "webhooks" }), h("div", { class: "card", id: "tokens" }), h("div", { class: "card", id: "presence" }), h("div", { class: "card", id: "audit" }));
     renderPresence();
   }
+  // The chat card first: it sits on top, so the forms below do not move once shown.
+  await loadChat();
   await Promise.all([loadWebhooks(), loadTokens(), loadAudit()]);
 }
 
@@ -25,7 +28,7 @@ async function loadWebhooks() {
     h(
       "li",
       {},
-      h("p", {}, h("strong", {}, w.name), " ", h("span", { class: "mono" }, w.url), w.enabled ? "" : h("span", { class: "badge" }, "disabled")),
+      h("p", {}, h("strong", {}, w.name), " ", h("span", { class: "mono" }, w.url), w.format === WebhookFormat.Discord ? h("span", { class: "badge" }, "discord") : "", w.enabled ? "" : h("span", { class: "badge" }, "disabled")),
       h("p", { class: "muted" }, w.events.join(", ")),
       h(
         "div",
@@ -50,7 +53,8 @@ async function loadWebhooks() {
       h("h3", {}, "Add a webhook"),
       field("Name", { name: "name", required: true, autocomplete: "off" }),
       field("URL", { name: "url", type: "url", required: true, placeholder: "https://example.com/hook" }),
-      field("Secret", { name: "secret", type: "password", required: true, autocomplete: "new-password" }),
+      field("Format", { name: "format", options: [[WebhookFormat.Json, "signed JSON event"], [WebhookFormat.Discord, "Discord message (no secret needed)"]] }, "select"),
+      field("Secret", { name: "secret", type: "password", autocomplete: "new-password" }),
       h("fieldset", { class: "events" }, h("legend", {}, "Events"), WEBHOOK_EVENTS.map((ev) => h("label", { class: "check" }, h("input", { type: "checkbox", name: "events", value: ev, checked: ev === GAME_ADDED }), ` ${ev}`))),
       h("button", { type: "submit" }, "Add webhook"),
       errLine(),
@@ -58,7 +62,9 @@ async function loadWebhooks() {
     async (e) => {
       const f = e.target.elements;
       const events = [...e.target.querySelectorAll("input[name=events]:checked")].map((i) => i.value);
-      await api("POST", "/api/webhooks", { name: f.name.value.trim(), url: f.url.value.trim(), secret: f.secret.value, events });
+      const body = { name: f.name.value.trim(), url: f.url.value.trim(), format: f.format.value, events };
+      if (f.secret.value) body.secret = f.secret.value;
+      await api("POST", "/api/webhooks", body);
       e.target.reset();
       await loadWebhooks();
     },

@@ -4,8 +4,9 @@
 
 import { getJSON } from "/assets/live.js";
 import { auth } from "/assets/ui.js";
-import { GameStatus, PollStatus, MonitorStatus, DisconnectReason } from "/assets/vocab.js";
-import { ROOM_CONNECTED, GAME_STATUS, LOBBY_PLAYER_JOINED, LOBBY_UPDATED, GAME_STARTED, GAME_ENDED, ROOM_DISCONNECTED, POLL_LEADING, PLAYER_COUNT_UPDATED } from "/assets/vocab.js";
+import { GameStatus, PollStatus, MonitorStatus } from "/assets/vocab.js";
+import { ROOM_CONNECTED, GAME_STATUS, LOBBY_PLAYER_JOINED, LOBBY_UPDATED, GAME_STARTED, GAME_ENDED, POLL_LEADING, PLAYER_COUNT_UPDATED } from "/assets/vocab.js";
+import { MONITOR_STATE, POLL_ENDING, POLL_ENDING_CANCELLED } from "/assets/vocab.js";
 import { showLoadError, clearLoadError } from "/assets/console/parts.js";
 
 export const S = {
@@ -51,16 +52,17 @@ export function changed(key, data) {
   return true;
 }
 
-export function lobbyState(d) {
-  if (d.gameFinished) return "ended";
-  if (d.gameStarted || d.gameState === "Playing" || d.gameState === "InProgress") return "playing";
-  return "waiting in lobby";
-}
-
 let tonightLoading = null;
-/** Re-reads tonight's session, games, lined-up game and polls (one read at a time). */
+let tonightAgain = false;
+/**
+ * Re-reads tonight's session, games, lined-up game and polls, one read at a time: a call
+ * during a read makes one more read after it (what changed meanwhile is not lost).
+ */
 export async function loadTonight() {
-  if (tonightLoading) return tonightLoading;
+  if (tonightLoading) {
+    tonightAgain = true;
+    return tonightLoading;
+  }
   tonightLoading = (async () => {
     const a = await getJSON("/api/sessions/active");
     const session = a && a.id ? a : null;
@@ -79,7 +81,8 @@ export async function loadTonight() {
       const cur = current();
       if (cur && cur.player_count_check_status === MonitorStatus.Monitoring && !S.lobby.has(cur.id)) {
         const st = await getJSON(sessionPath(`/games/${cur.id}/status-live`));
-        if (st.monitoring) S.lobby.set(cur.id, { state: lobbyState(st), players: st.players || [], count: st.playerCount, max: st.maxPlayers });
+        if (st.monitoring) S.lobby.set(cur.id, { players: st.players || [], count: st.playerCount });
+        if (st.monitorState) cur.monitor_state = st.monitorState;
       }
     } else {
       S.games = [];
@@ -96,6 +99,10 @@ export async function loadTonight() {
   } finally {
     tonightLoading = null;
   }
+  if (tonightAgain) {
+    tonightAgain = false;
+    await loadTonight();
+  }
 }
 
 /** The catalog (read once; a catalog edit drops it). */
@@ -106,52 +113,53 @@ export async function catalog() {
 
 /**
  * Applies a live event to the state. Returns whether the page should re-read what the
- * event touches (lobby and poll events patch the state at once and need no re-read).
+ * event touches (lobby, monitor and poll events patch the state at once and need no
+ * re-read). What the monitor is doing comes only from its own state (its event, the
+ * game's `monitor_state`): lobby events bring the players, never a state word.
  */
 export function applyEvent(msg) {
   const d = msg.data || {};
   const sg = d.sessionGameId;
+  const g = sg ? S.games.find((x) => x.id === sg) : null;
   const l = sg ? S.lobby.get(sg) || {} : null;
   switch (msg.type) {
-    case ROOM_CONNECTED:
-    case GAME_STATUS:
-      S.lobby.set(sg, { state: lobbyState(d), players: d.players || [], count: d.playerCount, max: d.maxPlayers });
-      break;
-    case LOBBY_PLAYER_JOINED:
-      S.lobby.set(sg, { ...l, state: l.state || "waiting in lobby", players: d.players || [], count: d.playerCount });
-      break;
-    case LOBBY_UPDATED:
-      S.lobby.set(sg, { ...l, state: l.state === "playing" ? "playing" : "waiting in lobby", count: d.playerCount });
-      break;
-    case GAME_STARTED:
-      S.lobby.set(sg, { ...l, state: "playing", players: d.players || l.players, count: d.playerCount });
-      break;
-    case GAME_ENDED:
-      S.lobby.set(sg, { ...l, state: "ended", players: d.players || l.players, count: d.playerCount });
-      break;
-    case ROOM_DISCONNECTED:
-      S.lobby.set(sg, { ...l, state: d.reason === DisconnectReason.ManuallyStopped ? "monitor stopped" : "room closed" });
-      break;
-    case POLL_LEADING: {
-      const p = S.polls.find((x) => x.id === d.pollId);
-      if (p) {
-        p.options = d.options;
-        p.totalVotes = d.totalVotes;
+    case MONITOR_STATE: {
+      if (g) {
+        const { state, attempt, nextRetryAt, reason, lobbyState } = d;
+        g.monitor_state = { state, attempt, nextRetryAt, reason, lobbyState };
         notify("tonight");
       }
+      return !g;
+    }
+    case ROOM_CONNECTED:
+    case GAME_STATUS:
+    case LOBBY_PLAYER_JOINED:
+    case GAME_STARTED:
+    case GAME_ENDED:
+      S.lobby.set(sg, { ...l, players: d.players || l.players || [], count: d.playerCount });
+      break;
+    case LOBBY_UPDATED:
+      S.lobby.set(sg, { ...l, count: d.playerCount });
+      break;
+    case POLL_LEADING:
+    case POLL_ENDING:
+    case POLL_ENDING_CANCELLED: {
+      const p = S.polls.find((x) => x.id === d.pollId);
+      if (!p) return true;
+      if (msg.type === POLL_LEADING) {
+        p.options = d.options;
+        p.totalVotes = d.totalVotes;
+      } else p.endsAt = d.endsAt || null;
+      notify("tonight");
       return false;
     }
-    case PLAYER_COUNT_UPDATED: {
-      const g = S.games.find((x) => x.id === sg);
-      if (g) g.player_count = d.playerCount;
+    case PLAYER_COUNT_UPDATED:
       break;
-    }
     default:
       break;
   }
-  if (sg) {
-    const g = S.games.find((x) => x.id === sg);
-    if (g && typeof d.playerCount === "number") g.player_count = d.playerCount;
+  if (g) {
+    if (typeof d.playerCount === "number") g.player_count = d.playerCount;
     notify("tonight");
   }
   return true;

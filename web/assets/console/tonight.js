@@ -3,10 +3,10 @@
 // the night's list with the add-a-game forms.
 
 import { h, fill, rerender, field, errLine, auth, api, act, button, copy } from "/assets/ui.js";
-import { GameStatus, MonitorStatus, VoteKind } from "/assets/vocab.js";
-import { $, STATUS_ICON, votes, exportButtons, nightName } from "/assets/console/parts.js";
+import { GameStatus, MonitorStatus, MonitorPhase, VoteKind } from "/assets/vocab.js";
+import { $, STATUS_ICON, votes, exportButtons, nightName, monitorWords, ticking } from "/assets/console/parts.js";
 import { S, sessionPath, current, openPoll, loadTonight, catalog, onChange } from "/assets/console/store.js";
-import { pollBars, pollControls } from "/assets/console/poll.js";
+import { pollBars, pollControls, pollClock } from "/assets/console/poll.js";
 
 const MONITOR_TEXT = {
   [MonitorStatus.NotStarted]: "not monitored",
@@ -17,8 +17,7 @@ const MONITOR_TEXT = {
 };
 
 function monitorText(g) {
-  const l = S.lobby.get(g.id);
-  if (g.player_count_check_status === MonitorStatus.Monitoring && l && l.state) return l.state;
+  if (g.monitor_state) return monitorWords(g.monitor_state);
   return MONITOR_TEXT[g.player_count_check_status] || g.player_count_check_status || "not monitored";
 }
 
@@ -50,7 +49,7 @@ function nowColumn() {
   const out = [nowCard(cur)];
   out.push(nextCard());
   const poll = openPoll();
-  if (poll) out.push(h("div", { class: "card" }, h("h2", {}, "Poll"), pollBars(poll), pollControls(poll)));
+  if (poll) out.push(h("div", { class: "card", id: "tonight-poll" }, h("h2", {}, "Poll"), pollClock(poll), pollBars(poll), pollControls(poll)));
   out.push(hostTools());
   return out;
 }
@@ -105,9 +104,12 @@ function nowCard(g) {
     card.append(h("div", { class: "room ctl" }, h("span", { class: "label" }, "Room"), h("span", { class: "code", id: "now-code" }, g.room_code), copyBtn, errLine()));
   }
   const max = g.max_players ? ` / ${g.max_players}` : "";
+  const m = g.monitor_state;
+  const monitor = h("span", { class: `monitor ${m ? m.state : ""}`, id: "now-monitor" });
   card.append(
-    h("p", { class: "players", id: "now-players" }, `Players ${g.player_count ?? 0}${max}`, " · ", h("span", { class: "monitor", id: "now-monitor" }, monitorText(g))),
+    h("p", { class: "players", id: "now-players" }, `Players ${g.player_count ?? "–"}${max}`, " · ", ticking(monitor, () => monitorText(g))),
   );
+  if (m && m.reason && m.state === MonitorPhase.Retrying) card.append(h("p", { class: "muted small", id: "now-monitor-reason" }, m.reason));
   if (l && l.players && l.players.length) card.append(h("p", { class: "muted names" }, l.players.join(", ")));
   card.append(votes(g));
   if (auth.admin) card.append(gameControls(g, true));
