@@ -45,6 +45,8 @@ pub enum ErrorKind {
     Timeout,
     /// A request head over the size or header-count limit (431, S5).
     HeadTooLarge,
+    /// A request body that is not of the media type the route reads (415).
+    UnsupportedMediaType,
 }
 
 /// The exit codes of the `jackbox` command, the one reference for them: the README's and
@@ -153,6 +155,7 @@ impl Error {
             ErrorKind::TooLarge => 413,
             ErrorKind::Timeout => 408,
             ErrorKind::HeadTooLarge => 431,
+            ErrorKind::UnsupportedMediaType => 415,
         }
     }
 

@@ -109,7 +109,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "JACKBOX_WEBHOOK_ALLOW_PRIVATE",
-        "0, false or no: refuse webhook receivers on loopback and private addresses (default: allowed).",
+        "1, true or yes: also allow webhook receivers on private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7); 0, false or no: refuse loopback too (default: loopback allowed, private refused).",
     ),
     (
         "JACKBOX_LOG",

@@ -71,16 +71,38 @@ pub struct LoggedIn {
     pub kg: String,
 }
 
-/// Checks a presented key against every admin: the database's, the file's, then the legacy
-/// key. Every one is compared (constant-time each, no early exit), so the time taken does
-/// not tell which admin matched or whether any did. `Admin key is not configured` when there
-/// is no admin at all; `Ok(None)` for a wrong key.
-pub fn login(conn: &Connection, reg: &Registry, presented: &str) -> Result<Option<LoggedIn>> {
-    if admins::needs_setup(conn, reg)? {
-        return Err(not_configured());
-    }
+/// What a login compares a presented key with, read from the database (cheap: no hashing).
+#[derive(Debug, Clone)]
+pub struct LoginCandidates {
+    stored: Vec<admins::Stored>,
+    legacy_hash: Option<String>,
+    legacy_generation: String,
+}
+
+/// Reads the database's admins and legacy key hash for a login. `Admin key is not
+/// configured` when there is no admin at all (`reg` included).
+pub fn login_candidates(conn: &Connection, reg: &Registry) -> Result<LoginCandidates> {
     let stored = admins::stored(conn)?;
     let legacy_hash = store::setting(conn, ADMIN_KEY_SETTING)?;
+    if stored.is_empty() && reg.file.is_empty() && reg.env_key.is_none() && legacy_hash.is_none() {
+        return Err(not_configured());
+    }
+    let legacy_generation = match &legacy_hash {
+        Some(_) => store::setting(conn, ADMIN_KEY_GENERATION_SETTING)?.unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok(LoginCandidates {
+        stored,
+        legacy_hash,
+        legacy_generation,
+    })
+}
+
+/// Checks a presented key against every admin: the database's, the file's, then the legacy
+/// key. Every one is compared (constant-time each, no early exit), so the time taken does
+/// not tell which admin matched or whether any did; `None` for a wrong key. CPU only (the
+/// database hashes are PBKDF2): the daemon runs it off its reader pool.
+pub fn check_login(c: &LoginCandidates, reg: &Registry, presented: &str) -> Option<LoggedIn> {
     let mut found: Option<LoggedIn> = None;
     let mut note = |ok: bool, name: &str, kg: String| {
         if ok && found.is_none() {
@@ -90,7 +112,7 @@ pub fn login(conn: &Connection, reg: &Registry, presented: &str) -> Result<Optio
             });
         }
     };
-    for a in &stored {
+    for a in &c.stored {
         let ok = check_hash(&a.key_hash, presented);
         note(ok, &a.name, format!("db:{}", a.generation));
     }
@@ -101,12 +123,17 @@ pub fn login(conn: &Connection, reg: &Registry, presented: &str) -> Result<Optio
     if let Some(k) = &reg.env_key {
         let ok = keys_equal(k, presented);
         note(ok, LEGACY_ADMIN, format!("env:{}", reg.generation(k)));
-    } else if let Some(h) = &legacy_hash {
+    } else if let Some(h) = &c.legacy_hash {
         let ok = check_hash(h, presented);
-        let generation = store::setting(conn, ADMIN_KEY_GENERATION_SETTING)?.unwrap_or_default();
-        note(ok, LEGACY_ADMIN, format!("key:{generation}"));
+        note(ok, LEGACY_ADMIN, format!("key:{}", c.legacy_generation));
     }
-    Ok(found)
+    found
+}
+
+/// [`login_candidates`] then [`check_login`], on one connection (the CLI's way).
+pub fn login(conn: &Connection, reg: &Registry, presented: &str) -> Result<Option<LoggedIn>> {
+    let candidates = login_candidates(conn, reg)?;
+    Ok(check_login(&candidates, reg, presented))
 }
 
 /// The login of database admin `name` (its current key generation), for a token issued

@@ -199,7 +199,37 @@ pub fn txt(e: &SessionExport) -> String {
         let _ = writeln!(out, "(no chat log)");
     }
     for c in &e.chat_logs {
-        let _ = writeln!(out, "[{}] {}: {}", c.timestamp, c.username, c.message);
+        let _ = writeln!(
+            out,
+            "[{}] {}: {}",
+            c.timestamp,
+            one_line(&c.username),
+            one_line(&c.message)
+        );
     }
     out
+}
+
+/// A chat username or message (text from outside, unlike the admin's notes, which S6 keeps
+/// byte-exact) as one line of the TXT report: a backslash and control characters are escaped (`\\`, `\n`, `\r`, `\t`,
+/// `\u{1b}`), so a message holding a newline cannot forge a line of its own.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| c == '\\' || c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !text.chars().any(escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if escaped(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }

@@ -247,6 +247,25 @@ pub fn get(conn: &Connection, id: i64) -> Result<Session> {
         .ok_or_else(session_not_found)
 }
 
+/// How far past the newest session ID a WebSocket client may subscribe: a client may wait
+/// for a session that does not exist yet (the next ones), not for any number.
+pub const SUBSCRIBE_AHEAD: i64 = 100;
+
+/// Whether a WebSocket client may subscribe to session `id`: it exists, or it is one of the
+/// next [`SUBSCRIBE_AHEAD`] IDs to be handed out (IDs are never reused: a deleted session's
+/// ID never comes back, so waiting for it is refused).
+pub fn may_subscribe(conn: &Connection, id: i64) -> Result<bool> {
+    let (exists, newest): (bool, i64) = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1),
+                    MAX(COALESCE((SELECT MAX(id) FROM sessions), 0),
+                        COALESCE((SELECT CAST(value AS INTEGER) FROM settings
+                                  WHERE key = 'last_id.sessions'), 0))",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(exists || (id > newest && id <= newest.saturating_add(SUBSCRIBE_AHEAD)))
+}
+
 pub fn session_not_found() -> Error {
     Error::not_found("Session not found")
 }

@@ -53,6 +53,23 @@ const SLOW_CLOSE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Frames and messages from clients are tiny; anything bigger is refused.
 const MAX_INCOMING: usize = 64 * 1024;
 
+/// A connection that has not authenticated this long after opening is closed (1008): a
+/// slot is not held by a socket that never says who it is (`JACKBOX_WS_AUTH_TIMEOUT_MS`
+/// overrides it, for tests). Until then its frames do not count as activity for the idle
+/// timeout.
+pub const AUTH_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn auth_timeout() -> Duration {
+    static AUTH: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
+    *AUTH.get_or_init(|| env_millis("JACKBOX_WS_AUTH_TIMEOUT_MS", AUTH_TIMEOUT))
+}
+
+/// Whether session `id` may be subscribed to: it exists or is one of the next to come
+/// (`core::sessions::may_subscribe`); other IDs are refused.
+pub type SessionExists = Arc<
+    dyn Fn(i64) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool> + Send>> + Send + Sync,
+>;
+
 /// Checks a JWT the way the HTTP API does (signature, revocation, the admin's key
 /// generation): who it acts as, or `None`.
 pub type Validate = Arc<
@@ -101,6 +118,7 @@ pub async fn serve<S>(
     ws: WebSocketStream<S>,
     hub: Arc<Hub>,
     validate: Validate,
+    exists: SessionExists,
     mut shutdown: watch::Receiver<bool>,
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
@@ -116,6 +134,10 @@ pub async fn serve<S>(
     let idle_for = idle_timeout();
     let idle = tokio::time::sleep(idle_for);
     tokio::pin!(idle);
+    let auth_deadline = tokio::time::sleep(auth_timeout());
+    tokio::pin!(auth_deadline);
+    // Set by the first accepted `auth`; a later revocation does not restart the deadline.
+    let mut authenticated = false;
     // When the token the connection authenticated with expires (reset at each `auth`).
     let mut expires_at: Option<Instant> = None;
     let expiry = tokio::time::sleep(Duration::ZERO);
@@ -148,9 +170,15 @@ pub async fn serve<S>(
                 let _ = close(&mut sink, CloseCode::Normal, "Idle timeout", CLOSE_TIMEOUT).await;
                 break Stop::Gone;
             }
+            _ = &mut auth_deadline, if !authenticated => {
+                let _ = close(&mut sink, CloseCode::Policy, AUTH_TIMEOUT_REASON, CLOSE_TIMEOUT).await;
+                break Stop::Gone;
+            }
             incoming = stream.next() => {
                 let Some(Ok(msg)) = incoming else { break Stop::Gone };
-                idle.as_mut().reset(Instant::now() + idle_for);
+                if authenticated {
+                    idle.as_mut().reset(Instant::now() + idle_for);
+                }
                 let body = match msg {
                     Message::Text(t) => t,
                     Message::Binary(b) => String::from_utf8_lossy(&b).into_owned(),
@@ -167,11 +195,20 @@ pub async fn serve<S>(
                             expires_at = Some(at);
                             expiry.as_mut().reset(at);
                             hub.set_principal(id, p);
+                            if !authenticated {
+                                authenticated = true;
+                                idle.as_mut().reset(Instant::now() + idle_for);
+                            }
                             Reply::authenticated().frame()
                         }
                         None => invalid_token(),
                     },
-                    _ => handle(&body, id, &hub),
+                    _ => match handle(&body, id, &hub) {
+                        Handled::Reply(frame) => frame,
+                        Handled::Subscribe(session_id) => {
+                            subscribe(id, session_id, &hub, &exists).await
+                        }
+                    },
                 };
                 // Replies go through the client's queue so they stay in order with events.
                 if !reply.is_empty() {
@@ -274,22 +311,59 @@ fn auth_token(body: &str) -> Option<Option<String>> {
     )
 }
 
+/// The close reason of a connection that did not authenticate in time.
+pub const AUTH_TIMEOUT_REASON: &str = "Authentication timeout";
+
+/// What a client message asks for: a reply now, or a subscription (which needs a lookup).
+enum Handled {
+    Reply(Frame),
+    Subscribe(i64),
+}
+
+impl From<Frame> for Handled {
+    fn from(frame: Frame) -> Self {
+        Handled::Reply(frame)
+    }
+}
+
+/// A `subscribe` of an authenticated client: refused for a session that does not exist (and
+/// is not one of the next to come) and beyond [`super::hub::MAX_SUBSCRIPTIONS`], with the `error` reply every refusal has.
+async fn subscribe(id: u64, session_id: i64, hub: &Hub, exists: &SessionExists) -> Frame {
+    if !hub.is_subscribed(id, session_id) {
+        if !exists(session_id).await {
+            return error(&crate::core::sessions::session_not_found().message);
+        }
+        if !hub.subscribe(id, session_id) {
+            return error(&too_many_subscriptions());
+        }
+    }
+    Reply::subscribed(session_id).frame()
+}
+
+/// The refusal of one subscription too many.
+pub fn too_many_subscriptions() -> String {
+    format!(
+        "Too many subscriptions: at most {} sessions per connection",
+        super::hub::MAX_SUBSCRIPTIONS
+    )
+}
+
 /// One client message (other than an `auth` with a token) → its reply (`docs/live.md`).
-fn handle(body: &str, id: u64, hub: &Hub) -> Frame {
+fn handle(body: &str, id: u64, hub: &Hub) -> Handled {
     let Ok(msg) = serde_json::from_str::<Value>(body) else {
-        return error("Invalid JSON");
+        return error("Invalid JSON").into();
     };
     let kind = match msg.get("type") {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Null) | None => "undefined".to_string(),
         Some(other) => other.to_string(),
     };
-    match kind.as_str() {
+    let frame = match kind.as_str() {
         "auth" => Reply::token_required().frame(),
         "page_focus" => {
             let page = match msg.get("page") {
                 Some(Value::String(p)) if !p.trim().is_empty() && p.len() <= 200 => p.trim(),
-                _ => return error("page is required"),
+                _ => return error("page is required").into(),
             };
             match hub.page_focus(id, page) {
                 // The reply is the `presence_update` every admin client gets.
@@ -302,22 +376,21 @@ fn handle(body: &str, id: u64, hub: &Hub) -> Frame {
         }
         "subscribe" | "unsubscribe" => {
             if !hub.is_authenticated(id) {
-                return error("Not authenticated");
+                return error("Not authenticated").into();
             }
             let Some(session_id) = session_id(&msg) else {
-                return error("sessionId is required");
+                return error("sessionId is required").into();
             };
             if kind == "subscribe" {
-                hub.subscribe(id, session_id);
-                Reply::subscribed(session_id).frame()
-            } else {
-                hub.unsubscribe(id, session_id);
-                Reply::unsubscribed(session_id).frame()
+                return Handled::Subscribe(session_id);
             }
+            hub.unsubscribe(id, session_id);
+            Reply::unsubscribed(session_id).frame()
         }
         "ping" => Reply::Pong.frame(),
         other => error(&format!("Unknown message type: {other}")),
-    }
+    };
+    frame.into()
 }
 
 /// A positive integer id, given as a number or a numeric string.

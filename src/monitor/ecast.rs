@@ -250,6 +250,23 @@ pub fn is_room_key(key: &str) -> bool {
     ROOM_KEYS.contains(&key)
 }
 
+/// The longest player name kept, in characters. Jackbox's own entry field takes 12; the
+/// lobby server does not enforce it, and a 3,000-character name stretched the console's
+/// Tonight page to 34,265 px.
+pub const MAX_PLAYER_NAME: usize = 40;
+
+/// A name from the lobby as stored and shown: control characters dropped, cut to
+/// [`MAX_PLAYER_NAME`] characters (with `…` when cut).
+pub fn clean_player_name(raw: &str) -> String {
+    let clean: String = raw.chars().filter(|c| !c.is_control()).collect();
+    if clean.chars().count() <= MAX_PLAYER_NAME {
+        return clean;
+    }
+    let mut cut: String = clean.chars().take(MAX_PLAYER_NAME - 1).collect();
+    cut.push('…');
+    cut
+}
+
 /// Who a player is, as far as the lobby server tells: its connection id (`here`,
 /// `client/connected`, `player:<id>`), its user id (`client/connected`'s `userId`,
 /// `bc:customer:<user-id>`), its name. Ids stay the strings the server sent (user ids are
@@ -311,7 +328,7 @@ fn player_name(obj: &Value) -> Option<String> {
         .or_else(|| obj.get("playerInfo").and_then(|i| i.get("username")))
         .and_then(Value::as_str)
         .filter(|n| !n.is_empty())
-        .map(str::to_string)
+        .map(clean_player_name)
 }
 
 /// The `client/welcome` snapshot: the `here` players, and every entity read as an update.
@@ -371,7 +388,7 @@ pub fn parse_frame(text: &str) -> Option<Frame> {
                     name: result
                         .get("name")
                         .and_then(Value::as_str)
-                        .map(str::to_string),
+                        .map(clean_player_name),
                 }),
                 _ => Frame::Other,
             }
@@ -417,13 +434,12 @@ fn parse_welcome(result: &Value) -> Welcome {
                         .get("userId")
                         .and_then(Value::as_str)
                         .map(str::to_string),
-                    name: Some(
+                    name: Some(clean_player_name(
                         player
                             .get("name")
                             .and_then(Value::as_str)
-                            .unwrap_or_default()
-                            .to_string(),
-                    ),
+                            .unwrap_or_default(),
+                    )),
                 });
             }
         }
@@ -512,6 +528,31 @@ pub async fn close(mut socket: Socket) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn player_names_from_the_lobby_are_capped_and_cleaned() {
+        let long = "W".repeat(3000);
+        let frames = [
+            json!({"pc": 1, "opcode": "client/welcome", "result": {"id": 7, "here": {
+                "2": {"id": 2, "roles": {"player": {"name": long}}}}}}),
+            json!({"pc": 2, "opcode": "client/connected", "result": {
+                "id": 2, "userId": "u", "name": long, "role": "player"}}),
+            json!({"pc": 3, "opcode": "object", "result": {
+                "key": "bc:customer:u", "val": {"name": long}}}),
+        ];
+        for frame in frames {
+            let name = match parse_frame(&frame.to_string()) {
+                Some(Frame::Welcome(w)) => w.players[0].name.clone(),
+                Some(Frame::PlayerConnected(s)) => s.name,
+                Some(Frame::Update(Update::Player(s))) => s.name,
+                other => panic!("{other:?}"),
+            }
+            .unwrap();
+            assert_eq!(name.chars().count(), MAX_PLAYER_NAME, "{frame}");
+            assert!(name.ends_with('…'));
+        }
+        assert_eq!(clean_player_name("AL\nICE\u{7}"), "ALICE");
+    }
 
     #[test]
     fn welcome_players_in_id_order_and_entities_read_as_updates() {

@@ -36,8 +36,9 @@ pub struct Attempt {
     key: IpAddr,
 }
 
-/// The address a throttle entry is kept under.
-fn throttle_key(ip: IpAddr) -> IpAddr {
+/// The address a client is counted under (here and in `admission`): IPv4 as is (also when
+/// IPv4-mapped), IPv6 by its /64.
+pub fn throttle_key(ip: IpAddr) -> IpAddr {
     match ip {
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
             Some(v4) => IpAddr::V4(v4),
@@ -217,18 +218,39 @@ pub async fn require_admin(app: &Arc<App>, req: &Req) -> Result<Principal> {
     Ok(p)
 }
 
+/// Login key checks (hashing) running at once, daemon-wide; more wait their turn.
+pub const LOGIN_CHECKS: usize = 2;
+
 /// `POST /api/auth/login` `{ "key" }` → a 24 h token naming the admin.
 pub async fn login(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let ip = req.peer.ip();
+    // A body a web page could send without a preflight never counts as an attempt.
+    req.require_json_type()?;
     // Counted before anything else, the body included: see `Throttle::admit`.
     let attempt = app.login_throttle.admit(ip)?;
     let body = req.json_limit(LOGIN_BODY_LIMIT).await?;
     let key = core_auth::require_key(body.get("key").and_then(|k| k.as_str()))?.to_string();
     let reg = app.registry.clone();
-    let who = app
+    let candidates = app
         .db
-        .read(move |conn| core_auth::login(conn, &reg, &key))
+        .read(move |conn| core_auth::login_candidates(conn, &reg))
         .await?;
+    // The hashing (PBKDF2, per database admin) runs on its own blocking threads, at most
+    // LOGIN_CHECKS at once daemon-wide: a login flood waits here, never in front of the
+    // reader pool that serves public reads.
+    let permit = app
+        .login_checks
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|_| Error::new(ErrorKind::Unavailable, "Server shutting down"))?;
+    let reg = app.registry.clone();
+    let who = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        core_auth::check_login(&candidates, &reg, &key)
+    })
+    .await
+    .map_err(|e| Error::storage(format!("login check failed: {e}")))?;
     let Some(who) = who else {
         tracing::warn!(%ip, "failed admin login");
         return Err(Error::new(ErrorKind::Unauthorized, "Invalid admin key"));

@@ -95,8 +95,41 @@ impl Req {
         Ok(buf.freeze())
     }
 
-    /// Reads a JSON object body (at most `limit` bytes). A missing or empty body is `{}`.
+    /// Whether the request declares a body (a `Content-Length` above 0, or chunked).
+    pub fn has_body(&self) -> bool {
+        let h = &self.parts.headers;
+        if h.contains_key(hyper::header::TRANSFER_ENCODING) {
+            return true;
+        }
+        h.get(CONTENT_LENGTH).is_some_and(|v| v.as_bytes() != b"0")
+    }
+
+    /// A request with a body must say `Content-Type: application/json` (parameters such as
+    /// `charset` allowed), else `415`: a browser sends a cross-origin body of another type
+    /// (`text/plain`) without a CORS preflight, so a web page could otherwise post to the
+    /// API (log in with wrong keys until the host is throttled, pick, vote).
+    pub fn require_json_type(&self) -> Result<()> {
+        if !self.has_body() {
+            return Ok(());
+        }
+        let essence = self.header("content-type").map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        });
+        if essence.as_deref() == Some("application/json") {
+            return Ok(());
+        }
+        Err(unsupported_media_type())
+    }
+
+    /// Reads a JSON object body (at most `limit` bytes). A missing or empty body is `{}`;
+    /// a body not labelled `application/json` is refused unread (see
+    /// [`Req::require_json_type`]).
     pub async fn json_limit(&mut self, limit: usize) -> Result<Body> {
+        self.require_json_type()?;
         let raw = self.bytes(limit).await?;
         // Some Windows tools start UTF-8 with a byte-order mark; JSON parsers of other
         // servers (Express) skip it, so do we.
@@ -163,6 +196,13 @@ async fn drain(body: &mut Incoming, mut seen: usize) {
         }
     })
     .await;
+}
+
+/// The `415` of a JSON route given a body of another type.
+pub const UNSUPPORTED_MEDIA_TYPE: &str = "Content-Type must be application/json";
+
+pub fn unsupported_media_type() -> Error {
+    Error::new(ErrorKind::UnsupportedMediaType, UNSUPPORTED_MEDIA_TYPE)
 }
 
 pub fn invalid_json() -> Error {
@@ -333,8 +373,12 @@ pub fn error(e: &Error) -> Resp {
             resp.headers_mut().insert(hyper::header::RETRY_AFTER, v);
         }
     }
-    if e.kind == ErrorKind::Timeout {
-        // The rest of the body may still come: this connection cannot carry another request.
+    if matches!(
+        e.kind,
+        ErrorKind::Timeout | ErrorKind::TooLarge | ErrorKind::UnsupportedMediaType
+    ) {
+        // The rest of the body may still come (or was never read): this connection cannot
+        // carry another request, and closing it frees its read buffer at once (point 5).
         resp.headers_mut()
             .insert(hyper::header::CONNECTION, HeaderValue::from_static("close"));
     }

@@ -4,6 +4,7 @@
 //! Handlers are thin adapters over `crate::core`; all database work runs through
 //! [`db::Db`] on blocking threads, never on the reactor.
 
+pub mod admission;
 pub mod auth;
 pub mod catalog;
 pub mod catalog_edit;
@@ -126,6 +127,8 @@ pub struct App {
     pub registry: Arc<crate::core::auth::Registry>,
     /// Failed logins per client IP (S2).
     pub login_throttle: auth::Throttle,
+    /// Bounds the login key checks running at once ([`auth::LOGIN_CHECKS`]).
+    pub login_checks: Arc<tokio::sync::Semaphore>,
     /// Flips to `true` when shutdown starts: long-lived tasks (WebSockets, monitors) watch
     /// it to say goodbye.
     pub shutdown: tokio::sync::watch::Sender<bool>,
@@ -174,6 +177,7 @@ impl App {
             jwt_secret,
             registry,
             login_throttle: auth::Throttle::default(),
+            login_checks: Arc::new(tokio::sync::Semaphore::new(auth::LOGIN_CHECKS)),
             shutdown,
             hard_stop: tokio::sync::watch::channel(false).0,
             live,
@@ -303,6 +307,8 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(4);
 const SHUTDOWN_DEADLINE: Duration = Duration::from_millis(4500);
 /// A client must send a complete request head within this time.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// The most a connection's read buffer grows to: the largest head hyper accepts, plus room.
+const READ_BUFFER_MAX: usize = 2 * http::MAX_HEAD_BYTES + 8 * 1024;
 /// At shutdown, how long an idle connection may take to flush what it was writing.
 const IDLE_CLOSE_GRACE: Duration = Duration::from_millis(250);
 
@@ -336,16 +342,17 @@ pub async fn serve(
         // hyper's own bound is twice the limit that gets a JSON 431 (router, S5); beyond
         // it hyper answers an empty 431 and closes.
         .max_header_size(2 * http::MAX_HEAD_BYTES)
-        .max_headers(2 * http::MAX_HEADERS);
+        .max_headers(2 * http::MAX_HEADERS)
+        // hyper's read buffer grows to ~400 KB by default while a body streams in: 1,000
+        // clients sending 1 MB held +343 MB (issue 26). Just above the largest head.
+        .max_buf_size(READ_BUFFER_MAX);
     // Each connection task holds a receiver: a change asks it to finish gracefully, and
     // `closed()` resolves once every connection has ended. (hyper-util's GracefulShutdown
     // does not accept http1 connections with upgrades, which WebSockets need.)
     let (graceful, _) = tokio::sync::watch::channel(());
     let mut shutdown = std::pin::pin!(shutdown);
     let monitors = monitors::spawn(&app);
-    let slots = Arc::new(tokio::sync::Semaphore::new(
-        app.config.max_connections.max(1),
-    ));
+    let admission = admission::Admission::new(app.config.max_connections);
     let poll_clock = tokio::spawn(polls::clock(app.clone()));
     if let Err(e) = chat::start(&app).await {
         tracing::error!(error = %e.message, "live chat sources not started");
@@ -367,9 +374,9 @@ pub async fn serve(
                     }
                 };
                 let _ = stream.set_nodelay(true);
-                match slots.clone().try_acquire_owned() {
-                    Ok(slot) => serve_connection(&app, &builder, &graceful, stream, peer, slot),
-                    Err(_) => refuse_busy(stream, peer),
+                match admission.admit(peer.ip()) {
+                    Some(slot) => serve_connection(&app, &builder, &graceful, stream, peer, slot),
+                    None => refuse_busy(stream, peer),
                 }
             }
             _ = shutdown.as_mut() => break,
@@ -408,7 +415,7 @@ fn serve_connection(
     graceful: &tokio::sync::watch::Sender<()>,
     stream: tokio::net::TcpStream,
     peer: SocketAddr,
-    slot: tokio::sync::OwnedSemaphorePermit,
+    slot: admission::Admitted,
 ) {
     let app = app.clone();
     // Requests being handled on this connection: at shutdown, a connection with none
@@ -493,7 +500,7 @@ fn refuse_busy(mut stream: tokio::net::TcpStream, peer: SocketAddr) {
 
 /// One of the `--max-connections` slots, held by a connection (and its WebSocket).
 #[derive(Clone)]
-pub struct ConnSlot(#[allow(dead_code)] Arc<tokio::sync::OwnedSemaphorePermit>);
+pub struct ConnSlot(#[allow(dead_code)] Arc<admission::Admitted>);
 
 /// Counts a request as in flight for as long as it lives.
 struct BusyGuard(Arc<std::sync::atomic::AtomicUsize>);

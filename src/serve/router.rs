@@ -317,6 +317,7 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     let allowed_origin = origin.filter(|o| cors_allows(&app, o));
+    let authenticated = parts.headers.contains_key(hyper::header::AUTHORIZATION);
 
     let mut resp = match find(&method, &path) {
         // hyper refuses heads beyond twice these limits with an empty 431; between the limit
@@ -331,6 +332,9 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
                 hyper::header::HeaderValue::from_static("close"),
             );
             r
+        }
+        Match::Route(..) if refuses_origin(&app, &method, &parts.headers) => {
+            http::error(&Error::new(ErrorKind::Forbidden, ORIGIN_NOT_ALLOWED))
         }
         Match::Route(route, params) => {
             let req = Req {
@@ -381,6 +385,14 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
         Match::NotFound => super::web::respond(&method, &path, &parts.headers)
             .unwrap_or_else(|| http::error(&Error::not_found("Not found"))),
     };
+    if authenticated {
+        // An answer made for one token (tokens, audit, webhook secrets) must not be kept by a
+        // browser or a proxy for the next user of the machine.
+        resp.headers_mut().insert(
+            hyper::header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        );
+    }
     if let Some(o) = allowed_origin {
         let h = resp.headers_mut();
         if let Ok(v) = HeaderValue::from_str(&o) {
@@ -423,6 +435,36 @@ fn cors_allows(app: &App, origin: &str) -> bool {
         .cors_origins
         .iter()
         .any(|o| o == "*" || o.trim_end_matches('/') == origin)
+}
+
+/// The `403` of a state-changing request sent by a page of another origin.
+pub const ORIGIN_NOT_ALLOWED: &str = "Origin not allowed";
+
+/// Whether a state-changing request (anything but GET, HEAD, OPTIONS) comes from a web page
+/// whose origin may not write: its `Origin` is present and is neither the daemon's own (the
+/// console and overlay, same-origin) nor one of `--cors-origin`. Browsers always send
+/// `Origin` on such requests, so a page elsewhere cannot post even a body CORS lets through
+/// without a preflight; clients that are not browsers send none and are unaffected.
+fn refuses_origin(app: &App, method: &Method, headers: &hyper::HeaderMap) -> bool {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return false;
+    }
+    let Some(origin) = headers.get(hyper::header::ORIGIN) else {
+        return false;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return true;
+    };
+    let own = headers
+        .get(hyper::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|host| {
+            origin
+                .strip_prefix("http://")
+                .or_else(|| origin.strip_prefix("https://"))
+                .is_some_and(|o| o.eq_ignore_ascii_case(host))
+        });
+    !own && !cors_allows(app, origin)
 }
 
 /// The answer to a CORS preflight of an allowed origin.

@@ -125,11 +125,21 @@ pub async fn websocket(app: Arc<App>, mut req: Req) -> Result<Resp> {
         let app = checker.clone();
         Box::pin(async move { super::auth::authenticate(&app, &token).await.ok() })
     });
+    let reader = app.clone();
+    let exists: ws::SessionExists = Arc::new(move |id: i64| {
+        let app = reader.clone();
+        Box::pin(async move {
+            app.db
+                .read(move |c| crate::core::sessions::may_subscribe(c, id))
+                .await
+                .unwrap_or(false)
+        })
+    });
     tokio::spawn(async move {
         match on_upgrade.await {
             Ok(upgraded) => {
                 let socket = ws::accept(TokioIo::new(upgraded)).await;
-                ws::serve(socket, live.hub.clone(), validate, shutdown).await;
+                ws::serve(socket, live.hub.clone(), validate, exists, shutdown).await;
                 drop(slot);
             }
             Err(e) => tracing::debug!(error = %e, "WebSocket upgrade failed"),

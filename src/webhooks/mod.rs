@@ -77,25 +77,22 @@ impl reqwest::dns::Resolve for GuardedResolver {
     fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
         let host = name.as_str().to_string();
         Box::pin(async move {
-            let allow_private = registry::allow_private();
+            let policy = registry::address_policy();
             let found: Vec<std::net::SocketAddr> =
                 tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
             let mut refused = None;
             let allowed: Vec<std::net::SocketAddr> = found
                 .into_iter()
-                .filter(
-                    |a| match registry::forbidden_address(a.ip(), allow_private) {
-                        Some(why) => {
-                            refused = Some(why);
-                            false
-                        }
-                        None => true,
-                    },
-                )
+                .filter(|a| match registry::forbidden_address(a.ip(), policy) {
+                    Some(why) => {
+                        refused = Some(why);
+                        false
+                    }
+                    None => true,
+                })
                 .collect();
             if allowed.is_empty() {
-                let why = refused.unwrap_or("no address");
-                return Err(format!("receiver address not allowed: {why}").into());
+                return Err(Box::new(NotAllowed(refused.unwrap_or("no address"))) as _);
             }
             let addrs: reqwest::dns::Addrs = Box::new(allowed.into_iter());
             Ok(addrs)
@@ -103,12 +100,25 @@ impl reqwest::dns::Resolve for GuardedResolver {
     }
 }
 
+/// A receiver name that resolves to no address a webhook may be sent to: said as such (it is
+/// the policy's answer, decided before any connection, so it reveals nothing of the port).
+#[derive(Debug)]
+struct NotAllowed(&'static str);
+
+impl std::fmt::Display for NotAllowed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "receiver address not allowed: {}", self.0)
+    }
+}
+
+impl std::error::Error for NotAllowed {}
+
 /// One signed POST of a delivery. Never fails: the outcome says what happened.
 pub async fn send(client: &reqwest::Client, d: &Due) -> Outcome {
     // A URL stored before the rules (or with the setting changed since) is checked again;
     // names are checked by the resolver.
     if let Ok(url) = reqwest::Url::parse(&d.url) {
-        if let Err(why) = registry::check_host(&url, registry::allow_private()) {
+        if let Err(why) = registry::check_host(&url, registry::address_policy()) {
             return Outcome {
                 status: None,
                 error: Some(format!("receiver address not allowed: url {why}")),
@@ -147,21 +157,55 @@ pub async fn send(client: &reqwest::Client, d: &Due) -> Outcome {
             let retry_after = (status.as_u16() == 429)
                 .then(|| crate::core::events::discord::retry_after(&body, retry_header.as_deref()))
                 .flatten();
-            let error = (!status.is_success()).then(|| match status.canonical_reason() {
+            if status.is_success() {
+                return Outcome {
+                    status: Some(status.as_u16()),
+                    error: None,
+                    retry_after,
+                };
+            }
+            let reason = match status.canonical_reason() {
                 Some(reason) => format!("HTTP {} {reason}", status.as_u16()),
                 None => format!("HTTP {}", status.as_u16()),
-            });
+            };
             Outcome {
-                status: Some(status.as_u16()),
-                error,
                 retry_after,
+                ..not_accepted(d, &reason)
             }
         }
-        Err(e) => Outcome {
-            status: None,
-            error: Some(describe(&e)),
-            retry_after: None,
-        },
+        Err(e) => {
+            let mut source: Option<&dyn std::error::Error> = Some(&e);
+            while let Some(err) = source {
+                if let Some(refused) = err.downcast_ref::<NotAllowed>() {
+                    return Outcome {
+                        status: None,
+                        error: Some(refused.to_string()),
+                        retry_after: None,
+                    };
+                }
+                source = err.source();
+            }
+            not_accepted(d, &describe(&e))
+        }
+    }
+}
+
+/// What admins are told of a failed attempt, whatever its cause: a receiver that answered
+/// "405" and a port where nothing listens must look the same, or the test route maps the
+/// ports of the daemon's host and network. The cause goes to the daemon's log.
+pub const NOT_ACCEPTED: &str =
+    "The receiver did not accept the delivery (no 2xx answer; the daemon's log has the cause)";
+
+fn not_accepted(d: &Due, cause: &str) -> Outcome {
+    tracing::warn!(
+        webhook = d.webhook_id,
+        delivery = %d.delivery_id,
+        "webhook delivery not accepted: {cause}"
+    );
+    Outcome {
+        status: None,
+        error: Some(NOT_ACCEPTED.into()),
+        retry_after: None,
     }
 }
 

@@ -26,6 +26,7 @@ mod concurrency;
 mod conformance;
 mod docs;
 mod hardening;
+mod hold;
 mod host_night;
 mod http_auth;
 mod http_catalog;

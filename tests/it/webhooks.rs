@@ -423,14 +423,19 @@ fn daemon_delivers_signed_events_and_test_endpoint() {
     verify_signature(&got[2]);
     rx.status.store(500, Ordering::SeqCst);
     let r = srv.post(&format!("/api/webhooks/test/{id}"), json!({}), Some(&token));
-    assert_eq!(r.json["delivered"], false);
-    assert_eq!(r.json["status"], 500);
-    assert!(r.json["error"].is_string());
+    // A failure says no more than that (issue 26: no telling an HTTP error from a closed
+    // port); the daemon's log has the cause.
+    assert_eq!(
+        r.json,
+        json!({ "message": "Test webhook sent", "delivered": false,
+                "error": "The receiver did not accept the delivery (no 2xx answer; the daemon's log has the cause)" })
+    );
+    assert!(srv.logs().contains("HTTP 500"), "{}", srv.logs());
     let logs = srv.get_auth(&format!("/api/webhooks/{id}/logs"), &token);
     let logs = logs.json.as_array().unwrap().clone();
     assert_eq!(logs.len(), 4);
     assert_eq!(logs[0]["event_type"], "test");
-    assert_eq!(logs[0]["response_status"], 500);
+    assert_eq!(logs[0]["response_status"], serde_json::Value::Null);
     assert!(!serde_json::to_string(&logs).unwrap().contains(SECRET));
     assert!(!srv.logs().contains(SECRET));
 }
