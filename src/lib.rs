@@ -9,6 +9,7 @@ pub mod chat;
 pub mod cli;
 pub mod core;
 pub mod daemon_lock;
+pub mod env;
 pub mod error;
 pub mod live;
 pub mod monitor;

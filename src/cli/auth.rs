@@ -108,13 +108,13 @@ fn read_stdin_key(prompt: &str) -> Result<String> {
 
 /// The admins this process knows besides the database's (admins file, environment key).
 fn registry() -> Result<auth::Registry> {
-    let file = match admins::env_file() {
+    let file = match crate::env::admins_file() {
         Some(path) => admins::load_file(&path)?,
         None => Vec::new(),
     };
     Ok(auth::Registry {
         file,
-        env_key: auth::env_admin_key(),
+        env_key: crate::env::admin_key(),
         // Only the daemon signs login tokens; the CLI never needs a key generation.
         secret: Vec::new(),
     })
@@ -210,7 +210,7 @@ fn mint_token(ctx: &Ctx, args: MintArgs) -> Result<()> {
     };
     let new = tokens::NewToken::new(&args.name, role, args.ttl.as_deref())?;
     let mut conn = ctx.open_or_create()?;
-    let secret = auth::jwt_secret(&mut conn, auth::env_jwt_secret())?;
+    let secret = auth::jwt_secret(&mut conn, crate::env::jwt_secret())?;
     let minted = tokens::mint(&mut conn, &secret, &new)?;
     if ctx.json {
         output::json(&minted)

@@ -4,9 +4,8 @@
 
 use super::output::{self, kv};
 use super::{values, Ctx};
-use crate::core::chat::{self, Format, Options};
+use crate::core::chat::{self, Format, ImportSummary, Log, Options, Progress};
 use crate::core::sessions;
-use crate::core::votes::{self, ImportSummary};
 use crate::Result;
 use clap::Subcommand;
 use std::cell::Cell;
@@ -166,34 +165,28 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
         inner: raw,
         count: read_bytes.clone(),
     }))?;
-    let format = if format == "auto" {
-        chat::detect(&input.head).ok_or_else(chat::unknown_format)?
-    } else {
-        Format::parse(&format).ok_or_else(chat::unknown_format)?
+    let format = match format.as_str() {
+        "auto" => None,
+        name => Some(Format::parse(name).ok_or_else(chat::unknown_format)?),
     };
 
     let bar = progress_bar(ctx, size);
-    let mut skipped = 0;
-    let mut summary = votes::import_pipelined(&mut conn, session_id, |sink| {
-        let mut seen = 0u64;
-        let tally = chat::read(input, format, &opts, &mut |m| {
-            sink(m)?;
-            seen += 1;
-            if let Some(bar) = &bar {
-                if seen.is_multiple_of(4096) {
-                    bar.set_position(read_bytes.get());
-                    bar.set_message(format!("{seen} messages"));
-                }
+    let log = Log::File {
+        input,
+        format,
+        options: opts,
+    };
+    let summary = chat::import(&mut conn, session_id, log, &mut |p| {
+        let Some(bar) = &bar else { return };
+        match p {
+            Progress::Messages(seen) if seen.is_multiple_of(4096) => {
+                bar.set_position(read_bytes.get());
+                bar.set_message(format!("{seen} messages"));
             }
-            Ok(())
-        })?;
-        skipped = tally.skipped;
-        if let Some(bar) = &bar {
-            bar.set_message("committing");
+            Progress::Messages(_) => {}
+            Progress::Committing => bar.set_message("committing"),
         }
-        Ok(())
     })?;
-    summary.entries_skipped = skipped;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -131,6 +131,10 @@ pub struct Ctx {
     pub db: PathBuf,
     pub json: bool,
     pub quiet: bool,
+    /// The newest outbox id when the command first opened the database (set by
+    /// [`Ctx::open`]): after the command, `webhook::pending_note` counts the deliveries it
+    /// queued since.
+    pub outbox_at_open: std::cell::OnceCell<i64>,
 }
 
 impl Ctx {
@@ -138,7 +142,7 @@ impl Ctx {
     /// this: a missing file is `error: no database at PATH` (exit 3), never created.
     pub fn open(&self) -> Result<Connection> {
         let conn = store::open_existing(&self.db)?;
-        webhook::remember_outbox(&conn);
+        self.remember_outbox(&conn);
         Ok(conn)
     }
 
@@ -146,8 +150,17 @@ impl Ctx {
     /// Only commands that write (and `serve`) use this.
     pub fn open_or_create(&self) -> Result<Connection> {
         let conn = store::open(&self.db)?;
-        webhook::remember_outbox(&conn);
+        self.remember_outbox(&conn);
         Ok(conn)
+    }
+
+    /// Remembers the newest outbox id the first time the command opens the database.
+    fn remember_outbox(&self, conn: &Connection) {
+        if self.outbox_at_open.get().is_none() {
+            if let Ok(id) = crate::core::events::last_event_id(conn) {
+                let _ = self.outbox_at_open.set(id);
+            }
+        }
     }
 
     /// [`Ctx::open_or_create`] for a command that writes, else [`Ctx::open`].
@@ -172,11 +185,12 @@ pub fn main() -> i32 {
         db: cli.db.clone().unwrap_or_else(store::default_path),
         json: cli.json,
         quiet: cli.quiet,
+        outbox_at_open: std::cell::OnceCell::new(),
     };
     let serving = matches!(cli.command, Command::Serve(_));
     if !serving {
         // Every write of this command is recorded in the audit log as this actor.
-        crate::core::audit::set_default_actor(crate::core::audit::cli_actor());
+        crate::core::audit::set_default_actor(crate::env::cli_actor());
     }
     let code = match run(&ctx, cli.command) {
         Ok(()) => 0,

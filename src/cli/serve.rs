@@ -1,7 +1,7 @@
 //! `jackbox serve`: runs the daemon (the only command with a tokio runtime).
 
 use super::Ctx;
-use crate::serve::{self, Config};
+use crate::serve::{self, Config, LogFormat};
 use crate::Result;
 
 #[derive(Debug, clap::Args)]
@@ -64,29 +64,8 @@ pub struct Args {
     pub log_format: LogFormat,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum LogFormat {
-    Pretty,
-    Json,
-}
-
-fn init_logs(format: LogFormat) {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("JACKBOX_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
-    let _ = match format {
-        LogFormat::Pretty => builder
-            .with_ansi(
-                std::io::IsTerminal::is_terminal(&std::io::stderr())
-                    && std::env::var_os("NO_COLOR").is_none(),
-            )
-            .try_init(),
-        LogFormat::Json => builder.json().try_init(),
-    };
-}
-
+/// Arguments → [`Config`] (the environment's admin key, JWT secret and admins file
+/// included), then [`serve::run`] on a runtime of its own.
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let mut config = Config::new(ctx.db.clone());
     config.cors_origins = args.cors_origin;
@@ -97,81 +76,24 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     if let Some(n) = args.max_connections {
         config.max_connections = n as usize;
     }
-    config.admin_key = crate::core::auth::env_admin_key();
-    config.jwt_secret = crate::core::auth::env_jwt_secret();
-    config.admins_file = crate::core::admins::env_file();
+    config.admin_key = crate::env::admin_key();
+    config.jwt_secret = crate::env::jwt_secret();
+    config.admins_file = crate::env::admins_file();
     config.audit_retention_days = args.audit_retention_days;
+    config.log_format = Some(args.log_format);
     config.chat_sources = chat_sources(args.twitch.as_deref(), args.youtube.as_deref())?;
-    let app = serve::App::new(config)?;
-    // Held until the daemon exits: tells the CLI a daemon delivers the webhooks.
-    let _daemon_lock = crate::daemon_lock::acquire(&ctx.db)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("jackbox-serve")
         .build()?;
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(&args.bind)
-            .await
-            .map_err(|e| crate::Error::storage(format!("cannot listen on {}: {e}", args.bind)))?;
-        let addr = listener.local_addr()?;
-        // Lets `jackbox game show` ask this daemon for a monitor's live room state. Also the
-        // proof that the file takes writes (full disk, read-only folder): only then is the
-        // daemon announced.
-        let url = daemon_url(addr);
-        app.db
-            .write(move |c| crate::store::set_setting(c, crate::daemon_lock::URL_SETTING, &url))
-            .await?;
-        // Plain first line, whatever the log format: scripts and tests read the port here.
-        eprintln!("listening on http://{addr}");
-        init_logs(args.log_format);
-        if app
-            .config
-            .admin_key
-            .as_ref()
-            .is_some_and(|k| k.chars().count() < crate::core::admins::MIN_KEY_LEN)
-        {
-            tracing::warn!(
-                "the admin key (JACKBOX_ADMIN_KEY) is shorter than {} characters: use a longer \
-                 one, or named admins (jackbox auth admin add NAME)",
-                crate::core::admins::MIN_KEY_LEN
-            );
-        }
-        let reg = app.registry.clone();
-        let configured = app
-            .db
-            .read(move |c| {
-                Ok(
-                    crate::core::auth::key_configured(c, reg.env_key.as_deref())?
-                        || !reg.file.is_empty()
-                        || !crate::core::admins::stored(c)?.is_empty(),
-                )
-            })
-            .await?;
-        if !configured {
-            tracing::warn!(
-                "no admin configured: logins answer 503 until JACKBOX_ADMIN_KEY is set, \
-                 `jackbox auth set-key` or `jackbox auth admin add NAME` is run"
-            );
-        }
-        serve::serve(app, listener, serve::shutdown_signal()).await
-    })?;
+    runtime.block_on(serve::run(
+        config,
+        serve::Listen::Addr(args.bind),
+        serve::shutdown_signal(),
+    ))?;
     // Blocking tasks (a long SQLite query) must not keep the process alive past the grace.
     runtime.shutdown_timeout(std::time::Duration::from_millis(300));
     Ok(())
-}
-
-/// The loopback URL of a daemon bound to `addr` (a wildcard bind is reached on loopback).
-fn daemon_url(addr: std::net::SocketAddr) -> String {
-    let ip = if addr.ip().is_unspecified() {
-        if addr.is_ipv4() {
-            std::net::IpAddr::from([127, 0, 0, 1])
-        } else {
-            std::net::IpAddr::from(std::net::Ipv6Addr::LOCALHOST)
-        }
-    } else {
-        addr.ip()
-    };
-    format!("http://{}", std::net::SocketAddr::new(ip, addr.port()))
 }
 
 /// `--twitch` / `--youtube`: the chat sources that replace the stored list, if given.

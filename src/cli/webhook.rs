@@ -6,7 +6,6 @@ use super::{values, Ctx};
 use crate::core::webhooks::{self, NewWebhook, Webhook, WebhookPatch};
 use crate::{daemon_lock, Error, Result};
 use clap::Subcommand;
-use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Subcommand)]
@@ -287,26 +286,12 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
         .map_err(|e| Error::storage(format!("cannot start the async runtime: {e}")))
 }
 
-/// The outbox position when the command first opened the database (-1: not opened).
-static OUTBOX_AT_OPEN: AtomicI64 = AtomicI64::new(-1);
-
-/// Remembers the newest outbox id when a command opens the database (first open only).
-pub(super) fn remember_outbox(conn: &rusqlite::Connection) {
-    if OUTBOX_AT_OPEN.load(Ordering::Relaxed) >= 0 {
-        return;
-    }
-    if let Ok(id) = crate::core::events::last_event_id(conn) {
-        OUTBOX_AT_OPEN.store(id, Ordering::Relaxed);
-    }
-}
-
 /// After a command: if it queued webhook deliveries and no daemon runs on the database,
 /// says so once on stderr.
 pub(super) fn pending_note(ctx: &Ctx) {
-    let before = OUTBOX_AT_OPEN.load(Ordering::Relaxed);
-    if before < 0 {
+    let Some(&before) = ctx.outbox_at_open.get() else {
         return;
-    }
+    };
     // Read-only and without migrations: this must stay cheap.
     let Ok(conn) = rusqlite::Connection::open_with_flags(
         &ctx.db,

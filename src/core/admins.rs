@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::Sha256;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Shortest key accepted from a user or an admins file.
 pub const MIN_KEY_LEN: usize = 16;
@@ -370,15 +370,6 @@ pub fn list(conn: &Connection, reg: &Registry) -> Result<Vec<AdminInfo>> {
         });
     }
     Ok(out)
-}
-
-/// The admins file named by `JACKBOX_ADMINS_FILE` (or its alias `ADMIN_CONFIG_PATH`).
-pub fn env_file() -> Option<PathBuf> {
-    ["JACKBOX_ADMINS_FILE", "ADMIN_CONFIG_PATH"]
-        .iter()
-        .filter_map(std::env::var_os)
-        .find(|v| !v.is_empty())
-        .map(PathBuf::from)
 }
 
 /// Reads and checks an admins file: JSON `[{ "name", "key" }]`, valid unique names, keys of

@@ -54,44 +54,6 @@ pub fn current_actor() -> String {
         .unwrap_or_else(|| SYSTEM_ACTOR.to_string())
 }
 
-/// The CLI's actor: `JACKBOX_ACTOR` when set, else `cli:<OS user>`.
-pub fn cli_actor() -> String {
-    if let Some(a) = std::env::var("JACKBOX_ACTOR")
-        .ok()
-        .map(|a| a.trim().to_string())
-        .filter(|a| !a.is_empty())
-    {
-        return a;
-    }
-    format!("cli:{}", os_user())
-}
-
-/// The login name of the user running this process.
-fn os_user() -> String {
-    if let Some(u) = ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|v| !v.trim().is_empty())
-    {
-        return u.trim().to_string();
-    }
-    // No environment (cron, `env -i`): the owner of this process, looked up in /etc/passwd.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let Ok(uid) = std::fs::metadata("/proc/self").map(|m| m.uid()) {
-            let name = std::fs::read_to_string("/etc/passwd").ok().and_then(|p| {
-                p.lines().find_map(|l| {
-                    let f: Vec<&str> = l.split(':').collect();
-                    (f.len() > 2 && f[2] == uid.to_string()).then(|| f[0].to_string())
-                })
-            });
-            return name.unwrap_or_else(|| format!("uid{uid}"));
-        }
-    }
-    "unknown".to_string()
-}
-
 /// Field names whose values never reach a row, at any depth of `detail`.
 const SECRET_FIELDS: &[&str] = &["key", "secret", "token", "password", "authorization"];
 

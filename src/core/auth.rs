@@ -48,22 +48,6 @@ pub fn not_configured() -> Error {
         .with_hint("set JACKBOX_ADMIN_KEY, or run: jackbox auth set-key")
 }
 
-/// The admin key from the environment: `JACKBOX_ADMIN_KEY`, else `ADMIN_KEY`.
-pub fn env_admin_key() -> Option<String> {
-    ["JACKBOX_ADMIN_KEY", "ADMIN_KEY"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|v| !v.is_empty())
-}
-
-/// The JWT secret from the environment (`JACKBOX_JWT_SECRET`), if set.
-pub fn env_jwt_secret() -> Option<Vec<u8>> {
-    std::env::var("JACKBOX_JWT_SECRET")
-        .ok()
-        .filter(|v| !v.is_empty())
-        .map(String::into_bytes)
-}
-
 /// Who logged in: the admin's name and key generation (goes into the token as `kg`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoggedIn {

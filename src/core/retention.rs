@@ -1,6 +1,7 @@
 //! How long the outbox and the webhook history are kept (`docs/live.md`, "Retention"), and
 //! the one function that deletes what is older. The daemon runs it at start and hourly.
 
+use crate::core::vocab::DeliveryState;
 use crate::Result;
 use rusqlite::Connection;
 
@@ -37,9 +38,13 @@ pub fn prune(conn: &Connection, dispatched: Option<i64>) -> Result<Pruned> {
     out.deliveries = conn
         .prepare_cached(
             "DELETE FROM webhook_deliveries
-             WHERE state IN ('delivered', 'failed') AND created_at < ?1",
+             WHERE state IN (?2, ?3) AND created_at < ?1",
         )?
-        .execute([&history_cutoff])?;
+        .execute(rusqlite::params![
+            history_cutoff,
+            DeliveryState::Delivered,
+            DeliveryState::Failed
+        ])?;
     out.logs = conn
         .prepare_cached("DELETE FROM webhook_logs WHERE created_at < ?1")?
         .execute([&history_cutoff])?;

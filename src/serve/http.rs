@@ -231,15 +231,6 @@ impl Body {
         self.0.get(name).filter(|v| !v.is_null())
     }
 
-    /// An optional string; another type → `{name} must be a string`.
-    pub fn opt_str(&self, name: &str) -> Result<Option<String>> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(Error::invalid(format!("{name} must be a string"))),
-        }
-    }
-
     /// An optional string; another type → `message`.
     pub fn opt_str_or(&self, name: &str, message: &str) -> Result<Option<String>> {
         match self.get(name) {

@@ -17,6 +17,7 @@ pub mod pick;
 pub mod polls;
 pub mod router;
 pub mod sessions;
+mod start;
 pub mod stats;
 pub mod vocab_js;
 pub mod votes;
@@ -26,6 +27,7 @@ pub mod webhooks;
 use crate::Result;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
+pub use start::{run, Listen, LogFormat};
 use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -83,6 +85,8 @@ pub struct Config {
     pub admins_file: Option<PathBuf>,
     /// Audit rows older than this many days are deleted.
     pub audit_retention_days: u32,
+    /// The log format on stderr; `None` leaves logging to the caller (tests in process).
+    pub log_format: Option<LogFormat>,
     /// Live chat: where sources connect, the counting rules.
     pub chat: crate::chat::Config,
     /// The chat sources given at start (`--twitch`, `--youtube`): they replace the stored
@@ -106,6 +110,7 @@ impl Config {
             backup_keep: 7,
             admins_file: None,
             audit_retention_days: crate::core::audit::DEFAULT_RETENTION_DAYS,
+            log_format: None,
             chat: crate::chat::Config::from_env(),
             chat_sources: None,
         }
@@ -311,19 +316,6 @@ const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 const READ_BUFFER_MAX: usize = 2 * http::MAX_HEAD_BYTES + 8 * 1024;
 /// At shutdown, how long an idle connection may take to flush what it was writing.
 const IDLE_CLOSE_GRACE: Duration = Duration::from_millis(250);
-
-/// Opens the database for `config` and serves on `listener` until `shutdown` resolves (see
-/// [`serve`]). Tests bind port 0 and pass the listener.
-pub async fn run(
-    config: Config,
-    listener: TcpListener,
-    shutdown: impl Future<Output = ()>,
-) -> Result<()> {
-    let app = tokio::task::spawn_blocking(move || App::new(config))
-        .await
-        .map_err(|e| crate::Error::storage(format!("startup failed: {e}")))??;
-    serve(app, listener, shutdown).await
-}
 
 /// Serves `app` on `listener` until `shutdown` resolves, then lets in-flight requests finish
 /// (at most a few seconds) and returns.

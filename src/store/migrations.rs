@@ -1,6 +1,7 @@
 //! The schema, as an append-only list of migrations applied against `PRAGMA user_version`.
 //!
-//! Never edit a released step: add a new one at the end. A step never calls code that may
+//! Never edit a released step: add a new one at the end. Every released step is pinned by
+//! the hash of what it runs (`tests/it/migrations.rs`, `released_steps_are_frozen`). A step never calls code that may
 //! change later (no `core::…` function): data that ships with the product, such as the
 //! built-in catalog, is frozen SQL or constants here (`steps/`), and a later change to it is
 //! a new step. Each step runs in the same
@@ -12,7 +13,8 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 enum Step {
     Sql(&'static str),
-    Code(fn(&Transaction) -> Result<()>),
+    /// A step written in code, and the frozen data it writes as text (what its pin hashes).
+    Code(fn(&Transaction) -> Result<()>, fn() -> String),
 }
 
 const STEPS: &[Step] = &[
@@ -309,7 +311,7 @@ const STEPS: &[Step] = &[
     ),
     // 9: the built-in tickers (the product's own list, `docs/catalog.md`). Frozen data: a
     // game renamed or removed since simply gets none.
-    Step::Code(seed_tickers_v9),
+    Step::Code(seed_tickers_v9, tickers_v9_text),
     // 10: sessions.updated_at, moved by every write to the session, its games and its live
     // votes (triggers below, so no write path can forget it; chat_logs rows are written
     // only by the chat import, which moves it once per import instead of once per row, and
@@ -513,6 +515,14 @@ fn seed_tickers_v9(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
+/// Step 9's data as text, one `pack<TAB>title<TAB>ticker` line each.
+fn tickers_v9_text() -> String {
+    TICKERS_V9
+        .iter()
+        .map(|(pack, title, ticker)| format!("{pack}\t{title}\t{ticker}\n"))
+        .collect()
+}
+
 /// The built-in tickers, for the test that checks them against the built-in catalog.
 #[doc(hidden)]
 pub fn builtin_tickers() -> &'static [(&'static str, &'static str, &'static str)] {
@@ -533,14 +543,26 @@ pub(super) fn migrate(conn: &Connection) -> Result<()> {
     // Re-read inside the write lock: another process may have migrated meanwhile.
     let version = user_version(&tx)?;
     check_not_newer(version)?;
-    for (i, step) in STEPS.iter().enumerate().skip(version as usize) {
+    apply(&tx, version, LATEST_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Runs steps `from + 1 ..= upto`, each followed by its version bump (the caller's
+/// transaction commits them together).
+fn apply(tx: &Transaction, from: i64, upto: i64) -> Result<()> {
+    for (i, step) in STEPS
+        .iter()
+        .enumerate()
+        .take(upto as usize)
+        .skip(from as usize)
+    {
         match step {
             Step::Sql(sql) => tx.execute_batch(sql)?,
-            Step::Code(f) => f(&tx)?,
+            Step::Code(f, _) => f(tx)?,
         }
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
     }
-    tx.commit()?;
     Ok(())
 }
 
@@ -568,13 +590,17 @@ fn check_not_newer(version: i64) -> Result<()> {
 #[doc(hidden)]
 pub fn migrate_to(conn: &Connection, upto: i64) -> Result<()> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    for (i, step) in STEPS.iter().enumerate().take(upto as usize) {
-        match step {
-            Step::Sql(sql) => tx.execute_batch(sql)?,
-            Step::Code(f) => f(&tx)?,
-        }
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
-    }
+    apply(&tx, 0, upto)?;
     tx.commit()?;
     Ok(())
+}
+
+/// What step `n` (from 1) runs, as text to hash: its SQL, or for a step written in code the
+/// frozen data it writes. Lets a test pin every released step (`tests/it/migrations.rs`).
+#[doc(hidden)]
+pub fn step_text(n: usize) -> Option<String> {
+    Some(match STEPS.get(n.checked_sub(1)?)? {
+        Step::Sql(sql) => sql.to_string(),
+        Step::Code(_, frozen) => frozen(),
+    })
 }

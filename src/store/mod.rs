@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use backup::{backup, backups_in, prune_backups, restore, Backup, Restored};
-pub use migrations::{builtin_tickers, migrate_to, LATEST_VERSION};
+pub use migrations::{builtin_tickers, migrate_to, step_text, LATEST_VERSION};
 
 /// How long a connection waits for another writer before giving up. Long enough that the
 /// CLI and a busy daemon never show "database is locked" to a user, even behind a

@@ -225,13 +225,34 @@ fn every_historical_version_migrates_to_the_fresh_schema() {
 }
 
 #[test]
-fn released_data_steps_are_frozen() {
-    // Step 2 ships the built-in catalog. Editing it would give old and new installs
-    // different catalogs: a change to the built-in catalog is a new step instead.
+fn released_steps_are_frozen() {
+    // A released step never changes: old and new installs would otherwise have different
+    // schemas or catalogs. A change is a new step at the end. Step 2 ships the built-in
+    // catalog (`steps/002_catalog.sql`), step 9 the built-in tickers (pinned as its frozen
+    // data). A step added after release 10 gets its pin here once it is released.
     use sha2::{Digest, Sha256};
+    const PINNED: [&str; 10] = [
+        "6f201815a01dc230b99461ff6847f9ff7f9c9fb678e539ab5713fcc766ec347e",
+        "5ca1efdbe5670f717516c4dd18986ab98708cb6e5cdaf11706aba1c9b150721e",
+        "d0d4483768c87a5671aa07aed5f9ab0ffbab98401d04972b986ba641f5191f18",
+        "93af6bfff81d36f66061e06222137d5cf265deec95395c72cc132b56a3ec02d1",
+        "d6022b3774cdd3feb8a75ba5b650d8a00af790f516dfd0c9872af555edfbe574",
+        "2264a82f44784abf0062703cedcbfba567a1ad2dde09c94e1e077ec61c106640",
+        "0e87e213442545e50c951f2b28f9a7d39f673397dbdca0c1e5c347d385fb0f85",
+        "53b697f7efa92e9351df7b05c521975470b415ff693b614bbb2fa771e5140db2",
+        "3981901b81d062470c33d5b45a8ce3418ea6efa2c82100a9f9b7c2e1c50aaf19",
+        "8efbdb2a75f4f4416440af834ab91c1d6a519c4dbe1fe1713e2b63c17b9d908c",
+    ];
+    let got: Vec<String> = (1..=PINNED.len())
+        .map(|n| {
+            let text = jackbox::store::step_text(n).unwrap_or_else(|| panic!("no step {n}"));
+            hex::encode(Sha256::digest(text.as_bytes()))
+        })
+        .collect();
+    for (n, (want, got)) in PINNED.iter().zip(&got).enumerate() {
+        assert_eq!(want, got, "released migration step {} changed", n + 1);
+    }
+    // Step 2 runs the file (`steps/002_catalog.sql`) whose hash was pinned before.
     let step2 = include_str!("../../src/store/steps/002_catalog.sql");
-    assert_eq!(
-        hex::encode(Sha256::digest(step2.as_bytes())),
-        "5ca1efdbe5670f717516c4dd18986ab98708cb6e5cdaf11706aba1c9b150721e"
-    );
+    assert_eq!(hex::encode(Sha256::digest(step2.as_bytes())), PINNED[1]);
 }

@@ -5,9 +5,8 @@
 
 use super::lenient::{Leaf, Node};
 use super::{bad_entry, ChatMessage, Tally};
-use crate::core::votes::{epoch_ms, import_pipelined, parse_timestamp_str, ImportSummary};
+use crate::core::votes::{epoch_ms, parse_timestamp_str};
 use crate::{Error, Result};
-use rusqlite::Connection;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
@@ -299,40 +298,37 @@ pub fn read_base(reader: Box<dyn BufRead>, sink: Sink) -> Result<()> {
     result.map_err(|e| failure(err, e))
 }
 
-/// The HTTP face's chat import: `{ "chatData": [...] }` from the request body, streamed
-/// into one transaction. `Session not found` comes before any body error.
-pub fn import_body(conn: &mut Connection, session_id: i64, body: &[u8]) -> Result<ImportSummary> {
-    // A missing body counts as `{}`: no chatData.
+/// The HTTP body of the chat import: `{ "chatData": [...] }`, each entry handed to `sink`
+/// as it is parsed. A blank body counts as `{}` (no chatData).
+pub fn read_body(body: &[u8], sink: Sink) -> Result<()> {
     let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
         body
     };
-    import_pipelined(conn, session_id, |sink| {
-        let mut err = None;
-        let mut read = 0u64;
-        let mut counting = |m: ChatMessage| {
-            read += 1;
-            sink(m)
-        };
-        let mut f = base_each(&mut counting);
-        let mut de = serde_json::Deserializer::from_slice(body);
-        let result = de
-            .deserialize_any(BodyTop {
-                f: &mut f,
-                err: &mut err,
-            })
-            .and_then(|()| de.end());
-        result.map_err(|e| match err {
-            Some(err) => err,
-            None => Error::invalid(format!("Invalid JSON body: {e}")),
-        })?;
-        drop(f);
-        if read == 0 {
-            return Err(Error::invalid(EMPTY_CHAT_DATA));
-        }
-        Ok(())
-    })
+    let mut err = None;
+    let mut read = 0u64;
+    let mut counting = |m: ChatMessage| {
+        read += 1;
+        sink(m)
+    };
+    let mut f = base_each(&mut counting);
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let result = de
+        .deserialize_any(BodyTop {
+            f: &mut f,
+            err: &mut err,
+        })
+        .and_then(|()| de.end());
+    result.map_err(|e| match err {
+        Some(err) => err,
+        None => Error::invalid(format!("Invalid JSON body: {e}")),
+    })?;
+    drop(f);
+    if read == 0 {
+        return Err(Error::invalid(EMPTY_CHAT_DATA));
+    }
+    Ok(())
 }
 
 /// An HTTP import with nothing in it: never "imported successfully" with nothing read.

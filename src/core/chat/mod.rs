@@ -1,4 +1,5 @@
-//! Chat logs in the formats streamers have, read as a stream of [`ChatMessage`]s.
+//! Chat logs in the formats streamers have, read as a stream of [`ChatMessage`]s, and the
+//! one chat import both faces call ([`import`]; the counting rules are `import.rs`'s).
 //!
 //! Every reader is streaming: JSON arrays go through a serde `SeqAccess` visitor that hands
 //! each element to a sink as soon as it is parsed, line formats through a reused line
@@ -13,6 +14,7 @@
 //! an error, never an empty import.
 
 pub mod follow;
+mod import;
 mod json;
 mod lenient;
 pub mod live;
@@ -20,12 +22,22 @@ pub mod sources;
 mod text;
 mod windows_zones;
 
-pub use crate::core::votes::ChatMessage;
-pub use json::{import_body, EMPTY_CHAT_DATA};
+pub use import::{import_messages, import_pipelined, ImportSummary, Importer};
+pub use json::EMPTY_CHAT_DATA;
 pub use text::{Line, LineFormat, LineParser};
 
 use crate::{Error, Result};
+use rusqlite::Connection;
 use std::io::{BufRead, BufReader, Cursor, Read};
+
+/// One chat message, parsed from whatever format it came in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChatMessage {
+    pub username: String,
+    pub message: String,
+    /// Milliseconds since the epoch, UTC.
+    pub at: i64,
+}
 
 /// The formats a chat log can come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +161,82 @@ pub fn parse_utc_offset(s: &str) -> Result<i32> {
         return Err(bad());
     }
     Ok(sign * (h * 3600 + m * 60))
+}
+
+/// Where the messages of an import come from.
+pub enum Log<'a> {
+    /// The HTTP body of `POST /api/sessions/{id}/chat-import`: `{ "chatData": [...] }`
+    /// (an empty body counts as `{}`).
+    Body(&'a [u8]),
+    /// A chat log (`jackbox chat import FILE`): its format, or `None` to detect it from the
+    /// first bytes.
+    File {
+        input: Input,
+        format: Option<Format>,
+        options: Options,
+    },
+}
+
+/// How far an import has got, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Messages read so far.
+    Messages(u64),
+    /// Every message is read; the transaction is being written.
+    Committing,
+}
+
+/// The chat import, for both faces: reads every message of `log` and counts its votes for
+/// `session_id` in one all-or-nothing transaction ([`import_pipelined`]). `Session not
+/// found` comes before any error of the log; an unrecognised log before reading.
+pub fn import(
+    conn: &mut Connection,
+    session_id: i64,
+    log: Log,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportSummary> {
+    // An unrecognised log is refused before anything is read.
+    let reader = match log {
+        Log::Body(body) => Reader::Body(body),
+        Log::File {
+            input,
+            format,
+            options,
+        } => {
+            let format = match format {
+                Some(f) => f,
+                None => detect(&input.head).ok_or_else(unknown_format)?,
+            };
+            Reader::File(input, format, options)
+        }
+    };
+    // Entries skipped as not chat (a Super Chat without text, …): the summary says so.
+    let mut skipped = 0;
+    let mut summary = import_pipelined(conn, session_id, |sink| {
+        let mut seen = 0u64;
+        let mut each = |m: ChatMessage| {
+            sink(m)?;
+            seen += 1;
+            progress(Progress::Messages(seen));
+            Ok(())
+        };
+        match reader {
+            Reader::Body(body) => json::read_body(body, &mut each)?,
+            Reader::File(input, format, options) => {
+                skipped = read(input, format, &options, &mut each)?.skipped;
+            }
+        }
+        progress(Progress::Committing);
+        Ok(())
+    })?;
+    summary.entries_skipped = skipped;
+    Ok(summary)
+}
+
+/// A [`Log`] whose format is known.
+enum Reader<'a> {
+    Body(&'a [u8]),
+    File(Input, Format, Options),
 }
 
 /// The first bytes of a decoded input (for detection) and the whole decoded stream.

@@ -279,13 +279,6 @@ pub fn auth_changed(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
-/// Webhook deliveries still waiting: the CLI mentions them when no daemon runs.
-pub fn pending_deliveries(conn: &Connection) -> Result<i64> {
-    Ok(conn
-        .prepare_cached("SELECT COUNT(*) FROM webhook_deliveries WHERE state = ?1")?
-        .query_row([crate::core::vocab::DeliveryState::Pending], |r| r.get(0))?)
-}
-
 /// The newest outbox id (0 when empty).
 pub fn last_event_id(conn: &Connection) -> Result<i64> {
     Ok(conn
@@ -301,13 +294,6 @@ pub struct StoredEvent {
     pub session_id: Option<i64>,
     /// The full event JSON: `{ "type", "timestamp", "data" }`.
     pub payload: String,
-}
-
-impl StoredEvent {
-    /// Whether this is the internal `monitor.changed` notification.
-    pub fn is_monitor_changed(&self) -> bool {
-        self.event_type == MONITOR_CHANGED
-    }
 }
 
 /// Events after `after_id`, in commit order, at most `limit`.

@@ -95,8 +95,39 @@ pub fn live(conn: &mut Connection, input: &LiveVoteInput) -> Result<LiveVoteResu
     } else {
         chrono::Utc::now().timestamp_millis()
     };
-    let timestamp = format_ms(at).ok_or_else(|| Error::invalid(BAD_TIMESTAMP))?;
+    cast(
+        conn,
+        &Vote {
+            username,
+            kind,
+            at,
+            ticker,
+        },
+    )
+}
 
+/// One vote, typed: who, which way, when (ms since the epoch, UTC) and, for a ticker vote,
+/// the game's ticker (normalized).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vote {
+    pub username: String,
+    pub kind: VoteKind,
+    pub at: i64,
+    pub ticker: Option<String>,
+}
+
+/// The one entry for counting a single vote, whatever brought it (`POST /api/votes/live`,
+/// `jackbox vote`, a live chat source): matches it to the active session's game (by time,
+/// or by ticker), refuses duplicates, stores it, moves the counters and emits
+/// `vote.received`, in one transaction. The actor is the caller's (`audit::with_actor`).
+pub fn cast(conn: &mut Connection, vote: &Vote) -> Result<LiveVoteResult> {
+    let Vote {
+        username,
+        kind,
+        at,
+        ticker,
+    } = vote.clone();
+    let timestamp = format_ms(at).ok_or_else(|| Error::invalid(BAD_TIMESTAMP))?;
     store::write(conn, |tx| {
         let session = sessions::active(tx)?.ok_or_else(|| {
             Error::not_found("No active session found")

@@ -39,15 +39,6 @@ pub fn epoch_ms(n: f64) -> Option<i64> {
 /// 9999-12-31T23:59:59.999Z: beyond it the stored shape would change width.
 const MAX_MS: i64 = 253_402_300_799_999;
 
-/// One chat message, parsed from whatever format it came in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChatMessage {
-    pub username: String,
-    pub message: String,
-    /// Milliseconds since the epoch, UTC.
-    pub at: i64,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,13 +1,16 @@
 //! The chat-log import: one all-or-nothing transaction, streamed message by message or
-//! pipelined across two threads for big logs.
+//! pipelined across two threads for big logs. [`Importer::push`] is where a parsed message
+//! meets the vote rules (`votes::token`, `votes::intervals`, tickers). Both faces come in
+//! through `chat::import`.
 
-use super::intervals::{add_game_votes, add_votes, Intervals};
-use super::parse::{format_ms, ChatMessage};
-use super::token::{message_hash, parse_vote, VoteKind};
+use super::ChatMessage;
 use crate::core::audit::{self, Action};
 use crate::core::events::{emit, Event, VotesImported};
 pub use crate::core::model::GameVotes;
 use crate::core::sessions;
+use crate::core::votes::intervals::{add_game_votes, add_votes, Intervals};
+use crate::core::votes::parse::format_ms;
+use crate::core::votes::token::{message_hash, parse_vote, VoteKind};
 use crate::{Error, Result};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
@@ -254,7 +257,11 @@ fn prepare(m: &ChatMessage) -> Result<(String, String, Option<VoteKind>)> {
 
 /// Imports a stream of parsed messages into a session in one transaction. The first `Err`
 /// item (or storage error) aborts the import and nothing of it is stored.
-pub fn import<I>(conn: &mut Connection, session_id: i64, messages: I) -> Result<ImportSummary>
+pub fn import_messages<I>(
+    conn: &mut Connection,
+    session_id: i64,
+    messages: I,
+) -> Result<ImportSummary>
 where
     I: IntoIterator<Item = Result<ChatMessage>>,
 {
@@ -287,7 +294,7 @@ const BATCHES_IN_FLIGHT: usize = 8;
 /// Restored afterwards.
 const IMPORT_CACHE_KIB: i64 = 65_536;
 
-/// [`import`] for big logs: `read` parses (and the hashing happens) on this thread while a
+/// [`import_messages`] for big logs: `read` parses (and the hashing happens) on this thread while a
 /// second thread runs the SQLite transaction, so the two overlap on a multi-core machine.
 /// `read` gets a sink to push each message into; the rules, the single all-or-nothing
 /// transaction and the summary are [`Importer`]'s. A session that does not exist is
@@ -494,7 +501,7 @@ mod tests {
             msg("b", "hi", at),
             Err(Error::invalid("broken")),
         ];
-        assert!(import(&mut conn, sid, items).is_err());
+        assert!(import_messages(&mut conn, sid, items).is_err());
         let rows: i64 = conn
             .query_row("SELECT COUNT(*) FROM chat_logs", [], |r| r.get(0))
             .unwrap();
@@ -504,7 +511,7 @@ mod tests {
             msg("a", "thisgame++", at),
             msg("b", "thisgame--", 0),
         ];
-        let s = import(&mut conn, sid, items).unwrap();
+        let s = import_messages(&mut conn, sid, items).unwrap();
         assert_eq!(
             (
                 s.messages_imported,
@@ -514,7 +521,7 @@ mod tests {
             ),
             (2, 1, 1, 1)
         );
-        assert!(import(&mut conn, 99, Vec::new()).is_err());
+        assert!(import_messages(&mut conn, 99, Vec::new()).is_err());
     }
 
     #[test]
