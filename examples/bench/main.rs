@@ -888,7 +888,83 @@ impl Bench {
         drop(daemon);
         if self.cfg.runs("P3") {
             self.p3_runs().await;
+            self.p3_limit();
         }
+    }
+
+    /// P3's limit on this machine: the same core calls as one P3 iteration (add a game, set
+    /// its player count, mark it played: the same SQLite statements, triggers and outbox
+    /// rows), in a tight loop on one connection in this process — no HTTP, no threads. Each
+    /// write in its own transaction, then in groups of 16 savepoints in one transaction (the
+    /// daemon's group commit). CPU per write is this process's user + system time.
+    fn p3_limit(&mut self) {
+        use jackbox::core::session_games::{self as sg, NewGame};
+        use jackbox::core::vocab::{CountSource, GameStatus};
+        let dur = if self.cfg.quick {
+            Duration::from_secs(1)
+        } else {
+            Duration::from_secs(10)
+        };
+        let mut figures = Vec::new();
+        for group in [1usize, 16] {
+            let db = self.fresh_copy("p3-limit.db");
+            let mut conn = jackbox::store::open(&db).expect("open");
+            let session = self.active;
+            let cpu0 = cpu_time(std::process::id()).unwrap_or_default();
+            let start = Instant::now();
+            let mut writes = 0u64;
+            let mut k = 0usize;
+            while start.elapsed() < dur {
+                if group > 1 {
+                    conn.execute_batch("BEGIN IMMEDIATE").expect("begin");
+                }
+                for _ in 0..group.div_ceil(3) {
+                    k += 1;
+                    let new = NewGame {
+                        game_id: Some(self.games[k % self.games.len()]),
+                        ..Default::default()
+                    };
+                    let added =
+                        jackbox::core::lineup::add_game(&mut conn, session, &new).expect("add");
+                    sg::set_player_count(
+                        &mut conn,
+                        session,
+                        added.id,
+                        3 + (k % 6) as i64,
+                        CountSource::Manual,
+                    )
+                    .expect("player count");
+                    sg::set_status(&mut conn, session, added.id, GameStatus::Played)
+                        .expect("status");
+                    writes += 3;
+                }
+                if group > 1 {
+                    conn.execute_batch("COMMIT").expect("commit");
+                }
+            }
+            let secs = start.elapsed().as_secs_f64();
+            let cpu = cpu_time(std::process::id())
+                .unwrap_or_default()
+                .saturating_sub(cpu0);
+            let rate = writes as f64 / secs;
+            let per = us_per(cpu, writes as f64);
+            println!(
+                "P3 limit: {writes} writes in {secs:.1} s = {rate:.0}/s, {per:.0} us CPU per write ({})",
+                if group == 1 { "a transaction each".to_string() } else { format!("groups of {group}") }
+            );
+            figures.push((rate, per));
+        }
+        self.row(Row {
+            id: "P3L",
+            what: "P3's statements in a tight loop (the limit)",
+            measured: format!(
+                "{:.0} writes/s ({:.0} us CPU/write) one transaction each; {:.0} writes/s ({:.0} us) in groups of 16",
+                figures[0].0, figures[0].1, figures[1].0, figures[1].1
+            ),
+            reference: "one connection, no HTTP, same core calls as P3".into(),
+            target: "(reference for P3)",
+            pass: None,
+        });
     }
 
     /// P3 on a fresh copy of the big database and a fresh daemon for each run, so every

@@ -21,11 +21,11 @@ use super::session_games::{self, validate_room_code, NewGame, Playing};
 use super::sessions;
 use super::vocab::{DismissReason, GameStatus, MonitorStatus, SelectionSource};
 use crate::{store, Error, Result};
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 use serde_json::json;
 
 /// A new game ends the one being played: its monitor stops, it becomes `played`.
-fn end_current_game(tx: &Transaction, session_id: i64) -> Result<()> {
+fn end_current_game(tx: &Connection, session_id: i64) -> Result<()> {
     session_games::stop_monitors(tx, session_id, None)?;
     session_games::end_playing(tx, session_id, Playing::All)
 }
@@ -33,7 +33,7 @@ fn end_current_game(tx: &Transaction, session_id: i64) -> Result<()> {
 /// The night's end ends the choosing and the playing: monitors stop, a running poll is
 /// cancelled (one past its deadline is closed first), the lined-up game is dismissed, the
 /// `playing` game becomes `played`.
-fn end_choosing(tx: &Transaction, session_id: i64) -> Result<()> {
+fn end_choosing(tx: &Connection, session_id: i64) -> Result<()> {
     session_games::stop_monitors(tx, session_id, None)?;
     polls::end_with_session(tx, session_id)?;
     selection::dismiss_in(tx, session_id, DismissReason::SessionClosed)?;

@@ -11,7 +11,7 @@ pub use super::model::MonitorState;
 use super::model::SessionGame;
 use super::vocab::DisconnectReason;
 use crate::Result;
-use rusqlite::Transaction;
+use rusqlite::Connection;
 
 /// Why a monitor failed, in words (`reason` of a `failed` state). `detail` is the last
 /// error seen (a look-up or connection error, or the lobby server's error frame).
@@ -31,7 +31,7 @@ pub fn failure_reason(reason: DisconnectReason, detail: Option<&str>) -> String 
 
 /// Stores `state` as `sg`'s monitor state and emits `monitor.state`, unless it is already
 /// the stored one. Part of the caller's transaction. Returns the outbox id when it wrote.
-pub fn set(tx: &Transaction, sg: &SessionGame, state: &MonitorState) -> Result<Option<i64>> {
+pub fn set(tx: &Connection, sg: &SessionGame, state: &MonitorState) -> Result<Option<i64>> {
     if sg.monitor_state.as_ref() == Some(state) {
         return Ok(None);
     }

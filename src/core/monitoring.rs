@@ -13,7 +13,7 @@ use super::monitor_state::{self, failure_reason, MonitorState};
 use super::session_games::{self, Playing};
 use super::vocab::{CountSource, DisconnectReason, MonitorStatus};
 use crate::{store, Result};
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 
 /// How a monitor ended on its own (a manual stop goes through `session_games::stop_monitor`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,7 +216,7 @@ pub fn final_state(how: Finish, ecast: Option<&EcastError>, detail: Option<&str>
     }
 }
 
-fn store_count(tx: &Transaction, sg: &SessionGame, count: i64) -> Result<i64> {
+fn store_count(tx: &Connection, sg: &SessionGame, count: i64) -> Result<i64> {
     tx.prepare_cached("UPDATE session_games SET player_count = ?2 WHERE id = ?1")?
         .execute([sg.id, count])?;
     emit(
@@ -226,7 +226,7 @@ fn store_count(tx: &Transaction, sg: &SessionGame, count: i64) -> Result<i64> {
     )
 }
 
-fn payloads(tx: &Transaction, ids: &[i64]) -> Result<Vec<String>> {
+fn payloads(tx: &Connection, ids: &[i64]) -> Result<Vec<String>> {
     let ids = serde_json::to_string(ids)?;
     let mut stmt = tx.prepare_cached(
         "SELECT payload FROM events WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",

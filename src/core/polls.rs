@@ -29,7 +29,7 @@ use super::vocab::SelectionSource;
 use crate::{store, Error, Result};
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
 
 /// Games in a poll (the "Other" option comes on top).
@@ -419,7 +419,7 @@ pub fn needs_settle(conn: &Connection, session_id: i64) -> Result<bool> {
 
 /// Settles the session's open poll: closes it when its deadline has passed, sends a
 /// pending `poll.leading` whose interval is over. Part of the caller's transaction.
-pub fn settle_in(tx: &Transaction, session_id: i64) -> Result<()> {
+pub fn settle_in(tx: &Connection, session_id: i64) -> Result<()> {
     let Some(row) = open_row(tx, session_id)? else {
         return Ok(());
     };
@@ -496,7 +496,7 @@ fn leader(options: &[PollOption]) -> Option<PollOption> {
 }
 
 /// Emits `poll.leading` with the current totals and records when.
-fn send_leading(tx: &Transaction, row: &Row, now: &str) -> Result<()> {
+fn send_leading(tx: &Connection, row: &Row, now: &str) -> Result<()> {
     let options = options(tx, row.id)?;
     let total_votes = options.iter().map(|o| o.votes).sum();
     emit_event(
@@ -516,7 +516,7 @@ fn send_leading(tx: &Transaction, row: &Row, now: &str) -> Result<()> {
 }
 
 /// After the totals changed: `poll.leading` now if the interval allows, else later.
-fn totals_changed(tx: &Transaction, row: &Row) -> Result<()> {
+fn totals_changed(tx: &Connection, row: &Row) -> Result<()> {
     let now = Utc::now();
     let due = row
         .leading_sent_at
@@ -838,7 +838,7 @@ pub fn cancel_end(conn: &mut Connection, session_id: i64) -> Result<Poll> {
 
 /// Closes `row` at `at`: the winner (a tie drawn at random, the draw recorded), a pending
 /// `poll.leading`, `voting.ended`, and `game.picked` when a game won.
-fn close_in(tx: &Transaction, row: &Row, at: &str) -> Result<()> {
+fn close_in(tx: &Connection, row: &Row, at: &str) -> Result<()> {
     if row.leading_pending {
         send_leading(tx, row, at)?;
     }
@@ -904,7 +904,7 @@ pub fn cancel(conn: &mut Connection, session_id: i64) -> Result<Poll> {
     })
 }
 
-fn cancel_row(tx: &Transaction, row: &Row) -> Result<()> {
+fn cancel_row(tx: &Connection, row: &Row) -> Result<()> {
     tx.prepare_cached(
         "UPDATE polls SET status = ?3, closed_at = ?2, leading_pending = 0
          WHERE id = ?1",
@@ -926,7 +926,7 @@ fn cancel_row(tx: &Transaction, row: &Row) -> Result<()> {
 
 /// When a session closes: an open poll past its deadline is closed (its votes counted),
 /// one still running is cancelled.
-pub fn end_with_session(tx: &Transaction, session_id: i64) -> Result<()> {
+pub fn end_with_session(tx: &Connection, session_id: i64) -> Result<()> {
     settle_in(tx, session_id)?;
     if let Some(row) = open_row(tx, session_id)? {
         cancel_row(tx, &row)?;
@@ -935,7 +935,7 @@ pub fn end_with_session(tx: &Transaction, session_id: i64) -> Result<()> {
 }
 
 /// Writes a poll event of session `session_id` to the outbox.
-fn emit_event(tx: &Transaction, session_id: i64, event: Event) -> Result<()> {
+fn emit_event(tx: &Connection, session_id: i64, event: Event) -> Result<()> {
     emit(tx, Some(session_id), event)?;
     Ok(())
 }

@@ -11,7 +11,7 @@ pub use super::model::Selection;
 use super::sessions;
 pub use super::vocab::{DismissReason, SelectionSource};
 use crate::{Error, Result};
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 
 /// The stored selection of a session known to exist: (game id, source).
 pub fn pending(conn: &Connection, session_id: i64) -> Result<Option<(i64, SelectionSource)>> {
@@ -67,7 +67,7 @@ pub fn selectable(conn: &Connection, game_id: i64) -> Result<Game> {
 /// Stores the selection and emits `game.picked` (checks are the caller's). Replacing an
 /// earlier selection emits no `game.dismissed`: the new `game.picked` says it all.
 pub fn select_in(
-    tx: &Transaction,
+    tx: &Connection,
     session_id: i64,
     game: &Game,
     source: SelectionSource,
@@ -91,7 +91,7 @@ pub fn select_in(
 /// Clears the selection, if any, emitting `game.dismissed` with `reason`. Returns what was
 /// selected.
 pub fn dismiss_in(
-    tx: &Transaction,
+    tx: &Connection,
     session_id: i64,
     reason: DismissReason,
 ) -> Result<Option<(i64, SelectionSource)>> {

@@ -14,7 +14,7 @@ use super::vocab::{DisconnectReason, GameStatus, IntoWord, MonitorStatus, Select
 
 pub use super::vocab::CountSource;
 use crate::{store, Error, Result};
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 use serde_json::json;
 
 /// What `POST /api/sessions/{id}/games` and `jackbox game add` ask for.
@@ -110,7 +110,7 @@ pub enum Playing {
 
 /// The playing → played rule, written once: the chosen `playing` games of a session
 /// become `played`.
-pub fn end_playing(tx: &Transaction, session_id: i64, which: Playing) -> Result<()> {
+pub fn end_playing(tx: &Connection, session_id: i64, which: Playing) -> Result<()> {
     let (only, except) = match which {
         Playing::All => (None, None),
         Playing::AllBut(id) => (None, Some(id)),
@@ -300,7 +300,7 @@ pub fn stop_monitor(conn: &mut Connection, session_id: i64, id: i64) -> Result<M
 
 /// Stops the running monitors of a session (or of one of its games): status `stopped`,
 /// `room.disconnected` with `manually_stopped`, and the supervisor notified.
-pub fn stop_monitors(tx: &Transaction, session_id: i64, only: Option<i64>) -> Result<()> {
+pub fn stop_monitors(tx: &Connection, session_id: i64, only: Option<i64>) -> Result<()> {
     let running: Vec<SessionGame> = {
         // The status spelled into the SQL (not bound) so the partial index applies.
         let sql = format!(
@@ -333,7 +333,7 @@ pub fn stop_monitors(tx: &Transaction, session_id: i64, only: Option<i64>) -> Re
 }
 
 /// Stores a session game's monitor status.
-pub fn set_monitor_status(tx: &Transaction, id: i64, status: MonitorStatus) -> Result<()> {
+pub fn set_monitor_status(tx: &Connection, id: i64, status: MonitorStatus) -> Result<()> {
     tx.prepare_cached("UPDATE session_games SET player_count_check_status = ?2 WHERE id = ?1")?
         .execute(rusqlite::params![id, status])?;
     Ok(())

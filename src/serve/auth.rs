@@ -158,11 +158,22 @@ pub async fn authenticate(app: &Arc<App>, token: &str) -> Result<Principal> {
     if let Some(decided) = core_auth::check_static(&app.registry, &claims) {
         return decided;
     }
-    let reg = app.registry.clone();
-    let principal = app
-        .db
-        .read(move |c| core_auth::check(c, &reg, &claims))
-        .await?;
+    // From memory while no commit since may have changed the auth tables (P3: the write
+    // routes' check costs no database hop).
+    let principal = match app.token_memo.get(&app.db, token) {
+        Some(p) => p,
+        None => {
+            let seen = app.db.stamp();
+            let reg = app.registry.clone();
+            let checked = claims.clone();
+            let p = app
+                .db
+                .read(move |c| core_auth::check(c, &reg, &checked))
+                .await?;
+            app.token_memo.keep(app.db.vouch(seen), token, &claims, &p);
+            p
+        }
+    };
     if let Some(id) = principal.token_id().filter(|id| touch_due(*id)) {
         let app = app.clone();
         // Off the request's path: the request does not wait for this write.

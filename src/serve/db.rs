@@ -15,6 +15,19 @@
 //! <https://www.sqlite.org/walformat.html>). Reading those 96 bytes is a `pread` of a page
 //! that is always in memory, cheap enough for a reactor thread, and an unchanged header
 //! means no commit since, so a cached answer is served without a blocking-thread hop.
+//!
+//! Writes go through one writer thread with **group commit**: the thread drains every write
+//! waiting in its queue, opens one `BEGIN IMMEDIATE`, runs each request's work as a
+//! `SAVEPOINT` of it (`store::write` nests when a transaction is open), and answers the
+//! requests only after the group's `COMMIT` — each acknowledged write is exactly as durable
+//! as one committed on its own. A request whose work fails is rolled back to its savepoint
+//! alone; its neighbours commit. Work that manages its own transactions (the chat import)
+//! runs alone ([`Db::write_alone`]).
+//!
+//! The writer also tells token checks whether the auth tables may have changed
+//! ([`Db::auth_epoch`]): it follows the WAL index header from commit to commit, and as long
+//! as every commit since an answer was computed is one of its own that touched neither
+//! `api_tokens` nor `admins`, the answer stands (`serve::token_memo`).
 
 use crate::{store, Error, Result};
 use bytes::Bytes;
@@ -22,6 +35,7 @@ use rusqlite::Connection;
 use std::collections::HashMap;
 use std::future::Future;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::sync::{Notify, Semaphore};
 
@@ -35,25 +49,67 @@ struct Reader {
 const CACHE_ENTRIES: usize = 64;
 
 pub struct Db {
-    writer: Arc<tokio::sync::Mutex<Connection>>,
+    /// The writer connection until the first write starts the writer thread: startup work
+    /// runs on it directly ([`Db::with_writer_now`]).
+    idle_writer: Mutex<Option<Connection>>,
+    /// The writer thread's queue, once started.
+    queue: std::sync::OnceLock<std::sync::mpsc::Sender<Work>>,
     readers: Arc<Mutex<Vec<Reader>>>,
     /// One permit per reader connection, so a permit holder always finds one in the pool.
     reader_permits: Arc<Semaphore>,
     flights: Arc<Mutex<HashMap<&'static str, Flight>>>,
     wake: Arc<Notify>,
+    path: std::path::PathBuf,
     /// `None` when the file has no WAL index to watch: [`Db::read_hot`] then always misses.
     probe: Option<ChangeProbe>,
     /// [`Db::read_hot`]'s answers: key → (WAL index header when computed, answer).
     hot: Mutex<HashMap<String, (Stamp, Bytes)>>,
+    /// The WAL index headers the writer vouches for (see [`Db::auth_epoch`]).
+    chain: Arc<Mutex<Chain>>,
+    /// Set by the writer connection's update hook when a row of `api_tokens` or `admins`
+    /// changes.
+    auth_touched: Arc<AtomicBool>,
     /// Set once a write found the file damaged: every later write is refused (503) instead
     /// of writing more into a broken file.
-    damaged: std::sync::atomic::AtomicBool,
+    damaged: AtomicBool,
+}
+
+/// Work for the writer thread: runs on the writer connection (or is refused with the error
+/// it gets instead) and returns what delivers its answer once the fate of its transaction
+/// is known (`Some(error)`: not committed).
+type Job = Box<dyn FnOnce(std::result::Result<&mut Connection, &Error>) -> Deliver + Send>;
+type Deliver = Box<dyn FnOnce(Option<&Error>) + Send>;
+
+enum Work {
+    /// Nested as a savepoint in the current group's transaction.
+    Grouped(Job),
+    /// Run on its own, outside any group (it opens its own transactions).
+    Alone(Job),
+}
+
+/// Most requests committed together: bounds the time the first one waits for the last.
+const MAX_GROUP: usize = 256;
+
+/// The newest WAL index header the writer vouches for, and the auth epoch it belongs to:
+/// every header the epoch has vouched for shows the same `api_tokens` and `admins`.
+struct Chain {
+    known: Option<Stamp>,
+    epoch: u64,
 }
 
 impl Db {
     /// Opens (creating and migrating if needed) the writer and `readers` reader connections.
     pub fn open(path: &Path, readers: usize, wake: Arc<Notify>) -> Result<Db> {
         let writer = store::open(path)?;
+        let auth_touched = Arc::new(AtomicBool::new(false));
+        let touched = auth_touched.clone();
+        writer.update_hook(Some(
+            move |_: rusqlite::hooks::Action, _: &str, table: &str, _: i64| {
+                if table == "api_tokens" || table == "admins" {
+                    touched.store(true, Ordering::Relaxed);
+                }
+            },
+        ));
         let readers = readers.max(1);
         let mut pool = Vec::with_capacity(readers);
         for _ in 0..readers {
@@ -66,16 +122,57 @@ impl Db {
             });
         }
         Ok(Db {
-            writer: Arc::new(tokio::sync::Mutex::new(writer)),
+            idle_writer: Mutex::new(Some(writer)),
+            queue: std::sync::OnceLock::new(),
             readers: Arc::new(Mutex::new(pool)),
             reader_permits: Arc::new(Semaphore::new(readers)),
             flights: Arc::new(Mutex::new(HashMap::new())),
             wake,
+            path: path.to_path_buf(),
             // Opened after the connections above: the WAL index exists by now.
             probe: ChangeProbe::open(path),
             hot: Mutex::new(HashMap::new()),
-            damaged: std::sync::atomic::AtomicBool::new(false),
+            chain: Arc::new(Mutex::new(Chain {
+                known: None,
+                epoch: 0,
+            })),
+            auth_touched,
+            damaged: AtomicBool::new(false),
         })
+    }
+
+    /// The current auth epoch when the WAL index header is one the writer vouches for:
+    /// an answer about tokens computed in this same epoch still holds. `None`: ask the
+    /// database. Never stale: the header is read after the request arrived; an epoch ends
+    /// (the number moves on) whenever a commit may have changed `api_tokens` or `admins` —
+    /// one of this daemon's that touched them, or any other process's.
+    pub fn auth_epoch(&self) -> Option<u64> {
+        let stamp = self.probe.as_ref()?.stamp()?;
+        let chain = self.chain.lock().unwrap_or_else(|p| p.into_inner());
+        (chain.known == Some(stamp)).then_some(chain.epoch)
+    }
+
+    /// The header now, to be passed to [`Db::vouch`] after a database read that starts
+    /// after this call.
+    pub fn stamp(&self) -> Option<Stamp> {
+        self.probe.as_ref()?.stamp()
+    }
+
+    /// The epoch an answer computed by a read that began after `seen` was read belongs to,
+    /// if any: `seen`'s own when the writer vouches for it, or a new epoch that starts at
+    /// `seen` when it is newer than anything vouched for (another process committed).
+    pub fn vouch(&self, seen: Option<Stamp>) -> Option<u64> {
+        let seen = seen?;
+        let mut chain = self.chain.lock().unwrap_or_else(|p| p.into_inner());
+        match chain.known {
+            Some(k) if k == seen => Some(chain.epoch),
+            Some(k) if (change_counter(&seen).wrapping_sub(change_counter(&k)) as i32) <= 0 => None,
+            _ => {
+                chain.known = Some(seen);
+                chain.epoch += 1;
+                Some(chain.epoch)
+            }
+        }
     }
 
     /// The answer for `key` straight from memory when no connection of any process has
@@ -181,9 +278,10 @@ impl Db {
         hop(self.readers.clone(), self.reader_permits.clone(), f).await
     }
 
-    /// Runs `f` on the writer connection, on a blocking thread. Writers queue in arrival
-    /// order. `f` should use `store::write` (or a core function that does) for its
-    /// transaction. Wakes the outbox dispatcher when `f` succeeds.
+    /// Runs `f` on the writer connection, on the writer thread, in the next group commit
+    /// (see the module comment): `f` should use `store::write` (or a core function that
+    /// does) for its transaction, which then runs as a savepoint of the group's. Answers
+    /// after the group committed. Wakes the outbox dispatcher when `f` succeeds.
     ///
     /// The admin the current request authenticated as (`auth::ACTOR`) is the actor of the
     /// audit rows `f` records; outside a request it is `system`.
@@ -192,7 +290,25 @@ impl Db {
         F: FnOnce(&mut Connection) -> Result<T> + Send + 'static,
         T: Send + 'static,
     {
-        if self.damaged.load(std::sync::atomic::Ordering::Relaxed) {
+        self.submit(f, false).await
+    }
+
+    /// [`Db::write`] for work that opens its own transactions (`BEGIN` rather than
+    /// `store::write`): it runs between groups, on its own.
+    pub async fn write_alone<T, F>(&self, f: F) -> Result<T>
+    where
+        F: FnOnce(&mut Connection) -> Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.submit(f, true).await
+    }
+
+    async fn submit<T, F>(&self, f: F, alone: bool) -> Result<T>
+    where
+        F: FnOnce(&mut Connection) -> Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        if self.damaged.load(Ordering::Relaxed) {
             return Err(Error::new(
                 crate::ErrorKind::Damaged,
                 "The database file is damaged: writes are refused until it is repaired",
@@ -201,34 +317,208 @@ impl Db {
         }
         let actor = super::auth::current_actor()
             .unwrap_or_else(|| crate::core::audit::SYSTEM_ACTOR.to_string());
-        let mut guard = self.writer.clone().lock_owned().await;
-        let out = join(tokio::task::spawn_blocking(move || {
-            let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                crate::core::audit::with_actor(&actor, || f(&mut guard))
-            }));
-            out.unwrap_or_else(|_| Err(Error::storage("internal error while writing")))
-        }))
-        .await;
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move |conn| {
+            let out = match conn {
+                Ok(conn) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    crate::core::audit::with_actor(&actor, || f(conn))
+                }))
+                .unwrap_or_else(|_| Err(Error::storage("internal error while writing"))),
+                Err(e) => Err(e.clone()),
+            };
+            Box::new(move |failed: Option<&Error>| {
+                let out = match (out, failed) {
+                    (Ok(_), Some(e)) => Err(e.clone()),
+                    (out, _) => out,
+                };
+                let _ = tx.send(out);
+            })
+        });
+        let work = if alone {
+            Work::Alone(job)
+        } else {
+            Work::Grouped(job)
+        };
+        self.writer_queue()?
+            .send(work)
+            .map_err(|_| Error::storage("the database writer has stopped"))?;
+        let out = rx
+            .await
+            .unwrap_or_else(|_| Err(Error::storage("database task failed")));
         match &out {
             Ok(_) => self.wake.notify_one(),
             Err(e) if e.kind == crate::ErrorKind::Damaged => {
                 tracing::error!(error = %e.message, "the database file is damaged: refusing writes");
-                self.damaged
-                    .store(true, std::sync::atomic::Ordering::Relaxed);
+                self.damaged.store(true, Ordering::Relaxed);
             }
             Err(_) => {}
         }
         out
     }
 
+    /// The writer thread's queue, starting the thread on first use.
+    fn writer_queue(&self) -> Result<&std::sync::mpsc::Sender<Work>> {
+        if let Some(q) = self.queue.get() {
+            return Ok(q);
+        }
+        let mut idle = self.idle_writer.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(q) = self.queue.get() {
+            return Ok(q);
+        }
+        let conn = idle
+            .take()
+            .ok_or_else(|| Error::storage("the database writer has stopped"))?;
+        let (send, recv) = std::sync::mpsc::channel();
+        let writer = Writer {
+            conn,
+            probe: ChangeProbe::open(&self.path),
+            chain: self.chain.clone(),
+            auth_touched: self.auth_touched.clone(),
+        };
+        std::thread::Builder::new()
+            .name("jackbox-writer".into())
+            .spawn(move || writer.run(recv))
+            .map_err(|e| Error::storage(format!("cannot start the database writer: {e}")))?;
+        Ok(self.queue.get_or_init(|| send))
+    }
+
     /// Runs `f` on the writer right now, on the calling thread: for startup, before any
-    /// request can hold the writer. Fails instead of waiting if the writer is busy.
+    /// write started the writer thread. Fails instead of waiting once it has.
     pub fn with_writer_now<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
-        let mut guard = self
-            .writer
-            .try_lock()
-            .map_err(|_| Error::storage("the database writer is busy"))?;
-        f(&mut guard)
+        let mut idle = self.idle_writer.lock().unwrap_or_else(|p| p.into_inner());
+        let conn = idle
+            .as_mut()
+            .ok_or_else(|| Error::storage("the database writer is busy"))?;
+        let out = f(conn);
+        // Startup work may touch anything: later token answers start afresh.
+        let mut chain = self.chain.lock().unwrap_or_else(|p| p.into_inner());
+        chain.known = None;
+        chain.epoch += 1;
+        out
+    }
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        // Closing the queue ends the writer thread once the work queued before is done
+        // (not waited for: shutdown has its own deadline, and a big import may be running).
+        drop(self.queue.take());
+    }
+}
+
+/// The writer thread's side: the connection and what it needs to vouch for its commits.
+struct Writer {
+    conn: Connection,
+    probe: Option<ChangeProbe>,
+    chain: Arc<Mutex<Chain>>,
+    auth_touched: Arc<AtomicBool>,
+}
+
+impl Writer {
+    /// Until every sender is gone (the daemon dropped its `Db`): takes the next work and
+    /// everything queued behind it, commits it in groups.
+    fn run(mut self, queue: std::sync::mpsc::Receiver<Work>) {
+        let mut next: Option<Work> = None;
+        loop {
+            let first = match next.take() {
+                Some(w) => w,
+                None => match queue.recv() {
+                    Ok(w) => w,
+                    Err(_) => return,
+                },
+            };
+            match first {
+                Work::Alone(job) => {
+                    self.auth_touched.store(false, Ordering::Relaxed);
+                    let deliver = job(Ok(&mut self.conn));
+                    // Its transactions are its own: nothing is vouched for across them.
+                    self.advance(None);
+                    deliver(None);
+                }
+                Work::Grouped(job) => {
+                    let mut group = vec![job];
+                    while group.len() < MAX_GROUP {
+                        match queue.try_recv() {
+                            Ok(Work::Grouped(j)) => group.push(j),
+                            Ok(other) => {
+                                next = Some(other);
+                                break;
+                            }
+                            Err(_) => break,
+                        }
+                    }
+                    self.commit_group(group);
+                }
+            }
+        }
+    }
+
+    /// One `BEGIN IMMEDIATE … COMMIT` around `group`, each job in its own savepoint; the
+    /// answers go out after the `COMMIT` (or carry its error).
+    fn commit_group(&mut self, group: Vec<Job>) {
+        let mut jobs = group.into_iter();
+        while jobs.len() > 0 {
+            self.auth_touched.store(false, Ordering::Relaxed);
+            if let Err(e) = self.conn.execute_batch("BEGIN IMMEDIATE") {
+                // Another process held the lock beyond the busy timeout (or the file cannot
+                // be written): each of these writes would have failed the same way on its
+                // own `BEGIN`, after the same wait. None ran.
+                let e = Error::from(e);
+                for job in jobs.by_ref() {
+                    job(Err(&e))(None);
+                }
+                self.advance(None);
+                return;
+            }
+            let before = self.probe.as_ref().and_then(ChangeProbe::stamp);
+            let mut pending: Vec<Deliver> = Vec::new();
+            let mut lost = false;
+            for job in jobs.by_ref() {
+                pending.push(job(Ok(&mut self.conn)));
+                if self.conn.is_autocommit() {
+                    // SQLite rolled the whole transaction back (an I/O error, a full disk):
+                    // the group so far is lost; the rest starts a new one.
+                    lost = true;
+                    break;
+                }
+            }
+            let failed = if lost {
+                Some(Error::storage("the write was rolled back (database error)"))
+            } else {
+                match self.conn.execute_batch("COMMIT") {
+                    Ok(()) => None,
+                    Err(e) => {
+                        let _ = self.conn.execute_batch("ROLLBACK");
+                        Some(Error::from(e))
+                    }
+                }
+            };
+            self.advance(if failed.is_none() { before } else { None });
+            for deliver in pending {
+                deliver(failed.as_ref());
+            }
+        }
+    }
+
+    /// After a commit: moves the vouched-for header on when `before` (the header once the
+    /// write lock was held) was the one vouched for, the commit was the only one since and
+    /// it left `api_tokens` and `admins` alone; otherwise a new epoch starts.
+    fn advance(&self, before: Option<Stamp>) {
+        let after = self.probe.as_ref().and_then(ChangeProbe::stamp);
+        let touched = self.auth_touched.swap(false, Ordering::Relaxed);
+        let mut chain = self.chain.lock().unwrap_or_else(|p| p.into_inner());
+        let same_epoch = match (before, after, chain.known) {
+            (Some(b), Some(a), Some(k)) => {
+                !touched
+                    && b == k
+                    && (a == b || change_counter(&a) == change_counter(&b).wrapping_add(1))
+            }
+            _ => false,
+        };
+        if !same_epoch {
+            chain.epoch += 1;
+        }
+        chain.known = after;
     }
 }
 
@@ -281,7 +571,13 @@ fn cached(
 }
 
 /// The first copy of the WAL index header (its second copy must agree).
-type Stamp = [u8; 48];
+pub type Stamp = [u8; 48];
+
+/// The header's `iChange`: every commit (and WAL restart) adds one (native byte order,
+/// like the whole `-shm` file).
+fn change_counter(stamp: &Stamp) -> u32 {
+    u32::from_ne_bytes([stamp[8], stamp[9], stamp[10], stamp[11]])
+}
 
 /// Watches the WAL index header of the database file (see the module comment).
 struct ChangeProbe {
@@ -328,4 +624,80 @@ async fn join<T>(handle: tokio::task::JoinHandle<Result<T>>) -> Result<T> {
     handle
         .await
         .unwrap_or_else(|e| Err(Error::storage(format!("database task failed: {e}"))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setting(db: &Path, key: &str) -> Option<String> {
+        store::setting(&store::open(db).unwrap(), key).unwrap()
+    }
+
+    /// Writes queued behind a busy writer commit as one group; the one that fails (and the
+    /// one that panics) leave nothing behind, their neighbours are all committed.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_failing_write_in_a_group_leaves_its_neighbours_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("group.db");
+        let db = Arc::new(Db::open(&path, 1, Arc::new(Notify::new())).unwrap());
+        // Hold the writer so the next writes queue up and are drained as one group.
+        let (hold, release) = std::sync::mpsc::channel::<()>();
+        let (held, is_held) = tokio::sync::oneshot::channel();
+        let blocker = tokio::spawn({
+            let db = db.clone();
+            async move {
+                db.write(move |_| {
+                    let _ = held.send(());
+                    release.recv().ok();
+                    Ok(())
+                })
+                .await
+            }
+        });
+        is_held.await.unwrap();
+        let mut writes = Vec::new();
+        for n in 0..6 {
+            let db = db.clone();
+            let mut write = Box::pin(async move {
+                db.write(move |c| {
+                    // Nested in the group's transaction, not a transaction of its own.
+                    let nested = !c.is_autocommit();
+                    store::write(c, |tx| {
+                        store::set_setting(tx, &format!("group.{n}"), "written")?;
+                        match n {
+                            2 => Err(Error::invalid("this write fails")),
+                            4 => panic!("this write panics"),
+                            _ => Ok(nested),
+                        }
+                    })
+                })
+                .await
+            });
+            // The first poll queues the write (then waits for its answer): all six are
+            // queued, in order, before the writer is released.
+            let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+            assert!(write.as_mut().poll(&mut cx).is_pending());
+            writes.push(tokio::spawn(write));
+        }
+        hold.send(()).unwrap();
+        blocker.await.unwrap().unwrap();
+        let mut results = Vec::new();
+        for w in writes {
+            results.push(w.await.unwrap());
+        }
+        for (n, r) in results.iter().enumerate() {
+            match n {
+                2 => assert_eq!(r.as_ref().unwrap_err().message, "this write fails"),
+                4 => assert!(r.is_err(), "the panicking write is an error"),
+                _ => assert!(r.as_ref().unwrap(), "write {n} ran inside the group"),
+            }
+            let stored = setting(&path, &format!("group.{n}"));
+            if n == 2 || n == 4 {
+                assert_eq!(stored, None, "write {n}'s own change is rolled back");
+            } else {
+                assert_eq!(stored.as_deref(), Some("written"), "write {n} is committed");
+            }
+        }
+    }
 }

@@ -19,6 +19,7 @@ pub mod router;
 pub mod sessions;
 mod start;
 pub mod stats;
+pub mod token_memo;
 pub mod vocab_js;
 pub mod votes;
 pub mod web;
@@ -132,6 +133,8 @@ pub struct App {
     pub registry: Arc<crate::core::auth::Registry>,
     /// Failed logins per client IP (S2).
     pub login_throttle: auth::Throttle,
+    /// Recent token checks, answered from memory while the auth tables are unchanged.
+    pub token_memo: token_memo::TokenMemo,
     /// Bounds the login key checks running at once ([`auth::LOGIN_CHECKS`]).
     pub login_checks: Arc<tokio::sync::Semaphore>,
     /// Flips to `true` when shutdown starts: long-lived tasks (WebSockets, monitors) watch
@@ -182,6 +185,7 @@ impl App {
             jwt_secret,
             registry,
             login_throttle: auth::Throttle::default(),
+            token_memo: token_memo::TokenMemo::default(),
             login_checks: Arc::new(tokio::sync::Semaphore::new(auth::LOGIN_CHECKS)),
             shutdown,
             hard_stop: tokio::sync::watch::channel(false).0,
@@ -418,7 +422,11 @@ fn serve_connection(
     // socket lives, after this connection task has ended.
     let slot = ConnSlot(Arc::new(slot));
     let service = hyper::service::service_fn(move |mut req: hyper::Request<_>| {
-        req.extensions_mut().insert(slot.clone());
+        // Only an upgrade outlives the connection task (allocating the extension map for
+        // every request would cost the hot path).
+        if req.headers().contains_key(hyper::header::UPGRADE) {
+            req.extensions_mut().insert(slot.clone());
+        }
         let app = app.clone();
         let guard = BusyGuard::enter(&in_service);
         async move {

@@ -344,20 +344,7 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
                 peer,
             };
             // A bug in a handler must cost one 500, not the connection or the process.
-            // Each request has its own actor slot (`auth::ACTOR`, filled by `require_admin`).
-            let fut = std::panic::AssertUnwindSafe(auth::ACTOR.scope(
-                std::cell::RefCell::new(None),
-                (route.handler)(app.clone(), req),
-            ));
-            let mut hard_stop = app.hard_stop.subscribe();
-            let guarded = async {
-                tokio::select! {
-                    r = futures_util::FutureExt::catch_unwind(fut) => Some(r),
-                    // Shutdown's deadline: answer now rather than be cut off without a word.
-                    _ = hard_stop.wait_for(|stop| *stop) => None,
-                }
-            };
-            match guarded.await {
+            match guarded(&app, &method, route.handler, req).await {
                 None => {
                     tracing::warn!(%method, %path, "request stopped by shutdown");
                     let mut r =
@@ -409,6 +396,41 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
         micros = started.elapsed().as_micros() as u64, %peer, "request"
     );
     resp
+}
+
+/// Runs `handler` under the per-request guards: its panics caught, and at shutdown's
+/// deadline abandoned (`None`: answer 503 now rather than be cut off without a word).
+///
+/// Both guards cost nothing for the answers that are ready at once (P1: the active session
+/// from memory): the shutdown watch is subscribed only once the handler has to wait, and
+/// only requests that may write get their actor slot (`auth::ACTOR`, filled by
+/// `require_admin`, read by `Db::write` for the audit rows) — reads record no actor.
+async fn guarded(
+    app: &Arc<App>,
+    method: &Method,
+    handler: Handler,
+    req: Req,
+) -> Option<std::thread::Result<Result<Resp>>> {
+    use std::task::Poll;
+    let fut = handler(app.clone(), req);
+    let fut: HandlerFuture = if method == Method::GET || method == Method::HEAD {
+        fut
+    } else {
+        Box::pin(auth::ACTOR.scope(std::cell::RefCell::new(None), fut))
+    };
+    let mut fut = std::pin::pin!(futures_util::FutureExt::catch_unwind(
+        std::panic::AssertUnwindSafe(fut)
+    ));
+    let first = std::future::poll_fn(|cx| Poll::Ready(fut.as_mut().poll(cx))).await;
+    if let Poll::Ready(out) = first {
+        return Some(out);
+    }
+    let mut hard_stop = app.hard_stop.subscribe();
+    tokio::select! {
+        biased;
+        r = fut.as_mut() => Some(r),
+        _ = hard_stop.wait_for(|stop| *stop) => None,
+    }
 }
 
 fn allow_header(allowed: &[Method]) -> HeaderValue {

@@ -19,7 +19,7 @@ pub async fn chat_import(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let body = req.bytes(app.config.import_body_limit).await?;
     let summary = app
         .db
-        .write(move |c| chat::import(c, id, chat::Log::Body(&body), &mut |_| {}))
+        .write_alone(move |c| chat::import(c, id, chat::Log::Body(&body), &mut |_| {}))
         .await?;
     http::ok(&summary)
 }

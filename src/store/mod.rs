@@ -255,10 +255,19 @@ fn switch_to_wal(conn: &Connection) -> Result<String> {
 
 /// Runs `f` in a write transaction taken with `BEGIN IMMEDIATE`, so two writers queue on the
 /// busy timeout instead of failing when one upgrades a read lock. Commits only on `Ok`.
-pub fn write<T>(
-    conn: &mut Connection,
-    f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
-) -> Result<T> {
+///
+/// Inside a transaction already open on `conn` (the daemon's group commit, `serve::db`),
+/// `f` runs in a `SAVEPOINT` of it instead: on `Err` its own changes are rolled back and the
+/// rest of the transaction is untouched; on `Ok` they become part of it and are durable once
+/// its owner commits. So `f` gets a plain `&Connection`: the transaction it runs in may be
+/// its own or a nested one.
+pub fn write<T>(conn: &mut Connection, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    if !conn.is_autocommit() {
+        let sp = conn.savepoint()?;
+        let out = f(&sp)?;
+        sp.commit()?;
+        return Ok(out);
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let out = f(&tx)?;
     tx.commit()?;

@@ -17,7 +17,7 @@ pub use payload::*;
 
 use crate::core::vocab::{MonitorStatus, WebhookFormat};
 use crate::Result;
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -199,7 +199,7 @@ impl Event {
 /// The only way into the outbox: writes `event` inside `tx` (and queues its webhook
 /// deliveries). `session_id` routes it to that session's WebSocket subscribers. Returns
 /// the outbox id.
-pub fn emit(tx: &Transaction, session_id: Option<i64>, event: Event) -> Result<i64> {
+pub fn emit(tx: &Connection, session_id: Option<i64>, event: Event) -> Result<i64> {
     let wire = Wire::new(&event, crate::time::now())?;
     tx.prepare_cached(
         "INSERT INTO events (type, session_id, payload, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -220,7 +220,7 @@ pub fn emit(tx: &Transaction, session_id: Option<i64>, event: Event) -> Result<i
 /// Queues a delivery for every enabled webhook subscribed to the event, in its format: the
 /// webhook body, or the Discord message (rendered once, only when a Discord webhook wants
 /// the event).
-fn queue_webhooks(tx: &Transaction, event_id: i64, wire: &Wire) -> Result<()> {
+fn queue_webhooks(tx: &Connection, event_id: i64, wire: &Wire) -> Result<()> {
     let sql = "INSERT INTO webhook_deliveries
             (webhook_id, event_id, delivery_id, event_type, payload, next_attempt_at, created_at)
          SELECT w.id, ?1, ?1 || '-' || w.id || '-' || lower(hex(randomblob(6))), ?2, ?3, ?4, ?4
@@ -257,7 +257,7 @@ fn queue_webhooks(tx: &Transaction, event_id: i64, wire: &Wire) -> Result<()> {
 
 /// The internal monitor notification for one session game.
 pub fn monitor_changed(
-    tx: &Transaction,
+    tx: &Connection,
     session_id: i64,
     session_game_id: i64,
     status: MonitorStatus,
@@ -274,7 +274,7 @@ pub fn monitor_changed(
 }
 
 /// The internal `auth.changed` notification.
-pub fn auth_changed(tx: &Transaction) -> Result<()> {
+pub fn auth_changed(tx: &Connection) -> Result<()> {
     emit(tx, None, Event::AuthChanged(AuthChanged {}))?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use crate::core::events::{emit, Event, VoteReceived, VotedGame};
 pub use crate::core::model::VoteCast;
 use crate::core::sessions;
 use crate::{store, Error, Result};
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -207,7 +207,7 @@ fn time_target(conn: &Connection, session_id: i64, at: i64, timestamp: &str) -> 
 /// Stores one live vote for `target`: dedupe, the row, the counters and `vote.received`.
 #[allow(clippy::too_many_arguments)]
 fn record(
-    tx: &Transaction,
+    tx: &Connection,
     session: &crate::core::model::Session,
     target: &Target,
     username: String,
