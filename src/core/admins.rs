@@ -232,13 +232,7 @@ pub fn add_first(conn: &mut Connection, reg: &Registry, name: &str) -> Result<Ke
 }
 
 /// Inserts database admin `name` with `key` (hashed), part of the caller's transaction.
-fn insert(
-    tx: &rusqlite::Transaction,
-    reg: &Registry,
-    name: &str,
-    key: &str,
-    generated: bool,
-) -> Result<()> {
+fn insert(tx: &Connection, reg: &Registry, name: &str, key: &str, generated: bool) -> Result<()> {
     let hashed = hash_key(key);
     {
         check_unique_key(tx, reg, key, "")?;
