@@ -61,6 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one session')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Start a game night (only one session can be active at a time)')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a session: its playing game becomes played, its room monitors stop')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a closed session (undo a close); refused while another session is active')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a closed session with its games, chat log and votes')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -128,6 +129,17 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'jackbox;session;reopen' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'jackbox;session;delete' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: per platform; `jackbox db path` prints it]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
@@ -166,6 +178,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one session')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Start a game night (only one session can be active at a time)')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a session: its playing game becomes played, its room monitors stop')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a closed session (undo a close); refused while another session is active')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a closed session with its games, chat log and votes')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -184,6 +197,9 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;session;help;close' {
+            break
+        }
+        'jackbox;session;help;reopen' {
             break
         }
         'jackbox;session;help;delete' {
@@ -1587,6 +1603,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one session')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Start a game night (only one session can be active at a time)')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a session: its playing game becomes played, its room monitors stop')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a closed session (undo a close); refused while another session is active')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a closed session with its games, chat log and votes')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)')
             break
@@ -1604,6 +1621,9 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;help;session;close' {
+            break
+        }
+        'jackbox;help;session;reopen' {
             break
         }
         'jackbox;help;session;delete' {

@@ -604,6 +604,9 @@ _jackbox() {
             jackbox__subcmd__help__subcmd__session,list)
                 cmd="jackbox__subcmd__help__subcmd__session__subcmd__list"
                 ;;
+            jackbox__subcmd__help__subcmd__session,reopen)
+                cmd="jackbox__subcmd__help__subcmd__session__subcmd__reopen"
+                ;;
             jackbox__subcmd__help__subcmd__session,show)
                 cmd="jackbox__subcmd__help__subcmd__session__subcmd__show"
                 ;;
@@ -703,6 +706,9 @@ _jackbox() {
             jackbox__subcmd__session,list)
                 cmd="jackbox__subcmd__session__subcmd__list"
                 ;;
+            jackbox__subcmd__session,reopen)
+                cmd="jackbox__subcmd__session__subcmd__reopen"
+                ;;
             jackbox__subcmd__session,show)
                 cmd="jackbox__subcmd__session__subcmd__show"
                 ;;
@@ -726,6 +732,9 @@ _jackbox() {
                 ;;
             jackbox__subcmd__session__subcmd__help,list)
                 cmd="jackbox__subcmd__session__subcmd__help__subcmd__list"
+                ;;
+            jackbox__subcmd__session__subcmd__help,reopen)
+                cmd="jackbox__subcmd__session__subcmd__help__subcmd__reopen"
                 ;;
             jackbox__subcmd__session__subcmd__help,show)
                 cmd="jackbox__subcmd__session__subcmd__help__subcmd__show"
@@ -3741,7 +3750,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__session)
-            opts="list active show create close delete export"
+            opts="list active show create close reopen delete export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3825,6 +3834,20 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__help__subcmd__session__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__help__subcmd__session__subcmd__reopen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4465,7 +4488,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__session)
-            opts="-q -h -V --db --json --quiet --help --version list active show create close delete export help"
+            opts="-q -h -V --db --json --quiet --help --version list active show create close reopen delete export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4601,7 +4624,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__session__subcmd__help)
-            opts="list active show create close delete export help"
+            opts="list active show create close reopen delete export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4712,6 +4735,20 @@ _jackbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jackbox__subcmd__session__subcmd__help__subcmd__reopen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jackbox__subcmd__session__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -4745,6 +4782,24 @@ _jackbox() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jackbox__subcmd__session__subcmd__reopen)
+            opts="-q -h -V --db --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -57,6 +57,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand show 'Show one session'
             cand create 'Start a game night (only one session can be active at a time)'
             cand close 'Close a session: its playing game becomes played, its room monitors stop'
+            cand reopen 'Reopen a closed session (undo a close); refused while another session is active'
             cand delete 'Delete a closed session with its games, chat log and votes'
             cand export 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -118,6 +119,16 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jackbox;session;reopen'= {
+            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --json 'Print the API''s JSON instead of tables'
+            cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jackbox;session;delete'= {
             cand --db 'The database file [default: per platform; `jackbox db path` prints it]'
             cand -y 'Do not ask for confirmation'
@@ -154,6 +165,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand show 'Show one session'
             cand create 'Start a game night (only one session can be active at a time)'
             cand close 'Close a session: its playing game becomes played, its room monitors stop'
+            cand reopen 'Reopen a closed session (undo a close); refused while another session is active'
             cand delete 'Delete a closed session with its games, chat log and votes'
             cand export 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -167,6 +179,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;session;help;create'= {
         }
         &'jackbox;session;help;close'= {
+        }
+        &'jackbox;session;help;reopen'= {
         }
         &'jackbox;session;help;delete'= {
         }
@@ -1399,6 +1413,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand show 'Show one session'
             cand create 'Start a game night (only one session can be active at a time)'
             cand close 'Close a session: its playing game becomes played, its room monitors stop'
+            cand reopen 'Reopen a closed session (undo a close); refused while another session is active'
             cand delete 'Delete a closed session with its games, chat log and votes'
             cand export 'Export a session as a TXT report or a JSON document (stdout by default), or every session into a folder (--all)'
         }
@@ -1411,6 +1426,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;help;session;create'= {
         }
         &'jackbox;help;session;close'= {
+        }
+        &'jackbox;help;session;reopen'= {
         }
         &'jackbox;help;session;delete'= {
         }

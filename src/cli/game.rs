@@ -192,6 +192,8 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             manual,
             ecast: EcastArg { ecast_url },
         } => {
+            // Typed in any case, as the console and the README's "fixed values" allow.
+            let room_code = room_code.map(|c| c.to_ascii_uppercase());
             // Bad input first, as the API does: the room code before any lookup.
             if let Some(code) = &room_code {
                 session_games::validate_room_code(code)?;
@@ -271,9 +273,12 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 })
                 .collect();
             output::table(
+                // `SGID` is what `game status|room-code|player-count|remove|show|monitor`
+                // take; `Order` only counts the night's games (issue 23: two id-like
+                // columns confused hosts).
                 &[
-                    "ID", "#", "Game", "Pack", "Status", "Room", "Players", "Votes", "Source",
-                    "Added",
+                    "SGID", "Order", "Game", "Pack", "Status", "Room", "Players", "Votes",
+                    "Source", "Added",
                 ],
                 rows,
             );
@@ -297,15 +302,18 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             let status: GameStatus = status.parse()?;
             let sg = find(&conn, session_game_id)?;
             let msg = session_games::set_status(&mut conn, sg.session_id, sg.id, status)?;
+            closed_note(&conn, &sg)?;
             message(ctx, &msg)
         }
         Cmd::RoomCode {
             session_game_id,
             code,
         } => {
+            let code = code.to_ascii_uppercase();
             session_games::validate_room_code(&code)?;
             let sg = find(&conn, session_game_id)?;
             let sg = session_games::set_room_code(&mut conn, sg.session_id, sg.id, &code)?;
+            closed_note(&conn, &sg)?;
             if ctx.quiet {
                 return Ok(());
             }
@@ -329,11 +337,13 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 count,
                 CountSource::Manual,
             )?;
+            closed_note(&conn, &sg)?;
             message(ctx, &msg)
         }
         Cmd::Remove { session_game_id } => {
             let sg = find(&conn, session_game_id)?;
             let msg = session_games::remove(&mut conn, sg.session_id, sg.id)?;
+            closed_note(&conn, &sg)?;
             message(ctx, &msg)
         }
         Cmd::Monitor {
@@ -368,6 +378,18 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
 }
 
 /// A session game by its own ID, with a hint about the two kinds of game IDs.
+/// After an edit of a game of a closed night: says so on stderr (the edit stands), so a
+/// command meant for tonight that hit an old night's game does not go unnoticed.
+fn closed_note(conn: &Connection, sg: &SessionGame) -> Result<()> {
+    if sessions::get(conn, sg.session_id)?.is_active == 0 {
+        eprintln!(
+            "note: session {} is closed (session game {} belongs to it)",
+            sg.session_id, sg.id
+        );
+    }
+    Ok(())
+}
+
 fn find(conn: &Connection, session_game_id: i64) -> Result<SessionGame> {
     session_games::get_by_id(conn, session_game_id).map_err(|e| {
         if e.kind == crate::ErrorKind::NotFound {

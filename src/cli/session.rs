@@ -74,6 +74,13 @@ pub enum Cmd {
         #[arg(long, value_name = "TEXT")]
         notes: Option<String>,
     },
+    /// Reopen a closed session (undo a close); refused while another session is active
+    #[command(after_help = "Example:\n  jackbox session reopen 5")]
+    Reopen {
+        /// Session ID
+        #[arg(value_parser = id_parser())]
+        id: i64,
+    },
     /// Delete a closed session with its games, chat log and votes
     #[command(
         after_help = "Asks for confirmation when stdin is a terminal; scripts (stdin not a \
@@ -171,7 +178,7 @@ impl Cmd {
     fn writes(&self) -> bool {
         matches!(
             self,
-            Cmd::Create { .. } | Cmd::Close { .. } | Cmd::Delete { .. }
+            Cmd::Create { .. } | Cmd::Close { .. } | Cmd::Reopen { .. } | Cmd::Delete { .. }
         )
     }
 }
@@ -250,6 +257,13 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
         Cmd::Close { id, notes } => {
             let id = sessions::resolve(&conn, id)?.id;
             let s = lineup::close_session(&mut conn, id, notes.as_deref())?;
+            if ctx.quiet {
+                return Ok(());
+            }
+            show(ctx, &s)
+        }
+        Cmd::Reopen { id } => {
+            let s = sessions::reopen(&mut conn, id)?;
             if ctx.quiet {
                 return Ok(());
             }

@@ -153,6 +153,15 @@ pub fn stored(conn: &Connection) -> Result<Vec<Stored>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Whether there is no admin at all — no database admin, no admins file entry, no legacy
+/// key (environment or database): the first-run setup (`GET/POST /api/setup`) is open.
+pub fn needs_setup(conn: &Connection, reg: &Registry) -> Result<bool> {
+    Ok(reg.file.is_empty()
+        && reg.env_key.is_none()
+        && store::setting(conn, keys::ADMIN_KEY_SETTING)?.is_none()
+        && stored(conn)?.is_empty())
+}
+
 /// The key generation of the database admin `name` (exact name), if it exists.
 pub fn generation(conn: &Connection, name: &str) -> Result<Option<String>> {
     Ok(conn
@@ -195,9 +204,38 @@ pub fn add(
     if reg.file.iter().any(|a| a.name.eq_ignore_ascii_case(name)) {
         return Err(Error::duplicate(format!("Admin already exists: {name}")));
     }
-    let hashed = hash_key(&key);
+    store::write(conn, |tx| insert(tx, reg, name, &key, generated.is_some()))?;
+    Ok(KeyReply {
+        name: name.to_string(),
+        message: format!("Admin {name} added"),
+        key: generated,
+    })
+}
+
+/// The first admin, created by the first-run setup (`POST /api/setup`): a generated key
+/// (returned once), refused (`409 An admin already exists`) once any admin exists — checked
+/// in the same transaction as the insert, so two setups at once cannot both succeed.
+pub fn add_first(conn: &mut Connection, reg: &Registry, name: &str) -> Result<KeyReply> {
+    validate_name(name)?;
+    let (key, generated) = new_key(None)?;
     store::write(conn, |tx| {
-        check_unique_key(tx, reg, &key, "")?;
+        if !needs_setup(tx, reg)? {
+            return Err(Error::duplicate("An admin already exists"));
+        }
+        insert(tx, reg, name, &key, true)
+    })?;
+    Ok(KeyReply {
+        name: name.to_string(),
+        message: format!("Admin {name} added"),
+        key: generated,
+    })
+}
+
+/// Inserts database admin `name` with `key` (hashed), part of the caller's transaction.
+fn insert(tx: &Connection, reg: &Registry, name: &str, key: &str, generated: bool) -> Result<()> {
+    let hashed = hash_key(key);
+    {
+        check_unique_key(tx, reg, key, "")?;
         let exists: bool = tx
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM admins WHERE name = ?1)")?
             .query_row([name], |r| r.get(0))?;
@@ -217,14 +255,9 @@ pub fn add(
             tx,
             Action::AdminAdd,
             Some(format!("admin:{name}")),
-            json!({ "name": name, "generated": generated.is_some() }),
+            json!({ "name": name, "generated": generated }),
         )
-    })?;
-    Ok(KeyReply {
-        name: name.to_string(),
-        message: format!("Admin {name} added"),
-        key: generated,
-    })
+    }
 }
 
 /// The database admin called `name` (case-insensitive), by its stored spelling.

@@ -120,6 +120,17 @@ pub fn login(conn: &Connection, reg: &Registry, presented: &str) -> Result<Optio
     Ok(check_login(&candidates, reg, presented))
 }
 
+/// The login of database admin `name` (its current key generation), for a token issued
+/// without a key: the first-run setup logs its new admin in at once.
+pub fn logged_in_as(conn: &Connection, name: &str) -> Result<LoggedIn> {
+    let generation =
+        admins::generation(conn, name)?.ok_or_else(|| admins::admin_not_found(name))?;
+    Ok(LoggedIn {
+        name: name.to_string(),
+        kg: format!("db:{generation}"),
+    })
+}
+
 /// Signs a login token for `who` (role admin, `name` and `sub` = the admin's name).
 pub fn login_token(secret: &[u8], who: &LoggedIn, ttl_secs: i64) -> Result<String> {
     let iat = chrono::Utc::now().timestamp();

@@ -1,8 +1,9 @@
 //! Sessions: list, active, get, create, close, delete.
 
 use super::audit::{self, Action};
-use super::events::{emit, Event, SessionStarted, StartedSession};
-use super::model::{Message, Session};
+use super::events::{emit, Event, SessionReopened, SessionStarted, StartedSession};
+use super::model::{Game, Message, Session};
+use super::vocab::GameStatus;
 use crate::{store, Error, ErrorKind, Result};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -101,6 +102,103 @@ pub fn list_sql() -> String {
          ORDER BY s.created_at DESC, s.id DESC LIMIT ?1 OFFSET ?2",
         Session::COLUMNS
     )
+}
+
+/// How many sessions there are: `(matching, all)`, where `matching` counts those with
+/// `is_active` (any when `None`). One query (`X-Total-Count`, `X-Absolute-Total`).
+pub fn counts(conn: &Connection, is_active: Option<bool>) -> Result<(i64, i64)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT COALESCE(SUM(?1 IS NULL OR is_active = ?1), 0), COUNT(*) FROM sessions",
+        )?
+        .query_row([is_active.map(i64::from)], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// Every enabled catalog game with how often it was played in session `id` and when last
+/// (`GET /api/sessions/{id}/catalog`: "what has been played tonight"): one query. A game
+/// counts as played unless it was `skipped`.
+pub fn catalog(conn: &Connection, id: i64) -> Result<SessionCatalog> {
+    get(conn, id)?;
+    let sql = format!(
+        "{} LEFT JOIN (SELECT game_id, COUNT(*) AS n, MAX(played_at) AS last
+                        FROM session_games WHERE session_id = ?1 AND status != ?2
+                        GROUP BY game_id) p ON p.game_id = g.id
+         WHERE g.enabled = 1 ORDER BY g.pack_name, g.title",
+        Game::SELECT.replacen(
+            " FROM games g",
+            ", COALESCE(p.n, 0), p.last FROM games g",
+            1
+        )
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params![id, GameStatus::Skipped], |r| {
+        Ok(CatalogGame {
+            game: Game::from_row(r)?,
+            times_played: r.get(19)?,
+            last_played_at: r.get(20)?,
+        })
+    })?;
+    Ok(SessionCatalog {
+        session_id: id,
+        games: rows.collect::<rusqlite::Result<_>>()?,
+    })
+}
+
+/// The answer of `GET /api/sessions/{id}/catalog`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionCatalog {
+    pub session_id: i64,
+    pub games: Vec<CatalogGame>,
+}
+
+/// A catalog game (as in `GET /api/games`) with its plays in one session.
+#[derive(Debug, Clone, Serialize)]
+pub struct CatalogGame {
+    #[serde(flatten)]
+    pub game: Game,
+    #[serde(rename = "timesPlayed")]
+    pub times_played: i64,
+    #[serde(rename = "lastPlayedAt")]
+    pub last_played_at: Option<String>,
+}
+
+/// Reopens a closed session (`POST /api/sessions/{id}/reopen`, `jackbox session reopen`):
+/// the undo of a close. Refused while another session is active (`409`, with
+/// `activeSessionId`, like create) and for a session that is not closed. `closed_at` is
+/// cleared; `session.reopened`.
+pub fn reopen(conn: &mut Connection, id: i64) -> Result<Session> {
+    store::write(conn, |tx| {
+        let session = get(tx, id)?;
+        if session.is_active == 1 {
+            return Err(Error::state("Session is not closed"));
+        }
+        if let Some(active) = active(tx)? {
+            return Err(Error::new(
+                ErrorKind::Conflict,
+                "An active session already exists. Please close it before reopening this one.",
+            )
+            .with_extra("activeSessionId", active.id)
+            .with_hint(format!(
+                "close session {} first: jackbox session close {}",
+                active.id, active.id
+            )));
+        }
+        tx.prepare_cached("UPDATE sessions SET is_active = 1, closed_at = NULL WHERE id = ?1")?
+            .execute([id])?;
+        emit(
+            tx,
+            Some(id),
+            Event::SessionReopened(SessionReopened { session_id: id }),
+        )?;
+        audit::record(
+            tx,
+            Action::SessionReopen,
+            Some(format!("session:{id}")),
+            json!({}),
+        )?;
+        get(tx, id)
+    })
 }
 
 /// The active session, if any.

@@ -158,6 +158,26 @@ vocab! {
 }
 
 vocab! {
+    /// Which sessions `GET /api/sessions?filter=` lists.
+    pub enum SessionListFilter ("Invalid filter. Must be all, active or closed") {
+        All = "all",
+        Active = "active",
+        Closed = "closed",
+    }
+}
+
+impl SessionListFilter {
+    /// The `is_active` the filter asks for (`None`: any).
+    pub fn is_active(self) -> Option<bool> {
+        match self {
+            SessionListFilter::All => None,
+            SessionListFilter::Active => Some(true),
+            SessionListFilter::Closed => Some(false),
+        }
+    }
+}
+
+vocab! {
     /// Where a player count came from (`player-count.updated`'s `source`).
     pub enum CountSource ("Invalid source") {
         Manual = "manual",

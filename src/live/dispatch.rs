@@ -169,7 +169,10 @@ impl Live {
             return;
         }
         let frame: Arc<str> = Arc::from(ev.payload);
-        if ev.event_type == events::names::SESSION_STARTED {
+        // A new or reopened session concerns every client, subscribed to it or not.
+        if ev.event_type == events::names::SESSION_STARTED
+            || ev.event_type == events::names::SESSION_REOPENED
+        {
             self.hub.broadcast(frame);
         } else if let Some(session_id) = ev.session_id {
             self.hub.publish(session_id, frame);

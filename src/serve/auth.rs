@@ -323,6 +323,55 @@ pub async fn audit(app: Arc<App>, req: Req) -> Result<Resp> {
     http::ok(&app.db.read(move |c| audit::list(c, &filter)).await?)
 }
 
+/// Whether the request came from this machine. The peer address only: a proxy's
+/// `X-Forwarded-For` is never trusted here.
+fn is_local(req: &Req) -> bool {
+    req.peer.ip().to_canonical().is_loopback()
+}
+
+/// `GET /api/setup` → `{ needsSetup, local }`: whether no admin exists at all, and whether
+/// this request may do the first-run setup (it comes from this machine).
+pub async fn setup_status(app: Arc<App>, req: Req) -> Result<Resp> {
+    let reg = app.registry.clone();
+    let needs = app
+        .db
+        .read(move |c| crate::core::admins::needs_setup(c, &reg))
+        .await?;
+    http::ok(&json!({ "needsSetup": needs, "local": is_local(&req) }))
+}
+
+/// `POST /api/setup` `{ "name" }` → `201 { name, key, token }`: the first named admin, its
+/// generated key (shown once) and a login token, so the console is logged in at once.
+/// Loopback only; refused once any admin exists.
+pub async fn setup(app: Arc<App>, mut req: Req) -> Result<Resp> {
+    if !is_local(&req) {
+        return Err(Error::new(
+            ErrorKind::Forbidden,
+            "Setup is only available from this machine",
+        ));
+    }
+    let body = req.json_limit(LOGIN_BODY_LIMIT).await?;
+    let name = match body.get("name") {
+        Some(serde_json::Value::String(s)) => s.trim().to_string(),
+        _ => String::new(),
+    };
+    let reg = app.registry.clone();
+    let (reply, who) = app
+        .db
+        .write(move |c| {
+            let reply = crate::core::admins::add_first(c, &reg, &name)?;
+            let who = core_auth::logged_in_as(c, &reply.name)?;
+            Ok((reply, who))
+        })
+        .await?;
+    let token = core_auth::login_token(&app.jwt_secret, &who, core_auth::DEFAULT_TTL_SECS)?;
+    tracing::info!(name = %reply.name, "first admin created by the first-run setup");
+    Ok(http::json(
+        201,
+        &json!({ "name": reply.name, "key": reply.key, "token": token }),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -73,6 +73,8 @@ pub fn routes() -> &'static [Route] {
             route!(GET, "/api/openapi.json", openapi),
             // Auth
             route!(POST, "/api/auth/login", auth::login),
+            route!(GET, "/api/setup", auth::setup_status),
+            route!(POST, "/api/setup", auth::setup),
             route!(POST, "/api/auth/verify", auth::verify),
             route!(POST, "/api/auth/tokens", auth::mint),
             route!(GET, "/api/auth/tokens", auth::list_tokens),
@@ -85,6 +87,8 @@ pub fn routes() -> &'static [Route] {
             route!(GET, "/api/sessions/{id}", sessions::get),
             route!(DELETE, "/api/sessions/{id}", sessions::delete),
             route!(POST, "/api/sessions/{id}/close", sessions::close),
+            route!(POST, "/api/sessions/{id}/reopen", sessions::reopen),
+            route!(GET, "/api/sessions/{id}/catalog", sessions::catalog),
             route!(GET, "/api/sessions/{id}/export", sessions::export),
             // Games in a session
             route!(GET, "/api/sessions/{id}/games", games::list),
@@ -384,7 +388,7 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
         h.append(hyper::header::VARY, HeaderValue::from_static("Origin"));
         h.insert(
             hyper::header::ACCESS_CONTROL_EXPOSE_HEADERS,
-            HeaderValue::from_static("Content-Disposition"),
+            HeaderValue::from_static("Content-Disposition, X-Total-Count, X-Absolute-Total"),
         );
     }
     tracing::debug!(

@@ -5,6 +5,8 @@ use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::App;
 use crate::core::lineup;
+use crate::core::sessions::SessionFilter;
+use crate::core::vocab::SessionListFilter;
 use crate::core::{export, sessions};
 use crate::Result;
 use hyper::header::{HeaderValue, CONTENT_DISPOSITION};
@@ -17,22 +19,65 @@ fn notes(body: &http::Body) -> Result<Option<String>> {
     body.opt_str_or("notes", "notes must be a string or null")
 }
 
+/// `GET /api/sessions?filter=all|active|closed&limit=N&offset=M`: newest first, with
+/// `X-Total-Count` (sessions matching the filter) and `X-Absolute-Total` (all sessions).
 pub async fn list(app: Arc<App>, req: Req) -> Result<Resp> {
     let q = req.query();
     let limit = q.non_negative("limit")?;
     let offset = q.non_negative("offset")?;
+    let filter = match q.get("filter") {
+        None => SessionListFilter::All,
+        Some(f) => f.parse()?,
+    };
     // Cached per reader until the database changes (P2: the list is read far more often
-    // than written; see `Db::read_cached`).
-    let key = format!("sessions?{limit:?},{offset:?}");
+    // than written; see `Db::read_cached`). The cached bytes are the two counts on a first
+    // line, then the JSON list.
+    let key = format!("sessions?{filter},{limit:?},{offset:?}");
     let db = &app.db;
-    let body = db
+    let cached = db
         .read_hot(&key, || {
             db.read_cached(key.clone(), move |c| {
-                encode(&sessions::list(c, limit, offset)?)
+                let f = SessionFilter {
+                    active: filter.is_active(),
+                    limit,
+                    offset,
+                    ..SessionFilter::default()
+                };
+                let list = sessions::list_filtered(c, &f)?;
+                let (total, absolute) = sessions::counts(c, filter.is_active())?;
+                let mut out = format!("{total} {absolute}\n").into_bytes();
+                out.extend_from_slice(&encode(&list)?);
+                Ok(out.into())
             })
         })
         .await?;
-    Ok(http::json_bytes(200, body))
+    let split = cached.iter().position(|b| *b == b'\n').unwrap_or(0);
+    let counts = String::from_utf8_lossy(&cached[..split]).into_owned();
+    let (total, absolute) = counts.split_once(' ').unwrap_or(("0", "0"));
+    let mut resp = http::json_bytes(200, cached.slice(split + 1..));
+    for (name, value) in [(TOTAL_COUNT, total), (ABSOLUTE_TOTAL, absolute)] {
+        if let Ok(v) = HeaderValue::from_str(value) {
+            resp.headers_mut().insert(name, v);
+        }
+    }
+    Ok(resp)
+}
+
+/// The sessions matching the list's filter, and all sessions (`GET /api/sessions`).
+pub const TOTAL_COUNT: &str = "x-total-count";
+pub const ABSOLUTE_TOTAL: &str = "x-absolute-total";
+
+/// `GET /api/sessions/{id}/catalog`: every enabled game with its plays in the session.
+pub async fn catalog(app: Arc<App>, req: Req) -> Result<Resp> {
+    let id = req.id(0, INVALID_SESSION_ID)?;
+    http::ok(&app.db.read(move |c| sessions::catalog(c, id)).await?)
+}
+
+/// `POST /api/sessions/{id}/reopen`: undoes a close.
+pub async fn reopen(app: Arc<App>, req: Req) -> Result<Resp> {
+    require_admin(&app, &req).await?;
+    let id = req.id(0, INVALID_SESSION_ID)?;
+    http::ok(&app.db.write(move |c| sessions::reopen(c, id)).await?)
 }
 
 /// The hottest read (P1): from memory while nothing committed (`Db::read_hot`), else one

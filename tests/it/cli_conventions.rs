@@ -448,11 +448,15 @@ fn hints_for_errors_that_leave_users_guessing() {
         "{}",
         r.stderr
     );
-    // A lower-case room code.
-    let r = env.run(&["game", "add", "1", "--room-code", "abcd"]);
+    // A lower-case room code is upper-cased (issue 23); a bad one still says why.
+    let added = env.json(&["game", "add", "1", "--room-code", "abcd"]);
+    assert_eq!(added["room_code"], "ABCD");
+    env.ok(&["game", "monitor", "stop", &added["id"].to_string()]);
+    let r = env.run(&["game", "add", "1", "--room-code", "abcde"]);
     assert_eq!(r.code, 4);
     assert!(
-        r.stderr.contains("hint: room codes are in capitals: ABCD"),
+        r.stderr
+            .starts_with("error: Invalid room code. Must be exactly 4 characters (A-Z, 0-9)"),
         "{}",
         r.stderr
     );

@@ -85,6 +85,7 @@ events! {
     webhook {
         SessionStarted(SessionStarted) = SESSION_STARTED: "session.started",
         SessionEnded(SessionEnded) = SESSION_ENDED: "session.ended",
+        SessionReopened(SessionReopened) = SESSION_REOPENED: "session.reopened",
         GameAdded(GameAdded) = GAME_ADDED: "game.added",
         PlayerCountUpdated(PlayerCountUpdated) = PLAYER_COUNT_UPDATED: "player-count.updated",
         VoteReceived(VoteReceived) = VOTE_RECEIVED: "vote.received",

@@ -25,6 +25,13 @@ pub struct StartedSession {
     pub notes: Option<String>,
 }
 
+/// `session.reopened`: a closed session was reopened (the undo of a close).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionReopened {
+    pub session_id: i64,
+}
+
 /// `session.ended`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionEnded {
