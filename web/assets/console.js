@@ -16,6 +16,7 @@ import { loadHistory } from "/assets/console/history.js";
 import { loadCatalog } from "/assets/console/catalog.js";
 import { loadStats } from "/assets/console/stats.js";
 import { loadSettings, loadAudit } from "/assets/console/settings.js";
+import { loadChat, isChatEvent } from "/assets/console/chat.js";
 import { renderTonight } from "/assets/console/tonight.js";
 
 const TABS = ["tonight", "pick", "poll", "history", "catalog", "stats", "settings"];
@@ -145,6 +146,10 @@ function refresh() {
 function onEvent(msg) {
   if (msg.type === "presence_update") {
     setPresence((msg.data || {}).admins);
+    return;
+  }
+  if (isChatEvent(msg)) {
+    if (S.tab === "settings") loadChat().catch((e) => showLoadError("settings", e));
     return;
   }
   if (applyEvent(msg)) refresh();
