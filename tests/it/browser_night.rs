@@ -624,3 +624,95 @@ fn a_poll_counts_down_in_the_console_and_the_overlay_then_announces_the_winner()
     page.assert_clean(&srv.base);
     overlay.assert_clean(&srv.base);
 }
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn closing_a_night_can_be_undone_for_a_short_time() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let r = srv.post(
+        "/api/sessions",
+        json!({ "notes": "Quiz night" }),
+        Some(&admin),
+    );
+    let sid = r.json["id"].as_i64().unwrap();
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    log_in(&page, &srv);
+    page.wait_for("document.querySelector('#session-close')", WAIT);
+    page.click_button("#session-close", "Close session");
+    page.wait_for(
+        "document.querySelector('#undo-close')?.innerText.includes('“Quiz night” is closed')",
+        WAIT,
+    );
+    assert_eq!(srv.get("/api/sessions/active").json["id"], json!(null));
+    page.click_button("#undo-close", "Undo");
+    page.wait_for(
+        "document.querySelector('#night').innerText === 'Quiz night'",
+        WAIT,
+    );
+    assert_eq!(srv.get("/api/sessions/active").json["id"], json!(sid));
+    page.assert_clean(&srv.base);
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn first_run_creates_the_first_admin_from_this_machine_and_shows_its_key_once() {
+    let srv = Server::start_with(crate::util::Env::new(), |c| {
+        c.env_remove("JACKBOX_ADMIN_KEY");
+    });
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    page.goto(&srv.url("/"));
+    page.wait_for("document.querySelector('#setup-form')", WAIT);
+    assert_eq!(
+        page.eval("document.querySelector('#login').hidden"),
+        json!(true)
+    );
+    page.type_into("#setup-form input[name=name]", "alice");
+    page.click_button("#setup-form", "Create admin");
+    let (key, _) = page.wait_for("document.querySelector('#setup-key')?.value", WAIT);
+    let key = key.as_str().unwrap().to_string();
+    page.click_button("#setup", "Continue");
+    page.wait_for(
+        "document.body.classList.contains('is-admin') && document.querySelector('#who').innerText === 'alice'",
+        WAIT,
+    );
+    // The key works, and it is not shown again.
+    let login = srv.post("/api/auth/login", json!({ "key": key }), None);
+    assert_eq!(login.status, 200, "{}", login.text);
+    page.goto("about:blank");
+    page.goto(&srv.url("/"));
+    page.wait_for("document.querySelector('#who').innerText === 'alice'", WAIT);
+    assert_eq!(
+        page.eval("!!document.querySelector('#setup')"),
+        json!(false)
+    );
+    page.assert_clean(&srv.base);
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
+fn the_pick_tab_marks_the_games_played_tonight() {
+    let srv = Server::start();
+    let admin = srv.token();
+    let sid = srv.session(&admin);
+    let fibbage = game_id(&srv, "Fibbage 4");
+    srv.add_game(&admin, sid, fibbage);
+    let browser = Browser::start();
+    let page = browser.page(1280, 900);
+    log_in(&page, &srv);
+    page.click("#tab-pick");
+    page.wait_for(
+        "document.querySelector('#played-list')?.innerText.includes('Fibbage 4')",
+        WAIT,
+    );
+    assert!(page.text("#played-list").contains("1×"));
+    // A game added elsewhere shows up without a reload.
+    srv.add_game(&admin, sid, game_id(&srv, "Drawful 2"));
+    page.wait_for(
+        "document.querySelector('#played-list')?.innerText.includes('Drawful 2')",
+        WAIT,
+    );
+    page.assert_clean(&srv.base);
+}

@@ -5,8 +5,8 @@
 // WebSocket: every event re-reads what it touches (coalesced), lobby and poll events patch
 // the page at once.
 
-import { Live, request } from "/assets/live.js";
-import { act, auth, claims, whenExpired } from "/assets/ui.js";
+import { Live, request, getJSON } from "/assets/live.js";
+import { h, act, auth, claims, whenExpired, field, errLine, button, copy } from "/assets/ui.js";
 import { Role } from "/assets/vocab.js";
 import { $, showLoadError, clearLoadError } from "/assets/console/parts.js";
 import { S, page, loadTonight, applyEvent, setPresence } from "/assets/console/store.js";
@@ -192,9 +192,63 @@ function loadTab(name) {
     .catch((e) => showLoadError(name, e));
 }
 
+// ---- First run -----------------------------------------------------------------------
+
+/**
+ * A daemon with no admin at all: from the machine itself (loopback) the console creates
+ * the first named admin and shows its key once; from anywhere else it says where to go.
+ */
+async function firstRun() {
+  if (auth.token) return;
+  const setup = await getJSON("/api/setup").catch(() => null);
+  if (!setup || !setup.needsSetup) return;
+  $("login").hidden = true;
+  const card = h("section", { class: "card setup", id: "setup", "aria-labelledby": "setup-title" });
+  $("login").after(card);
+  if (!setup.local) {
+    card.append(
+      h("h2", { id: "setup-title" }, "First run"),
+      h("p", {}, "No admin exists yet. Open this page on the machine that runs jackbox (http://localhost:…), or run “jackbox auth admin add NAME” there."),
+    );
+    return;
+  }
+  const form = act(
+    h(
+      "form",
+      { class: "ctl", id: "setup-form" },
+      h("h2", { id: "setup-title" }, "First run: create the first admin"),
+      h("p", { class: "muted" }, "Nobody can host yet. Name the first admin (you); its key is shown once, keep it somewhere safe."),
+      field("Admin name", { name: "name", required: true, autocomplete: "username", placeholder: "alice" }),
+      h("button", { type: "submit" }, "Create admin"),
+      errLine(),
+    ),
+    async () => {
+      const r = await request("POST", "/api/setup", { body: { name: form.elements.name.value.trim() } });
+      const key = h("input", { readonly: true, class: "mono wide", value: r.key, id: "setup-key", "aria-label": "The new admin key" });
+      card.replaceChildren(
+        h("h2", { id: "setup-title" }, `Admin “${r.name}” created`),
+        h("p", {}, "This is the admin key. It is shown once: copy it now (log in with it on other devices, or give it to jackbox as JACKBOX_ADMIN_KEY)."),
+        key,
+        h(
+          "div",
+          { class: "ctl actions" },
+          button("Copy key", () => copy(r.key)),
+          button("Continue", () => {
+            card.remove();
+            setLogin(r.token, r.name, Role.Admin);
+          }),
+          errLine(),
+        ),
+      );
+    },
+  );
+  card.append(form);
+}
+
 // ---- Start ---------------------------------------------------------------------------
 
 auth.load();
 scheduleExpiry();
 showTab(location.hash.slice(1) || "tonight");
 applyLogin();
+firstRun();

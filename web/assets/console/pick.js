@@ -1,13 +1,13 @@
 // The Pick tab: the picker's filters, the picked game, "pick again", "line it up", "add it".
 
 import { request, getJSON } from "/assets/live.js";
-import { h, fill, field, errLine, auth, api, act, button } from "/assets/ui.js";
+import { h, fill, field, errLine, auth, api, act, button, clock } from "/assets/ui.js";
 import { SelectionSource } from "/assets/vocab.js";
 import { $ } from "/assets/console/parts.js";
 import { S, sessionPath, loadTonight, page } from "/assets/console/store.js";
 
 let pickForm = null;
-export function renderPick() {
+export async function renderPick() {
   const panel = $("panel-pick");
   if (!pickForm) {
     pickForm = act(
@@ -29,8 +29,35 @@ export function renderPick() {
     getJSON("/api/games/packs")
       .then((packs) => pickForm.elements.pack.append(...packs.filter((p) => p.enabled).map((p) => h("option", { value: p.name }, p.name))))
       .catch(() => {});
-    fill(panel, pickForm, h("div", { id: "pick-result" }));
+    fill(panel, pickForm, h("div", { id: "pick-result" }), h("div", { id: "pick-played" }));
   }
+  renderPicked();
+  await loadPlayed();
+}
+
+/** Tonight's catalog (`GET …/catalog`): how often each game was played this session. */
+let played = new Map();
+async function loadPlayed() {
+  const out = $("pick-played");
+  if (!S.session) {
+    played = new Map();
+    fill(out);
+    return;
+  }
+  const c = await getJSON(sessionPath("/catalog"));
+  played = new Map(c.games.filter((g) => g.timesPlayed > 0).map((g) => [g.id, g]));
+  const list = [...played.values()].sort((a, b) => String(b.lastPlayedAt).localeCompare(String(a.lastPlayedAt)));
+  fill(
+    out,
+    h(
+      "div",
+      { class: "card" },
+      h("h2", {}, "Played tonight"),
+      list.length
+        ? h("ul", { class: "plain played", id: "played-list" }, list.map((g) => h("li", { dataset: { id: g.id } }, h("strong", {}, g.title), h("span", { class: "muted" }, ` · ${g.timesPlayed}× · last ${clock(g.lastPlayedAt)}`))))
+        : h("p", { class: "muted" }, "Nothing yet."),
+    ),
+  );
   renderPicked();
 }
 
@@ -79,7 +106,7 @@ function renderPicked() {
     h(
       "div",
       { class: "card picked" },
-      h("p", { class: "game-title", id: "picked-title" }, g.title),
+      h("p", { class: "game-title", id: "picked-title" }, g.title, played.has(g.id) ? h("span", { class: "badge played", id: "picked-played" }, `played tonight ×${played.get(g.id).timesPlayed}`) : null),
       h("p", { class: "muted" }, `${g.pack_name} · ${g.min_players}–${g.max_players} players${g.length_minutes ? ` · ${g.length_minutes} min` : ""}${g.game_type ? ` · ${g.game_type}` : ""}`),
       h("p", { class: "muted" }, `one of ${poolSize} matching games`),
       actions,
