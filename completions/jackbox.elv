@@ -120,12 +120,12 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --version 'Print version'
         }
         &'jackbox;session;reopen'= {
-            cand --db 'The database file [default: $XDG_DATA_HOME/jackbox/jackbox.db]'
+            cand --db 'The database file [default: per platform; `jackbox db path` prints it]'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
             cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
