@@ -312,11 +312,21 @@ impl Page<'_> {
     /// Finds an element with `find` (a JS expression) and clicks its centre with the mouse,
     /// in one step: the page may re-render it at any time.
     fn click_found(&self, find: &str, what: &str) {
-        let at = self.eval(&format!(
-            "(() => {{ const e = {find}; if (!e) return null; e.scrollIntoView({{block: 'center'}}); const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }})()"
-        ));
-        let (Some(x), Some(y)) = (at[0].as_f64(), at[1].as_f64()) else {
-            panic!("nothing to click: {what}");
+        // The page renders from its reads and live events, so the element may appear a
+        // moment after the state that announces it: look again until a deadline.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let (x, y) = loop {
+            let at = self.eval(&format!(
+                "(() => {{ const e = {find}; if (!e) return null; e.scrollIntoView({{block: 'center'}}); const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }})()"
+            ));
+            if let (Some(x), Some(y)) = (at[0].as_f64(), at[1].as_f64()) {
+                break (x, y);
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "nothing to click: {what}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
         };
         for kind in ["mousePressed", "mouseReleased"] {
             self.call(
