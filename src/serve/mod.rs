@@ -86,6 +86,8 @@ pub struct Config {
     /// The chat sources given at start (`--twitch`, `--youtube`): they replace the stored
     /// list. `None`: the stored list is read.
     pub chat_sources: Option<Vec<crate::core::chat::sources::Source>>,
+    /// The webhook sender's address policy, retry base and timeout.
+    pub webhooks: crate::webhooks::Settings,
 }
 
 impl Config {
@@ -107,6 +109,7 @@ impl Config {
             log_format: None,
             chat: crate::chat::Config::from_env(),
             chat_sources: None,
+            webhooks: crate::webhooks::Settings::default(),
         }
     }
 }
@@ -166,6 +169,7 @@ impl App {
             outbox_wake.clone(),
             shutdown.subscribe(),
             checker,
+            config.webhooks,
         )?;
         let monitors = monitors::supervisor(&config.db, &config.ecast_url, live.clone());
         let chat_config = config.chat.clone();
