@@ -6,6 +6,7 @@
 
 pub mod admission;
 pub mod auth;
+pub mod auth_routes;
 pub mod catalog;
 pub mod catalog_edit;
 pub mod chat;
@@ -19,6 +20,7 @@ pub mod router;
 pub mod sessions;
 mod start;
 pub mod stats;
+pub mod throttle;
 pub mod token_memo;
 pub mod vocab_js;
 pub mod votes;
@@ -128,10 +130,10 @@ pub struct App {
     /// environment (checked at start).
     pub registry: Arc<crate::core::auth::Registry>,
     /// Failed logins per client IP (S2).
-    pub login_throttle: auth::Throttle,
+    pub login_throttle: throttle::Throttle,
     /// Recent token checks, answered from memory while the auth tables are unchanged.
     pub token_memo: token_memo::TokenMemo,
-    /// Bounds the login key checks running at once ([`auth::LOGIN_CHECKS`]).
+    /// Bounds the login key checks running at once ([`auth_routes::LOGIN_CHECKS`]).
     pub login_checks: Arc<tokio::sync::Semaphore>,
     /// Flips to `true` when shutdown starts: long-lived tasks (WebSockets, monitors) watch
     /// it to say goodbye.
@@ -181,9 +183,9 @@ impl App {
             outbox_wake,
             jwt_secret,
             registry,
-            login_throttle: auth::Throttle::default(),
+            login_throttle: throttle::Throttle::default(),
             token_memo: token_memo::TokenMemo::default(),
-            login_checks: Arc::new(tokio::sync::Semaphore::new(auth::LOGIN_CHECKS)),
+            login_checks: Arc::new(tokio::sync::Semaphore::new(auth_routes::LOGIN_CHECKS)),
             shutdown,
             hard_stop: tokio::sync::watch::channel(false).0,
             live,
