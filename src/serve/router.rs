@@ -7,7 +7,7 @@
 
 use super::http::{self, Req, Resp};
 use super::{auth, catalog, games, sessions, stats, votes, webhooks, App};
-use super::{catalog_edit, chat, pick, polls};
+use super::{auth_routes, catalog_edit, chat, pick, polls};
 use crate::{Error, ErrorKind, Result};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, ALLOW};
