@@ -107,14 +107,31 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         .enable_all()
         .thread_name("jackbox-serve")
         .build()?;
-    runtime.block_on(serve::run(
-        config,
-        serve::Listen::Addr(args.bind),
-        serve::shutdown_signal(),
-    ))?;
+    let stop = async {
+        serve::shutdown_signal().await;
+        exit_watchdog();
+    };
+    runtime.block_on(serve::run(config, serve::Listen::Addr(args.bind), stop))?;
     // Blocking tasks (a long SQLite query) must not keep the process alive past the grace.
     runtime.shutdown_timeout(std::time::Duration::from_millis(300));
     Ok(())
+}
+
+/// From the stop signal on, the process has [`serve::EXIT_DEADLINE`]: every stage of the
+/// shutdown has its own budget within it, and this thread ends the process if something
+/// (a slow disk closing the database, a stuck thread) still runs then. Nothing is lost:
+/// SQLite never keeps a transaction that was not committed.
+fn exit_watchdog() {
+    let _ = std::thread::Builder::new()
+        .name("jackbox-exit".into())
+        .spawn(|| {
+            std::thread::sleep(serve::EXIT_DEADLINE);
+            tracing::warn!(
+                "shutdown past its {:?} budget: exiting now",
+                serve::EXIT_DEADLINE
+            );
+            std::process::exit(0);
+        });
 }
 
 /// `--twitch-bot NAME` with its token from the environment. A bot without a token is a
