@@ -8,10 +8,14 @@
 //! asserted). See docs/benchmark.md.
 
 mod bare;
+mod chat;
 // The browser tests' DevTools client, so P9 drives Chromium exactly as they do.
 #[path = "../../tests/it/cdp.rs"]
 mod cdp;
 mod data;
+// The chat tests' fake Twitch server, so P10 speaks the same captured lines.
+#[path = "../../tests/it/fake_twitch.rs"]
+mod fake_twitch;
 mod http;
 mod ws;
 
@@ -43,6 +47,8 @@ struct Cfg {
     /// P9: page loads of the console, and CLI adds watched on the overlay.
     p9_loads: usize,
     p9_adds: usize,
+    /// P10: the live chat burst.
+    chat_burst: chat::Size,
     only: Option<Vec<String>>,
 }
 
@@ -68,6 +74,11 @@ impl Cfg {
                 p7_adds: 5,
                 p9_loads: 2,
                 p9_adds: 2,
+                chat_burst: chat::Size {
+                    rate: 500,
+                    secs: 2,
+                    users: 500,
+                },
                 only,
             }
         } else {
@@ -90,6 +101,11 @@ impl Cfg {
                 p7_adds: 50,
                 p9_loads: 10,
                 p9_adds: 10,
+                chat_burst: chat::Size {
+                    rate: 2_000,
+                    secs: 30,
+                    users: 5_000,
+                },
                 only,
             }
         }
@@ -1337,6 +1353,9 @@ fn main() {
     }
     if bench.cfg.runs("P9") {
         bench.p9();
+    }
+    if bench.cfg.runs("P10") {
+        bench.p10(&runtime);
     }
     bench.table();
     let failed = bench.rows.iter().any(|r| r.pass == Some(false));
