@@ -58,6 +58,9 @@ struct Line {
     vote: Option<usize>,
 }
 
+/// Live votes per (username, catalog game, up).
+type LiveCounts = BTreeMap<(String, i64, bool), i64>;
+
 pub struct Plan {
     lines: Vec<Line>,
     /// (username, what) of every vote, in the order sent.
@@ -163,7 +166,7 @@ impl Plan {
     }
 
     /// Expected live votes per (username, game, up), and each poll voter's last position.
-    fn expected(&self) -> (BTreeMap<(String, i64, bool), i64>, BTreeMap<String, i64>) {
+    fn expected(&self) -> (LiveCounts, BTreeMap<String, i64>) {
         let mut live = BTreeMap::new();
         let mut poll = BTreeMap::new();
         for (who, v) in &self.votes {
@@ -442,7 +445,7 @@ pub fn burst(
     // The recount.
     let (live_want, poll_want) = plan.expected();
     let conn = rusqlite::Connection::open(db).expect("open database");
-    let mut live_got: BTreeMap<(String, i64, bool), i64> = BTreeMap::new();
+    let mut live_got = LiveCounts::new();
     {
         let mut st = conn
             .prepare(

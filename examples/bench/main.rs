@@ -1,4 +1,5 @@
-//! The benchmark of `quality.md` (P1–P8) and of issue 18's raised targets: generates the big
+//! The benchmark of `quality.md` (P1–P8), of issue 18's raised targets and of issue 21's chat
+//! burst (P10, `chat.rs`): generates the big
 //! database, runs the real `jackbox` binary (daemon and CLI) against it, measures every speed
 //! and memory target next to its reference where the target is a ratio, repeats the
 //! measurements (`--runs N`, 3 by default) and prints one table of medians.
