@@ -1115,8 +1115,8 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;webhook;add' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL as an option (the form older scripts use)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'http:// or https:// URL receiving the POSTs')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Shared secret for the X-Webhook-Signature HMAC (never shown again; not needed with --format discord)')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'An event name (repeatable, or several after one --event), e.g. game.added')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'json: the signed event; discord: a Discord webhook message (URL from the channel''s Integrations → Webhooks)')
@@ -1236,7 +1236,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)')
+            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Named admins: add, list, remove, rotate (each logs in with their own key)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1245,6 +1245,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
         'jackbox;auth;set-key' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key (prefer stdin: options show up in the process list)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: per platform; `jackbox db path` prints it]')
+            [CompletionResult]::new('--generate', '--generate', [CompletionResultType]::ParameterName, 'Generate a new random key and print it once')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -1394,7 +1395,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;auth;help' {
-            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)')
+            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Named admins: add, list, remove, rotate (each logs in with their own key)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1556,6 +1557,9 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--backup-keep', '--backup-keep', [CompletionResultType]::ParameterName, 'Daily backups to keep in --backup-dir')
             [CompletionResult]::new('--twitch', '--twitch', [CompletionResultType]::ParameterName, 'Read these Twitch channels'' chat, comma-separated (replaces the stored chat sources)')
             [CompletionResult]::new('--youtube', '--youtube', [CompletionResultType]::ParameterName, 'Read this YouTube live stream''s chat, by video id or URL (key in JACKBOX_YOUTUBE_API_KEY; replaces the stored chat sources)')
+            [CompletionResult]::new('--twitch-bot', '--twitch-bot', [CompletionResultType]::ParameterName, 'Reply in Twitch chat as this bot account (its token in JACKBOX_TWITCH_TOKEN): announces polls and their winners, answers !game and !votes')
+            [CompletionResult]::new('--twitch-bot-room-code', '--twitch-bot-room-code', [CompletionResultType]::ParameterName, 'Whether the bot''s !game answer gives the room code (hidden: keep it off the stream)')
+            [CompletionResult]::new('--twitch-bot-limit', '--twitch-bot-limit', [CompletionResultType]::ParameterName, 'Messages the bot sends per 30 s at most (Twitch: 20 for an ordinary account, 100 when it is a moderator or VIP of every channel it is in)')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: per platform; `jackbox db path` prints it]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
@@ -1841,7 +1845,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;help;auth' {
-            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)')
+            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Named admins: add, list, remove, rotate (each logs in with their own key)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`')
             break

@@ -987,8 +987,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --version 'Print version'
         }
         &'jackbox;webhook;add'= {
+            cand --url 'The URL as an option (the form older scripts use)'
             cand --name 'name'
-            cand --url 'http:// or https:// URL receiving the POSTs'
             cand --secret 'Shared secret for the X-Webhook-Signature HMAC (never shown again; not needed with --format discord)'
             cand --event 'An event name (repeatable, or several after one --event), e.g. game.added'
             cand --format 'json: the signed event; discord: a Discord webhook message (URL from the channel''s Integrations → Webhooks)'
@@ -1093,7 +1093,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)'
             cand admin 'Named admins: add, list, remove, rotate (each logs in with their own key)'
             cand token 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1101,6 +1101,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;auth;set-key'= {
             cand --key 'The key (prefer stdin: options show up in the process list)'
             cand --db 'The database file [default: per platform; `jackbox db path` prints it]'
+            cand --generate 'Generate a new random key and print it once'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
             cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -1231,7 +1232,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;auth;token;help;help'= {
         }
         &'jackbox;auth;help'= {
-            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)'
             cand admin 'Named admins: add, list, remove, rotate (each logs in with their own key)'
             cand token 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1369,6 +1370,9 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --backup-keep 'Daily backups to keep in --backup-dir'
             cand --twitch 'Read these Twitch channels'' chat, comma-separated (replaces the stored chat sources)'
             cand --youtube 'Read this YouTube live stream''s chat, by video id or URL (key in JACKBOX_YOUTUBE_API_KEY; replaces the stored chat sources)'
+            cand --twitch-bot 'Reply in Twitch chat as this bot account (its token in JACKBOX_TWITCH_TOKEN): announces polls and their winners, answers !game and !votes'
+            cand --twitch-bot-room-code 'Whether the bot''s !game answer gives the room code (hidden: keep it off the stream)'
+            cand --twitch-bot-limit 'Messages the bot sends per 30 s at most (Twitch: 20 for an ordinary account, 100 when it is a moderator or VIP of every channel it is in)'
             cand --log-format 'Log format on stderr'
             cand --db 'The database file [default: per platform; `jackbox db path` prints it]'
             cand --json 'Print the API''s JSON instead of tables'
@@ -1588,7 +1592,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;help;webhook;flush'= {
         }
         &'jackbox;help;auth'= {
-            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)'
             cand admin 'Named admins: add, list, remove, rotate (each logs in with their own key)'
             cand token 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
         }

@@ -566,8 +566,8 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l url -d 'The URL as an option (the form older scripts use)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l name -r
-complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l url -d 'http:// or https:// URL receiving the POSTs' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l secret -d 'Shared secret for the X-Webhook-Signature HMAC (never shown again; not needed with --format discord)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l event -d 'An event name (repeatable, or several after one --event), e.g. game.added' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l format -d 'json: the signed event; discord: a Discord webhook message (URL from the channel\'s Integrations → Webhooks)' -r -f -a "json\t''
@@ -622,12 +622,13 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_see
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -s V -l version -d 'Print version'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -f -a "set-key" -d 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -f -a "set-key" -d 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -f -a "admin" -d 'Named admins: add, list, remove, rotate (each logs in with their own key)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -f -a "token" -d 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and not __fish_seen_subcommand_from set-key admin token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l key -d 'The key (prefer stdin: options show up in the process list)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l db -d 'The database file [default: per platform; `jackbox db path` prints it]' -r -F
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l generate -d 'Generate a new random key and print it once'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -l json -d 'Print the API\'s JSON instead of tables'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from set-key" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -653,7 +654,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -f -a "list" -d 'List minted tokens (never the tokens themselves)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token at once (also on open WebSocket connections)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from token" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "set-key" -d 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "set-key" -d 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "admin" -d 'Named admins: add, list, remove, rotate (each logs in with their own key)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
 complete -c jackbox -n "__fish_jackbox_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -716,6 +717,10 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l backup-dir -d 
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l backup-keep -d 'Daily backups to keep in --backup-dir' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l twitch -d 'Read these Twitch channels\' chat, comma-separated (replaces the stored chat sources)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l youtube -d 'Read this YouTube live stream\'s chat, by video id or URL (key in JACKBOX_YOUTUBE_API_KEY; replaces the stored chat sources)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l twitch-bot -d 'Reply in Twitch chat as this bot account (its token in JACKBOX_TWITCH_TOKEN): announces polls and their winners, answers !game and !votes' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l twitch-bot-room-code -d 'Whether the bot\'s !game answer gives the room code (hidden: keep it off the stream)' -r -f -a "shown\t''
+hidden\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l twitch-bot-limit -d 'Messages the bot sends per 30 s at most (Twitch: 20 for an ordinary account, 100 when it is a moderator or VIP of every channel it is in)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l log-format -d 'Log format on stderr' -r -f -a "pretty\t''
 json\t''"
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l db -d 'The database file [default: per platform; `jackbox db path` prints it]' -r -F
@@ -794,7 +799,7 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_su
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "test" -d 'Send a `test` event now and show the receiver\'s answer'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "logs" -d 'Show delivery attempts, newest first'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "flush" -d 'Attempt every pending delivery once, then exit (for cron when no daemon runs)'
-complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "set-key" -d 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "set-key" -d 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "admin" -d 'Named admins: add, list, remove, rotate (each logs in with their own key)'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
 complete -c jackbox -n "__fish_jackbox_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "path" -d 'Print the database file in use (--db, else JACKBOX_DB, else the platform\'s default)'

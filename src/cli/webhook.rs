@@ -14,14 +14,17 @@ pub enum Cmd {
     List,
     /// Register a receiver: it gets a signed POST for each chosen event
     #[command(
-        after_help = "Example:\n  jackbox webhook add --name discord --url https://relay.example/hook \\\n    --secret \"$SECRET\" --event game.added --event session.started"
+        after_help = "Examples:\n  jackbox webhook add https://relay.example/hook --name relay \\\n    --secret \"$SECRET\" --event game.added --event session.started\n  jackbox webhook add https://discord.com/api/webhooks/… --format discord --name discord \\\n    --event game.added poll.start voting.ended session.ended"
     )]
     Add {
+        /// http:// or https:// URL receiving the POSTs (required, here or as --url)
+        #[arg(value_name = "URL")]
+        url: Option<String>,
+        /// The URL as an option (the form older scripts use)
+        #[arg(long = "url", value_name = "URL", conflicts_with = "url")]
+        url_flag: Option<String>,
         #[arg(long)]
         name: String,
-        /// http:// or https:// URL receiving the POSTs
-        #[arg(long)]
-        url: String,
         /// Shared secret for the X-Webhook-Signature HMAC (never shown again; not needed
         /// with --format discord)
         #[arg(long)]
@@ -104,10 +107,18 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
         Cmd::Add {
             name,
             url,
+            url_flag,
             secret,
             events,
             format,
         } => {
+            let Some(url) = url.or(url_flag) else {
+                clap::Error::raw(
+                    clap::error::ErrorKind::MissingRequiredArgument,
+                    "the following required arguments were not provided:\n  <URL>\n",
+                )
+                .exit()
+            };
             let format: crate::core::vocab::WebhookFormat = format.parse()?;
             if format == crate::core::vocab::WebhookFormat::Json && secret.is_none() {
                 return Err(crate::Error::invalid("secret is required"));
@@ -121,6 +132,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                     events: split_events(events),
                     format,
                 },
+                crate::env::webhook_policy(),
             )?;
             if ctx.quiet {
                 output::line(&w.id.to_string());
@@ -144,7 +156,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 events: events.map(split_events),
                 enabled: (enable || disable).then_some(enable),
             };
-            let w = webhooks::update(&mut conn, id, &patch)?;
+            let w = webhooks::update(&mut conn, id, &patch, crate::env::webhook_policy())?;
             if ctx.quiet {
                 return Ok(());
             }
@@ -164,8 +176,8 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             webhooks::get(&conn, id)?;
             let db = Arc::new(Mutex::new(conn));
             let result = runtime()?.block_on(async {
-                let client = crate::webhooks::client()?;
-                crate::webhooks::send_test(&db, &client, id).await
+                let sender = crate::webhooks::Sender::new(crate::env::webhooks())?;
+                crate::webhooks::send_test(&db, &sender, id).await
             })?;
             {
                 let mut conn = db.lock().unwrap_or_else(|p| p.into_inner());
@@ -236,8 +248,8 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             }
             let db = Arc::new(Mutex::new(conn));
             let report = runtime()?.block_on(async {
-                let client = crate::webhooks::client()?;
-                crate::webhooks::flush(&db, &client).await
+                let sender = crate::webhooks::Sender::new(crate::env::webhooks())?;
+                crate::webhooks::flush(&db, &sender).await
             })?;
             if ctx.json {
                 return output::json(&report);

@@ -34,14 +34,17 @@ pub struct Live {
     /// `monitor.changed` events, in commit order, for the room-monitor supervisor
     /// (`subscribe()` to receive them). Nothing else is sent here.
     pub monitor_events: broadcast::Sender<StoredEvent>,
+    /// Every event handed out, in commit order, for listeners inside the daemon (the
+    /// Twitch bot's announcements). Sent only while someone listens.
+    pub events: broadcast::Sender<StoredEvent>,
     /// Notified after each write the daemon commits: wakes the dispatcher at once.
     pub committed: Arc<Notify>,
     /// Wakes the webhook sender (new deliveries may be queued).
     pub webhooks_wake: Arc<Notify>,
     /// The webhook sender's own connection (also used by the test endpoint).
     pub webhook_db: crate::webhooks::Db,
-    /// The HTTP client for webhook receivers.
-    pub client: reqwest::Client,
+    /// The HTTP client for webhook receivers, with the sender's settings.
+    pub webhooks: crate::webhooks::Sender,
     db: PathBuf,
     /// How WebSocket clients' tokens are checked again after a revoke.
     auth: AuthCheck,
@@ -60,18 +63,21 @@ impl Live {
         committed: Arc<Notify>,
         shutdown: watch::Receiver<bool>,
         auth: AuthCheck,
+        webhooks: crate::webhooks::Settings,
     ) -> Result<Arc<Live>> {
         let conn = crate::store::open(db)?;
         let auth_db = crate::store::open(db)?;
         auth_db.execute_batch("PRAGMA query_only = ON")?;
         let (monitor_events, _) = broadcast::channel(1024);
+        let (events, _) = broadcast::channel(1024);
         Ok(Arc::new(Live {
             hub: Arc::new(Hub::new()),
             monitor_events,
+            events,
             committed,
             webhooks_wake: Arc::new(Notify::new()),
             webhook_db: Arc::new(Mutex::new(conn)),
-            client: crate::webhooks::client()?,
+            webhooks: crate::webhooks::Sender::new(webhooks)?,
             db: db.to_path_buf(),
             auth,
             auth_db: Arc::new(Mutex::new(auth_db)),
@@ -85,6 +91,7 @@ impl Live {
         let mut stop = self.shutdown_signal();
         tokio::spawn(crate::webhooks::run(
             self.webhook_db.clone(),
+            self.webhooks.clone(),
             self.webhooks_wake.clone(),
             async move {
                 let _ = stop.wait_for(|v| *v).await;
