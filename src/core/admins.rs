@@ -234,30 +234,45 @@ pub fn add_first(conn: &mut Connection, reg: &Registry, name: &str) -> Result<Ke
 /// Inserts database admin `name` with `key` (hashed), part of the caller's transaction.
 fn insert(tx: &Connection, reg: &Registry, name: &str, key: &str, generated: bool) -> Result<()> {
     let hashed = hash_key(key);
-    {
-        check_unique_key(tx, reg, key, "")?;
-        let exists: bool = tx
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM admins WHERE name = ?1)")?
-            .query_row([name], |r| r.get(0))?;
-        if exists {
-            return Err(Error::duplicate(format!("Admin already exists: {name}")));
-        }
-        tx.prepare_cached(
-            "INSERT INTO admins (name, key_hash, generation, created_at) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(rusqlite::params![
-            name,
-            hashed,
-            keys::new_generation(),
-            crate::time::now()
-        ])?;
-        audit::record(
-            tx,
-            Action::AdminAdd,
-            Some(format!("admin:{name}")),
-            json!({ "name": name, "generated": generated }),
-        )
+    check_unique_key(tx, reg, key, "")?;
+    let exists: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM admins WHERE name = ?1)")?
+        .query_row([name], |r| r.get(0))?;
+    if exists {
+        return Err(Error::duplicate(format!("Admin already exists: {name}")));
     }
+    write_key(
+        tx,
+        "INSERT INTO admins (name, key_hash, generation, created_at) VALUES (?1, ?2, ?3, ?4)",
+        Action::AdminAdd,
+        name,
+        &hashed,
+        generated,
+    )
+}
+
+/// Stores admin `name`'s new key: `sql` (an insert or an update of the row, bound to the
+/// name, the hash, a fresh generation and the time) and the audit row of `action`.
+fn write_key(
+    tx: &Connection,
+    sql: &str,
+    action: Action,
+    name: &str,
+    hashed: &str,
+    generated: bool,
+) -> Result<()> {
+    tx.prepare_cached(sql)?.execute(rusqlite::params![
+        name,
+        hashed,
+        keys::new_generation(),
+        crate::time::now()
+    ])?;
+    audit::record(
+        tx,
+        action,
+        Some(format!("admin:{name}")),
+        json!({ "name": name, "generated": generated }),
+    )
 }
 
 /// The database admin called `name` (case-insensitive), by its stored spelling.
@@ -281,22 +296,15 @@ pub fn rotate(
     let name = store::write(conn, |tx| {
         let name = find(tx, name)?;
         check_unique_key(tx, reg, &key, &name)?;
-        tx.prepare_cached(
-            "UPDATE admins SET key_hash = ?2, generation = ?3, rotated_at = ?4 WHERE name = ?1",
-        )?
-        .execute(rusqlite::params![
-            name,
-            hashed,
-            keys::new_generation(),
-            crate::time::now()
-        ])?;
-        crate::core::events::auth_changed(tx)?;
-        audit::record(
+        write_key(
             tx,
+            "UPDATE admins SET key_hash = ?2, generation = ?3, rotated_at = ?4 WHERE name = ?1",
             Action::AdminRotate,
-            Some(format!("admin:{name}")),
-            json!({ "name": name, "generated": generated.is_some() }),
+            &name,
+            &hashed,
+            generated.is_some(),
         )?;
+        crate::core::events::auth_changed(tx)?;
         Ok(name)
     })?;
     Ok(KeyReply {
