@@ -1115,8 +1115,8 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;webhook;add' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL as an option (the form older scripts use)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'http:// or https:// URL receiving the POSTs')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Shared secret for the X-Webhook-Signature HMAC (never shown again; not needed with --format discord)')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'An event name (repeatable, or several after one --event), e.g. game.added')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'json: the signed event; discord: a Discord webhook message (URL from the channel''s Integrations → Webhooks)')
@@ -1556,6 +1556,9 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--backup-keep', '--backup-keep', [CompletionResultType]::ParameterName, 'Daily backups to keep in --backup-dir')
             [CompletionResult]::new('--twitch', '--twitch', [CompletionResultType]::ParameterName, 'Read these Twitch channels'' chat, comma-separated (replaces the stored chat sources)')
             [CompletionResult]::new('--youtube', '--youtube', [CompletionResultType]::ParameterName, 'Read this YouTube live stream''s chat, by video id or URL (key in JACKBOX_YOUTUBE_API_KEY; replaces the stored chat sources)')
+            [CompletionResult]::new('--twitch-bot', '--twitch-bot', [CompletionResultType]::ParameterName, 'Reply in Twitch chat as this bot account (its token in JACKBOX_TWITCH_TOKEN): announces polls and their winners, answers !game and !votes')
+            [CompletionResult]::new('--twitch-bot-room-code', '--twitch-bot-room-code', [CompletionResultType]::ParameterName, 'Whether the bot''s !game answer gives the room code (hidden: keep it off the stream)')
+            [CompletionResult]::new('--twitch-bot-limit', '--twitch-bot-limit', [CompletionResultType]::ParameterName, 'Messages the bot sends per 30 s at most (Twitch: 20 for an ordinary account, 100 when it is a moderator or VIP of every channel it is in)')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: per platform; `jackbox db path` prints it]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')

@@ -4426,7 +4426,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__serve)
-            opts="-q -h -V --bind --cors-origin --ecast-url --import-limit-mb --max-connections --audit-retention-days --backup-dir --backup-keep --twitch --youtube --log-format --db --json --quiet --help --version"
+            opts="-q -h -V --bind --cors-origin --ecast-url --import-limit-mb --max-connections --audit-retention-days --backup-dir --backup-keep --twitch --youtube --twitch-bot --twitch-bot-room-code --twitch-bot-limit --log-format --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4469,6 +4469,18 @@ _jackbox() {
                     return 0
                     ;;
                 --youtube)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --twitch-bot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --twitch-bot-room-code)
+                    COMPREPLY=($(compgen -W "shown hidden" -- "${cur}"))
+                    return 0
+                    ;;
+                --twitch-bot-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5134,17 +5146,17 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__webhook__subcmd__add)
-            opts="-q -h -V --name --url --secret --event --format --db --json --quiet --help --version"
+            opts="-q -h -V --url --name --secret --event --format --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --name)
+                --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
+                --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -987,8 +987,8 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --version 'Print version'
         }
         &'jackbox;webhook;add'= {
+            cand --url 'The URL as an option (the form older scripts use)'
             cand --name 'name'
-            cand --url 'http:// or https:// URL receiving the POSTs'
             cand --secret 'Shared secret for the X-Webhook-Signature HMAC (never shown again; not needed with --format discord)'
             cand --event 'An event name (repeatable, or several after one --event), e.g. game.added'
             cand --format 'json: the signed event; discord: a Discord webhook message (URL from the channel''s Integrations → Webhooks)'
@@ -1369,6 +1369,9 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --backup-keep 'Daily backups to keep in --backup-dir'
             cand --twitch 'Read these Twitch channels'' chat, comma-separated (replaces the stored chat sources)'
             cand --youtube 'Read this YouTube live stream''s chat, by video id or URL (key in JACKBOX_YOUTUBE_API_KEY; replaces the stored chat sources)'
+            cand --twitch-bot 'Reply in Twitch chat as this bot account (its token in JACKBOX_TWITCH_TOKEN): announces polls and their winners, answers !game and !votes'
+            cand --twitch-bot-room-code 'Whether the bot''s !game answer gives the room code (hidden: keep it off the stream)'
+            cand --twitch-bot-limit 'Messages the bot sends per 30 s at most (Twitch: 20 for an ordinary account, 100 when it is a moderator or VIP of every channel it is in)'
             cand --log-format 'Log format on stderr'
             cand --db 'The database file [default: per platform; `jackbox db path` prints it]'
             cand --json 'Print the API''s JSON instead of tables'

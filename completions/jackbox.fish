@@ -566,8 +566,8 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l url -d 'The URL as an option (the form older scripts use)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l name -r
-complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l url -d 'http:// or https:// URL receiving the POSTs' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l secret -d 'Shared secret for the X-Webhook-Signature HMAC (never shown again; not needed with --format discord)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l event -d 'An event name (repeatable, or several after one --event), e.g. game.added' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand webhook; and __fish_seen_subcommand_from add" -l format -d 'json: the signed event; discord: a Discord webhook message (URL from the channel\'s Integrations → Webhooks)' -r -f -a "json\t''
@@ -716,6 +716,10 @@ complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l backup-dir -d 
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l backup-keep -d 'Daily backups to keep in --backup-dir' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l twitch -d 'Read these Twitch channels\' chat, comma-separated (replaces the stored chat sources)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l youtube -d 'Read this YouTube live stream\'s chat, by video id or URL (key in JACKBOX_YOUTUBE_API_KEY; replaces the stored chat sources)' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l twitch-bot -d 'Reply in Twitch chat as this bot account (its token in JACKBOX_TWITCH_TOKEN): announces polls and their winners, answers !game and !votes' -r
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l twitch-bot-room-code -d 'Whether the bot\'s !game answer gives the room code (hidden: keep it off the stream)' -r -f -a "shown\t''
+hidden\t''"
+complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l twitch-bot-limit -d 'Messages the bot sends per 30 s at most (Twitch: 20 for an ordinary account, 100 when it is a moderator or VIP of every channel it is in)' -r
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l log-format -d 'Log format on stderr' -r -f -a "pretty\t''
 json\t''"
 complete -c jackbox -n "__fish_jackbox_using_subcommand serve" -l db -d 'The database file [default: per platform; `jackbox db path` prints it]' -r -F

@@ -12,6 +12,13 @@ pub fn admin_key() -> Option<String> {
         .find(|v| !v.is_empty())
 }
 
+/// The Twitch bot account's OAuth token (`JACKBOX_TWITCH_TOKEN`), if set. Never logged.
+pub fn twitch_token() -> Option<String> {
+    std::env::var("JACKBOX_TWITCH_TOKEN")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+}
+
 /// The JWT secret from the environment (`JACKBOX_JWT_SECRET`), if set.
 pub fn jwt_secret() -> Option<Vec<u8>> {
     std::env::var("JACKBOX_JWT_SECRET")

@@ -130,6 +130,7 @@ impl Lines {
     }
 
     /// The next line (without `\r\n`); `Ok(None)` when the server closed the connection.
+    /// Cancel safe: nothing read is lost when another `select!` branch wins.
     pub async fn next(&mut self) -> Result<Option<String>, String> {
         match self {
             Lines::Ws { ws, pending } => loop {
@@ -148,8 +149,9 @@ impl Lines {
                     Some(Ok(_)) => {}
                 }
             },
+            // Cancel safe (the bot sends while a read waits): a partly read line stays in
+            // `buf` and the next call goes on with it.
             Lines::Tcp { io, buf } => loop {
-                buf.clear();
                 let n = (&mut *io)
                     .take(MAX_LINE as u64)
                     .read_until(b'\n', buf)
@@ -158,10 +160,12 @@ impl Lines {
                 if n == 0 {
                     return Ok(None);
                 }
-                let line = String::from_utf8_lossy(buf);
-                let line = line.trim_end_matches(['\r', '\n']);
+                let line = String::from_utf8_lossy(buf)
+                    .trim_end_matches(['\r', '\n'])
+                    .to_string();
+                buf.clear();
                 if !line.is_empty() {
-                    return Ok(Some(line.to_string()));
+                    return Ok(Some(line));
                 }
             },
         }

@@ -6,6 +6,7 @@
 //! reached through a [`Counter`] (the daemon's writer connection), so chat votes take the
 //! same path as `POST /api/votes/live` and `…/polls/current/votes`.
 
+pub mod bot;
 pub mod irc;
 pub mod twitch;
 pub mod youtube;
@@ -46,6 +47,8 @@ pub struct Config {
     /// ~5 minutes).
     pub idle: Duration,
     pub rules: Rules,
+    /// The Twitch bot account that replies in chat (`--twitch-bot`), if any.
+    pub bot: Option<bot::BotConfig>,
 }
 
 pub const DEFAULT_TWITCH_IRC_URL: &str = "wss://irc-ws.chat.twitch.tv:443";
@@ -68,6 +71,7 @@ impl Config {
             retry: ms("JACKBOX_CHAT_RETRY_MS", 1_000),
             idle: Duration::from_secs(6 * 60),
             rules: Rules::from_env(),
+            bot: None,
         }
     }
 }
@@ -87,6 +91,8 @@ pub struct Chat {
     next_id: std::sync::atomic::AtomicU64,
     count: Counter,
     announce: Announcer,
+    /// The bot account replying in Twitch chat, when one is set up.
+    bot: Option<Arc<bot::Bot>>,
     /// The daemon's shutdown flag.
     shutdown: watch::Receiver<bool>,
 }
@@ -105,9 +111,15 @@ impl Chat {
         config: Config,
         count: Counter,
         announce: Announcer,
+        answer: bot::Answerer,
         shutdown: watch::Receiver<bool>,
     ) -> Arc<Chat> {
+        let bot = config
+            .bot
+            .clone()
+            .map(|b| bot::Bot::new(b, config.rules.bare_numbers, answer));
         Arc::new(Chat {
+            bot,
             config,
             running: Mutex::new(Vec::new()),
             next_id: Default::default(),
@@ -119,6 +131,11 @@ impl Chat {
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The bot account, when one is set up.
+    pub fn bot(&self) -> Option<&Arc<bot::Bot>> {
+        self.bot.as_ref()
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Running>> {
@@ -191,6 +208,11 @@ impl Chat {
 impl Handle {
     pub fn config(&self) -> &Config {
         &self.chat.config
+    }
+
+    /// The bot account, when one is set up.
+    pub fn bot(&self) -> Option<&Arc<bot::Bot>> {
+        self.chat.bot.as_ref()
     }
 
     /// Whether the source should stop (removed, or the daemon stops).

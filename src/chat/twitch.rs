@@ -1,4 +1,5 @@
-//! One Twitch channel read anonymously: a `justinfan<digits>` login over IRC (WebSocket or
+//! One Twitch channel read anonymously (a `justinfan<digits>` login) or as the bot account
+//! (`bot.rs`, which then speaks through this connection) over IRC (WebSocket or
 //! TCP/TLS, `irc.rs`), the `twitch.tv/tags` and `twitch.tv/commands` capabilities, `PING`
 //! answered, `RECONNECT` obeyed, a JOIN that never confirms and `NOTICE`s such as
 //! `msg_channel_suspended` reported as `failed`, reconnects with backoff and jitter.
@@ -34,6 +35,9 @@ const FATAL_NOTICES: &[&str] = &[
     "msg_channel_blocked",
     "tos_ban",
 ];
+
+/// NOTICE texts (channel `*`) that refuse the login: a bad or expired token.
+const AUTH_NOTICES: &[&str] = &["Login authentication failed", "Improperly formatted auth"];
 
 /// Reads the channel until the source stops.
 pub async fn run(h: Handle) {
@@ -91,28 +95,77 @@ fn nick() -> String {
     )
 }
 
-async fn read(h: &Handle, lines: &mut Lines, attempt: &mut u32) -> End {
-    let channel = h.source.channel.clone();
-    let login = [
-        "CAP REQ :twitch.tv/tags twitch.tv/commands".to_string(),
+/// The login lines: the bot account's (`PASS oauth:…`, its login) when one is set up, else
+/// the anonymous `justinfan<digits>`.
+fn login_lines(h: &Handle) -> Vec<String> {
+    let (pass, nick) = match h.bot() {
+        Some(bot) => (bot.config.token.pass_line(), bot.config.login.clone()),
         // Any password is accepted for the anonymous login; Twitch's own web chat sends
         // this one.
-        "PASS SCHMOOPIIE".to_string(),
-        format!("NICK {}", nick()),
-        format!("JOIN #{channel}"),
-    ];
-    for l in &login {
+        None => ("PASS SCHMOOPIIE".to_string(), nick()),
+    };
+    vec![
+        "CAP REQ :twitch.tv/tags twitch.tv/commands".to_string(),
+        pass,
+        format!("NICK {nick}"),
+        format!("JOIN #{}", h.source.channel),
+    ]
+}
+
+/// Why a login was refused, for `lastError`.
+fn auth_failed(h: &Handle, notice: &str) -> String {
+    match h.bot() {
+        Some(bot) => format!(
+            "{notice}: Twitch refused the bot account {} (check JACKBOX_TWITCH_TOKEN: an \
+             OAuth token of that account with the chat:read and chat:edit scopes)",
+            bot.config.login
+        ),
+        None => notice.to_string(),
+    }
+}
+
+async fn read(h: &Handle, lines: &mut Lines, attempt: &mut u32) -> End {
+    // The bot speaks through this connection once the JOIN is confirmed.
+    let (say_tx, mut say) = tokio::sync::mpsc::unbounded_channel::<String>();
+    let mut attached = None;
+    let end = read_lines(h, lines, attempt, &say_tx, &mut say, &mut attached).await;
+    if let (Some(bot), Some(conn)) = (h.bot(), attached) {
+        bot.detach(&h.source.channel, conn);
+    }
+    end
+}
+
+async fn read_lines(
+    h: &Handle,
+    lines: &mut Lines,
+    attempt: &mut u32,
+    say_tx: &tokio::sync::mpsc::UnboundedSender<String>,
+    say: &mut tokio::sync::mpsc::UnboundedReceiver<String>,
+    attached: &mut Option<u64>,
+) -> End {
+    let channel = h.source.channel.clone();
+    for l in &login_lines(h) {
         if let Err(e) = lines.send(l).await {
             return End::Dropped(e);
         }
     }
     let join_deadline = tokio::time::Instant::now() + h.config().join_timeout;
     let mut joined = false;
+    let mut heard = tokio::time::Instant::now();
     loop {
-        let next = if joined {
-            tokio::time::timeout(h.config().idle, lines.next()).await
+        let deadline = if joined {
+            heard + h.config().idle
         } else {
-            tokio::time::timeout_at(join_deadline, lines.next()).await
+            join_deadline
+        };
+        let next = tokio::select! {
+            r = tokio::time::timeout_at(deadline, lines.next()) => r,
+            Some(text) = say.recv() => {
+                if let Err(e) = lines.send(&format!("PRIVMSG #{channel} :{text}")).await {
+                    return End::Dropped(e);
+                }
+                continue;
+            }
         };
         let line = match next {
             Ok(Ok(Some(l))) => l,
@@ -126,6 +179,7 @@ async fn read(h: &Handle, lines: &mut Lines, attempt: &mut u32) -> End {
                 ))
             }
         };
+        heard = tokio::time::Instant::now();
         let Ok(raw) = IRCMessage::parse(&line) else {
             tracing::debug!(line, "unparsable IRC line");
             continue;
@@ -149,6 +203,9 @@ async fn read(h: &Handle, lines: &mut Lines, attempt: &mut u32) -> End {
             ServerMessage::Join(j) if !joined && j.channel_login.eq_ignore_ascii_case(&channel) => {
                 joined = true;
                 *attempt = 0;
+                if let Some(bot) = h.bot() {
+                    *attached = Some(bot.attach(&channel, say_tx.clone()));
+                }
                 h.connected();
             }
             ServerMessage::Notice(n) => {
@@ -160,8 +217,13 @@ async fn read(h: &Handle, lines: &mut Lines, attempt: &mut u32) -> End {
                 if ours && FATAL_NOTICES.contains(&id) {
                     return End::Fatal(format!("{id}: {}", n.message_text));
                 }
-                if n.channel_login.is_none() && n.message_text.contains("authentication failed") {
-                    return End::Fatal(n.message_text);
+                if n.channel_login.is_none() && AUTH_NOTICES.contains(&n.message_text.as_str()) {
+                    return End::Fatal(auth_failed(h, &n.message_text));
+                }
+                if ours && id == "msg_ratelimit" {
+                    if let Some(bot) = h.bot() {
+                        bot.rate_limited();
+                    }
                 }
                 tracing::info!(channel = %channel, id, text = %n.message_text, "Twitch notice");
             }
@@ -172,6 +234,10 @@ async fn read(h: &Handle, lines: &mut Lines, attempt: &mut u32) -> End {
                     Some(p) => strip_mention(&m.message_text, &p.reply_parent_user.login),
                     None => m.message_text.as_str(),
                 };
+                let command = h
+                    .bot()
+                    .filter(|_| !h.config().rules.ignores(&m.sender.login))
+                    .zip(crate::core::chat::bot::command(text));
                 h.message(LiveMessage {
                     platform: ChatPlatform::Twitch,
                     channel: channel.clone(),
@@ -182,6 +248,9 @@ async fn read(h: &Handle, lines: &mut Lines, attempt: &mut u32) -> End {
                     at: None,
                 })
                 .await;
+                if let Some((bot, command)) = command {
+                    bot.command(&channel, command, &m.sender.name).await;
+                }
             }
             _ => {}
         }

@@ -59,6 +59,19 @@ pub struct Args {
     /// JACKBOX_YOUTUBE_API_KEY; replaces the stored chat sources)
     #[arg(long, env = "JACKBOX_YOUTUBE_VIDEO", value_name = "VIDEO_ID")]
     pub youtube: Option<String>,
+    /// Reply in Twitch chat as this bot account (its token in JACKBOX_TWITCH_TOKEN):
+    /// announces polls and their winners, answers !game and !votes
+    #[arg(long = "twitch-bot", env = "JACKBOX_TWITCH_BOT", value_name = "NAME")]
+    pub twitch_bot: Option<String>,
+    /// Whether the bot's !game answer gives the room code (hidden: keep it off the stream)
+    #[arg(long = "twitch-bot-room-code", env = "JACKBOX_TWITCH_BOT_ROOM_CODE", value_name = "SHOWN|HIDDEN",
+          default_value = "shown", value_parser = super::values::choice(&["shown", "hidden"]))]
+    pub twitch_bot_room_code: String,
+    /// Messages the bot sends per 30 s at most (Twitch: 20 for an ordinary account, 100 when
+    /// it is a moderator or VIP of every channel it is in)
+    #[arg(long = "twitch-bot-limit", env = "JACKBOX_TWITCH_BOT_LIMIT", value_name = "N", default_value_t = 20,
+          value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub twitch_bot_limit: u32,
     /// Log format on stderr
     #[arg(long, value_enum, ignore_case = true, default_value = "pretty")]
     pub log_format: LogFormat,
@@ -82,6 +95,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     config.audit_retention_days = args.audit_retention_days;
     config.log_format = Some(args.log_format);
     config.chat_sources = chat_sources(args.twitch.as_deref(), args.youtube.as_deref())?;
+    if let Some(name) = &args.twitch_bot {
+        config.chat.bot = Some(bot_config(
+            name,
+            &args.twitch_bot_room_code,
+            args.twitch_bot_limit,
+        )?);
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("jackbox-serve")
@@ -94,6 +114,40 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     // Blocking tasks (a long SQLite query) must not keep the process alive past the grace.
     runtime.shutdown_timeout(std::time::Duration::from_millis(300));
     Ok(())
+}
+
+/// `--twitch-bot NAME` with its token from the environment. A bot without a token is a
+/// usage error (exit 2), like a missing argument.
+fn bot_config(name: &str, room_code: &str, limit: u32) -> Result<crate::chat::bot::BotConfig> {
+    use crate::chat::bot::{BotConfig, Token};
+    use crate::core::chat::bot::RoomCodes;
+    let login = crate::core::chat::sources::twitch_channel(name).map_err(|e| {
+        crate::Error::invalid(format!(
+            "invalid --twitch-bot {name:?}: {}",
+            e.replace("channel", "account")
+        ))
+    })?;
+    let Some(token) = crate::env::twitch_token().as_deref().and_then(Token::new) else {
+        clap::Error::raw(
+            clap::error::ErrorKind::MissingRequiredArgument,
+            format!(
+                "--twitch-bot {login} needs the account's OAuth token in JACKBOX_TWITCH_TOKEN \
+                 (see docs/chat.md, \"Replies in chat\")\n"
+            ),
+        )
+        .exit()
+    };
+    Ok(BotConfig {
+        login,
+        token,
+        room_codes: if room_code == "hidden" {
+            RoomCodes::Hidden
+        } else {
+            RoomCodes::Shown
+        },
+        limit: limit as usize,
+        window: std::time::Duration::from_secs(30),
+    })
 }
 
 /// `--twitch` / `--youtube`: the chat sources that replace the stored list, if given.

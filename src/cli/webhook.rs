@@ -14,14 +14,17 @@ pub enum Cmd {
     List,
     /// Register a receiver: it gets a signed POST for each chosen event
     #[command(
-        after_help = "Example:\n  jackbox webhook add --name discord --url https://relay.example/hook \\\n    --secret \"$SECRET\" --event game.added --event session.started"
+        after_help = "Examples:\n  jackbox webhook add https://relay.example/hook --name relay \\\n    --secret \"$SECRET\" --event game.added --event session.started\n  jackbox webhook add https://discord.com/api/webhooks/… --format discord --name discord \\\n    --event game.added poll.start voting.ended session.ended"
     )]
     Add {
+        /// http:// or https:// URL receiving the POSTs (required, here or as --url)
+        #[arg(value_name = "URL")]
+        url: Option<String>,
+        /// The URL as an option (the form older scripts use)
+        #[arg(long = "url", value_name = "URL", conflicts_with = "url")]
+        url_flag: Option<String>,
         #[arg(long)]
         name: String,
-        /// http:// or https:// URL receiving the POSTs
-        #[arg(long)]
-        url: String,
         /// Shared secret for the X-Webhook-Signature HMAC (never shown again; not needed
         /// with --format discord)
         #[arg(long)]
@@ -104,10 +107,18 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
         Cmd::Add {
             name,
             url,
+            url_flag,
             secret,
             events,
             format,
         } => {
+            let Some(url) = url.or(url_flag) else {
+                clap::Error::raw(
+                    clap::error::ErrorKind::MissingRequiredArgument,
+                    "the following required arguments were not provided:\n  <URL>\n",
+                )
+                .exit()
+            };
             let format: crate::core::vocab::WebhookFormat = format.parse()?;
             if format == crate::core::vocab::WebhookFormat::Json && secret.is_none() {
                 return Err(crate::Error::invalid("secret is required"));

@@ -163,6 +163,9 @@ impl Live {
         if ev.event_type == AUTH_CHANGED {
             return;
         }
+        if self.events.receiver_count() > 0 {
+            let _ = self.events.send(ev.clone());
+        }
         if ev.event_type == MONITOR_CHANGED {
             // No receiver (no monitor supervisor running) is fine.
             let _ = self.monitor_events.send(ev);

@@ -35,6 +35,9 @@ pub struct Live {
     /// `monitor.changed` events, in commit order, for the room-monitor supervisor
     /// (`subscribe()` to receive them). Nothing else is sent here.
     pub monitor_events: broadcast::Sender<StoredEvent>,
+    /// Every event handed out, in commit order, for listeners inside the daemon (the
+    /// Twitch bot's announcements). Sent only while someone listens.
+    pub events: broadcast::Sender<StoredEvent>,
     /// Notified after each write the daemon commits: wakes the dispatcher at once.
     pub committed: Arc<Notify>,
     /// Wakes the webhook sender (new deliveries may be queued).
@@ -66,9 +69,11 @@ impl Live {
         let auth_db = crate::store::open(db)?;
         auth_db.execute_batch("PRAGMA query_only = ON")?;
         let (monitor_events, _) = broadcast::channel(1024);
+        let (events, _) = broadcast::channel(1024);
         Ok(Arc::new(Live {
             hub: Arc::new(Hub::new()),
             monitor_events,
+            events,
             committed,
             webhooks_wake: Arc::new(Notify::new()),
             webhook_db: Arc::new(Mutex::new(conn)),

@@ -5,7 +5,9 @@
 use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::App;
+use crate::chat::bot::Answerer;
 use crate::chat::{Announcer, Chat, Counter};
+use crate::core::chat::bot::{self, RoomCodes};
 use crate::core::chat::live;
 use crate::core::chat::sources::{self, Source};
 use crate::core::events::Wire;
@@ -31,6 +33,23 @@ pub fn runtime(
             app.db.write(move |c| live::count(c, &msg, &rules)).await
         })
     });
+    let room_codes = config
+        .bot
+        .as_ref()
+        .map_or(RoomCodes::Shown, |b| b.room_codes);
+    let for_answer = app.clone();
+    let answer: Answerer = Arc::new(move |command, who| {
+        let app = for_answer.clone();
+        Box::pin(async move {
+            let app = app
+                .upgrade()
+                .ok_or_else(|| crate::Error::storage("the daemon is stopping"))?;
+            let now = chrono::Utc::now().timestamp_millis();
+            app.db
+                .read(move |c| bot::answer(c, command, &who, room_codes, now))
+                .await
+        })
+    });
     let announce: Announcer = Arc::new(move |event| {
         let Some(app) = app.upgrade() else { return };
         match Wire::new(&event, crate::time::now()).and_then(|w| w.frame()) {
@@ -38,12 +57,24 @@ pub fn runtime(
             Err(e) => tracing::warn!(error = %e.message, "chat event not sent"),
         }
     });
-    Chat::new(config, count, announce, shutdown)
+    Chat::new(config, count, announce, answer, shutdown)
 }
 
 /// At start: the sources given on the command line replace the stored list (when given),
-/// then the stored list starts.
+/// then the stored list starts; the bot account, when set up, starts listening to the
+/// core's events and sending its queue.
 pub async fn start(app: &Arc<App>) -> Result<()> {
+    if let Some(bot) = app.chat.bot() {
+        tokio::spawn(crate::chat::bot::listen(
+            bot.clone(),
+            app.live.events.subscribe(),
+        ));
+        let mut stop = app.shutdown.subscribe();
+        tokio::spawn(bot.clone().run(async move {
+            let _ = stop.wait_for(|v| *v).await;
+        }));
+        tracing::info!(bot = %bot.config.login, "replying in Twitch chat as the bot account");
+    }
     let given = app.config.chat_sources.clone();
     let stored = app
         .db

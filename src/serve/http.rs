@@ -48,8 +48,11 @@ impl Req {
 
     /// Reads the whole body, refusing more than `limit` bytes with 413.
     ///
-    /// An oversized body is read and discarded (up to [`DRAIN_CAP`]) before answering, so
-    /// that a client still sending it receives the 413 instead of a connection reset.
+    /// A `Content-Length` over `limit` is refused before any of the body is read (with
+    /// `Expect: 100-continue` the client is never asked to send it); a chunked body is
+    /// counted while it arrives and refused at the first byte over `limit`. Nothing more is
+    /// read: the `413` closes the connection, and what the client still sends is discarded
+    /// for a moment after the answer (`serve::linger`), never buffered.
     pub async fn bytes(&mut self, limit: usize) -> Result<Bytes> {
         let too_large = || Error::new(ErrorKind::TooLarge, "Request body too large");
         let declared = self
@@ -62,9 +65,6 @@ impl Req {
             return Ok(Bytes::new());
         };
         if declared.is_some_and(|len| len > limit as u64) {
-            if declared.is_some_and(|len| len <= DRAIN_CAP as u64) {
-                drain(&mut body, 0).await;
-            }
             return Err(too_large());
         }
         let mut buf = bytes::BytesMut::new();
@@ -87,7 +87,6 @@ impl Req {
             };
             if let Ok(data) = frame.into_data() {
                 if buf.len() + data.len() > limit {
-                    drain(&mut body, buf.len() + data.len()).await;
                     return Err(too_large());
                 }
                 buf.extend_from_slice(&data);
@@ -178,25 +177,6 @@ pub const MIN_BODY_RATE: usize = 256 * 1024;
 /// How long a body of up to `size` bytes may take to arrive in full.
 pub fn body_deadline(size: usize) -> std::time::Duration {
     BODY_BASE_DEADLINE + std::time::Duration::from_secs((size / MIN_BODY_RATE) as u64)
-}
-
-/// How much of an oversized body is read and thrown away before answering 413.
-pub const DRAIN_CAP: usize = 16 << 20;
-
-/// Reads and discards the rest of a body, up to [`DRAIN_CAP`] bytes in all and a few
-/// seconds, whichever comes first.
-async fn drain(body: &mut Incoming, mut seen: usize) {
-    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), async {
-        while seen <= DRAIN_CAP {
-            match body.frame().await {
-                Some(Ok(frame)) => {
-                    seen += frame.data_ref().map(|d| d.len()).unwrap_or(0);
-                }
-                _ => break,
-            }
-        }
-    })
-    .await;
 }
 
 /// The `415` of a JSON route given a body of another type.

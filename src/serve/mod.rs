@@ -12,6 +12,7 @@ pub mod chat;
 pub mod db;
 pub mod games;
 pub mod http;
+pub mod linger;
 pub mod monitors;
 pub mod pick;
 pub mod polls;
@@ -414,6 +415,7 @@ fn serve_connection(
     // Every request carries the slot: a WebSocket upgrade keeps it for as long as the
     // socket lives, after this connection task has ended.
     let slot = ConnSlot(Arc::new(slot));
+    let (stream, linger) = linger::Stream::new(stream, slot.clone());
     let service = hyper::service::service_fn(move |mut req: hyper::Request<_>| {
         // Only an upgrade outlives the connection task (allocating the extension map for
         // every request would cost the hot path).
@@ -422,8 +424,13 @@ fn serve_connection(
         }
         let app = app.clone();
         let guard = BusyGuard::enter(&in_service);
+        let linger = linger.clone();
         async move {
             let resp = router::handle(app, req, peer).await;
+            if matches!(resp.status().as_u16(), 413 | 415) {
+                // Refused unread: the client may still be sending (see `linger`).
+                linger.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             drop(guard);
             Ok::<_, std::convert::Infallible>(resp)
         }

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-fn game_id(env: &Env, title: &str) -> i64 {
+pub(super) fn game_id(env: &Env, title: &str) -> i64 {
     env.conn()
         .query_row(
             "SELECT id FROM games WHERE title = ?1
@@ -23,7 +23,7 @@ fn game_id(env: &Env, title: &str) -> i64 {
         .unwrap()
 }
 
-fn wait_for(secs: u64, what: &str, mut cond: impl FnMut() -> bool) {
+pub(super) fn wait_for(secs: u64, what: &str, mut cond: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(secs);
     while !cond() {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
@@ -143,13 +143,13 @@ fn rules(env: &Env, n: &Night, ids: bool, say: &dyn Fn(&Viewer, &str)) {
     assert_eq!(poll_votes(env), [2, 2, 2, 0]);
 }
 
-fn status(srv: &Server) -> Value {
+pub(super) fn status(srv: &Server) -> Value {
     let r = srv.get("/api/chat/sources");
     assert_eq!(r.status, 200, "{}", r.text);
     r.json
 }
 
-fn wait_state(srv: &Server, i: usize, state: &str) -> Value {
+pub(super) fn wait_state(srv: &Server, i: usize, state: &str) -> Value {
     let mut last = Value::Null;
     wait_for(30, &format!("source {i} {state}"), || {
         last = status(srv);
@@ -158,7 +158,7 @@ fn wait_state(srv: &Server, i: usize, state: &str) -> Value {
     last["sources"][i].clone()
 }
 
-fn twitch_server(fake: &FakeTwitch, extra: &[(&str, &str)], args: &[&str]) -> Server {
+pub(super) fn twitch_server(fake: &FakeTwitch, extra: &[(&str, &str)], args: &[&str]) -> Server {
     let env = Env::new();
     Server::start_with(env, |c| {
         c.env("JACKBOX_TWITCH_IRC_URL", &fake.url)

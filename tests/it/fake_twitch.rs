@@ -5,8 +5,9 @@
 //! channel, the sender and the text swapped in to type the votes a test needs. It serves
 //! both transports Twitch has: IRC over WebSocket (`ws://`) and IRC over TCP (`irc://`).
 //! It answers `CAP REQ` with `CAP * ACK`, `NICK` with the `001` welcome and `JOIN` with the
-//! JOIN echo (or, per channel, a `msg_channel_suspended` NOTICE, or nothing at all), and
-//! records every line it receives.
+//! JOIN echo (or, per channel, a `msg_channel_suspended` NOTICE, or nothing at all), a
+//! `PASS` with a refused token with Twitch's `Login authentication failed` NOTICE, and
+//! records every line it receives (the bot account's PRIVMSGs among them).
 
 #![allow(dead_code)]
 
@@ -126,6 +127,8 @@ struct State {
     suspended: HashSet<String>,
     /// Channels whose JOIN is never confirmed.
     silent: HashSet<String>,
+    /// `PASS` values answered with the login-failed NOTICE.
+    refused: HashSet<String>,
 }
 
 pub struct FakeTwitch {
@@ -164,6 +167,20 @@ impl FakeTwitch {
 
     pub fn silence(&self, channel: &str) {
         self.state.lock().unwrap().silent.insert(channel.into());
+    }
+
+    /// A login with `PASS pass` gets `Login authentication failed`.
+    pub fn refuse(&self, pass: &str) {
+        self.state.lock().unwrap().refused.insert(pass.into());
+    }
+
+    /// The texts the client said (PRIVMSG) in `channel`, in order.
+    pub fn said(&self, channel: &str) -> Vec<String> {
+        let prefix = format!("PRIVMSG #{channel} :");
+        self.received()
+            .iter()
+            .filter_map(|l| l.strip_prefix(&prefix).map(str::to_string))
+            .collect()
     }
 
     /// Every line received so far, from every connection.
@@ -226,12 +243,23 @@ impl FakeTwitch {
 }
 
 /// Answers one line from the client; returns the replies.
-fn answer(line: &str, nick: &mut String, id: usize, st: &Arc<Mutex<State>>) -> Vec<String> {
+fn answer(
+    line: &str,
+    nick: &mut String,
+    pass: &mut String,
+    id: usize,
+    st: &Arc<Mutex<State>>,
+) -> Vec<String> {
     let mut s = st.lock().unwrap();
     s.received.push(line.to_string());
     let mut words = line.split(' ');
     match words.next() {
         Some("CAP") => vec![fixture("cap_ack")],
+        Some("PASS") => {
+            *pass = words.next().unwrap_or("").to_string();
+            Vec::new()
+        }
+        Some("NICK") if s.refused.contains(pass.as_str()) => vec![fixture("notice_auth_failed")],
         Some("NICK") => {
             *nick = words.next().unwrap_or("").to_string();
             vec![fixture("welcome").replace("justinfan12345", nick)]
@@ -270,6 +298,7 @@ async fn serve(stream: TcpStream, transport: Transport, st: Arc<Mutex<State>>) {
         id
     };
     let mut nick = String::new();
+    let mut pass = String::new();
     match transport {
         Transport::Ws => {
             let Ok(mut ws) = tokio_tungstenite::accept_async(stream).await else {
@@ -281,7 +310,7 @@ async fn serve(stream: TcpStream, transport: Transport, st: Arc<Mutex<State>>) {
                         let Some(Ok(m)) = m else { break };
                         if let Message::Text(t) = m {
                             for line in t.split("\r\n").filter(|l| !l.is_empty()) {
-                                for r in answer(line, &mut nick, id, &st) {
+                                for r in answer(line, &mut nick, &mut pass, id, &st) {
                                     if ws.send(Message::Text(r)).await.is_err() { return; }
                                 }
                             }
@@ -304,7 +333,7 @@ async fn serve(stream: TcpStream, transport: Transport, st: Arc<Mutex<State>>) {
                 tokio::select! {
                     l = lines.next_line() => {
                         let Ok(Some(line)) = l else { break };
-                        for r in answer(line.trim_end(), &mut nick, id, &st) {
+                        for r in answer(line.trim_end(), &mut nick, &mut pass, id, &st) {
                             if w.write_all(format!("{r}\r\n").as_bytes()).await.is_err() { return; }
                         }
                     }

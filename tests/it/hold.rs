@@ -364,3 +364,72 @@ fn next_after_ping(
         }
     })
 }
+
+/// Sends a request head only (no body) on a fresh connection and reads until the server
+/// closes it: the whole answer, or `None` when the server did not close within 30 s.
+fn head_only(srv: &Server, head: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(&srv.addr).unwrap();
+    s.write_all(head.as_bytes()).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match s.read(&mut buf) {
+            Ok(0) => return Some(String::from_utf8_lossy(&out).into_owned()),
+            Ok(n) => out.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+}
+
+#[test]
+fn a_declared_oversized_body_is_refused_before_it_is_sent() {
+    let srv = Server::start();
+    let token = srv.token();
+    // Point 5: the routes open to anyone, and an admin route with its 1 MiB limit. The
+    // client sends the head and waits: the answer and the close come without the body.
+    for (path, auth, len) in [
+        ("/api/auth/login", String::new(), 1_048_576u64),
+        ("/api/pick", String::new(), 1_048_576),
+        (
+            "/api/sessions",
+            format!("Authorization: Bearer {token}\r\n"),
+            (1 << 20) + 1,
+        ),
+        // Asking first, as curl does for big uploads: refused without `100 Continue` (a
+        // server that read any of the body would have asked for it).
+        (
+            "/api/auth/login",
+            "Expect: 100-continue\r\n".to_string(),
+            1_048_576,
+        ),
+        (
+            "/api/sessions",
+            format!("Authorization: Bearer {token}\r\nExpect: 100-continue\r\n"),
+            (1 << 20) + 1,
+        ),
+    ] {
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: x\r\n{auth}Content-Type: application/json\r\n\
+             Content-Length: {len}\r\n\r\n"
+        );
+        let resp = head_only(&srv, &head)
+            .unwrap_or_else(|| panic!("{path}: the connection was not closed after the answer"));
+        assert!(resp.starts_with("HTTP/1.1 413"), "{path}: {resp}");
+        assert!(!resp.contains("100 Continue"), "{path}: {resp}");
+        let lower = resp.to_ascii_lowercase();
+        assert!(
+            lower.contains("\r\nconnection: close\r\n"),
+            "{path}: {resp}"
+        );
+        let body = resp.split("\r\n\r\n").nth(1).unwrap_or("");
+        let v: serde_json::Value = serde_json::from_str(body).expect(&resp);
+        assert_eq!(v["error"], "Request body too large", "{path}: {resp}");
+    }
+    // Nothing was stored, and the daemon still answers.
+    let list = srv.get_auth("/api/sessions", &token);
+    assert_eq!(list.status, 200, "{}", list.text);
+}

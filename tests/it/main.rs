@@ -14,6 +14,7 @@ mod backups;
 mod browser;
 mod browser_night;
 mod catalog;
+mod chat_bot;
 mod chat_files;
 mod chat_import;
 mod chat_live;

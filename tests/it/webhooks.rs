@@ -323,6 +323,58 @@ fn cli_registry_never_prints_the_secret() {
     assert_eq!(r["message"], "Webhook deleted successfully");
 }
 
+/// `webhook add URL` (the form) and `webhook add --url URL` (older scripts) both
+/// register; giving both, or neither, is a usage error.
+#[test]
+fn cli_add_takes_the_url_as_argument_or_option() {
+    let env = Env::new();
+    let hook = "https://discord.com/api/webhooks/1/abc";
+    let id = env.ok(&[
+        "-q",
+        "webhook",
+        "add",
+        hook,
+        "--format",
+        "discord",
+        "--name",
+        "discord",
+        "--event",
+        "game.added",
+    ]);
+    let id2 = env.ok(&[
+        "-q",
+        "webhook",
+        "add",
+        "--url",
+        "https://relay.example/hook",
+        "--name",
+        "relay",
+        "--secret",
+        SECRET,
+        "--event",
+        "game.added",
+    ]);
+    let listed = env.json(&["webhook", "list"]);
+    assert_eq!(listed[0]["id"].to_string(), id.trim());
+    assert_eq!(listed[0]["url"], hook);
+    assert_eq!(listed[0]["format"], "discord");
+    assert_eq!(listed[1]["id"].to_string(), id2.trim());
+    assert_eq!(listed[1]["url"], "https://relay.example/hook");
+    assert_eq!(listed[1]["format"], "json");
+    let r = env.run(&[
+        "webhook", "add", hook, "--url", hook, "--name", "x", "--format", "discord", "--event",
+        "test",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("cannot be used with"), "{}", r.stderr);
+    let r = env.run(&[
+        "webhook", "add", "--name", "x", "--format", "discord", "--event", "test",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("<URL>"), "{}", r.stderr);
+    assert_eq!(env.json(&["webhook", "list"]).as_array().unwrap().len(), 2);
+}
+
 #[test]
 fn cli_note_and_flush_without_a_daemon() {
     let env = Env::new();

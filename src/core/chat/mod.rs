@@ -13,6 +13,7 @@
 //! follower of a growing log can feed too. A file from which no message could be read is
 //! an error, never an empty import.
 
+pub mod bot;
 pub mod follow;
 mod import;
 mod json;
