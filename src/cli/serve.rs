@@ -77,8 +77,8 @@ pub struct Args {
     pub log_format: LogFormat,
 }
 
-/// Arguments → [`Config`] (the environment's admin key, JWT secret and admins file
-/// included), then [`serve::run`] on a runtime of its own.
+/// Arguments → [`Config`] (the environment's admin key, JWT secret, admins file and webhook
+/// settings included), then [`serve::run`] on a runtime of its own.
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let mut config = Config::new(ctx.db.clone());
     config.cors_origins = args.cors_origin;
@@ -92,6 +92,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     config.admin_key = crate::env::admin_key();
     config.jwt_secret = crate::env::jwt_secret();
     config.admins_file = crate::env::admins_file();
+    config.webhooks = crate::env::webhooks();
     config.audit_retention_days = args.audit_retention_days;
     config.log_format = Some(args.log_format);
     config.chat_sources = chat_sources(args.twitch.as_deref(), args.youtube.as_deref())?;
@@ -106,14 +107,31 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         .enable_all()
         .thread_name("jackbox-serve")
         .build()?;
-    runtime.block_on(serve::run(
-        config,
-        serve::Listen::Addr(args.bind),
-        serve::shutdown_signal(),
-    ))?;
+    let stop = async {
+        serve::shutdown_signal().await;
+        exit_watchdog();
+    };
+    runtime.block_on(serve::run(config, serve::Listen::Addr(args.bind), stop))?;
     // Blocking tasks (a long SQLite query) must not keep the process alive past the grace.
     runtime.shutdown_timeout(std::time::Duration::from_millis(300));
     Ok(())
+}
+
+/// From the stop signal on, the process has [`serve::EXIT_DEADLINE`]: every stage of the
+/// shutdown has its own budget within it, and this thread ends the process if something
+/// (a slow disk closing the database, a stuck thread) still runs then. Nothing is lost:
+/// SQLite never keeps a transaction that was not committed.
+fn exit_watchdog() {
+    let _ = std::thread::Builder::new()
+        .name("jackbox-exit".into())
+        .spawn(|| {
+            std::thread::sleep(serve::EXIT_DEADLINE);
+            tracing::warn!(
+                "shutdown past its {:?} budget: exiting now",
+                serve::EXIT_DEADLINE
+            );
+            std::process::exit(0);
+        });
 }
 
 /// `--twitch-bot NAME` with its token from the environment. A bot without a token is a

@@ -72,6 +72,9 @@ pub struct Db {
     /// Set once a write found the file damaged: every later write is refused (503) instead
     /// of writing more into a broken file.
     damaged: AtomicBool,
+    /// Set at shutdown's request deadline: work running alone (a chat import) is interrupted
+    /// at its next SQL step and rolls back (see [`Db::stop_long_writes`]).
+    stop_alone: Arc<AtomicBool>,
 }
 
 /// Work for the writer thread: runs on the writer connection (or is refused with the error
@@ -138,6 +141,7 @@ impl Db {
             })),
             auth_touched,
             damaged: AtomicBool::new(false),
+            stop_alone: Arc::new(AtomicBool::new(false)),
         })
     }
 
@@ -374,12 +378,21 @@ impl Db {
             probe: ChangeProbe::open(&self.path),
             chain: self.chain.clone(),
             auth_touched: self.auth_touched.clone(),
+            stop_alone: self.stop_alone.clone(),
         };
         std::thread::Builder::new()
             .name("jackbox-writer".into())
             .spawn(move || writer.run(recv))
             .map_err(|e| Error::storage(format!("cannot start the database writer: {e}")))?;
         Ok(self.queue.get_or_init(|| send))
+    }
+
+    /// At shutdown, once requests are no longer waited for: the work running alone (a chat
+    /// import: one transaction) and any queued behind it fail at their next SQL step
+    /// (`SQLITE_INTERRUPT`), so their transactions roll back now instead of committing or
+    /// being cut off by the process's exit. Grouped writes are not concerned.
+    pub fn stop_long_writes(&self) {
+        self.stop_alone.store(true, Ordering::Relaxed);
     }
 
     /// Runs `f` on the writer right now, on the calling thread: for startup, before any
@@ -412,7 +425,11 @@ struct Writer {
     probe: Option<ChangeProbe>,
     chain: Arc<Mutex<Chain>>,
     auth_touched: Arc<AtomicBool>,
+    stop_alone: Arc<AtomicBool>,
 }
+
+/// How many SQLite virtual machine steps run between two looks at [`Writer::stop_alone`].
+const STOP_CHECK_STEPS: i32 = 1000;
 
 impl Writer {
     /// Until every sender is gone (the daemon dropped its `Db`): takes the next work and
@@ -430,7 +447,13 @@ impl Writer {
             match first {
                 Work::Alone(job) => {
                     self.auth_touched.store(false, Ordering::Relaxed);
+                    let stop = self.stop_alone.clone();
+                    self.conn.progress_handler(
+                        STOP_CHECK_STEPS,
+                        Some(move || stop.load(Ordering::Relaxed)),
+                    );
                     let deliver = job(Ok(&mut self.conn));
+                    self.conn.progress_handler(0, None::<fn() -> bool>);
                     // Its transactions are its own: nothing is vouched for across them.
                     self.advance(None);
                     deliver(None);
@@ -631,6 +654,53 @@ mod tests {
 
     fn setting(db: &Path, key: &str) -> Option<String> {
         store::setting(&store::open(db).unwrap(), key).unwrap()
+    }
+
+    /// Shutdown's request deadline: a long transaction running alone (an import) fails at
+    /// its next step and leaves nothing behind; a grouped write still commits.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn stopping_long_writes_rolls_back_the_one_running() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stop.db");
+        let db = Arc::new(Db::open(&path, 1, Arc::new(Notify::new())).unwrap());
+        let (started, is_started) = tokio::sync::oneshot::channel();
+        let long = tokio::spawn({
+            let db = db.clone();
+            async move {
+                db.write_alone(move |c| {
+                    let tx = c.transaction()?;
+                    tx.execute_batch("CREATE TABLE big (n INTEGER)")?;
+                    tx.execute("INSERT INTO big VALUES (0)", [])?;
+                    let _ = started.send(());
+                    // Far longer than the test: only the stop ends it.
+                    tx.execute_batch(
+                        "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c
+                         WHERE n < 1000000000) INSERT INTO big SELECT n FROM c",
+                    )?;
+                    tx.commit()?;
+                    Ok(())
+                })
+                .await
+            }
+        });
+        is_started.await.unwrap();
+        db.stop_long_writes();
+        let out = long.await.unwrap();
+        let e = out.expect_err("the long write was not stopped");
+        assert!(e.message.contains("interrupt"), "{}", e.message);
+        let conn = store::open(&path).unwrap();
+        let tables: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE name = 'big'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 0, "the stopped transaction left its table");
+        db.write(|c| store::set_setting(c, "after.stop", "written"))
+            .await
+            .unwrap();
+        assert_eq!(setting(&path, "after.stop").as_deref(), Some("written"));
     }
 
     /// Writes queued behind a busy writer commit as one group; the one that fails (and the
