@@ -13,6 +13,7 @@ mod bare;
 mod cdp;
 mod data;
 mod http;
+mod login;
 mod ws;
 
 use std::io::{BufRead, BufReader};
@@ -1332,6 +1333,9 @@ fn main() {
         .build()
         .expect("runtime");
     runtime.block_on(bench.http_phase());
+    if bench.cfg.runs("LOGIN") {
+        runtime.block_on(bench.login_flood());
+    }
     if bench.cfg.runs("P4") {
         bench.p4();
     }
