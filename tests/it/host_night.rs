@@ -4,23 +4,10 @@
 //! first-run setup, room codes in any case, and the README's CLI night.
 
 use super::server::Server;
+use super::util::event_data as events;
 use super::util::Env;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-
-/// The outbox events of `kind`, in order, as their `data`.
-fn events(env: &Env, kind: &str) -> Vec<Value> {
-    let conn = env.conn();
-    let mut stmt = conn
-        .prepare("SELECT payload FROM events WHERE type = ?1 ORDER BY id")
-        .unwrap();
-    let rows = stmt
-        .query_map([kind], |r| r.get::<_, String>(0))
-        .unwrap()
-        .map(|p| serde_json::from_str::<Value>(&p.unwrap()).unwrap()["data"].clone())
-        .collect();
-    rows
-}
 
 /// Waits (polling, at most `secs`) until `cond` holds.
 fn wait_for(secs: u64, what: &str, mut cond: impl FnMut() -> bool) {
