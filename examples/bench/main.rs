@@ -12,6 +12,7 @@ mod bare;
 #[path = "../../tests/it/cdp.rs"]
 mod cdp;
 mod data;
+mod hold;
 mod http;
 mod ws;
 
@@ -1332,6 +1333,7 @@ fn main() {
         .build()
         .expect("runtime");
     runtime.block_on(bench.http_phase());
+    runtime.block_on(bench.hold());
     if bench.cfg.runs("P4") {
         bench.p4();
     }
