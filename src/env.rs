@@ -1,6 +1,9 @@
-//! The environment, read in one place. The faces (CLI, daemon start, webhook sender) call
-//! these and hand the values to the core, which never reads the environment itself.
+//! The environment, read in one place. The faces (CLI, daemon start, webhook sender, chat
+//! sources) call these and hand the values to the core, which never reads the environment
+//! itself (`tests/it/layers.rs` checks that).
 
+use crate::core::chat::live::Rules;
+use crate::core::webhooks::AddressPolicy;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -36,26 +39,55 @@ pub fn admins_file() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// Whether receivers on loopback and private addresses are allowed
-/// (`JACKBOX_WEBHOOK_ALLOW_PRIVATE`, default yes: receivers often run on the same machine or
-/// network as the daemon; `0`/`false`/`no` refuses them).
-pub fn webhook_allow_private() -> bool {
-    match std::env::var("JACKBOX_WEBHOOK_ALLOW_PRIVATE") {
-        Ok(v) => !matches!(
-            v.trim().to_ascii_lowercase().as_str(),
-            "0" | "false" | "no" | "off"
-        ),
-        Err(_) => true,
+/// The webhook sender's settings: `JACKBOX_WEBHOOK_ALLOW_PRIVATE` (the receiver address
+/// policy), `JACKBOX_WEBHOOK_RETRY_BASE_MS` (the retry schedule's base, 10 s) and
+/// `JACKBOX_WEBHOOK_TIMEOUT_MS` (each request's timeout, 5 s). A number that does not parse
+/// leaves the default.
+pub fn webhooks() -> crate::webhooks::Settings {
+    let defaults = crate::webhooks::Settings::default();
+    let ms = |name: &str, default: Duration| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map_or(default, Duration::from_millis)
+    };
+    crate::webhooks::Settings {
+        policy: webhook_policy(),
+        retry_base: ms("JACKBOX_WEBHOOK_RETRY_BASE_MS", defaults.retry_base),
+        timeout: ms("JACKBOX_WEBHOOK_TIMEOUT_MS", defaults.timeout),
     }
 }
 
-/// The retry base delay: `JACKBOX_WEBHOOK_RETRY_BASE_MS` or 10 s.
-pub fn webhook_retry_base() -> Duration {
-    let ms = std::env::var("JACKBOX_WEBHOOK_RETRY_BASE_MS")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .unwrap_or(crate::core::webhooks::DEFAULT_RETRY_BASE_MS);
-    Duration::from_millis(ms)
+/// Which receiver addresses webhooks may reach (`JACKBOX_WEBHOOK_ALLOW_PRIVATE`; see
+/// [`AddressPolicy`]): unset, loopback but not private ranges; `1`/`true`/`yes`/`on`, both;
+/// `0`/`false`/`no`/`off`, neither.
+pub fn webhook_policy() -> AddressPolicy {
+    let value = std::env::var("JACKBOX_WEBHOOK_ALLOW_PRIVATE").unwrap_or_default();
+    match value.trim().to_ascii_lowercase().as_str() {
+        "0" | "false" | "no" | "off" => AddressPolicy {
+            loopback: false,
+            private: false,
+        },
+        "1" | "true" | "yes" | "on" => AddressPolicy {
+            loopback: true,
+            private: true,
+        },
+        _ => AddressPolicy::default(),
+    }
+}
+
+/// The live chat counting rules: `JACKBOX_CHAT_BARE_NUMBERS=0` turns bare numbers off;
+/// `JACKBOX_CHAT_IGNORE` (comma-separated logins) replaces the ignore list (empty: nobody is
+/// ignored).
+pub fn chat_rules() -> Rules {
+    let mut r = Rules::default();
+    if let Ok(v) = std::env::var("JACKBOX_CHAT_BARE_NUMBERS") {
+        r.bare_numbers = !matches!(v.trim(), "0" | "false" | "off" | "no");
+    }
+    if let Ok(v) = std::env::var("JACKBOX_CHAT_IGNORE") {
+        r.ignore = crate::core::chat::live::parse_list(&v);
+    }
+    r
 }
 
 /// The CLI's actor: `JACKBOX_ACTOR` when set, else `cli:<OS user>`.

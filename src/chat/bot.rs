@@ -2,7 +2,7 @@
 //! what it says waits in one queue and leaves through one sliding-window [`Limiter`] for
 //! the account (Twitch allows an ordinary account 20 messages per 30 s, all channels
 //! together). Announcements follow the core's events (`poll.start`, `voting.ended`,
-//! `poll.cancelled`, read from the outbox like every other consumer); what would be stale
+//! `poll.cancelled`, `poll.ending`, read from the outbox like every other consumer); what would be stale
 //! when its turn comes is dropped instead of sent late. The texts are
 //! `core::chat::bot`'s.
 
@@ -258,6 +258,10 @@ impl Bot {
             Event::PollCancelled(e) => {
                 inner.open_polls.remove(&e.poll_id);
             }
+            // A countdown set or cancelled before the announcement went out: its time left
+            // follows.
+            Event::PollEnding(e) => set_ends_at(&mut inner.queue, e.poll_id, Some(&e.ends_at)),
+            Event::PollEndingCancelled(e) => set_ends_at(&mut inner.queue, e.poll_id, None),
             _ => return,
         }
         drop(inner);
@@ -351,6 +355,16 @@ impl Bot {
     }
 }
 
+fn set_ends_at(queue: &mut VecDeque<Item>, poll_id: i64, ends_at: Option<&str>) {
+    for item in queue.iter_mut() {
+        if let What::PollOpen(p) = &mut item.what {
+            if p.id == poll_id {
+                p.ends_at = ends_at.map(str::to_string);
+            }
+        }
+    }
+}
+
 async fn sleep_until(at: Option<Instant>) {
     match at {
         Some(at) => tokio::time::sleep_until(at).await,
@@ -384,6 +398,8 @@ pub async fn listen(
             names::POLL_START,
             names::VOTING_ENDED,
             names::POLL_CANCELLED,
+            names::POLL_ENDING,
+            names::POLL_ENDING_CANCELLED,
         ]
         .contains(&ev.event_type.as_str())
         {
@@ -409,6 +425,54 @@ mod tests {
         assert_eq!(Token::new(" abc ").unwrap().pass_line(), "PASS oauth:abc");
         assert!(Token::new("oauth:").is_none());
         assert!(!format!("{:?}", Token::new("abc").unwrap()).contains("abc"));
+    }
+
+    #[test]
+    fn stale_messages() {
+        let t0 = Instant::now();
+        let mut inner = Inner {
+            queue: VecDeque::new(),
+            limiter: Limiter::new(20, Duration::from_secs(30)),
+            open_polls: HashSet::from([2]),
+            newest_poll: 2,
+            writers: HashMap::new(),
+        };
+        let item = |what| Item {
+            channel: "c".into(),
+            what,
+            at: t0,
+        };
+        let poll = |id| {
+            let p: Poll = serde_json::from_value(serde_json::json!({
+                "id": id, "sessionId": 1, "status": "open", "options": [], "totalVotes": 0,
+                "startedAt": "2026-01-01T00:00:00.000Z", "closesAt": null, "endsAt": null,
+                "closedAt": null, "winner": null, "tiedPositions": null, "createdBy": "a"
+            }))
+            .unwrap();
+            What::PollOpen(Box::new(p))
+        };
+        let winner = |poll_id| What::Winner {
+            poll_id,
+            text: String::new(),
+        };
+        let stale = |inner: &Inner, what, secs| {
+            Bot::stale(inner, &item(what), t0 + Duration::from_secs(secs))
+        };
+        // The open poll's announcement goes; a closed one's does not.
+        assert_eq!(stale(&inner, poll(2), 60), None);
+        assert_eq!(stale(&inner, poll(1), 0), Some("the poll closed"));
+        // A winner goes until a newer poll opens, or for two minutes.
+        assert_eq!(stale(&inner, winner(2), 60), None);
+        assert_eq!(stale(&inner, winner(2), 121), Some("too old"));
+        assert_eq!(stale(&inner, winner(1), 0), Some("a newer poll opened"));
+        // An answer goes within 10 s.
+        assert_eq!(stale(&inner, What::Reply("x".into()), 10), None);
+        assert_eq!(stale(&inner, What::Reply("x".into()), 11), Some("too old"));
+        // A scheduled end reaches a queued announcement.
+        inner.queue.push_back(item(poll(2)));
+        set_ends_at(&mut inner.queue, 2, Some("2000-01-01T00:00:00.000Z"));
+        let front = inner.queue.front().unwrap();
+        assert_eq!(Bot::stale(&inner, front, t0), Some("the poll closed"));
     }
 
     #[test]

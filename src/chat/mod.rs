@@ -70,7 +70,7 @@ impl Config {
             join_timeout: ms("JACKBOX_CHAT_JOIN_TIMEOUT_MS", 10_000),
             retry: ms("JACKBOX_CHAT_RETRY_MS", 1_000),
             idle: Duration::from_secs(6 * 60),
-            rules: Rules::from_env(),
+            rules: crate::env::chat_rules(),
             bot: None,
         }
     }

@@ -120,7 +120,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             no_bare_numbers,
             ignore,
         } => {
-            let mut rules = crate::core::chat::live::Rules::from_env();
+            let mut rules = crate::env::chat_rules();
             if no_bare_numbers {
                 rules.bare_numbers = false;
             }

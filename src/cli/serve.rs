@@ -77,8 +77,8 @@ pub struct Args {
     pub log_format: LogFormat,
 }
 
-/// Arguments → [`Config`] (the environment's admin key, JWT secret and admins file
-/// included), then [`serve::run`] on a runtime of its own.
+/// Arguments → [`Config`] (the environment's admin key, JWT secret, admins file and webhook
+/// settings included), then [`serve::run`] on a runtime of its own.
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let mut config = Config::new(ctx.db.clone());
     config.cors_origins = args.cors_origin;
@@ -92,6 +92,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     config.admin_key = crate::env::admin_key();
     config.jwt_secret = crate::env::jwt_secret();
     config.admins_file = crate::env::admins_file();
+    config.webhooks = crate::env::webhooks();
     config.audit_retention_days = args.audit_retention_days;
     config.log_format = Some(args.log_format);
     config.chat_sources = chat_sources(args.twitch.as_deref(), args.youtube.as_deref())?;

@@ -132,6 +132,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                     events: split_events(events),
                     format,
                 },
+                crate::env::webhook_policy(),
             )?;
             if ctx.quiet {
                 output::line(&w.id.to_string());
@@ -155,7 +156,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
                 events: events.map(split_events),
                 enabled: (enable || disable).then_some(enable),
             };
-            let w = webhooks::update(&mut conn, id, &patch)?;
+            let w = webhooks::update(&mut conn, id, &patch, crate::env::webhook_policy())?;
             if ctx.quiet {
                 return Ok(());
             }
@@ -175,8 +176,8 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             webhooks::get(&conn, id)?;
             let db = Arc::new(Mutex::new(conn));
             let result = runtime()?.block_on(async {
-                let client = crate::webhooks::client()?;
-                crate::webhooks::send_test(&db, &client, id).await
+                let sender = crate::webhooks::Sender::new(crate::env::webhooks())?;
+                crate::webhooks::send_test(&db, &sender, id).await
             })?;
             {
                 let mut conn = db.lock().unwrap_or_else(|p| p.into_inner());
@@ -247,8 +248,8 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             }
             let db = Arc::new(Mutex::new(conn));
             let report = runtime()?.block_on(async {
-                let client = crate::webhooks::client()?;
-                crate::webhooks::flush(&db, &client).await
+                let sender = crate::webhooks::Sender::new(crate::env::webhooks())?;
+                crate::webhooks::flush(&db, &sender).await
             })?;
             if ctx.json {
                 return output::json(&report);

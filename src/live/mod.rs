@@ -43,8 +43,8 @@ pub struct Live {
     pub webhooks_wake: Arc<Notify>,
     /// The webhook sender's own connection (also used by the test endpoint).
     pub webhook_db: crate::webhooks::Db,
-    /// The HTTP client for webhook receivers.
-    pub client: reqwest::Client,
+    /// The HTTP client for webhook receivers, with the sender's settings.
+    pub webhooks: crate::webhooks::Sender,
     db: PathBuf,
     /// How WebSocket clients' tokens are checked again after a revoke.
     auth: AuthCheck,
@@ -63,6 +63,7 @@ impl Live {
         committed: Arc<Notify>,
         shutdown: watch::Receiver<bool>,
         auth: AuthCheck,
+        webhooks: crate::webhooks::Settings,
     ) -> Result<Arc<Live>> {
         let conn = crate::store::open(db)?;
         let auth_db = crate::store::open(db)?;
@@ -76,7 +77,7 @@ impl Live {
             committed,
             webhooks_wake: Arc::new(Notify::new()),
             webhook_db: Arc::new(Mutex::new(conn)),
-            client: crate::webhooks::client()?,
+            webhooks: crate::webhooks::Sender::new(webhooks)?,
             db: db.to_path_buf(),
             auth,
             auth_db: Arc::new(Mutex::new(auth_db)),
@@ -90,6 +91,7 @@ impl Live {
         let mut stop = self.shutdown_signal();
         tokio::spawn(crate::webhooks::run(
             self.webhook_db.clone(),
+            self.webhooks.clone(),
             self.webhooks_wake.clone(),
             async move {
                 let _ = stop.wait_for(|v| *v).await;

@@ -68,7 +68,7 @@ impl Admission {
                 remote: None,
             });
         }
-        let key = super::auth::throttle_key(peer);
+        let key = super::throttle::throttle_key(peer);
         let mut held = self.held.lock().unwrap_or_else(|p| p.into_inner());
         if self.slots.available_permits() <= self.reserve {
             return None;

@@ -1,118 +1,19 @@
-//! Auth over HTTP: `POST /api/auth/login`, `POST /api/auth/verify`, minted tokens
-//! (`/api/auth/tokens`), the audit log (`GET /api/audit`), the Bearer check every write route
-//! uses ([`require_admin`]; viewer tokens get `403 Insufficient permissions`), and the
-//! per-IP throttle of failed logins.
+//! The Bearer check of every route that needs a token: [`require_token`] (admin or
+//! viewer), [`require_admin`] (a viewer token gets `403 Insufficient permissions`), the
+//! token check behind them ([`authenticate`], also used by WebSocket clients), and the actor
+//! of the request's writes ([`ACTOR`]). The routes that log in and mint tokens are
+//! `auth_routes.rs`, the login throttle `throttle.rs`.
 //!
 //! The rules (hashing, tokens) live in `core::auth`; nothing here logs a key or a token.
 
-use super::http::{self, Req, Resp};
+use super::http::Req;
 use super::App;
 use crate::core::auth::{self as core_auth, Principal, Role};
-use crate::core::{audit, tokens};
-use crate::{Error, ErrorKind, Result};
-use serde_json::json;
-use std::collections::{HashMap, VecDeque};
-use std::net::IpAddr;
+use crate::core::tokens;
+use crate::Result;
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-/// Login attempts allowed per client address within [`WINDOW`] without a success; the next
-/// attempt gets 429. An attempt counts from the moment it arrives, before its key is checked,
-/// so a burst of simultaneous wrong keys checks at most this many (S2).
-pub const MAX_FAILURES: usize = 5;
-pub const WINDOW: Duration = Duration::from_secs(60);
-/// Addresses the throttle remembers at most; beyond it the one idle longest is forgotten, so a
-/// spray of addresses costs bounded memory.
-pub const MAX_TRACKED: usize = 10_000;
-
-/// Recent login attempts per client address (IPv6 grouped by /64: one host has a whole /64).
-#[derive(Default)]
-pub struct Throttle {
-    attempts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
-}
-
-/// An admitted login attempt: it stays counted unless [`Throttle::succeed`] clears it.
-pub struct Attempt {
-    key: IpAddr,
-}
-
-/// The address a client is counted under (here and in `admission`): IPv4 as is (also when
-/// IPv4-mapped), IPv6 by its /64.
-pub fn throttle_key(ip: IpAddr) -> IpAddr {
-    match ip {
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => IpAddr::V4(v4),
-            None => {
-                let s = v6.segments();
-                IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
-            }
-        },
-        v4 => v4,
-    }
-}
-
-impl Throttle {
-    fn prune(q: &mut VecDeque<Instant>, now: Instant) {
-        while q.front().is_some_and(|t| now.duration_since(*t) > WINDOW) {
-            q.pop_front();
-        }
-    }
-
-    /// Counts an attempt from `ip` and admits it, or refuses it (429) when the address has
-    /// used up its attempts. Check and count happen under one lock: concurrent attempts
-    /// cannot all pass the check before any of them is counted.
-    pub fn admit(&self, ip: IpAddr) -> Result<Attempt> {
-        let key = throttle_key(ip);
-        let now = Instant::now();
-        let mut map = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
-        if !map.contains_key(&key) && map.len() >= MAX_TRACKED {
-            map.retain(|_, q| {
-                Self::prune(q, now);
-                !q.is_empty()
-            });
-            if map.len() >= MAX_TRACKED {
-                // Still full of recent addresses: forget the one quiet for longest.
-                let oldest = map
-                    .iter()
-                    .min_by_key(|(_, q)| q.back().copied())
-                    .map(|(k, _)| *k);
-                if let Some(k) = oldest {
-                    map.remove(&k);
-                }
-            }
-        }
-        let q = map.entry(key).or_default();
-        Self::prune(q, now);
-        if q.len() >= MAX_FAILURES {
-            return Err(too_many());
-        }
-        q.push_back(now);
-        Ok(Attempt { key })
-    }
-
-    /// A correct key: the address starts afresh.
-    pub fn succeed(&self, attempt: Attempt) {
-        self.attempts
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(&attempt.key);
-    }
-
-    /// Addresses currently remembered.
-    pub fn tracked(&self) -> usize {
-        self.attempts
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .len()
-    }
-}
-
-fn too_many() -> Error {
-    Error::new(
-        ErrorKind::TooMany,
-        "Too many failed attempts, try again later",
-    )
-}
 
 tokio::task_local! {
     /// The admin a request acts as, set by [`require_admin`] and read by `Db::write` so the
@@ -144,9 +45,6 @@ fn bearer(req: &Req) -> Result<&str> {
     }
     Ok(token)
 }
-
-/// Largest login body: `{ "key": … }` is tiny, and the route is open to anyone.
-pub const LOGIN_BODY_LIMIT: usize = 4 * 1024;
 
 /// Checks a token against the signature and the current admins and tokens (a revoked token
 /// or a removed admin's fails at once). Notes the use of a minted token.
@@ -227,177 +125,4 @@ pub async fn require_admin(app: &Arc<App>, req: &Req) -> Result<Principal> {
     }
     let _ = ACTOR.try_with(|a| *a.borrow_mut() = Some(p.name.clone()));
     Ok(p)
-}
-
-/// Login key checks (hashing) running at once, daemon-wide; more wait their turn.
-pub const LOGIN_CHECKS: usize = 2;
-
-/// `POST /api/auth/login` `{ "key" }` → a 24 h token naming the admin.
-pub async fn login(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    let ip = req.peer.ip();
-    // A body a web page could send without a preflight never counts as an attempt.
-    req.require_json_type()?;
-    // Counted before anything else, the body included: see `Throttle::admit`.
-    let attempt = app.login_throttle.admit(ip)?;
-    let body = req.json_limit(LOGIN_BODY_LIMIT).await?;
-    let key = core_auth::require_key(body.get("key").and_then(|k| k.as_str()))?.to_string();
-    let reg = app.registry.clone();
-    let candidates = app
-        .db
-        .read(move |conn| core_auth::login_candidates(conn, &reg))
-        .await?;
-    // The hashing (PBKDF2, per database admin) runs on its own blocking threads, at most
-    // LOGIN_CHECKS at once daemon-wide: a login flood waits here, never in front of the
-    // reader pool that serves public reads.
-    let permit = app
-        .login_checks
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|_| Error::new(ErrorKind::Unavailable, "Server shutting down"))?;
-    let reg = app.registry.clone();
-    let who = tokio::task::spawn_blocking(move || {
-        let _permit = permit;
-        core_auth::check_login(&candidates, &reg, &key)
-    })
-    .await
-    .map_err(|e| Error::storage(format!("login check failed: {e}")))?;
-    let Some(who) = who else {
-        tracing::warn!(%ip, "failed admin login");
-        return Err(Error::new(ErrorKind::Unauthorized, "Invalid admin key"));
-    };
-    app.login_throttle.succeed(attempt);
-    let token = core_auth::login_token(&app.jwt_secret, &who, core_auth::DEFAULT_TTL_SECS)?;
-    http::ok(&json!({
-        "token": token,
-        "message": "Authentication successful",
-        "expiresIn": "24h",
-        "name": who.name,
-    }))
-}
-
-/// `POST /api/auth/verify` → the token's claims (admin and viewer tokens alike).
-pub async fn verify(app: Arc<App>, req: Req) -> Result<Resp> {
-    let p = require_token(&app, &req).await?;
-    let mut user = serde_json::to_value(&p.claims)
-        .map_err(|e| Error::storage(format!("cannot encode the response: {e}")))?;
-    // `name` is always there, also for tokens signed before names existed.
-    user["name"] = json!(p.name);
-    http::ok(&json!({ "valid": true, "user": user }))
-}
-
-pub const INVALID_TOKEN_ID: &str = "Invalid token ID";
-
-/// `POST /api/auth/tokens` `{ "name", "role"?, "expiresIn"? }` → 201 with the token (shown
-/// once).
-pub async fn mint(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    require_admin(&app, &req).await?;
-    let body = req.json(&app).await?;
-    let new = tokens::NewToken::from_json(&serde_json::Value::Object(body.0))?;
-    let secret = app.jwt_secret.clone();
-    let minted = app
-        .db
-        .write(move |c| tokens::mint(c, &secret, &new))
-        .await?;
-    Ok(http::json(201, &minted))
-}
-
-/// `GET /api/auth/tokens`: minted tokens, never the tokens themselves.
-pub async fn list_tokens(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req).await?;
-    http::ok(&app.db.read(tokens::list).await?)
-}
-
-/// `DELETE /api/auth/tokens/{id}`: revokes at once (HTTP and open WebSockets).
-pub async fn revoke_token(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req).await?;
-    let id = req.id(0, INVALID_TOKEN_ID)?;
-    http::ok(&app.db.write(move |c| tokens::revoke(c, id)).await?)
-}
-
-/// `GET /api/audit?limit&before&actor&action` (admin), newest first.
-pub async fn audit(app: Arc<App>, req: Req) -> Result<Resp> {
-    require_admin(&app, &req).await?;
-    let q = req.query();
-    let filter = audit::Filter::from_query(q.0.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
-    http::ok(&app.db.read(move |c| audit::list(c, &filter)).await?)
-}
-
-/// Whether the request came from this machine. The peer address only: a proxy's
-/// `X-Forwarded-For` is never trusted here.
-fn is_local(req: &Req) -> bool {
-    req.peer.ip().to_canonical().is_loopback()
-}
-
-/// `GET /api/setup` → `{ needsSetup, local }`: whether no admin exists at all, and whether
-/// this request may do the first-run setup (it comes from this machine).
-pub async fn setup_status(app: Arc<App>, req: Req) -> Result<Resp> {
-    let reg = app.registry.clone();
-    let needs = app
-        .db
-        .read(move |c| crate::core::admins::needs_setup(c, &reg))
-        .await?;
-    http::ok(&json!({ "needsSetup": needs, "local": is_local(&req) }))
-}
-
-/// `POST /api/setup` `{ "name" }` → `201 { name, key, token }`: the first named admin, its
-/// generated key (shown once) and a login token, so the console is logged in at once.
-/// Loopback only; refused once any admin exists.
-pub async fn setup(app: Arc<App>, mut req: Req) -> Result<Resp> {
-    if !is_local(&req) {
-        return Err(Error::new(
-            ErrorKind::Forbidden,
-            "Setup is only available from this machine",
-        ));
-    }
-    let body = req.json_limit(LOGIN_BODY_LIMIT).await?;
-    let name = match body.get("name") {
-        Some(serde_json::Value::String(s)) => s.trim().to_string(),
-        _ => String::new(),
-    };
-    let reg = app.registry.clone();
-    let (reply, who) = app
-        .db
-        .write(move |c| {
-            let reply = crate::core::admins::add_first(c, &reg, &name)?;
-            let who = core_auth::logged_in_as(c, &reply.name)?;
-            Ok((reply, who))
-        })
-        .await?;
-    let token = core_auth::login_token(&app.jwt_secret, &who, core_auth::DEFAULT_TTL_SECS)?;
-    tracing::info!(name = %reply.name, "first admin created by the first-run setup");
-    Ok(http::json(
-        201,
-        &json!({ "name": reply.name, "key": reply.key, "token": token }),
-    ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn attempts_are_counted_before_the_check_and_the_map_is_bounded() {
-        let t = Throttle::default();
-        let ip: IpAddr = "10.0.0.1".parse().unwrap();
-        for _ in 0..MAX_FAILURES {
-            t.admit(ip).unwrap();
-        }
-        assert!(t.admit(ip).is_err());
-        // One /64 is one client.
-        let a: IpAddr = "2001:db8::1".parse().unwrap();
-        let b: IpAddr = "2001:db8::2".parse().unwrap();
-        for _ in 0..MAX_FAILURES {
-            t.admit(a).unwrap();
-        }
-        assert!(t.admit(b).is_err());
-        // A success clears the address.
-        let c: IpAddr = "10.0.0.2".parse().unwrap();
-        let ok = t.admit(c).unwrap();
-        t.succeed(ok);
-        for n in 0..(MAX_TRACKED as u32 + 50) {
-            let _ = t.admit(IpAddr::from(std::net::Ipv4Addr::from(0x0b00_0000 + n)));
-        }
-        assert!(t.tracked() <= MAX_TRACKED);
-    }
 }

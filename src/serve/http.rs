@@ -340,7 +340,7 @@ pub fn error(e: &Error) -> Resp {
     let mut resp = bytes_response(e.http_status(), "application/json", body);
     if e.kind == ErrorKind::TooMany {
         // The login throttle forgets a failure after its window: tell clients when to retry.
-        if let Ok(v) = HeaderValue::from_str(&super::auth::WINDOW.as_secs().to_string()) {
+        if let Ok(v) = HeaderValue::from_str(&super::throttle::WINDOW.as_secs().to_string()) {
             resp.headers_mut().insert(hyper::header::RETRY_AFTER, v);
         }
     }

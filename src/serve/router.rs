@@ -7,7 +7,7 @@
 
 use super::http::{self, Req, Resp};
 use super::{auth, catalog, games, sessions, stats, votes, webhooks, App};
-use super::{catalog_edit, chat, pick, polls};
+use super::{auth_routes, catalog_edit, chat, pick, polls};
 use crate::{Error, ErrorKind, Result};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, ALLOW};
@@ -72,14 +72,14 @@ pub fn routes() -> &'static [Route] {
             route!(GET, "/health", health),
             route!(GET, "/api/openapi.json", openapi),
             // Auth
-            route!(POST, "/api/auth/login", auth::login),
-            route!(GET, "/api/setup", auth::setup_status),
-            route!(POST, "/api/setup", auth::setup),
-            route!(POST, "/api/auth/verify", auth::verify),
-            route!(POST, "/api/auth/tokens", auth::mint),
-            route!(GET, "/api/auth/tokens", auth::list_tokens),
-            route!(DELETE, "/api/auth/tokens/{id}", auth::revoke_token),
-            route!(GET, "/api/audit", auth::audit),
+            route!(POST, "/api/auth/login", auth_routes::login),
+            route!(GET, "/api/setup", auth_routes::setup_status),
+            route!(POST, "/api/setup", auth_routes::setup),
+            route!(POST, "/api/auth/verify", auth_routes::verify),
+            route!(POST, "/api/auth/tokens", auth_routes::mint),
+            route!(GET, "/api/auth/tokens", auth_routes::list_tokens),
+            route!(DELETE, "/api/auth/tokens/{id}", auth_routes::revoke_token),
+            route!(GET, "/api/audit", auth_routes::audit),
             // Sessions
             route!(GET, "/api/sessions", sessions::list),
             route!(POST, "/api/sessions", sessions::create),

@@ -31,7 +31,11 @@ pub async fn create(app: Arc<App>, mut req: Req) -> Result<Resp> {
     require_admin(&app, &req).await?;
     let body = req.json(&app).await?;
     let new = webhooks::parse_new(&Value::Object(body.0))?;
-    let w = app.db.write(move |c| webhooks::create(c, &new)).await?;
+    let policy = app.live.webhooks.settings().policy;
+    let w = app
+        .db
+        .write(move |c| webhooks::create(c, &new, policy))
+        .await?;
     Ok(http::json(201, &w))
 }
 
@@ -40,9 +44,10 @@ pub async fn update(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let id = req.id(0, INVALID_WEBHOOK_ID)?;
     let body = req.json(&app).await?;
     let patch = webhooks::parse_patch(&Value::Object(body.0))?;
+    let policy = app.live.webhooks.settings().policy;
     let w = app
         .db
-        .write(move |c| webhooks::update(c, id, &patch))
+        .write(move |c| webhooks::update(c, id, &patch, policy))
         .await?;
     // Re-enabling releases queued deliveries.
     app.live.webhooks_wake.notify_one();
@@ -60,7 +65,7 @@ pub async fn test(app: Arc<App>, req: Req) -> Result<Resp> {
     require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_WEBHOOK_ID)?;
     let live = app.live.clone();
-    let result = crate::webhooks::send_test(&live.webhook_db, &live.client, id).await?;
+    let result = crate::webhooks::send_test(&live.webhook_db, &live.webhooks, id).await?;
     let (delivered, status) = (result.delivered, result.status);
     app.db
         .write(move |c| webhooks::record_test(c, id, delivered, status))

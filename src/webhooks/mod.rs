@@ -1,12 +1,13 @@
 //! The webhook delivery engine: signs and POSTs queued deliveries, records every attempt, and
 //! schedules retries. Used by the daemon's sender task ([`run`]), `jackbox webhook flush`
-//! ([`flush`]) and the test endpoint / `jackbox webhook test` ([`send_test`]).
+//! ([`flush`]) and the test endpoint / `jackbox webhook test` ([`send_test`]). Its
+//! [`Settings`] come from the face that starts it (`crate::env::webhooks`).
 //!
 //! Deliveries of one webhook go one at a time (in queue order); different webhooks run
 //! concurrently, so a dead receiver only ever delays itself. Database work runs on
 //! `spawn_blocking` through one dedicated connection.
 
-use crate::core::webhooks::{self as registry, AfterAttempt, Due, Outcome};
+use crate::core::webhooks::{self as registry, AddressPolicy, AfterAttempt, Due, Outcome};
 use crate::{Error, Result};
 use hmac::{Hmac, Mac};
 use rusqlite::Connection;
@@ -18,7 +19,7 @@ use tokio::sync::{mpsc, Notify};
 
 /// How much of a receiver's response body is read (then the connection is dropped).
 const MAX_RESPONSE_BYTES: usize = 4096;
-/// The default request timeout; `JACKBOX_WEBHOOK_TIMEOUT_MS` overrides it.
+/// The default request timeout.
 const DEFAULT_TIMEOUT_MS: u64 = 5000;
 /// Rows fetched per scan of the queue.
 const SCAN_LIMIT: i64 = 1000;
@@ -42,21 +43,53 @@ async fn blocking<T: Send + 'static>(
     .map_err(|e| Error::storage(format!("webhook worker failed: {e}")))?
 }
 
-/// The HTTP client: rustls, no redirects, bounded time, `User-Agent: jackbox/<version>`.
-pub fn client() -> Result<reqwest::Client> {
-    let ms = std::env::var("JACKBOX_WEBHOOK_TIMEOUT_MS")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .unwrap_or(DEFAULT_TIMEOUT_MS);
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_millis(ms))
-        .connect_timeout(Duration::from_millis(ms))
-        .user_agent(concat!("jackbox/", env!("CARGO_PKG_VERSION")))
-        .pool_max_idle_per_host(2)
-        .dns_resolver(std::sync::Arc::new(GuardedResolver))
-        .build()
-        .map_err(|e| Error::storage(format!("cannot build the HTTP client: {e}")))
+/// How the sender behaves (`crate::env::webhooks` reads them from the environment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Which receiver addresses are allowed (checked again on every delivery).
+    pub policy: AddressPolicy,
+    /// The base of the retry schedule ([`registry::backoff`]).
+    pub retry_base: Duration,
+    /// Each request's timeout (connecting included).
+    pub timeout: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            policy: AddressPolicy::default(),
+            retry_base: Duration::from_millis(registry::DEFAULT_RETRY_BASE_MS),
+            timeout: Duration::from_millis(DEFAULT_TIMEOUT_MS),
+        }
+    }
+}
+
+/// The HTTP client for receivers with the settings it was built with.
+#[derive(Debug, Clone)]
+pub struct Sender {
+    client: reqwest::Client,
+    settings: Settings,
+}
+
+impl Sender {
+    /// The HTTP client: rustls, no redirects, bounded time, `User-Agent: jackbox/<version>`,
+    /// names resolved only to addresses the policy allows.
+    pub fn new(settings: Settings) -> Result<Sender> {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(settings.timeout)
+            .connect_timeout(settings.timeout)
+            .user_agent(concat!("jackbox/", env!("CARGO_PKG_VERSION")))
+            .pool_max_idle_per_host(2)
+            .dns_resolver(std::sync::Arc::new(GuardedResolver(settings.policy)))
+            .build()
+            .map_err(|e| Error::storage(format!("cannot build the HTTP client: {e}")))?;
+        Ok(Sender { client, settings })
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
 }
 
 /// `sha256=<hex HMAC-SHA256(secret, body)>`.
@@ -71,13 +104,13 @@ pub fn signature(secret: &str, body: &[u8]) -> String {
 /// Resolves receiver host names, keeping only addresses a webhook may be sent to
 /// (`core::webhooks::forbidden_address`): checked on every connection, so a name that
 /// resolves to a metadata or link-local address (or changes to one later) is refused.
-struct GuardedResolver;
+struct GuardedResolver(AddressPolicy);
 
 impl reqwest::dns::Resolve for GuardedResolver {
     fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
         let host = name.as_str().to_string();
+        let policy = self.0;
         Box::pin(async move {
-            let policy = registry::address_policy();
             let found: Vec<std::net::SocketAddr> =
                 tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
             let mut refused = None;
@@ -114,11 +147,11 @@ impl std::fmt::Display for NotAllowed {
 impl std::error::Error for NotAllowed {}
 
 /// One signed POST of a delivery. Never fails: the outcome says what happened.
-pub async fn send(client: &reqwest::Client, d: &Due) -> Outcome {
+pub async fn send(sender: &Sender, d: &Due) -> Outcome {
     // A URL stored before the rules (or with the setting changed since) is checked again;
     // names are checked by the resolver.
-    if let Ok(url) = reqwest::Url::parse(&d.url) {
-        if let Err(why) = registry::check_host(&url, registry::address_policy()) {
+    if let Ok(url) = url::Url::parse(&d.url) {
+        if let Err(why) = registry::check_host(&url, sender.settings.policy) {
             return Outcome {
                 status: None,
                 error: Some(format!("receiver address not allowed: url {why}")),
@@ -126,7 +159,8 @@ pub async fn send(client: &reqwest::Client, d: &Due) -> Outcome {
             };
         }
     }
-    let req = client
+    let req = sender
+        .client
         .post(&d.url)
         .header("Content-Type", "application/json")
         .header("X-Webhook-Event", &d.event_type)
@@ -244,9 +278,9 @@ pub struct TestResult {
 }
 
 /// Sends a `test` event to webhook `id` now (enabled or not) and logs the attempt.
-pub async fn send_test(db: &Db, client: &reqwest::Client, id: i64) -> Result<TestResult> {
+pub async fn send_test(db: &Db, sender: &Sender, id: i64) -> Result<TestResult> {
     let d = blocking(db, move |c| registry::test_delivery(c, id)).await?;
-    let outcome = send(client, &d).await;
+    let outcome = send(sender, &d).await;
     let logged = outcome.clone();
     blocking(db, move |c| {
         registry::log_attempt(
@@ -269,15 +303,11 @@ pub async fn send_test(db: &Db, client: &reqwest::Client, id: i64) -> Result<Tes
 }
 
 /// Sends one webhook's deliveries in order, recording each attempt.
-async fn deliver_group(
-    db: Db,
-    client: reqwest::Client,
-    base: Duration,
-    rows: Vec<Due>,
-) -> Vec<AfterAttempt> {
+async fn deliver_group(db: Db, sender: Sender, rows: Vec<Due>) -> Vec<AfterAttempt> {
+    let base = sender.settings.retry_base;
     let mut out = Vec::with_capacity(rows.len());
     for d in rows {
-        let outcome = send(&client, &d).await;
+        let outcome = send(&sender, &d).await;
         if let Some(err) = &outcome.error {
             tracing::warn!(
                 webhook = d.webhook_id,
@@ -330,8 +360,7 @@ pub struct FlushReport {
 
 /// Attempts every pending delivery of enabled webhooks once (due or not), concurrently per
 /// webhook, and returns the tally.
-pub async fn flush(db: &Db, client: &reqwest::Client) -> Result<FlushReport> {
-    let base = registry::retry_base();
+pub async fn flush(db: &Db, sender: &Sender) -> Result<FlushReport> {
     let mut report = FlushReport::default();
     let mut seen: HashSet<i64> = HashSet::new();
     loop {
@@ -348,7 +377,7 @@ pub async fn flush(db: &Db, client: &reqwest::Client) -> Result<FlushReport> {
         seen.extend(rows.iter().map(|d| d.id));
         let mut set = tokio::task::JoinSet::new();
         for (_, rows) in group(rows) {
-            set.spawn(deliver_group(db.clone(), client.clone(), base, rows));
+            set.spawn(deliver_group(db.clone(), sender.clone(), rows));
         }
         while let Some(done) = set.join_next().await {
             for after in done.unwrap_or_default() {
@@ -366,15 +395,12 @@ pub async fn flush(db: &Db, client: &reqwest::Client) -> Result<FlushReport> {
 /// outbox dispatcher notifies it after new events) and by a timer for retries. Runs until
 /// `shutdown` fires; an attempt cut short by shutdown is not recorded, so it is sent again
 /// after the next start (at least once).
-pub async fn run(db: Db, wake: Arc<Notify>, shutdown: impl std::future::Future<Output = ()>) {
-    let client = match client() {
-        Ok(c) => c,
-        Err(e) => {
-            tracing::error!("webhook sender not started: {e}");
-            return;
-        }
-    };
-    let base = registry::retry_base();
+pub async fn run(
+    db: Db,
+    sender: Sender,
+    wake: Arc<Notify>,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
     let (done_tx, mut done_rx) = mpsc::unbounded_channel::<i64>();
     let mut busy: HashSet<i64> = HashSet::new();
     let mut tasks = tokio::task::JoinSet::new();
@@ -395,9 +421,9 @@ pub async fn run(db: Db, wake: Arc<Notify>, shutdown: impl std::future::Future<O
                     if !busy.insert(webhook) {
                         continue;
                     }
-                    let (db, client, done) = (db.clone(), client.clone(), done_tx.clone());
+                    let (db, sender, done) = (db.clone(), sender.clone(), done_tx.clone());
                     tasks.spawn(async move {
-                        deliver_group(db, client, base, rows).await;
+                        deliver_group(db, sender, rows).await;
                         let _ = done.send(webhook);
                     });
                 }

@@ -1,7 +1,8 @@
 //! The Twitch bot account (`serve --twitch-bot`, `docs/chat.md` "Replies in chat"), against
 //! the fake Twitch server: its login, poll announcements and winners driven by the core's
-//! events, `!game` with and without the room code, `!votes`, the 20-per-30-s limiter under
-//! a burst (counts, not timings), a refused token, a bot without a token.
+//! events, `!game` with and without the room code, `!votes`, Twitch's `msg_ratelimit`, the
+//! 20-per-30-s limiter under a burst (counts, not timings), a refused token, a bot without
+//! a token.
 
 use super::chat_live::{game_id, status, twitch_server, wait_for, wait_state};
 use super::fake_twitch::{FakeTwitch, Transport, Viewer};
@@ -112,6 +113,20 @@ fn bot_logs_in_announces_polls_and_answers_game_and_votes() {
     );
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(said(5), "Poll closed: Drawful 2 wins with 1 vote!");
+    // Twitch says the bot sends too fast: nothing more for a whole window, so a question
+    // asked now is not answered (it would be answered more than 10 s late).
+    fake.send_channel(
+        "pajlada",
+        &super::fake_twitch::fixture("notice_ratelimit").replace("#randers00", "#pajlada"),
+    );
+    wait_for(20, "the notice read", || {
+        srv.logs().contains("msg_ratelimit")
+    });
+    fake.say("pajlada", "privmsg_plain", &viewer(6), "!game");
+    wait_for(20, "the answer dropped", || {
+        srv.logs().contains("reply dropped")
+    });
+    assert_eq!(fake.said("pajlada").len(), 5);
     // The token never reaches the logs.
     assert!(!srv.logs().contains("t0ps3cr3t"));
 }

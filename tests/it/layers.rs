@@ -3,7 +3,8 @@
 //! `crate::core::…`/`super::…` paths draw. The core must have no cycle (issue 25), so each
 //! module can be read knowing only what lies below it. Test code (`#[cfg(test)] mod …`,
 //! `tests.rs`) is left out: a test may set up rows through the modules above.
-//! `tools/check-core-cycles.sh` runs this test alone.
+//! It also checks that core code reads no environment variable and names no `reqwest` type
+//! (issue 25, point 3). `tools/check-core-cycles.sh` runs these tests alone.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -492,4 +493,72 @@ fn cycle_finder_sees_a_loop() {
             vec!["super", "b", "C"]
         ]
     );
+}
+
+/// What core code must not name (issue 25, point 3): the environment is read by the faces
+/// (`src/env.rs`, clap's `env`) and handed in as values, and HTTP clients live in the faces.
+const FORBIDDEN_IN_CORE: &[(&str, &str)] = &[
+    (
+        "env::var",
+        "reads the environment (read it in src/env.rs and pass the value in)",
+    ),
+    (
+        "reqwest",
+        "uses the HTTP client's types (the core parses URLs with `url`)",
+    ),
+];
+
+/// The forbidden names `code` (comments and strings already blanked) contains, whole words.
+fn forbidden_names(code: &str) -> Vec<&'static str> {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    FORBIDDEN_IN_CORE
+        .iter()
+        .filter(|(name, _)| {
+            code.match_indices(name).any(|(at, _)| {
+                !code[..at].ends_with(word) && {
+                    // `env::var` also catches `env::var_os` and `env::vars`.
+                    let after = &code[at + name.len()..];
+                    name.starts_with("env::") || !after.starts_with(word)
+                }
+            })
+        })
+        .map(|(name, _)| *name)
+        .collect()
+}
+
+#[test]
+fn core_reads_no_environment_and_names_no_http_client() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core");
+    let mut paths = Vec::new();
+    rs_files(&root, &mut paths);
+    assert!(paths.len() > 20, "read only {} core files", paths.len());
+    let mut report = String::new();
+    // Test code too: a core test that sets a variable would hide a reader.
+    for path in paths {
+        let code = strip(&std::fs::read_to_string(&path).unwrap());
+        for name in forbidden_names(&code) {
+            let why = FORBIDDEN_IN_CORE
+                .iter()
+                .find(|(n, _)| *n == name)
+                .unwrap()
+                .1;
+            let rel = path.strip_prefix(&root).unwrap().display();
+            report.push_str(&format!("  core/{rel}: `{name}` {why}\n"));
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "the core must take its configuration as values:\n{report}"
+    );
+}
+
+#[test]
+fn forbidden_names_are_found_in_code_only() {
+    let code = strip("let v = std::env::var_os(\"X\"); // reqwest\nlet s = \"env::var\";");
+    assert_eq!(forbidden_names(&code), ["env::var"]);
+    assert_eq!(
+        forbidden_names(&strip("fn f(u: &reqwest::Url) {}")),
+        ["reqwest"]
+    );
+    assert!(forbidden_names(&strip("let t = std::env::temp_dir(); let myreqwest = 1;")).is_empty());
 }

@@ -80,20 +80,6 @@ impl Default for Rules {
 }
 
 impl Rules {
-    /// The rules from the environment: `JACKBOX_CHAT_BARE_NUMBERS=0` turns bare numbers
-    /// off; `JACKBOX_CHAT_IGNORE` (comma-separated logins) replaces the ignore list (empty:
-    /// nobody is ignored).
-    pub fn from_env() -> Rules {
-        let mut r = Rules::default();
-        if let Ok(v) = std::env::var("JACKBOX_CHAT_BARE_NUMBERS") {
-            r.bare_numbers = !matches!(v.trim(), "0" | "false" | "off" | "no");
-        }
-        if let Ok(v) = std::env::var("JACKBOX_CHAT_IGNORE") {
-            r.ignore = parse_list(&v);
-        }
-        r
-    }
-
     pub fn ignores(&self, login: &str) -> bool {
         self.ignore
             .iter()
