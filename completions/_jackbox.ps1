@@ -1236,7 +1236,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)')
+            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Named admins: add, list, remove, rotate (each logs in with their own key)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1245,6 +1245,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
         'jackbox;auth;set-key' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key (prefer stdin: options show up in the process list)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file [default: per platform; `jackbox db path` prints it]')
+            [CompletionResult]::new('--generate', '--generate', [CompletionResultType]::ParameterName, 'Generate a new random key and print it once')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s JSON instead of tables')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown')
@@ -1394,7 +1395,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;auth;help' {
-            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)')
+            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Named admins: add, list, remove, rotate (each logs in with their own key)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1844,7 +1845,7 @@ Register-ArgumentCompleter -Native -CommandName 'jackbox' -ScriptBlock {
             break
         }
         'jackbox;help;auth' {
-            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)')
+            [CompletionResult]::new('set-key', 'set-key', [CompletionResultType]::ParameterValue, 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Named admins: add, list, remove, rotate (each logs in with their own key)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`')
             break

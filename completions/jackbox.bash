@@ -1228,7 +1228,7 @@ _jackbox() {
             return 0
             ;;
         jackbox__subcmd__auth__subcmd__set__subcmd__key)
-            opts="-q -h -V --key --db --json --quiet --help --version"
+            opts="-q -h -V --key --generate --db --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

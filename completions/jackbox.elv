@@ -1093,7 +1093,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)'
             cand admin 'Named admins: add, list, remove, rotate (each logs in with their own key)'
             cand token 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1101,6 +1101,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;auth;set-key'= {
             cand --key 'The key (prefer stdin: options show up in the process list)'
             cand --db 'The database file [default: per platform; `jackbox db path` prints it]'
+            cand --generate 'Generate a new random key and print it once'
             cand --json 'Print the API''s JSON instead of tables'
             cand -q 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
             cand --quiet 'Print only IDs: the new ID of what was created, the IDs of what is listed or shown'
@@ -1231,7 +1232,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;auth;token;help;help'= {
         }
         &'jackbox;auth;help'= {
-            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)'
             cand admin 'Named admins: add, list, remove, rotate (each logs in with their own key)'
             cand token 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1591,7 +1592,7 @@ set edit:completion:arg-completer[jackbox] = {|@words|
         &'jackbox;help;webhook;flush'= {
         }
         &'jackbox;help;auth'= {
-            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key)'
+            cand set-key 'Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from stdin unless --key or --generate)'
             cand admin 'Named admins: add, list, remove, rotate (each logs in with their own key)'
             cand token 'Mint an API token (admin, or read-only with --viewer); `token list`, `token revoke ID`'
         }

@@ -36,6 +36,21 @@ const FATAL_NOTICES: &[&str] = &[
     "tos_ban",
 ];
 
+/// NOTICE ids that, with a bot account, refuse one of its messages: the channel is still
+/// read (a bot banned from talking still sees the votes), the refusal is logged.
+const SEND_REFUSALS: &[&str] = &[
+    "msg_banned",
+    "msg_timedout",
+    "msg_duplicate",
+    "msg_slowmode",
+    "msg_followersonly",
+    "msg_subsonly",
+    "msg_emoteonly",
+    "msg_r9k",
+    "msg_verified_email",
+    "msg_requires_verified_phone_number",
+];
+
 /// NOTICE texts (channel `*`) that refuse the login: a bad or expired token.
 const AUTH_NOTICES: &[&str] = &["Login authentication failed", "Improperly formatted auth"];
 
@@ -214,6 +229,10 @@ async fn read_lines(
                     .channel_login
                     .as_deref()
                     .is_none_or(|c| c.eq_ignore_ascii_case(&channel));
+                if ours && h.bot().is_some() && SEND_REFUSALS.contains(&id) {
+                    tracing::warn!(channel = %channel, id, text = %n.message_text, "twitch bot: message refused");
+                    continue;
+                }
                 if ours && FATAL_NOTICES.contains(&id) {
                     return End::Fatal(format!("{id}: {}", n.message_text));
                 }

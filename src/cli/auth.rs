@@ -13,17 +13,22 @@ use std::io::{IsTerminal, Read};
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
     /// Set the legacy admin key (name `admin`) used by `POST /api/auth/login` (read from
-    /// stdin unless --key)
+    /// stdin unless --key or --generate)
     #[command(after_help = "Examples:
+  jackbox auth set-key --generate
   echo 'correct horse battery staple' | jackbox auth set-key
   jackbox auth set-key --key \"$KEY\"
 
-JACKBOX_ADMIN_KEY (or ADMIN_KEY), when set for the daemon, takes precedence.
-Tokens from logins with the old key stop working.")]
+--generate prints a new random key (jbx_<id>_<secret>) once: its public id lets a login
+check it with one hash. JACKBOX_ADMIN_KEY (or ADMIN_KEY), when set for the daemon, takes
+precedence. Tokens from logins with the old key stop working.")]
     SetKey {
         /// The key (prefer stdin: options show up in the process list)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "generate")]
         key: Option<String>,
+        /// Generate a new random key and print it once
+        #[arg(long)]
+        generate: bool,
     },
     /// Named admins: add, list, remove, rotate (each logs in with their own key)
     #[command(subcommand)]
@@ -122,22 +127,34 @@ fn registry() -> Result<auth::Registry> {
 
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
     match cmd {
-        Cmd::SetKey { key } => {
+        Cmd::SetKey { key, generate } => {
             let key = match key {
                 Some(k) => k,
+                None if generate => admins::generate_key(),
                 None => read_stdin_key("Enter the admin key, then Ctrl-D:")?,
             };
             auth::require_key(Some(&key))?;
             let mut conn = ctx.open_or_create()?;
             auth::set_key(&mut conn, &key)?;
+            let shown = generate.then_some(key);
             if ctx.json {
-                output::json(&serde_json::json!({ "message": "Admin key set" }))
-            } else {
-                if !ctx.quiet {
-                    output::line("Admin key set (stored as a salted hash).");
+                let mut reply = serde_json::json!({ "message": "Admin key set" });
+                if let Some(k) = &shown {
+                    reply["key"] = k.as_str().into();
                 }
-                Ok(())
+                return output::json(&reply);
             }
+            match shown {
+                Some(k) if ctx.quiet => output::line(&k),
+                Some(k) => {
+                    output::line("Admin key set (stored as a salted hash).");
+                    output::line(&format!("key: {k}"));
+                    eprintln!("This key is shown only now: keep it safe.");
+                }
+                None if !ctx.quiet => output::line("Admin key set (stored as a salted hash)."),
+                None => {}
+            }
+            Ok(())
         }
         Cmd::Admin(cmd) => admin(ctx, cmd),
         Cmd::Token { action, mint } => match action {

@@ -9,6 +9,7 @@ use crate::Result;
   JACKBOX_ADMIN_KEY=secret jackbox serve
   jackbox serve --bind 0.0.0.0:5000 --cors-origin https://overlay.example.com
   jackbox serve --bind 127.0.0.1:0 --log-format json   (port 0: any free port)
+  JACKBOX_TWITCH_TOKEN=oauth:… jackbox serve --twitch mychannel --twitch-bot mybot
 
 The first line on stderr is `listening on http://ADDR`. Logs go to stderr; the filter comes
 from JACKBOX_LOG (e.g. `info`, `jackbox=debug`).")]

@@ -4,10 +4,9 @@
 //! is returned once, to be shown once.
 
 use super::audit::{self, Action};
-use super::keys::{self, check_hash, hash_key, keys_equal, LEGACY_ADMIN};
+use super::keys::{self, check_hash, hash_key, key_id, keys_equal, LEGACY_ADMIN};
 use crate::{store, Error, Result};
 use hmac::{Hmac, Mac};
-use rand::Rng;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -16,8 +15,7 @@ use std::path::Path;
 
 /// Shortest key accepted from a user or an admins file.
 pub const MIN_KEY_LEN: usize = 16;
-/// Length of a generated key.
-pub const GENERATED_KEY_LEN: usize = 40;
+pub use keys::generate_key;
 
 /// An admin of the admins file.
 #[derive(Debug, Clone, Deserialize)]
@@ -130,27 +128,55 @@ fn new_key(given: Option<&str>) -> Result<(String, Option<String>)> {
     }
 }
 
-/// A new random key: [`GENERATED_KEY_LEN`] letters and digits.
-pub fn generate_key() -> String {
-    rand::thread_rng()
-        .sample_iter(rand::distributions::Alphanumeric)
-        .take(GENERATED_KEY_LEN)
-        .map(char::from)
-        .collect()
+fn stored_row(r: &rusqlite::Row) -> rusqlite::Result<Stored> {
+    Ok(Stored {
+        name: r.get(0)?,
+        key_hash: r.get(1)?,
+        generation: r.get(2)?,
+    })
 }
 
 /// Every admin of the database, with its hash (one query).
 pub fn stored(conn: &Connection) -> Result<Vec<Stored>> {
     let mut stmt =
         conn.prepare_cached("SELECT name, key_hash, generation FROM admins ORDER BY id")?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Stored {
-            name: r.get(0)?,
-            key_hash: r.get(1)?,
-            generation: r.get(2)?,
-        })
-    })?;
+    let rows = stmt.query_map([], stored_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The database admin whose key has public id `id` (at most one: the id is unique).
+pub fn stored_by_key_id(conn: &Connection, id: &str) -> Result<Option<Stored>> {
+    Ok(conn
+        .prepare_cached("SELECT name, key_hash, generation FROM admins WHERE key_id = ?1")?
+        .query_row([id], stored_row)
+        .optional()?)
+}
+
+/// The database admins whose key has no public id (made before ids existed, or chosen in
+/// another shape): the only ones a key without an id can match.
+pub fn stored_without_key_id(conn: &Connection) -> Result<Vec<Stored>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, key_hash, generation FROM admins WHERE key_id IS NULL ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], stored_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether the database has any admin.
+pub fn any_stored(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM admins)")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Refuses `key` when its public id (if any) is another admin's (`except`: the admin
+/// getting the key, by stored name). A generated id repeats with odds of about one in
+/// 2.8·10¹² per admin: running the command again is the answer then.
+fn check_key_id(conn: &Connection, key: &str, except: &str) -> Result<()> {
+    match key_id(key) {
+        Some(id) if keys::key_id_taken(conn, id, except, false)? => Err(keys::key_id_in_use(id)),
+        _ => Ok(()),
+    }
 }
 
 /// Whether there is no admin at all — no database admin, no admins file entry, no legacy
@@ -159,7 +185,7 @@ pub fn needs_setup(conn: &Connection, reg: &Registry) -> Result<bool> {
     Ok(reg.file.is_empty()
         && reg.env_key.is_none()
         && store::setting(conn, keys::ADMIN_KEY_SETTING)?.is_none()
-        && stored(conn)?.is_empty())
+        && !any_stored(conn)?)
 }
 
 /// The key generation of the database admin `name` (exact name), if it exists.
@@ -170,11 +196,40 @@ pub fn generation(conn: &Connection, name: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
-/// Refuses a key another admin (database, legacy key, file) already has. Compares with every
-/// one, like a login.
+/// The stored hashes `key` could be equal to: a key with a public id only to the key
+/// stored with that id (database admin, or the legacy key of `settings`), a key without one
+/// only to those stored without one. What a login compares, and a uniqueness check too.
+#[derive(Debug, Clone, Default)]
+pub struct Candidates {
+    pub stored: Vec<Stored>,
+    pub legacy_hash: Option<String>,
+}
+
+pub fn candidates(conn: &Connection, key: &str) -> Result<Candidates> {
+    let legacy_id = store::setting(conn, keys::ADMIN_KEY_ID_SETTING)?;
+    let (stored, legacy_named) = match key_id(key) {
+        Some(id) => (
+            stored_by_key_id(conn, id)?.into_iter().collect(),
+            legacy_id.as_deref() == Some(id),
+        ),
+        None => (stored_without_key_id(conn)?, legacy_id.is_none()),
+    };
+    let legacy_hash = match legacy_named {
+        true => store::setting(conn, keys::ADMIN_KEY_SETTING)?,
+        false => None,
+    };
+    Ok(Candidates {
+        stored,
+        legacy_hash,
+    })
+}
+
+/// Refuses a key another admin (database, legacy key, file) already has: compared with the
+/// stored hashes it could equal ([`candidates`]) and the file's and environment's keys.
 fn check_unique_key(conn: &Connection, reg: &Registry, key: &str, except: &str) -> Result<()> {
+    let c = candidates(conn, key)?;
     let mut used = false;
-    for a in stored(conn)? {
+    for a in &c.stored {
         used |= check_hash(&a.key_hash, key) && !a.name.eq_ignore_ascii_case(except);
     }
     for a in &reg.file {
@@ -183,8 +238,8 @@ fn check_unique_key(conn: &Connection, reg: &Registry, key: &str, except: &str) 
     if let Some(k) = &reg.env_key {
         used |= keys_equal(k, key);
     }
-    if let Some(h) = store::setting(conn, keys::ADMIN_KEY_SETTING)? {
-        used |= check_hash(&h, key);
+    if let Some(h) = &c.legacy_hash {
+        used |= check_hash(h, key);
     }
     if used {
         return Err(key_in_use());
@@ -242,14 +297,17 @@ fn insert(tx: &Connection, reg: &Registry, name: &str, key: &str, generated: boo
         if exists {
             return Err(Error::duplicate(format!("Admin already exists: {name}")));
         }
+        check_key_id(tx, key, "")?;
         tx.prepare_cached(
-            "INSERT INTO admins (name, key_hash, generation, created_at) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO admins (name, key_hash, generation, created_at, key_id)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
         .execute(rusqlite::params![
             name,
             hashed,
             keys::new_generation(),
-            crate::time::now()
+            crate::time::now(),
+            key_id(key)
         ])?;
         audit::record(
             tx,
@@ -281,14 +339,19 @@ pub fn rotate(
     let name = store::write(conn, |tx| {
         let name = find(tx, name)?;
         check_unique_key(tx, reg, &key, &name)?;
+        check_key_id(tx, &key, &name)?;
+        // A key made before ids existed gets one here (when generated): rotating is how an
+        // old key moves to the one-hash login.
         tx.prepare_cached(
-            "UPDATE admins SET key_hash = ?2, generation = ?3, rotated_at = ?4 WHERE name = ?1",
+            "UPDATE admins SET key_hash = ?2, generation = ?3, rotated_at = ?4, key_id = ?5
+             WHERE name = ?1",
         )?
         .execute(rusqlite::params![
             name,
             hashed,
             keys::new_generation(),
-            crate::time::now()
+            crate::time::now(),
+            key_id(&key)
         ])?;
         crate::core::events::auth_changed(tx)?;
         audit::record(
@@ -427,7 +490,8 @@ pub fn check_file_against_db(conn: &Connection, path: &Path, file: &[FileAdmin])
                 d.name
             )));
         }
-        if db.iter().any(|d| check_hash(&d.key_hash, &a.key)) {
+        let same = candidates(conn, &a.key)?.stored;
+        if same.iter().any(|d| check_hash(&d.key_hash, &a.key)) {
             return Err(Error::invalid(format!(
                 "admins file {}: the key of {} is also the key of an admin in the database",
                 path.display(),
@@ -450,7 +514,10 @@ mod tests {
         assert!(validate_name("al ice").is_err());
         assert!(validate_name("élise").is_err());
         let k = generate_key();
-        assert_eq!(k.len(), GENERATED_KEY_LEN);
-        assert!(k.chars().all(|c| c.is_ascii_alphanumeric()));
+        let id = key_id(&k).expect("a generated key has an id");
+        assert_eq!(k, format!("jbx_{id}_{}", &k[13..]));
+        assert_eq!(k.len(), 4 + keys::KEY_ID_LEN + 1 + keys::KEY_SECRET_LEN);
+        assert!(k[13..].chars().all(|c| c.is_ascii_alphanumeric()));
+        assert_ne!(key_id(&generate_key()), Some(id));
     }
 }

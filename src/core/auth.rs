@@ -1,8 +1,10 @@
-//! Who may call the API: logging in with a key (checked against every admin: database,
-//! admins file, legacy key) and checking a verified token down to the [`Principal`] a
-//! request acts as (minted tokens, key generations).
+//! Who may call the API: logging in with a key (database admins, admins file, legacy key)
+//! and checking a verified token down to the [`Principal`] a request acts as (minted
+//! tokens, key generations).
 //!
-//! A login compares the presented key with every admin (no early exit on a match). Key
+//! A login costs one PBKDF2 hash when the key carries a public id (`jbx_<id>_<secret>`):
+//! only the admin with that id can match. A key without one is compared with every stored
+//! hash that has no id (keys made before ids existed), at least one hash either way. Key
 //! hashing lives in `keys`, token signing and lifetimes in `jwt`, the admins themselves in
 //! `admins`; this module sits above all three.
 
@@ -12,8 +14,9 @@ pub use super::jwt::{
     JWT_SECRET_SETTING, MAX_TTL_DAYS,
 };
 pub use super::keys::{
-    check_hash, hash_key, key_configured, keys_equal, new_generation, require_key, set_key,
-    ADMIN_KEY_GENERATION_SETTING, ADMIN_KEY_SETTING, KEY_REQUIRED, LEGACY_ADMIN,
+    check_hash, dummy_check, hash_key, key_configured, key_id, keys_equal, new_generation,
+    require_key, set_key, ADMIN_KEY_GENERATION_SETTING, ADMIN_KEY_ID_SETTING, ADMIN_KEY_SETTING,
+    KEY_REQUIRED, LEGACY_ADMIN,
 };
 use super::{admins, tokens};
 use crate::{store, Error, ErrorKind, Result};
@@ -55,7 +58,9 @@ pub struct LoggedIn {
     pub kg: String,
 }
 
-/// What a login compares a presented key with, read from the database (cheap: no hashing).
+/// The stored hashes a presented key can match, read from the database (cheap: no
+/// hashing): for a key with a public id, the one admin (database admin or legacy key) with
+/// that id; for a key without one, every stored hash without an id (`admins::candidates`).
 #[derive(Debug, Clone)]
 pub struct LoginCandidates {
     stored: Vec<admins::Stored>,
@@ -63,29 +68,40 @@ pub struct LoginCandidates {
     legacy_generation: String,
 }
 
-/// Reads the database's admins and legacy key hash for a login. `Admin key is not
-/// configured` when there is no admin at all (`reg` included).
-pub fn login_candidates(conn: &Connection, reg: &Registry) -> Result<LoginCandidates> {
-    let stored = admins::stored(conn)?;
-    let legacy_hash = store::setting(conn, ADMIN_KEY_SETTING)?;
-    if stored.is_empty() && reg.file.is_empty() && reg.env_key.is_none() && legacy_hash.is_none() {
+/// Reads what [`check_login`] compares `presented` with. `Admin key is not configured` when
+/// there is no admin at all (`reg` included).
+pub fn login_candidates(
+    conn: &Connection,
+    reg: &Registry,
+    presented: &str,
+) -> Result<LoginCandidates> {
+    if reg.file.is_empty()
+        && reg.env_key.is_none()
+        && store::setting(conn, ADMIN_KEY_SETTING)?.is_none()
+        && !admins::any_stored(conn)?
+    {
         return Err(not_configured());
     }
+    let c = admins::candidates(conn, presented)?;
+    // The environment's key replaces the stored one.
+    let legacy_hash = c.legacy_hash.filter(|_| reg.env_key.is_none());
     let legacy_generation = match &legacy_hash {
         Some(_) => store::setting(conn, ADMIN_KEY_GENERATION_SETTING)?.unwrap_or_default(),
         None => String::new(),
     };
     Ok(LoginCandidates {
-        stored,
+        stored: c.stored,
         legacy_hash,
         legacy_generation,
     })
 }
 
-/// Checks a presented key against every admin: the database's, the file's, then the legacy
-/// key. Every one is compared (constant-time each, no early exit), so the time taken does
-/// not tell which admin matched or whether any did; `None` for a wrong key. CPU only (the
-/// database hashes are PBKDF2): the daemon runs it off its reader pool.
+/// Checks a presented key against its candidates (see [`LoginCandidates`]), then the admins
+/// file's and the environment's keys (plain constant-time comparisons, no hashing). Every
+/// one is compared (no early exit), and when no stored hash is a candidate one dummy hash
+/// is made: a key naming an admin that does not exist takes as long as one naming an
+/// admin that does, so the time taken tells nothing. `None` for a wrong key. CPU only: the
+/// daemon runs it off its reader pool.
 pub fn check_login(c: &LoginCandidates, reg: &Registry, presented: &str) -> Option<LoggedIn> {
     let mut found: Option<LoggedIn> = None;
     let mut note = |ok: bool, name: &str, kg: String| {
@@ -111,12 +127,15 @@ pub fn check_login(c: &LoginCandidates, reg: &Registry, presented: &str) -> Opti
         let ok = check_hash(h, presented);
         note(ok, LEGACY_ADMIN, format!("key:{}", c.legacy_generation));
     }
+    if c.stored.is_empty() && c.legacy_hash.is_none() {
+        dummy_check(presented);
+    }
     found
 }
 
 /// [`login_candidates`] then [`check_login`], on one connection (the CLI's way).
 pub fn login(conn: &Connection, reg: &Registry, presented: &str) -> Result<Option<LoggedIn>> {
-    let candidates = login_candidates(conn, reg)?;
+    let candidates = login_candidates(conn, reg, presented)?;
     Ok(check_login(&candidates, reg, presented))
 }
 
@@ -283,6 +302,77 @@ mod tests {
         // Database admins and minted tokens need the database.
         assert!(check_static(&reg, &claims("x", "db:1".into())).is_none());
         assert!(!reg.generation("key-one-0123456789").contains("key"));
+    }
+
+    /// PBKDF2 evaluations `f` makes (a counter compiled into test builds only, `keys::HASHES`).
+    fn hashes<T>(f: impl FnOnce() -> T) -> (T, u64) {
+        let before = super::super::keys::HASHES.with(|h| h.get());
+        let out = f();
+        (out, super::super::keys::HASHES.with(|h| h.get()) - before)
+    }
+
+    #[test]
+    fn a_login_costs_one_hash_whatever_the_number_of_admins() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = store::open(&dir.path().join("t.db")).unwrap();
+        let reg = Registry {
+            file: vec![admins::FileAdmin {
+                name: "filed".into(),
+                key: "file-key-0123456789".into(),
+            }],
+            env_key: None,
+            secret: b"s".to_vec(),
+        };
+        let mut keys = Vec::new();
+        for n in [1, 6] {
+            while keys.len() < n {
+                let name = format!("admin{}", keys.len());
+                let reply = admins::add(&mut conn, &reg, &name, None).unwrap();
+                keys.push((name, reply.key.unwrap()));
+            }
+            for (name, key) in &keys {
+                let (who, cost) = hashes(|| login(&conn, &reg, key).unwrap());
+                assert_eq!(who.map(|w| w.name).as_deref(), Some(name.as_str()));
+                assert_eq!(cost, 1, "{n} admins: the right key of {name}");
+            }
+            let id = key_id(&keys[0].1).unwrap();
+            let wrong = [
+                format!("jbx_{id}_wrongsecret"),   // an admin's id, a wrong secret
+                "jbx_zzzzzzzz_wrongsecret".into(), // an id nobody has: one dummy hash
+                "an old-style key, no id".into(),  // no id, and no stored key without one
+                format!("jbx_{id}"),               // not the shape: no id
+            ];
+            for key in &wrong {
+                let (who, cost) = hashes(|| login(&conn, &reg, key).unwrap());
+                assert_eq!(who, None, "{key}");
+                assert_eq!(cost, 1, "{n} admins: wrong key {key}");
+            }
+            // The admins file is compared without hashing.
+            let (who, cost) = hashes(|| login(&conn, &reg, "file-key-0123456789").unwrap());
+            assert_eq!((who.unwrap().name.as_str(), cost), ("filed", 1));
+        }
+        // Keys without an id (made before ids, or chosen): found by comparing with each
+        // stored hash without an id, and only those; keys with an id still cost one hash.
+        admins::add(&mut conn, &reg, "old", Some("an old key without an id")).unwrap();
+        set_key(&mut conn, "the legacy key").unwrap();
+        let (who, cost) = hashes(|| login(&conn, &reg, "an old key without an id").unwrap());
+        assert_eq!((who.unwrap().name.as_str(), cost), ("old", 2));
+        let (who, cost) = hashes(|| login(&conn, &reg, "the legacy key").unwrap());
+        assert_eq!((who.unwrap().name.as_str(), cost), (LEGACY_ADMIN, 2));
+        let (who, cost) = hashes(|| login(&conn, &reg, &keys[3].1).unwrap());
+        assert_eq!((who.unwrap().name, cost), (keys[3].0.clone(), 1));
+        let (who, cost) = hashes(|| login(&conn, &reg, "jbx_zzzzzzzz_wrongsecret").unwrap());
+        assert_eq!((who, cost), (None, 1));
+        // Rotating gives the old key an id; a generated legacy key has one too.
+        let rotated = admins::rotate(&mut conn, &reg, "old", None).unwrap();
+        let generated = super::super::keys::generate_key();
+        set_key(&mut conn, &generated).unwrap();
+        for (key, name) in [(rotated.key.unwrap(), "old"), (generated, LEGACY_ADMIN)] {
+            let (who, cost) = hashes(|| login(&conn, &reg, &key).unwrap());
+            assert_eq!((who.unwrap().name.as_str(), cost), (name, 1));
+        }
+        let (who, cost) = hashes(|| login(&conn, &reg, "an old key without an id").unwrap());
+        assert_eq!((who, cost), (None, 1));
     }
 
     #[test]

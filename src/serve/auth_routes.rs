@@ -28,13 +28,14 @@ pub async fn login(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let body = req.json_limit(LOGIN_BODY_LIMIT).await?;
     let key = core_auth::require_key(body.get("key").and_then(|k| k.as_str()))?.to_string();
     let reg = app.registry.clone();
+    let presented = key.clone();
     let candidates = app
         .db
-        .read(move |conn| core_auth::login_candidates(conn, &reg))
+        .read(move |conn| core_auth::login_candidates(conn, &reg, &presented))
         .await?;
-    // The hashing (PBKDF2, per database admin) runs on its own blocking threads, at most
-    // LOGIN_CHECKS at once daemon-wide: a login flood waits here, never in front of the
-    // reader pool that serves public reads.
+    // The hashing (PBKDF2: one for a key with a public id, see `core::auth`) runs on its
+    // own blocking threads, at most LOGIN_CHECKS at once daemon-wide: a login flood waits
+    // here, never in front of the reader pool that serves public reads.
     let permit = app
         .login_checks
         .clone()

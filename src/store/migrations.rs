@@ -403,6 +403,15 @@ const STEPS: &[Step] = &[
         "ALTER TABLE webhooks ADD COLUMN format TEXT NOT NULL DEFAULT 'json'
             CHECK (format IN ('json', 'discord'));",
     ),
+    // 14: a key's public id (issue 26): generated keys read `jbx_<id>_<secret>`, and a
+    // login looks up the one admin whose `key_id` the presented key names, so it hashes
+    // once however many admins there are. NULL for keys made before (and keys chosen in
+    // another shape): those are still found by comparing with each admin that has no id.
+    Step::Sql(
+        "ALTER TABLE admins ADD COLUMN key_id TEXT
+            CHECK (key_id IS NULL OR (length(key_id) = 8 AND key_id NOT GLOB '*[^a-z0-9]*'));
+        CREATE UNIQUE INDEX admins_by_key_id ON admins (key_id) WHERE key_id IS NOT NULL;",
+    ),
 ];
 
 /// The tickers of step 9: (pack_name, title, ticker). Never edit: a new list is a new step.

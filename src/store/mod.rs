@@ -277,6 +277,13 @@ pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// Removes a `settings` value (nothing when it is absent).
+pub fn delete_setting(conn: &Connection, key: &str) -> Result<()> {
+    conn.prepare_cached("DELETE FROM settings WHERE key = ?1")?
+        .execute([key])?;
+    Ok(())
+}
+
 /// The ID for a new row of `table` (`sessions`, `session_games`), never one a deleted row had.
 ///
 /// SQLite hands out `MAX(rowid) + 1`, so deleting the newest session and creating another

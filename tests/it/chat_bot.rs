@@ -127,6 +127,19 @@ fn bot_logs_in_announces_polls_and_answers_game_and_votes() {
         srv.logs().contains("reply dropped")
     });
     assert_eq!(fake.said("pajlada").len(), 5);
+    // The bot banned from talking: its messages are refused, the votes still count.
+    fake.send_channel(
+        "pajlada",
+        &super::fake_twitch::fixture("notice_banned").replace("#forsen", "#pajlada"),
+    );
+    wait_for(20, "the refusal read", || {
+        srv.logs().contains("message refused")
+    });
+    fake.say("pajlada", "privmsg_plain", &viewer(7), "thisgame++");
+    wait_for(20, "a vote after the ban", || {
+        srv.env.count("SELECT COUNT(*) FROM live_votes") == 2
+    });
+    assert_eq!(status(&srv)["sources"][0]["state"], "connected");
     // The token never reaches the logs.
     assert!(!srv.logs().contains("t0ps3cr3t"));
 }

@@ -37,6 +37,7 @@ mod http_general;
 mod http_openapi;
 mod http_sessions;
 mod layers;
+mod logins;
 mod migrations;
 mod monitor;
 mod picker;
