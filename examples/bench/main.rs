@@ -362,9 +362,11 @@ impl Bench {
             );
             let mut walls = Vec::new();
             let mut peaks = Vec::new();
+            let mut cpus = Vec::new();
             for run in 1..=self.cfg.runs {
                 let db = self.fresh_copy("p4.db");
-                let Some((wall, peak_kb, stored)) = self.import_once(&db, &file) else {
+                let load = load_average();
+                let Some((wall, peak_kb, stored, cpu)) = self.import_once(&db, &file) else {
                     self.row(Row {
                         id: "P4",
                         what: "chat import",
@@ -375,14 +377,26 @@ impl Bench {
                     });
                     return;
                 };
+                let cpu_text =
+                    cpu.map_or("n/a".to_string(), |c| format!("{:.2} s", c.as_secs_f64()));
                 println!(
-                    "  run {run}: {:.2} s wall, peak RSS {}, chat_logs rows now {stored}",
+                    "  run {run}: {:.2} s wall, CPU (user + sys) {cpu_text}, peak RSS {}, chat_logs rows now {stored}, load average {load}",
                     wall.as_secs_f64(),
                     mb(peak_kb)
                 );
                 walls.push(wall);
                 peaks.push(peak_kb);
+                cpus.extend(cpu);
             }
+            let cpu = if cpus.is_empty() {
+                "CPU n/a".to_string()
+            } else {
+                format!(
+                    "CPU {:.2} s (runs {} s)",
+                    median(cpus.clone()).as_secs_f64(),
+                    each(&cpus, |c| format!("{:.2}", c.as_secs_f64()))
+                )
+            };
             let (wall, peak) = (median(walls.clone()), median(peaks.clone()));
             self.row(Row {
                 id: "P4",
@@ -393,7 +407,7 @@ impl Bench {
                 },
                 measured: format!("{:.2} s wall, peak RSS {}", wall.as_secs_f64(), mb(peak)),
                 reference: format!(
-                    "{scale} messages, {:.1} MB file; runs {} s, {}",
+                    "{scale} messages, {:.1} MB file; runs {} s, {}; {cpu}",
                     size as f64 / 1e6,
                     each(&walls, |w| format!("{:.2}", w.as_secs_f64())),
                     each(&peaks, |p| mb(*p))
@@ -404,26 +418,150 @@ impl Bench {
         }
     }
 
+    /// P4's limit on this machine: the import's own `INSERT` (the same SQL, one row per
+    /// statement, then 64 rows per statement as the import runs it) of the same 1M rows in
+    /// time order, their timestamps and hashes computed beforehand, in one transaction with
+    /// the import's page cache, in a tight loop on one connection in this process: no
+    /// parsing, no hashing, no staging, no vote counting. Commit included. CPU is this
+    /// process's user + system time.
+    fn p4_limit(&mut self) {
+        use jackbox::core::votes::token::message_hash;
+        let n = self.cfg.chat_messages;
+        let base = (chrono::Utc::now() - chrono::Duration::minutes(50)).timestamp_millis();
+        let sgid: i64 = rusqlite::Connection::open(&self.pristine)
+            .and_then(|c| {
+                c.query_row(
+                    "SELECT max(id) FROM session_games WHERE session_id = ?1",
+                    [self.active],
+                    |r| r.get(0),
+                )
+            })
+            .unwrap_or(1);
+        let rows: Vec<LimitRow> = (0..n)
+            .map(|i| {
+                let at =
+                    chrono::DateTime::from_timestamp_millis(base + i as i64 * 10).expect("time");
+                let ts = jackbox::time::format(at);
+                let (text, vote) = match i % 50 {
+                    0 => ("thisgame++", Some("up")),
+                    1 => ("thisgame--", Some("down")),
+                    _ => ("gg", None),
+                };
+                let user = format!("u{}", i % 20000);
+                let message = format!("{text} {i}");
+                let hash = message_hash(&user, &message, &ts);
+                LimitRow {
+                    user,
+                    message,
+                    ts,
+                    vote,
+                    sgid: vote.map(|_| sgid),
+                    hash,
+                }
+            })
+            .collect();
+        let mut figures = Vec::new();
+        for per in [1usize, 64] {
+            let db = self.fresh_copy("p4-limit.db");
+            let conn = jackbox::store::open(&db).expect("open");
+            conn.pragma_update(None, "cache_size", -32768)
+                .expect("cache");
+            let mut sql = String::from(
+                "INSERT OR IGNORE INTO chat_logs (session_id, username, message, timestamp, vote, session_game_id, message_hash) VALUES ",
+            );
+            sql.push_str(&vec!["(?, ?, ?, ?, ?, ?, ?)"; per].join(", "));
+            let cpu0 = cpu_time(std::process::id()).unwrap_or_default();
+            let start = Instant::now();
+            conn.execute_batch("BEGIN IMMEDIATE").expect("begin");
+            {
+                let mut st = conn.prepare(&sql).expect("prepare");
+                for chunk in rows.chunks(per) {
+                    if chunk.len() < per {
+                        let tail = sql.replacen(
+                            &vec!["(?, ?, ?, ?, ?, ?, ?)"; per].join(", "),
+                            &vec!["(?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", "),
+                            1,
+                        );
+                        st = conn.prepare(&tail).expect("prepare");
+                    }
+                    for (k, r) in chunk.iter().enumerate() {
+                        let at = k * 7;
+                        st.raw_bind_parameter(at + 1, self.active).expect("bind");
+                        st.raw_bind_parameter(at + 2, &r.user).expect("bind");
+                        st.raw_bind_parameter(at + 3, &r.message).expect("bind");
+                        st.raw_bind_parameter(at + 4, &r.ts).expect("bind");
+                        st.raw_bind_parameter(at + 5, r.vote).expect("bind");
+                        st.raw_bind_parameter(at + 6, r.sgid).expect("bind");
+                        st.raw_bind_parameter(at + 7, &r.hash).expect("bind");
+                    }
+                    st.raw_execute().expect("insert");
+                }
+            }
+            conn.execute_batch("COMMIT").expect("commit");
+            drop(conn);
+            let wall = start.elapsed();
+            let cpu = cpu_time(std::process::id())
+                .unwrap_or_default()
+                .saturating_sub(cpu0);
+            println!(
+                "P4 limit: {n} rows, {per} per statement: {:.2} s wall, {:.2} s CPU (connection closed: its checkpoint included), load average {}",
+                wall.as_secs_f64(),
+                cpu.as_secs_f64(),
+                load_average()
+            );
+            figures.push((wall, cpu));
+        }
+        self.row(Row {
+            id: "P4L",
+            what: "P4's inserts in a tight loop (the limit)",
+            measured: format!(
+                "{:.2} s ({:.2} s CPU) one row per statement; {:.2} s ({:.2} s CPU) 64 per statement",
+                figures[0].0.as_secs_f64(),
+                figures[0].1.as_secs_f64(),
+                figures[1].0.as_secs_f64(),
+                figures[1].1.as_secs_f64()
+            ),
+            reference: "the import's INSERT of the same rows, precomputed, one connection, one transaction".into(),
+            target: "(reference for P4)",
+            pass: None,
+        });
+    }
+
     /// One `jackbox chat import` into the active session of `db`: (wall, peak RSS kB,
-    /// chat_logs rows after), or `None` when this build has no importer.
-    fn import_once(&self, db: &Path, file: &Path) -> Option<(Duration, u64, i64)> {
+    /// chat_logs rows after, CPU time user + system when GNU time measured it), or `None`
+    /// when this build has no importer.
+    fn import_once(
+        &self,
+        db: &Path,
+        file: &Path,
+    ) -> Option<(Duration, u64, i64, Option<Duration>)> {
         let time_bin = Path::new("/usr/bin/time");
         let stats = self.dir.path().join("time.txt");
         let t = Instant::now();
-        let (out, peak_kb) = if time_bin.exists() {
+        let (out, peak_kb, cpu) = if time_bin.exists() {
             let mut c = Command::new(time_bin);
             c.arg("-f")
-                .arg("%e %M")
+                .arg("%e %M %U %S")
                 .arg("-o")
                 .arg(&stats)
                 .arg(&self.bin);
             c.arg("--db").arg(db).args(["chat", "import"]).arg(file);
             c.env_remove("JACKBOX_DB");
             let out = c.output().expect("chat import");
-            let peak = std::fs::read_to_string(&stats)
+            let last = std::fs::read_to_string(&stats)
                 .ok()
-                .and_then(|s| s.lines().last()?.split_whitespace().nth(1)?.parse().ok());
-            (out, peak)
+                .and_then(|s| s.lines().last().map(str::to_string))
+                .unwrap_or_default();
+            let field = |i: usize| {
+                last.split_whitespace()
+                    .nth(i)
+                    .and_then(|f| f.parse::<f64>().ok())
+            };
+            let peak = field(1).map(|kb| kb as u64);
+            let cpu = field(2)
+                .zip(field(3))
+                .map(|(user, sys)| Duration::from_secs_f64(user + sys));
+            (out, peak, cpu)
         } else {
             // No GNU time: poll VmHWM (the kernel's own high-water mark) while it runs.
             let mut child = self
@@ -442,7 +580,11 @@ impl Bench {
                 }
                 std::thread::sleep(Duration::from_millis(5));
             }
-            (child.wait_with_output().expect("chat import"), Some(peak))
+            (
+                child.wait_with_output().expect("chat import"),
+                Some(peak),
+                None,
+            )
         };
         let wall = t.elapsed();
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -455,7 +597,7 @@ impl Bench {
         let stored: i64 = rusqlite::Connection::open(db)
             .and_then(|c| c.query_row("SELECT COUNT(*) FROM chat_logs", [], |r| r.get(0)))
             .unwrap_or(-1);
-        Some((wall, peak_kb.unwrap_or(0), stored))
+        Some((wall, peak_kb.unwrap_or(0), stored, cpu))
     }
 
     /// P9: the web console and the overlay in headless Chromium, driven over the DevTools
@@ -1184,6 +1326,24 @@ fn cpu_time(pid: u32) -> Option<Duration> {
     Some(Duration::from_millis(ticks * 10))
 }
 
+/// One row of `Bench::p4_limit`, computed before the timing starts.
+struct LimitRow {
+    user: String,
+    message: String,
+    ts: String,
+    vote: Option<&'static str>,
+    sgid: Option<i64>,
+    hash: String,
+}
+
+/// The 1-minute load average, as `/proc/loadavg` prints it ("?" where there is none).
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
+}
+
 /// Microseconds of CPU per operation, from a CPU-time delta and an operation count.
 fn us_per(cpu: Duration, ops: f64) -> f64 {
     if ops <= 0.0 {
@@ -1336,6 +1496,7 @@ fn main() {
     runtime.block_on(bench.hold());
     if bench.cfg.runs("P4") {
         bench.p4();
+        bench.p4_limit();
     }
     if bench.cfg.runs("P9") {
         bench.p9();

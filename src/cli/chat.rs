@@ -4,6 +4,7 @@
 
 use super::output::{self, kv};
 use super::{values, Ctx};
+use crate::core::chat::follow::FOLLOW_FORMATS;
 use crate::core::chat::{self, Format, ImportSummary, Log, Options, Progress};
 use crate::core::sessions;
 use crate::Result;
@@ -49,8 +50,7 @@ pub enum Cmd {
         #[arg(long)]
         session: Option<i64>,
         /// The log's format
-        #[arg(long, default_value = "auto",
-              value_parser = values::choice(&["auto", "json", "twitchdownloader", "chatterino", "irc", "ytdlp", "chat-downloader"]))]
+        #[arg(long, default_value = values::AUTO, value_parser = values::auto_or(Format::NAMES.iter().copied()))]
         format: String,
         /// Local time of Chatterino and IRC logs as an offset from UTC [default: the
         /// header's zone, else UTC]
@@ -68,8 +68,8 @@ pub enum Cmd {
         /// The log file, or a Chatterino channel folder (its newest dated log)
         path: PathBuf,
         /// The log's format
-        #[arg(long, default_value = "auto",
-              value_parser = values::choice(&["auto", "chatterino", "irc", "ytdlp", "chat-downloader"]))]
+        #[arg(long, default_value = values::AUTO,
+              value_parser = values::auto_or(FOLLOW_FORMATS.iter().map(|f| f.as_str())))]
         format: String,
         /// The channel named in the audit log (chat:file:CHANNEL) [default: from the file name]
         #[arg(long)]
@@ -129,7 +129,8 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             }
             let f = crate::core::chat::follow::Follow {
                 path,
-                format: (format != "auto").then(|| Format::parse(&format)).flatten(),
+                // `auto` is no format: detected from the file.
+                format: Format::parse(&format),
                 channel,
                 utc_offset: utc_offset
                     .as_deref()
@@ -166,8 +167,8 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<()> {
         count: read_bytes.clone(),
     }))?;
     let format = match format.as_str() {
-        "auto" => None,
-        name => Some(Format::parse(name).ok_or_else(chat::unknown_format)?),
+        values::AUTO => None,
+        name => Some(name.parse::<Format>()?),
     };
 
     let bar = progress_bar(ctx, size);

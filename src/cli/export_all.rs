@@ -55,7 +55,7 @@ pub fn run(
     std::fs::create_dir_all(dir).map_err(|e| super::file_error("create directory", dir, e))?;
     let mut report = Report {
         dir: dir.to_path_buf(),
-        format: format.extension(),
+        format: format.as_str(),
         ..Report::default()
     };
     for s in &list {

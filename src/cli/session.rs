@@ -298,7 +298,7 @@ fn execute(ctx: &Ctx, cmd: Cmd) -> Result<()> {
             force,
         } => {
             let format = match format.as_deref() {
-                Some(f) => export::Format::parse(f)?,
+                Some(f) => f.parse::<export::Format>()?,
                 None if ctx.json && !all => export::Format::Json,
                 None => export::Format::Txt,
             };

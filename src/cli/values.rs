@@ -13,7 +13,7 @@ use std::ffi::OsStr;
 /// A value from a fixed set, in any case, delivered lowercased.
 #[derive(Clone, Debug)]
 pub struct Choice {
-    values: &'static [&'static str],
+    values: Vec<&'static str>,
     /// Whether clap rejects values outside the set (else the core does).
     checked: bool,
 }
@@ -21,15 +21,27 @@ pub struct Choice {
 /// One of `values`, any case; anything else is a usage error.
 pub fn choice(values: &'static [&'static str]) -> Choice {
     Choice {
-        values,
+        values: values.to_vec(),
         checked: true,
     }
 }
 
+/// `auto` (let the command find out) or one of `values`, any case; anything else is a
+/// usage error.
+pub fn auto_or(values: impl IntoIterator<Item = &'static str>) -> Choice {
+    Choice {
+        values: std::iter::once(AUTO).chain(values).collect(),
+        checked: true,
+    }
+}
+
+/// The value of [`auto_or`] that names none of the others.
+pub const AUTO: &str = "auto";
+
 /// One of `values`, any case; anything else is passed on for the core to refuse.
 pub fn core_checked(values: &'static [&'static str]) -> Choice {
     Choice {
-        values,
+        values: values.to_vec(),
         checked: false,
     }
 }

@@ -128,7 +128,8 @@ pub fn run_votes(ctx: &Ctx, cmd: VotesCmd) -> Result<()> {
                 session_id: session,
                 game_id,
                 username: user,
-                vote_type,
+                // clap took only up/down (any case, lowercased).
+                vote_type: vote_type.map(|t| t.parse()).transpose()?,
                 page,
                 limit,
             }

@@ -289,33 +289,49 @@ pub fn add_first(conn: &mut Connection, reg: &Registry, name: &str) -> Result<Ke
 /// Inserts database admin `name` with `key` (hashed), part of the caller's transaction.
 fn insert(tx: &Connection, reg: &Registry, name: &str, key: &str, generated: bool) -> Result<()> {
     let hashed = hash_key(key);
-    {
-        check_unique_key(tx, reg, key, "")?;
-        let exists: bool = tx
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM admins WHERE name = ?1)")?
-            .query_row([name], |r| r.get(0))?;
-        if exists {
-            return Err(Error::duplicate(format!("Admin already exists: {name}")));
-        }
-        check_key_id(tx, key, "")?;
-        tx.prepare_cached(
-            "INSERT INTO admins (name, key_hash, generation, created_at, key_id)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(rusqlite::params![
-            name,
-            hashed,
-            keys::new_generation(),
-            crate::time::now(),
-            key_id(key)
-        ])?;
-        audit::record(
-            tx,
-            Action::AdminAdd,
-            Some(format!("admin:{name}")),
-            json!({ "name": name, "generated": generated }),
-        )
+    check_unique_key(tx, reg, key, "")?;
+    let exists: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM admins WHERE name = ?1)")?
+        .query_row([name], |r| r.get(0))?;
+    if exists {
+        return Err(Error::duplicate(format!("Admin already exists: {name}")));
     }
+    check_key_id(tx, key, "")?;
+    write_key(
+        tx,
+        "INSERT INTO admins (name, key_hash, generation, created_at, key_id)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        Action::AdminAdd,
+        name,
+        (key, &hashed),
+        generated,
+    )
+}
+
+/// Stores admin `name`'s new key: `sql` (an insert or an update of the row, bound to the
+/// name, the hash, a fresh generation, the time and the key's id) and the audit row of
+/// `action`.
+fn write_key(
+    tx: &Connection,
+    sql: &str,
+    action: Action,
+    name: &str,
+    (key, hashed): (&str, &str),
+    generated: bool,
+) -> Result<()> {
+    tx.prepare_cached(sql)?.execute(rusqlite::params![
+        name,
+        hashed,
+        keys::new_generation(),
+        crate::time::now(),
+        key_id(key)
+    ])?;
+    audit::record(
+        tx,
+        action,
+        Some(format!("admin:{name}")),
+        json!({ "name": name, "generated": generated }),
+    )
 }
 
 /// The database admin called `name` (case-insensitive), by its stored spelling.
@@ -342,24 +358,16 @@ pub fn rotate(
         check_key_id(tx, &key, &name)?;
         // A key made before ids existed gets one here (when generated): rotating is how an
         // old key moves to the one-hash login.
-        tx.prepare_cached(
+        write_key(
+            tx,
             "UPDATE admins SET key_hash = ?2, generation = ?3, rotated_at = ?4, key_id = ?5
              WHERE name = ?1",
-        )?
-        .execute(rusqlite::params![
-            name,
-            hashed,
-            keys::new_generation(),
-            crate::time::now(),
-            key_id(&key)
-        ])?;
-        crate::core::events::auth_changed(tx)?;
-        audit::record(
-            tx,
             Action::AdminRotate,
-            Some(format!("admin:{name}")),
-            json!({ "name": name, "generated": generated.is_some() }),
+            &name,
+            (&key, &hashed),
+            generated.is_some(),
         )?;
+        crate::core::events::auth_changed(tx)?;
         Ok(name)
     })?;
     Ok(KeyReply {

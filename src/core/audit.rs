@@ -9,6 +9,7 @@
 //! write path can pass the wrong one. Writes made outside any face (the room monitor's own
 //! bookkeeping, webhook delivery state) are not operations of a person and record nothing.
 
+use crate::core::input::{Least, Raw, Wording};
 use crate::{Error, Result};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -126,8 +127,8 @@ impl Filter {
         let mut f = Filter::default();
         for (k, v) in pairs {
             match k {
-                "limit" => f.limit = Some(positive(v, "limit must be a positive integer")?),
-                "before" => f.before = Some(positive(v, "before must be a positive integer")?),
+                "limit" => f.limit = Some(Raw::Text(v).count(k, Least::One, Wording::Plain)?),
+                "before" => f.before = Some(Raw::Text(v).count(k, Least::One, Wording::Plain)?),
                 "actor" if !v.is_empty() => f.actor = Some(v.to_string()),
                 "action" if !v.is_empty() => f.action = Some(v.to_string()),
                 _ => {}
@@ -144,19 +145,11 @@ impl Filter {
                 )));
             }
         }
-        if self.before.is_some_and(|b| b < 1) {
-            return Err(Error::invalid("before must be a positive integer"));
+        if let Some(b) = self.before {
+            Raw::Int(b).count("before", Least::One, Wording::Plain)?;
         }
         Ok(self)
     }
-}
-
-fn positive(v: &str, message: &str) -> Result<i64> {
-    v.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n >= 1)
-        .ok_or_else(|| Error::invalid(message))
 }
 
 /// The log, newest first (one query).

@@ -1,44 +1,21 @@
 //! Session export: the JSON document and the human-readable TXT report.
 
 use super::model::{Session, SessionGame};
+use super::vocab::VoteKind;
 use super::{session_games, sessions};
-use crate::{Error, Result};
+use crate::Result;
 use rusqlite::Connection;
 use serde::Serialize;
 use std::fmt::Write as _;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Json,
-    Txt,
-}
-
-impl Format {
-    /// The names [`Format::parse`] accepts.
-    pub const NAMES: &'static [&'static str] = &["json", "txt"];
-
-    /// `json` or `txt`, with the spec's message otherwise.
-    pub fn parse(v: &str) -> Result<Self> {
-        match v {
-            "json" => Ok(Format::Json),
-            "txt" => Ok(Format::Txt),
-            _ => Err(Error::invalid("Invalid format. Must be json or txt")),
-        }
-    }
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Txt => "txt",
-        }
-    }
-}
+pub use super::vocab::ExportFormat as Format;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ChatLine {
     pub username: String,
     pub message: String,
     pub timestamp: String,
-    pub vote: Option<String>,
+    pub vote: Option<VoteKind>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -85,7 +62,7 @@ pub fn gather(conn: &Connection, session_id: i64) -> Result<SessionExport> {
 /// The file name of a session's export: `session-5.json`, `session-5.txt`. IDs are never
 /// reused, so a name always means the same session.
 pub fn file_name(session_id: i64, format: Format) -> String {
-    format!("session-{session_id}.{}", format.extension())
+    format!("session-{session_id}.{}", format.as_str())
 }
 
 /// The `updated_at` recorded in a saved export (JSON or TXT), if it has one.

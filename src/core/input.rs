@@ -44,6 +44,20 @@ impl Raw<'_> {
         .ok_or_else(|| Error::invalid(message))
     }
 
+    /// A count or paging value (`limit`, `offset`, `page`, `before`, a filter's id): the
+    /// one reader of them all, so they accept the same numbers (digits only, as
+    /// [`parse_digits`]) on every route; a value under `least` gets the route's message
+    /// ([`count_error`]).
+    pub fn count(self, name: &str, least: Least, wording: Wording) -> Result<i64> {
+        match self {
+            Raw::Text(t) => parse_digits(t),
+            Raw::Json(v) => v.as_i64(),
+            Raw::Int(n) => Some(n),
+        }
+        .filter(|n| *n >= least.value())
+        .ok_or_else(|| count_error(name, least, wording))
+    }
+
     /// One of a word type's values (text, or a JSON string); else the type's message.
     pub fn word<T: crate::core::vocab::Word>(self) -> Result<T> {
         match self {
@@ -63,4 +77,71 @@ pub fn parse_digits(text: &str) -> Option<i64> {
     }
     // Only an overflow can make an all-digit parse fail.
     Some(text.parse::<i64>().unwrap_or(i64::MAX))
+}
+
+/// The smallest value a count may take: `offset` may be 0; `limit`, `page`, `before` and ids
+/// may not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Least {
+    Zero,
+    One,
+}
+
+impl Least {
+    fn value(self) -> i64 {
+        match self {
+            Least::Zero => 0,
+            Least::One => 1,
+        }
+    }
+}
+
+/// How a route's documented message names a bad count (each route keeps its own text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wording {
+    /// `limit must be a positive integer` (`GET /api/sessions`, `/api/audit`, webhook logs).
+    Plain,
+    /// `Invalid limit: must be a positive integer` (`GET /api/votes`, `docs/votes.md`).
+    Prefixed,
+}
+
+/// The refusal of a bad count `name`: `{name} must be a positive integer` (or
+/// `a non-negative integer` when 0 is allowed), `Invalid {name}: must be …` when prefixed.
+pub fn count_error(name: &str, least: Least, wording: Wording) -> Error {
+    let what = match least {
+        Least::Zero => "a non-negative integer",
+        Least::One => "a positive integer",
+    };
+    Error::invalid(match wording {
+        Wording::Plain => format!("{name} must be {what}"),
+        Wording::Prefixed => format!("Invalid {name}: must be {what}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_alike_with_each_routes_message() {
+        let count = |t: &str, least, wording| Raw::Text(t).count("limit", least, wording);
+        assert_eq!(count("5", Least::One, Wording::Plain).unwrap(), 5);
+        assert_eq!(count("0", Least::Zero, Wording::Plain).unwrap(), 0);
+        assert_eq!(
+            count("99999999999999999999", Least::One, Wording::Plain).unwrap(),
+            i64::MAX
+        );
+        for bad in ["", "0", "-1", "+5", " 5", "1.5", "abc"] {
+            let e = count(bad, Least::One, Wording::Plain).unwrap_err();
+            assert_eq!(e.message, "limit must be a positive integer", "{bad:?}");
+            let e = count(bad, Least::One, Wording::Prefixed).unwrap_err();
+            assert_eq!(e.message, "Invalid limit: must be a positive integer");
+        }
+        let e = count("-1", Least::Zero, Wording::Plain).unwrap_err();
+        assert_eq!(e.message, "limit must be a non-negative integer");
+        let e = Raw::Int(0)
+            .count("page", Least::One, Wording::Prefixed)
+            .unwrap_err();
+        assert_eq!(e.message, "Invalid page: must be a positive integer");
+    }
 }

@@ -10,7 +10,7 @@ use super::model::{Message, SessionGame};
 use super::monitor_state::{self, MonitorState};
 pub use super::room_code::{validate_room_code, ROOM_CODE_ERROR};
 use super::sessions;
-use super::vocab::{DisconnectReason, GameStatus, IntoWord, MonitorStatus, SelectionSource};
+use super::vocab::{DisconnectReason, GameStatus, MonitorStatus, SelectionSource};
 
 pub use super::vocab::CountSource;
 use crate::{store, Error, Result};
@@ -137,9 +137,8 @@ pub fn set_status(
     conn: &mut Connection,
     session_id: i64,
     id: i64,
-    status: impl IntoWord<GameStatus>,
+    status: GameStatus,
 ) -> Result<Message> {
-    let status = status.into_word()?;
     store::write(conn, |tx| {
         let sg = get(tx, session_id, id)?;
         if status == GameStatus::Playing {

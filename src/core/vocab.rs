@@ -52,24 +52,6 @@ macro_rules! vocab {
             }
         }
 
-        impl $crate::core::vocab::IntoWord<$name> for $name {
-            fn into_word(self) -> Result<$name, $crate::Error> {
-                Ok(self)
-            }
-        }
-
-        impl $crate::core::vocab::IntoWord<$name> for &str {
-            fn into_word(self) -> Result<$name, $crate::Error> {
-                self.parse()
-            }
-        }
-
-        impl PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool {
-                self.as_str() == *other
-            }
-        }
-
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
@@ -114,12 +96,6 @@ macro_rules! vocab {
 pub trait Word: Sized + Copy {
     const INVALID: &'static str;
     fn parse_word(v: &str) -> Option<Self>;
-}
-
-/// A value of word type `T`, or text to parse into one (with `T`'s message when it is
-/// none): lets core functions take `GameStatus::Played` or `"played"` alike.
-pub trait IntoWord<T> {
-    fn into_word(self) -> crate::Result<T>;
 }
 
 vocab! {
@@ -382,5 +358,41 @@ vocab! {
     pub enum WebhookFormat ("format must be json or discord") {
         Json = "json",
         Discord = "discord",
+    }
+}
+
+vocab! {
+    /// What `GET /api/sessions/{id}/export?format=` and `jackbox session export --format`
+    /// write: the JSON document or the text report (also the file extension).
+    pub enum ExportFormat ("Invalid format. Must be json or txt") {
+        Json = "json",
+        Txt = "txt",
+    }
+}
+
+vocab! {
+    /// The chat log formats `jackbox chat import --format` reads (`docs/chat-import.md`);
+    /// the message lists them all, in this order (a test checks it).
+    pub enum ChatFormat ("Unrecognized chat log format. Supported formats: json, twitchdownloader, chatterino, irc, ytdlp, chat-downloader (choose one with --format)") {
+        /// `[ { "username", "message", "timestamp" } ]` (or `{ "chatData": [...] }`).
+        Json = "json",
+        /// TwitchDownloader's chat JSON, or its text export with UTC times.
+        TwitchDownloader = "twitchdownloader",
+        Chatterino = "chatterino",
+        /// IRC logs: ZNC's `[HH:MM:SS] <nick> text`, irssi's `HH:MM <nick> text`.
+        Irc = "irc",
+        YtDlp = "ytdlp",
+        ChatDownloader = "chat-downloader",
+    }
+}
+
+vocab! {
+    /// How a catalog CSV import treats the games already in the catalog (`mode` of
+    /// `POST /api/games/import/csv`, `--replace` of `jackbox catalog import`).
+    pub enum ImportMode ("mode must be \"append\" or \"replace\"") {
+        /// Add new (pack_name, title) rows, update existing ones, keep the rest.
+        Append = "append",
+        /// Make the catalog the file's rows; games referenced by sessions are never deleted.
+        Replace = "replace",
     }
 }

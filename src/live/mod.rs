@@ -11,6 +11,7 @@
 
 pub mod dispatch;
 pub mod hub;
+pub mod incoming;
 pub mod reply;
 pub mod ws;
 

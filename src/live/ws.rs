@@ -3,10 +3,10 @@
 //! (server pings every 30 s, 60 s idle timeout) and closing (slow client, shutdown).
 
 use super::hub::{ClientHandle, FocusError, Frame, Hub};
+use super::incoming::{self, ClientMessage};
 use super::reply::Reply;
 use crate::core::auth::Principal;
 use futures_util::{SinkExt, StreamExt};
-use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -142,16 +142,10 @@ pub async fn serve<S>(
     let mut expires_at: Option<Instant> = None;
     let expiry = tokio::time::sleep(Duration::ZERO);
     tokio::pin!(expiry);
+    // A connection accepted as the daemon stops: the loop's first turn sees the shutdown
+    // (and sends the one shutdown close below).
     if *shutdown.borrow() {
-        let _ = close(
-            &mut sink,
-            CloseCode::Away,
-            "Server shutting down",
-            CLOSE_TIMEOUT,
-        )
-        .await;
-        hub.unregister(id);
-        return;
+        shutdown.mark_changed();
     }
 
     let stop = loop {
@@ -186,9 +180,9 @@ pub async fn serve<S>(
                     // the stream then ends.
                     _ => continue,
                 };
-                let reply = match auth_token(&body) {
+                let reply = match incoming::parse(&body) {
                     // Checking a token may read the database: done here, off the hub.
-                    Some(Some(token)) => match validate(token).await {
+                    Ok(ClientMessage::Auth { token: Some(token) }) => match validate(token).await {
                         Some(p) => {
                             let left = p.claims.exp - chrono::Utc::now().timestamp();
                             let at = Instant::now() + Duration::from_secs(left.max(0) as u64);
@@ -203,12 +197,13 @@ pub async fn serve<S>(
                         }
                         None => invalid_token(),
                     },
-                    _ => match handle(&body, id, &hub) {
+                    Ok(msg) => match handle(msg, id, &hub) {
                         Handled::Reply(frame) => frame,
                         Handled::Subscribe(session_id) => {
                             subscribe(id, session_id, &hub, &exists).await
                         }
                     },
+                    Err(refusal) => error(&refusal),
                 };
                 // Replies go through the client's queue so they stay in order with events.
                 if !reply.is_empty() {
@@ -297,20 +292,6 @@ pub fn invalid_token() -> Frame {
     Reply::AuthError { message: &message }.frame()
 }
 
-/// For an `auth` message: `Some(Some(token))`, or `Some(None)` when it has no token.
-fn auth_token(body: &str) -> Option<Option<String>> {
-    let msg = serde_json::from_str::<Value>(body).ok()?;
-    if msg.get("type").and_then(Value::as_str) != Some("auth") {
-        return None;
-    }
-    Some(
-        msg.get("token")
-            .and_then(Value::as_str)
-            .filter(|t| !t.is_empty())
-            .map(str::to_string),
-    )
-}
-
 /// The close reason of a connection that did not authenticate in time.
 pub const AUTH_TIMEOUT_REASON: &str = "Authentication timeout";
 
@@ -349,20 +330,12 @@ pub fn too_many_subscriptions() -> String {
 }
 
 /// One client message (other than an `auth` with a token) → its reply (`docs/live.md`).
-fn handle(body: &str, id: u64, hub: &Hub) -> Handled {
-    let Ok(msg) = serde_json::from_str::<Value>(body) else {
-        return error("Invalid JSON").into();
-    };
-    let kind = match msg.get("type") {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Null) | None => "undefined".to_string(),
-        Some(other) => other.to_string(),
-    };
-    let frame = match kind.as_str() {
-        "auth" => Reply::token_required().frame(),
-        "page_focus" => {
-            let page = match msg.get("page") {
-                Some(Value::String(p)) if !p.trim().is_empty() && p.len() <= 200 => p.trim(),
+fn handle(msg: ClientMessage, id: u64, hub: &Hub) -> Handled {
+    let frame = match msg {
+        ClientMessage::Auth { .. } => Reply::token_required().frame(),
+        ClientMessage::PageFocus { page } => {
+            let page = match page.as_deref() {
+                Some(p) if !p.trim().is_empty() && p.len() <= 200 => p.trim(),
                 _ => return error("page is required").into(),
             };
             match hub.page_focus(id, page) {
@@ -374,36 +347,20 @@ fn handle(body: &str, id: u64, hub: &Hub) -> Handled {
                 }
             }
         }
-        "subscribe" | "unsubscribe" => {
+        ClientMessage::Subscribe { session_id } | ClientMessage::Unsubscribe { session_id } => {
             if !hub.is_authenticated(id) {
                 return error("Not authenticated").into();
             }
-            let Some(session_id) = session_id(&msg) else {
+            let Some(session_id) = session_id else {
                 return error("sessionId is required").into();
             };
-            if kind == "subscribe" {
+            if matches!(msg, ClientMessage::Subscribe { .. }) {
                 return Handled::Subscribe(session_id);
             }
             hub.unsubscribe(id, session_id);
             Reply::unsubscribed(session_id).frame()
         }
-        "ping" => Reply::Pong.frame(),
-        other => error(&format!("Unknown message type: {other}")),
+        ClientMessage::Ping => Reply::Pong.frame(),
     };
     frame.into()
-}
-
-/// A positive integer id, given as a number or a numeric string.
-fn session_id(msg: &Value) -> Option<i64> {
-    let v = msg.get("sessionId")?;
-    let n = match v {
-        Value::Number(n) => n.as_i64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.fract() == 0.0 && *f >= 1.0 && *f <= i64::MAX as f64)
-                .map(|f| f as i64)
-        })?,
-        Value::String(s) => s.trim().parse::<i64>().ok()?,
-        _ => return None,
-    };
-    (n > 0).then_some(n)
 }

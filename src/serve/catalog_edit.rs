@@ -103,9 +103,9 @@ pub async fn import_csv(app: Arc<App>, mut req: Req) -> Result<Resp> {
     let data = body
         .opt_str_or("csvData", "csvData must be a string")?
         .ok_or_else(|| Error::invalid("csvData is required"))?;
-    let mode = match body.opt_str_or("mode", "mode must be \"append\" or \"replace\"")? {
+    let mode = match body.opt_str_or("mode", ImportMode::INVALID)? {
         None => ImportMode::Append,
-        Some(m) => ImportMode::parse(&m)?,
+        Some(m) => m.parse::<ImportMode>()?,
     };
     http::ok(
         &app.db

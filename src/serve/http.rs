@@ -2,6 +2,7 @@
 //! size limit, typed field access with the spec's messages, path IDs, query strings, and
 //! building responses (JSON, errors, attachments).
 
+use crate::core::input::{Least, Raw, Wording};
 use crate::{Error, ErrorKind, Result};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -274,17 +275,12 @@ impl Query {
             .collect()
     }
 
-    /// An optional non-negative integer; else `{name} must be a non-negative integer`.
-    pub fn non_negative(&self, name: &str) -> Result<Option<i64>> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(v) => match parse_digits(v) {
-                Some(n) => Ok(Some(n)),
-                None => Err(Error::invalid(format!(
-                    "{name} must be a non-negative integer"
-                ))),
-            },
-        }
+    /// An optional count (`limit`, `offset`, …), read by the core's one reader of counts
+    /// ([`Raw::count`](crate::core::input::Raw::count)), refused with the route's message.
+    pub fn count(&self, name: &str, least: Least, wording: Wording) -> Result<Option<i64>> {
+        self.get(name)
+            .map(|v| Raw::Text(v).count(name, least, wording))
+            .transpose()
     }
 
     /// An optional `true`/`false`; else `{name} must be true or false`.

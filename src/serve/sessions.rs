@@ -4,6 +4,7 @@
 use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::App;
+use crate::core::input::{Least, Wording};
 use crate::core::lineup;
 use crate::core::sessions::SessionFilter;
 use crate::core::vocab::SessionListFilter;
@@ -23,8 +24,8 @@ fn notes(body: &http::Body) -> Result<Option<String>> {
 /// `X-Total-Count` (sessions matching the filter) and `X-Absolute-Total` (all sessions).
 pub async fn list(app: Arc<App>, req: Req) -> Result<Resp> {
     let q = req.query();
-    let limit = q.non_negative("limit")?;
-    let offset = q.non_negative("offset")?;
+    let limit = q.count("limit", Least::Zero, Wording::Plain)?;
+    let offset = q.count("offset", Least::Zero, Wording::Plain)?;
     let filter = match q.get("filter") {
         None => SessionListFilter::All,
         Some(f) => f.parse()?,
@@ -138,7 +139,7 @@ pub async fn export(app: Arc<App>, req: Req) -> Result<Resp> {
     let id = req.id(0, INVALID_SESSION_ID)?;
     let format = match req.query().get("format") {
         None | Some("") => export::Format::Txt,
-        Some(f) => export::Format::parse(f)?,
+        Some(f) => f.parse::<export::Format>()?,
     };
     let (name, body) = app
         .db

@@ -5,6 +5,7 @@
 use super::auth::require_admin;
 use super::http::{self, Req, Resp};
 use super::App;
+use crate::core::input::{Least, Wording};
 use crate::core::webhooks;
 use crate::live::ws;
 use crate::{Error, ErrorKind, Result};
@@ -77,14 +78,7 @@ pub async fn test(app: Arc<App>, req: Req) -> Result<Resp> {
 pub async fn logs(app: Arc<App>, req: Req) -> Result<Resp> {
     require_admin(&app, &req).await?;
     let id = req.id(0, INVALID_WEBHOOK_ID)?;
-    let limit = match req.query().get("limit") {
-        None | Some("") => None,
-        Some(v) => Some(
-            http::parse_digits(v)
-                .filter(|n| *n > 0)
-                .ok_or_else(|| Error::invalid("limit must be a positive integer"))?,
-        ),
-    };
+    let limit = req.query().count("limit", Least::One, Wording::Plain)?;
     http::ok(&app.db.read(move |c| webhooks::logs(c, id, limit)).await?)
 }
 

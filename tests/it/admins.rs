@@ -465,6 +465,69 @@ fn tokens_from_the_cli() {
     assert_eq!(r.code, 4, "{}", r.stderr);
 }
 
+/// A token the daemon answers from memory (`serve::token_memo`), then revoked with no
+/// other write in between, is refused by the very next request: revoked over the API (a
+/// commit of the daemon's writer that touches `api_tokens`), and revoked by the CLI on the
+/// same file (another process's commit: the daemon sees the WAL index header move on
+/// without its writer vouching for it). The refusal is the spec's `403 Invalid or expired
+/// token`.
+#[test]
+fn a_remembered_token_is_refused_right_after_its_revocation() {
+    let srv = Server::start();
+    // The environment admin's token is checked without the database and writes nothing.
+    let admin = srv.token();
+    for via_cli in [false, true] {
+        let m = mint(&srv, &admin, json!({ "name": "script", "role": "admin" }));
+        let token = m["token"].as_str().unwrap();
+        let id = m["id"].as_i64().unwrap();
+        remember(&srv, &admin, token, id);
+        if via_cli {
+            srv.env.ok(&["auth", "token", "revoke", &id.to_string()]);
+        } else {
+            let r = srv.delete(&format!("/api/auth/tokens/{id}"), Some(&admin));
+            assert_eq!(r.status, 200, "{}", r.text);
+        }
+        srv.post("/api/auth/verify", json!({}), Some(token))
+            .assert_error(403, "Invalid or expired token");
+        srv.get_auth("/api/auth/tokens", token)
+            .assert_error(403, "Invalid or expired token");
+    }
+}
+
+/// Uses minted token `id` until the daemon holds its check in memory. Its first use notes
+/// itself in `api_tokens` (`last_used_at`, a write off the request's path, which ends the
+/// memo's epoch); once that note is committed, nothing writes any more: the next use is
+/// checked against the database and remembered, the one after answered from memory.
+fn remember(srv: &Server, admin: &str, token: &str, id: i64) {
+    let verify = |srv: &Server| srv.post("/api/auth/verify", json!({}), Some(token));
+    assert_eq!(verify(srv).status, 200);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let list = srv.get_auth("/api/auth/tokens", admin);
+        assert_eq!(list.status, 200, "{}", list.text);
+        let noted = list
+            .json
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["id"] == id && t["lastUsedAt"].is_string());
+        if noted {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the use is never noted: {}",
+            list.text
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for _ in 0..2 {
+        let v = verify(srv);
+        assert_eq!(v.status, 200, "{}", v.text);
+        assert_eq!(v.json["user"]["role"], "admin");
+    }
+}
+
 /// Waits (at most `within`) for a message of `kind`; returns it and how long it took.
 fn wait_for(ws: &mut Ws, srv: &Server, kind: &str, within: Duration) -> (Value, Duration) {
     let start = Instant::now();

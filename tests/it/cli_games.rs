@@ -445,6 +445,7 @@ fn list_and_show() {
 #[test]
 fn a_session_game_of_another_session_is_not_found() {
     use jackbox::core::session_games::{self, CountSource, NewGame};
+    use jackbox::core::vocab::GameStatus;
     use jackbox::core::{lineup, sessions};
     let env = Env::new();
     let mut conn = env.conn();
@@ -475,7 +476,7 @@ fn a_session_game_of_another_session_is_not_found() {
     // in_s1 addressed through session 2, and in_s2 through session 1.
     for (sid, sgid) in [(s2, in_s1), (s1, in_s2)] {
         not_found(session_games::get(&conn, sid, sgid).map(drop));
-        not_found(session_games::set_status(&mut conn, sid, sgid, "skipped").map(drop));
+        not_found(session_games::set_status(&mut conn, sid, sgid, GameStatus::Skipped).map(drop));
         not_found(session_games::set_room_code(&mut conn, sid, sgid, "ABCD").map(drop));
         not_found(
             session_games::set_player_count(&mut conn, sid, sgid, 4, CountSource::Manual).map(drop),
@@ -493,11 +494,11 @@ fn a_session_game_of_another_session_is_not_found() {
     );
     assert_eq!(
         session_games::get(&conn, s2, in_s2).unwrap().status,
-        "playing"
+        GameStatus::Playing
     );
     assert_eq!(
         session_games::get(&conn, s1, in_s1).unwrap().status,
-        "played"
+        GameStatus::Played
     );
     // The core also rejects bad input with the API's messages.
     let e = lineup::add_game(&mut conn, s2, &NewGame::default()).unwrap_err();

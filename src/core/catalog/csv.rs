@@ -195,24 +195,7 @@ pub fn export_csv(conn: &Connection) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| Error::storage(format!("CSV error: {e}")))
 }
 
-/// How an import treats the games already in the catalog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportMode {
-    /// Add new (pack_name, title) rows, update existing ones, keep the rest.
-    Append,
-    /// Make the catalog the file's rows; games referenced by sessions are never deleted.
-    Replace,
-}
-
-impl ImportMode {
-    pub fn parse(v: &str) -> Result<Self> {
-        match v {
-            "append" => Ok(ImportMode::Append),
-            "replace" => Ok(ImportMode::Replace),
-            _ => Err(Error::invalid("mode must be \"append\" or \"replace\"")),
-        }
-    }
-}
+pub use crate::core::vocab::ImportMode;
 
 /// Imports a catalog CSV in one transaction: a bad line rejects the whole file, naming the
 /// line. Existing games are matched by (pack_name, title) and updated in place (their id,
@@ -305,7 +288,7 @@ pub fn import_csv(conn: &mut Connection, data: &str, mode: ImportMode) -> Result
             Action::CatalogImport,
             None,
             json!({
-                "mode": if mode == ImportMode::Replace { "replace" } else { "append" },
+                "mode": mode,
                 "rows": rows.len(),
                 "imported": imported,
                 "updated": updated,

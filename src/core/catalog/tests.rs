@@ -137,8 +137,11 @@ fn csv_lines_are_checked_and_named() {
         e.message,
         "CSV line 3: \"A\" in pack \"P\" already appears on line 2"
     );
-    assert_eq!(ImportMode::parse("replace").unwrap(), ImportMode::Replace);
-    assert!(ImportMode::parse("merge").is_err());
+    assert_eq!(
+        "replace".parse::<ImportMode>().unwrap(),
+        ImportMode::Replace
+    );
+    assert!("merge".parse::<ImportMode>().is_err());
 }
 
 #[test]

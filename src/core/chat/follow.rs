@@ -178,7 +178,7 @@ pub fn follow(
         return Err(Error::invalid(format!(
             "chat follow reads logs written line by line (chatterino, irc, ytdlp, \
              chat-downloader JSON Lines); {} is not",
-            format.name()
+            format.as_str()
         )));
     }
     let channel = f

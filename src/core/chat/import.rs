@@ -33,9 +33,55 @@ pub struct ImportSummary {
     pub entries_skipped: u64,
 }
 
-const INSERT_CHAT: &str = "INSERT OR IGNORE INTO chat_logs
+/// Rows per `INSERT` statement of an import (7 parameters each).
+const CHUNK: usize = 64;
+
+/// The `INSERT` of `rows` rows: `(?1 … ?7), (?8 … ?14), …`.
+fn insert_sql(rows: usize) -> String {
+    let mut sql = String::from(
+        "INSERT OR IGNORE INTO chat_logs
     (session_id, username, message, timestamp, vote, session_game_id, message_hash)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    VALUES ",
+    );
+    for i in 0..rows {
+        let n = i * 7;
+        if i > 0 {
+            sql.push_str(", ");
+        }
+        sql.push_str(&format!(
+            "(?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{})",
+            n + 1,
+            n + 2,
+            n + 3,
+            n + 4,
+            n + 5,
+            n + 6,
+            n + 7
+        ));
+    }
+    sql
+}
+
+static INSERT_CHUNK: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| insert_sql(CHUNK));
+
+/// What a row of the log counts for once inserted.
+#[derive(Clone, Copy)]
+enum Counts {
+    Message,
+    /// A vote in slot `.0` of the session's intervals.
+    Vote(usize, VoteKind),
+    /// A vote outside every game's interval.
+    Unmatched,
+    /// A `TICKER++` / `TICKER--` vote for catalog game `.0`.
+    Ticker(i64, VoteKind),
+}
+
+/// A row's stored vote and session game, and what it counts for.
+struct Plan {
+    vote: Option<VoteKind>,
+    session_game_id: Option<i64>,
+    counts: Counts,
+}
 
 /// A chat import in progress: one open `BEGIN IMMEDIATE` transaction. Messages are pushed
 /// one at a time (so a reader can stream them); [`Importer::finish`] applies the tallies,
@@ -95,82 +141,149 @@ impl<'c> Importer<'c> {
         }])
     }
 
-    /// [`Importer::push`] of [`prepare`]d messages, with one statement for the whole batch.
+    /// [`Importer::push`] of [`prepare`]d messages: [`CHUNK`] rows per `INSERT` statement
+    /// (a statement's fixed cost — cursors opened and closed, the program reset — was
+    /// half of an import's insert time), then each row's vote counted exactly as if it had
+    /// been inserted alone.
     fn store(&mut self, rows: &[Prepared]) -> Result<()> {
-        let Importer {
-            tx,
-            session_id,
-            intervals,
-            tallies,
-            tickers,
-            ticker_tallies,
-            imported,
-            duplicates,
-            votes,
-            unmatched,
-            seen,
-        } = self;
-        let mut insert = tx.prepare_cached(INSERT_CHAT)?;
-        for p in rows {
-            *seen += 1;
-            // `TICKER++` votes for that game whatever the time; an unknown ticker is an
-            // ordinary message.
-            let ticker_vote = match p.vote {
-                Some(_) => None,
-                None => crate::core::tickers::parse_chat_vote(&p.msg.message)
-                    .and_then(|(t, kind)| tickers.get(&t).map(|g| (g.game_id, kind))),
-            };
-            if let Some((game_id, kind)) = ticker_vote {
-                let changed = insert.execute(rusqlite::params![
-                    *session_id,
-                    p.msg.username,
-                    p.msg.message,
-                    p.ts,
-                    kind.as_str(),
-                    intervals.latest_of(game_id),
-                    p.hash,
-                ])?;
-                if changed == 0 {
-                    *duplicates += 1;
-                } else {
-                    *imported += 1;
-                    *votes += 1;
-                    let t = ticker_tallies.entry(game_id).or_insert((0, 0));
-                    match kind {
-                        VoteKind::Up => t.0 += 1,
-                        VoteKind::Down => t.1 += 1,
-                    }
-                }
-                continue;
-            }
-            let slot = p.vote.and_then(|_| intervals.find(p.msg.at));
-            let changed = insert.execute(rusqlite::params![
-                *session_id,
-                p.msg.username,
-                p.msg.message,
-                p.ts,
-                p.vote.map(VoteKind::as_str),
-                slot.map(|i| intervals.slots[i].session_game_id),
-                p.hash,
-            ])?;
-            if changed == 0 {
-                *duplicates += 1;
-                continue;
-            }
-            *imported += 1;
-            match (p.vote, slot) {
-                (Some(v), Some(i)) => {
-                    *votes += 1;
-                    match v {
-                        VoteKind::Up => tallies[i].0 += 1,
-                        VoteKind::Down => tallies[i].1 += 1,
-                    }
-                }
-                (Some(_), None) => *unmatched += 1,
-                _ => {}
+        let mut planned = Vec::with_capacity(CHUNK);
+        let mut inserted = Vec::with_capacity(CHUNK);
+        for chunk in rows.chunks(CHUNK) {
+            planned.clear();
+            planned.extend(chunk.iter().map(|p| self.plan(p)));
+            self.insert_chunk(chunk, &planned, &mut inserted)?;
+            for (plan, &new) in planned.iter().zip(&inserted) {
+                self.count(plan, new);
             }
         }
         Ok(())
+    }
+
+    /// What a row stores besides the message (its vote and session game) and what it
+    /// counts for once inserted.
+    fn plan(&self, p: &Prepared) -> Plan {
+        // `TICKER++` votes for that game whatever the time; an unknown ticker is an
+        // ordinary message.
+        let ticker_vote = match p.vote {
+            Some(_) => None,
+            None => crate::core::tickers::parse_chat_vote(&p.msg.message)
+                .and_then(|(t, kind)| self.tickers.get(&t).map(|g| (g.game_id, kind))),
+        };
+        if let Some((game_id, kind)) = ticker_vote {
+            return Plan {
+                vote: Some(kind),
+                session_game_id: self.intervals.latest_of(game_id),
+                counts: Counts::Ticker(game_id, kind),
+            };
+        }
+        match p.vote {
+            None => Plan {
+                vote: None,
+                session_game_id: None,
+                counts: Counts::Message,
+            },
+            Some(kind) => match self.intervals.find(p.msg.at) {
+                Some(slot) => Plan {
+                    vote: Some(kind),
+                    session_game_id: Some(self.intervals.slots[slot].session_game_id),
+                    counts: Counts::Vote(slot, kind),
+                },
+                None => Plan {
+                    vote: Some(kind),
+                    session_game_id: None,
+                    counts: Counts::Unmatched,
+                },
+            },
+        }
+    }
+
+    /// Inserts `rows` with one statement; `inserted[i]` says whether row `i` was new (the
+    /// others are duplicates: of a stored row, or of an earlier row of the same chunk).
+    fn insert_chunk(
+        &mut self,
+        rows: &[Prepared],
+        plans: &[Plan],
+        inserted: &mut Vec<bool>,
+    ) -> Result<()> {
+        inserted.clear();
+        // Rows inserted by a statement get ids above the table's largest before it, in
+        // order (`INTEGER PRIMARY KEY`); a seek to the table's last row is cheap.
+        let before: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT max(id) FROM chat_logs")?
+            .query_row([], |r| r.get(0))?;
+        let mut insert = if rows.len() == CHUNK {
+            self.tx.prepare_cached(&INSERT_CHUNK)?
+        } else {
+            self.tx.prepare_cached(&insert_sql(rows.len()))?
+        };
+        for (i, (p, plan)) in rows.iter().zip(plans).enumerate() {
+            let at = i * 7;
+            insert.raw_bind_parameter(at + 1, self.session_id)?;
+            insert.raw_bind_parameter(at + 2, &p.msg.username)?;
+            insert.raw_bind_parameter(at + 3, &p.msg.message)?;
+            insert.raw_bind_parameter(at + 4, &p.ts)?;
+            insert.raw_bind_parameter(at + 5, plan.vote.map(VoteKind::as_str))?;
+            insert.raw_bind_parameter(at + 6, plan.session_game_id)?;
+            insert.raw_bind_parameter(at + 7, &p.hash)?;
+        }
+        let changed = insert.raw_execute()?;
+        if changed == rows.len() {
+            inserted.resize(rows.len(), true);
+            return Ok(());
+        }
+        // Some were duplicates: which ones, from the keys of the rows this statement added
+        // (unique, in the chunk's order).
+        let mut added = self.tx.prepare_cached(
+            "SELECT timestamp, message_hash FROM chat_logs WHERE id > ?1 ORDER BY id",
+        )?;
+        let keys = added
+            .query_map([before.unwrap_or(i64::MIN)], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut next = keys.iter().peekable();
+        for p in rows {
+            let new = next
+                .next_if(|(ts, hash)| *ts == p.ts && *hash == p.hash)
+                .is_some();
+            inserted.push(new);
+        }
+        if next.next().is_some() || inserted.iter().filter(|&&n| n).count() != changed {
+            return Err(Error::storage(
+                "chat import: the inserted rows do not match the log",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Counts one row of the log, inserted (`new`) or a duplicate.
+    fn count(&mut self, plan: &Plan, new: bool) {
+        self.seen += 1;
+        if !new {
+            self.duplicates += 1;
+            return;
+        }
+        self.imported += 1;
+        match plan.counts {
+            Counts::Message => {}
+            Counts::Ticker(game_id, kind) => {
+                self.votes += 1;
+                let t = self.ticker_tallies.entry(game_id).or_insert((0, 0));
+                match kind {
+                    VoteKind::Up => t.0 += 1,
+                    VoteKind::Down => t.1 += 1,
+                }
+            }
+            Counts::Vote(slot, kind) => {
+                self.votes += 1;
+                match kind {
+                    VoteKind::Up => self.tallies[slot].0 += 1,
+                    VoteKind::Down => self.tallies[slot].1 += 1,
+                }
+            }
+            Counts::Unmatched => self.unmatched += 1,
+        }
     }
 
     /// Applies the tallies to session games and the catalog, writes `votes.imported` (when
@@ -292,7 +405,7 @@ const BATCH: usize = 1024;
 const BATCHES_IN_FLIGHT: usize = 8;
 /// The page cache during a big import (KiB): the dedupe index's hot pages stay in memory.
 /// Restored afterwards.
-const IMPORT_CACHE_KIB: i64 = 65_536;
+const IMPORT_CACHE_KIB: i64 = 32_768;
 
 /// [`import_messages`] for big logs: `read` parses (and the hashing happens) on this thread while a
 /// second thread runs the SQLite transaction, so the two overlap on a multi-core machine.
@@ -321,7 +434,7 @@ where
                 let mut spill = Spill::create()?;
                 loop {
                     match receiver.recv() {
-                        Ok(Batch::Rows(rows)) => spill.write(&rows)?,
+                        Ok(Batch::Rows(rows)) => spill.write(rows)?,
                         Ok(Batch::End) => break,
                         Err(_) => return Ok(None),
                     }
@@ -365,12 +478,29 @@ where
     result
 }
 
-/// Prepared rows waiting in a temporary file (deleted on drop) while the log is read:
-/// length-prefixed fields, read back in the same order.
+/// Prepared rows waiting while the log is read, sorted by time before they are inserted:
+/// the dedupe index `(session_id, timestamp, message_hash)` is then appended to in order
+/// whatever the log's order (a shuffled log's inserts would land all over its B-tree).
+/// An external sort: runs of [`RUN_ROWS`] rows are sorted in memory (while the reader
+/// parses the next ones) and written to a temporary file (deleted on drop; length-prefixed
+/// fields); [`Spill::replay`] merges the runs. A log of one run never touches the file.
+/// Rows of the same millisecond keep the log's order (stable sort, merge ties to the
+/// earlier run), so which of two identical messages is the duplicate does not change.
 struct Spill {
     path: std::path::PathBuf,
-    out: std::io::BufWriter<std::fs::File>,
+    out: Option<std::io::BufWriter<std::fs::File>>,
+    /// The run being filled.
+    run: Vec<Prepared>,
+    /// Where each run written to the file starts.
+    runs: Vec<u64>,
+    written: u64,
+    /// [`RUN_ROWS`] (smaller in tests).
+    run_rows: usize,
 }
+
+/// Rows per sorted run: ~10 MB of prepared rows, so memory stays bounded (P4: ≤ 100 MB
+/// peak for 1M messages with SQLite's page cache) and a 1M-message log makes ~30 runs.
+const RUN_ROWS: usize = 32_768;
 
 impl Spill {
     fn create() -> Result<Spill> {
@@ -381,80 +511,119 @@ impl Spill {
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         ));
-        let file = crate::platform::private_file(
-            std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create_new(true),
-        )
-        .open(&path)
-        .map_err(|e| Error::storage(format!("chat import: cannot create a temporary file: {e}")))?;
         Ok(Spill {
             path,
-            out: std::io::BufWriter::with_capacity(1 << 20, file),
+            out: None,
+            run: Vec::new(),
+            runs: Vec::new(),
+            written: 0,
+            run_rows: RUN_ROWS,
         })
     }
 
-    fn write(&mut self, rows: &[Prepared]) -> Result<()> {
-        use std::io::Write;
+    fn write(&mut self, rows: Vec<Prepared>) -> Result<()> {
         for p in rows {
-            for field in [&p.msg.username, &p.msg.message, &p.ts, &p.hash] {
-                self.out.write_all(&(field.len() as u32).to_le_bytes())?;
-                self.out.write_all(field.as_bytes())?;
+            self.run.push(p);
+            if self.run.len() >= self.run_rows {
+                self.flush_run()?;
             }
-            self.out.write_all(&p.msg.at.to_le_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Sorts the run being filled and appends it to the file (created on first use).
+    fn flush_run(&mut self) -> Result<()> {
+        use std::io::Write;
+        if self.run.is_empty() {
+            return Ok(());
+        }
+        self.run.sort_by_key(|p| p.msg.at);
+        if self.out.is_none() {
+            let file = crate::platform::private_file(
+                std::fs::OpenOptions::new()
+                    .read(true)
+                    .write(true)
+                    .create_new(true),
+            )
+            .open(&self.path)
+            .map_err(|e| {
+                Error::storage(format!("chat import: cannot create a temporary file: {e}"))
+            })?;
+            self.out = Some(std::io::BufWriter::with_capacity(1 << 20, file));
+        }
+        let Some(out) = self.out.as_mut() else {
+            return Ok(());
+        };
+        let start = self.written;
+        for p in self.run.drain(..) {
+            for field in [&p.msg.username, &p.msg.message, &p.ts, &p.hash] {
+                out.write_all(&(field.len() as u32).to_le_bytes())?;
+                out.write_all(field.as_bytes())?;
+                self.written += 4 + field.len() as u64;
+            }
+            out.write_all(&p.msg.at.to_le_bytes())?;
             let vote = match p.vote {
                 None => 0u8,
                 Some(VoteKind::Up) => 1,
                 Some(VoteKind::Down) => 2,
             };
-            self.out.write_all(&[vote])?;
+            out.write_all(&[vote])?;
+            self.written += 9;
         }
+        self.runs.push(start);
         Ok(())
     }
 
-    /// Reads every row back, in batches of [`BATCH`], into `store`.
+    /// Every row, in time order, in batches of [`BATCH`], into `store`.
     fn replay(&mut self, mut store: impl FnMut(&[Prepared]) -> Result<()>) -> Result<()> {
-        use std::io::{Read, Seek, Write};
-        self.out.flush()?;
-        let mut file = self.out.get_ref().try_clone()?;
-        file.seek(std::io::SeekFrom::Start(0))?;
-        let mut input = std::io::BufReader::with_capacity(1 << 20, file);
-        let corrupt = || Error::storage("chat import: the temporary file is damaged");
-        let text = |input: &mut std::io::BufReader<std::fs::File>| -> Result<Option<String>> {
-            let mut len = [0u8; 4];
-            match input.read_exact(&mut len) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
-                Err(e) => return Err(e.into()),
+        use std::io::{Seek, Write};
+        if self.runs.is_empty() {
+            // One run: sorted in memory, no file.
+            self.run.sort_by_key(|p| p.msg.at);
+            for batch in self.run.chunks(BATCH) {
+                store(batch)?;
             }
-            let mut buf = vec![0u8; u32::from_le_bytes(len) as usize];
-            input.read_exact(&mut buf)?;
-            String::from_utf8(buf).map(Some).map_err(|_| corrupt())
-        };
+            return Ok(());
+        }
+        self.flush_run()?;
+        if let Some(out) = self.out.as_mut() {
+            out.flush()?;
+        }
+        // One reader per run, each with its own file offset.
+        let ends = self
+            .runs
+            .iter()
+            .skip(1)
+            .copied()
+            .chain(std::iter::once(self.written));
+        let mut readers = Vec::with_capacity(self.runs.len());
+        for (&start, end) in self.runs.iter().zip(ends) {
+            let mut file = std::fs::File::open(&self.path)?;
+            file.seek(std::io::SeekFrom::Start(start))?;
+            readers.push(std::io::BufReader::with_capacity(
+                64 << 10,
+                std::io::Read::take(file, end - start),
+            ));
+        }
+        // The merge: the earliest head first, ties to the earlier run.
+        let mut heads = std::collections::BinaryHeap::new();
+        let mut rows_of: Vec<Option<Prepared>> = Vec::with_capacity(readers.len());
+        for (i, r) in readers.iter_mut().enumerate() {
+            let row = read_row(r)?;
+            if let Some(p) = &row {
+                heads.push(std::cmp::Reverse((p.msg.at, i)));
+            }
+            rows_of.push(row);
+        }
         let mut rows = Vec::with_capacity(BATCH);
-        while let Some(username) = text(&mut input)? {
-            let message = text(&mut input)?.ok_or_else(corrupt)?;
-            let ts = text(&mut input)?.ok_or_else(corrupt)?;
-            let hash = text(&mut input)?.ok_or_else(corrupt)?;
-            let mut at = [0u8; 8];
-            input.read_exact(&mut at)?;
-            let mut vote = [0u8; 1];
-            input.read_exact(&mut vote)?;
-            rows.push(Prepared {
-                msg: ChatMessage {
-                    username,
-                    message,
-                    at: i64::from_le_bytes(at),
-                },
-                ts,
-                hash,
-                vote: match vote[0] {
-                    1 => Some(VoteKind::Up),
-                    2 => Some(VoteKind::Down),
-                    _ => None,
-                },
-            });
+        while let Some(std::cmp::Reverse((_, i))) = heads.pop() {
+            let next = read_row(&mut readers[i])?;
+            if let Some(p) = &next {
+                heads.push(std::cmp::Reverse((p.msg.at, i)));
+            }
+            if let Some(row) = std::mem::replace(&mut rows_of[i], next) {
+                rows.push(row);
+            }
             if rows.len() == BATCH {
                 store(&rows)?;
                 rows.clear();
@@ -464,15 +633,110 @@ impl Spill {
     }
 }
 
+/// One row of a run, or `None` at its end.
+fn read_row(input: &mut impl std::io::Read) -> Result<Option<Prepared>> {
+    let corrupt = || Error::storage("chat import: the temporary file is damaged");
+    let text = |input: &mut dyn std::io::Read| -> Result<Option<String>> {
+        let mut len = [0u8; 4];
+        match input.read_exact(&mut len) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
+            Err(e) => return Err(e.into()),
+        }
+        let mut buf = vec![0u8; u32::from_le_bytes(len) as usize];
+        input.read_exact(&mut buf)?;
+        String::from_utf8(buf).map(Some).map_err(|_| corrupt())
+    };
+    let Some(username) = text(input)? else {
+        return Ok(None);
+    };
+    let message = text(input)?.ok_or_else(corrupt)?;
+    let ts = text(input)?.ok_or_else(corrupt)?;
+    let hash = text(input)?.ok_or_else(corrupt)?;
+    let mut at = [0u8; 8];
+    input.read_exact(&mut at)?;
+    let mut vote = [0u8; 1];
+    input.read_exact(&mut vote)?;
+    Ok(Some(Prepared {
+        msg: ChatMessage {
+            username,
+            message,
+            at: i64::from_le_bytes(at),
+        },
+        ts,
+        hash,
+        vote: match vote[0] {
+            1 => Some(VoteKind::Up),
+            2 => Some(VoteKind::Down),
+            _ => None,
+        },
+    }))
+}
+
 impl Drop for Spill {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
+        if self.out.is_some() {
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rows come back in time order across runs (one run in memory, or many merged from the
+    /// file), rows of the same millisecond in the log's order, and the file is removed.
+    #[test]
+    fn staged_rows_replay_sorted_by_time() {
+        for run_rows in [1000, 7] {
+            let mut spill = Spill::create().unwrap();
+            spill.run_rows = run_rows;
+            // A shuffled log: times 0..50 in a scrambled order, two messages per time.
+            let mut rows = Vec::new();
+            for n in 0..100i64 {
+                let at = (n * 37) % 50;
+                rows.push(Prepared {
+                    msg: ChatMessage {
+                        username: format!("u{n}"),
+                        message: "hi".into(),
+                        at,
+                    },
+                    ts: format_ms(at).unwrap(),
+                    hash: format!("{n:064}"),
+                    vote: (n % 3 == 0).then_some(VoteKind::Up),
+                });
+            }
+            spill.write(rows).unwrap();
+            let mut seen = Vec::new();
+            spill
+                .replay(|batch| {
+                    seen.extend(
+                        batch
+                            .iter()
+                            .map(|p| (p.msg.at, p.msg.username.clone(), p.vote)),
+                    );
+                    Ok(())
+                })
+                .unwrap();
+            assert_eq!(seen.len(), 100);
+            assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "time order");
+            let user = |u: &str| u[1..].parse::<i64>().unwrap();
+            assert!(
+                seen.windows(2)
+                    .filter(|w| w[0].0 == w[1].0)
+                    .all(|w| user(&w[0].1) < user(&w[1].1)),
+                "same millisecond: the log's order"
+            );
+            assert!(seen
+                .iter()
+                .all(|(_, u, v)| (user(u) % 3 == 0) == v.is_some()));
+            let path = spill.path.clone();
+            assert_eq!(path.exists(), run_rows == 7);
+            drop(spill);
+            assert!(!path.exists());
+        }
+    }
 
     #[test]
     fn iterator_import_is_all_or_nothing() {

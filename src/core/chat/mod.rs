@@ -40,53 +40,11 @@ pub struct ChatMessage {
     pub at: i64,
 }
 
-/// The formats a chat log can come in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// `[ { "username", "message", "timestamp" } ]` (or `{ "chatData": [...] }`).
-    Json,
-    /// TwitchDownloader's chat JSON, or its text export with UTC times.
-    TwitchDownloader,
-    Chatterino,
-    /// IRC logs: ZNC's `[HH:MM:SS] <nick> text`, irssi's `HH:MM <nick> text`.
-    Irc,
-    YtDlp,
-    ChatDownloader,
-}
-
-/// The names accepted by `--format` (besides `auto`).
-pub const FORMAT_NAMES: [&str; 6] = [
-    "json",
-    "twitchdownloader",
-    "chatterino",
-    "irc",
-    "ytdlp",
-    "chat-downloader",
-];
+/// The formats a chat log can come in (their names, parser and message are the
+/// vocabulary's).
+pub use crate::core::vocab::ChatFormat as Format;
 
 impl Format {
-    pub fn parse(name: &str) -> Option<Self> {
-        Some(match name {
-            "json" => Format::Json,
-            "twitchdownloader" => Format::TwitchDownloader,
-            "chatterino" => Format::Chatterino,
-            "irc" => Format::Irc,
-            "ytdlp" => Format::YtDlp,
-            "chat-downloader" => Format::ChatDownloader,
-            _ => return None,
-        })
-    }
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::TwitchDownloader => "twitchdownloader",
-            Format::Chatterino => "chatterino",
-            Format::Irc => "irc",
-            Format::YtDlp => "ytdlp",
-            Format::ChatDownloader => "chat-downloader",
-        }
-    }
-
     /// How the "nothing read" error names the format.
     fn described(self) -> &'static str {
         match self {
@@ -284,10 +242,7 @@ pub(crate) fn read_error(e: std::io::Error) -> Error {
 
 /// The message of an input no reader recognises.
 pub fn unknown_format() -> Error {
-    Error::invalid(format!(
-        "Unrecognized chat log format. Supported formats: {} (choose one with --format)",
-        FORMAT_NAMES.join(", ")
-    ))
+    Error::invalid(Format::INVALID)
 }
 
 /// Guesses the format from the first bytes of the decoded input.
@@ -413,7 +368,7 @@ fn nothing_read(format: Format, t: &Tally) -> Error {
         "No chat message could be read from this file, read as {}: {why}. \
          Choose the format with --format ({})",
         format.described(),
-        FORMAT_NAMES.join(", ")
+        Format::NAMES.join(", ")
     ))
 }
 
@@ -494,7 +449,7 @@ mod tests {
                     _ => data.truncate(at),
                 }
             }
-            for format in FORMAT_NAMES.iter().filter_map(|f| Format::parse(f)) {
+            for format in Format::ALL.iter().copied() {
                 let opts = Options {
                     utc_offset: None,
                     file_name: Some("chan-2026-03-15.log".into()),
@@ -509,6 +464,17 @@ mod tests {
                 });
             }
         }
+    }
+
+    #[test]
+    fn the_unknown_format_message_lists_every_format() {
+        assert_eq!(
+            unknown_format().message,
+            format!(
+                "Unrecognized chat log format. Supported formats: {} (choose one with --format)",
+                Format::NAMES.join(", ")
+            )
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The vote history (`GET /api/votes`) and per-game totals of a session.
 
 use super::token::VoteKind;
+use crate::core::input::{Least, Raw, Wording};
 use crate::core::sessions;
 use crate::core::vocab::VoteSource;
 use crate::{Error, Result};
@@ -13,7 +14,7 @@ pub struct VoteFilter {
     pub session_id: Option<i64>,
     pub game_id: Option<i64>,
     pub username: Option<String>,
-    pub vote_type: Option<String>,
+    pub vote_type: Option<VoteKind>,
     pub page: i64,
     pub limit: i64,
 }
@@ -33,16 +34,12 @@ impl Default for VoteFilter {
 
 pub const MAX_LIMIT: i64 = 100;
 
-fn not_positive(name: &str) -> Error {
-    Error::invalid(format!("Invalid {name}: must be a positive integer"))
-}
+/// The refusal of a `vote_type` other than `up`/`down` (`docs/votes.md`).
+pub const VOTE_TYPE_ERROR: &str = "Invalid vote_type: must be \"up\" or \"down\"";
 
-fn positive(name: &str, v: &str) -> Result<i64> {
-    v.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| not_positive(name))
+/// Ids, `page` and `limit`: positive, named as `docs/votes.md` says.
+fn positive(name: &str, v: Raw) -> Result<i64> {
+    v.count(name, Least::One, Wording::Prefixed)
 }
 
 impl VoteFilter {
@@ -50,41 +47,38 @@ impl VoteFilter {
     /// empty values mean "not given".
     pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self> {
         let mut f = VoteFilter::default();
+        // Read after the numbers: a bad number is named before a bad `vote_type`.
+        let mut vote_type = None;
         for (k, v) in pairs {
             if v.is_empty() {
                 continue;
             }
             match k {
-                "session_id" => f.session_id = Some(positive(k, v)?),
-                "game_id" => f.game_id = Some(positive(k, v)?),
+                "session_id" => f.session_id = Some(positive(k, Raw::Text(v))?),
+                "game_id" => f.game_id = Some(positive(k, Raw::Text(v))?),
                 "username" => f.username = Some(v.to_string()),
-                "vote_type" => f.vote_type = Some(v.to_string()),
-                "page" => f.page = positive(k, v)?,
-                "limit" => f.limit = positive(k, v)?,
+                "vote_type" => vote_type = Some(v),
+                "page" => f.page = positive(k, Raw::Text(v))?,
+                "limit" => f.limit = positive(k, Raw::Text(v))?,
                 _ => {}
             }
+        }
+        if let Some(t) = vote_type {
+            f.vote_type = Some(VoteKind::parse(t).ok_or_else(|| Error::invalid(VOTE_TYPE_ERROR))?);
         }
         f.validate()
     }
 
-    /// Checks the values (`vote_type` up|down, ids/page/limit positive); a `limit` above 100
-    /// is lowered to 100.
+    /// Checks the values (ids/page/limit positive); a `limit` above 100 is lowered to 100.
     pub fn validate(mut self) -> Result<Self> {
-        if let Some(t) = &self.vote_type {
-            if VoteKind::parse(t).is_none() {
-                return Err(Error::invalid(
-                    "Invalid vote_type: must be \"up\" or \"down\"",
-                ));
-            }
-        }
         let checks = [
             ("session_id", self.session_id.unwrap_or(1)),
             ("game_id", self.game_id.unwrap_or(1)),
             ("page", self.page),
             ("limit", self.limit),
         ];
-        if let Some((name, _)) = checks.iter().find(|(_, n)| *n <= 0) {
-            return Err(not_positive(name));
+        for (name, n) in checks {
+            positive(name, Raw::Int(n))?;
         }
         self.limit = self.limit.min(MAX_LIMIT);
         Ok(self)
