@@ -1,4 +1,5 @@
-//! The benchmark of `quality.md` (P1–P8) and of issue 18's raised targets: generates the big
+//! The benchmark of `quality.md` (P1–P8), of issue 18's raised targets and of issue 21's chat
+//! burst (P10, `chat.rs`): generates the big
 //! database, runs the real `jackbox` binary (daemon and CLI) against it, measures every speed
 //! and memory target next to its reference where the target is a ratio, repeats the
 //! measurements (`--runs N`, 3 by default) and prints one table of medians.
@@ -8,10 +9,14 @@
 //! asserted). See docs/benchmark.md.
 
 mod bare;
+mod chat;
 // The browser tests' DevTools client, so P9 drives Chromium exactly as they do.
 #[path = "../../tests/it/cdp.rs"]
 mod cdp;
 mod data;
+// The chat tests' fake Twitch server, so P10 speaks the same captured lines.
+#[path = "../../tests/it/fake_twitch.rs"]
+mod fake_twitch;
 mod hold;
 mod http;
 mod ws;
@@ -44,6 +49,8 @@ struct Cfg {
     /// P9: page loads of the console, and CLI adds watched on the overlay.
     p9_loads: usize,
     p9_adds: usize,
+    /// P10: the live chat burst.
+    chat_burst: chat::Size,
     only: Option<Vec<String>>,
 }
 
@@ -69,6 +76,11 @@ impl Cfg {
                 p7_adds: 5,
                 p9_loads: 2,
                 p9_adds: 2,
+                chat_burst: chat::Size {
+                    rate: 500,
+                    secs: 2,
+                    users: 500,
+                },
                 only,
             }
         } else {
@@ -91,6 +103,11 @@ impl Cfg {
                 p7_adds: 50,
                 p9_loads: 10,
                 p9_adds: 10,
+                chat_burst: chat::Size {
+                    rate: 2_000,
+                    secs: 30,
+                    users: 5_000,
+                },
                 only,
             }
         }
@@ -1500,6 +1517,9 @@ fn main() {
     }
     if bench.cfg.runs("P9") {
         bench.p9();
+    }
+    if bench.cfg.runs("P10") {
+        bench.p10(&runtime);
     }
     bench.table();
     let failed = bench.rows.iter().any(|r| r.pass == Some(false));

@@ -26,7 +26,8 @@ impl Drop for Clients {
     }
 }
 
-async fn one(
+/// One client connected to `/api/sessions/live`, authenticated and subscribed to `session`.
+pub async fn one(
     addr: SocketAddr,
     token: &str,
     session: i64,

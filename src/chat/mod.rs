@@ -23,6 +23,8 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 /// Counts one message (the daemon: `core::chat::live::count` on the writer connection).
+/// The message is queued when the counter is called, so messages are counted in the order
+/// of the calls; the future resolves with the outcome once it is committed.
 pub type Counter =
     Arc<dyn Fn(LiveMessage) -> Pin<Box<dyn Future<Output = Result<Outcome>> + Send>> + Send + Sync>;
 /// Receives `chat.connected` / `chat.disconnected` (the daemon: every authenticated
@@ -54,6 +56,10 @@ pub struct Config {
 pub const DEFAULT_TWITCH_IRC_URL: &str = "wss://irc-ws.chat.twitch.tv:443";
 pub const DEFAULT_YOUTUBE_API_URL: &str = "https://www.googleapis.com/youtube/v3";
 pub const MAX_RETRY: Duration = Duration::from_secs(60);
+/// Votes one source may have queued and not yet counted. Beyond this it stops reading until
+/// the oldest is counted (the rest waits in its connection's buffers): memory stays bounded
+/// however fast the chat goes.
+pub const IN_FLIGHT: usize = 256;
 
 impl Config {
     pub fn from_env() -> Config {
@@ -104,6 +110,8 @@ pub struct Handle {
     id: u64,
     pub source: Source,
     stop: watch::Receiver<bool>,
+    /// [`IN_FLIGHT`] permits: one per vote queued and not yet counted.
+    in_flight: Arc<tokio::sync::Semaphore>,
 }
 
 impl Chat {
@@ -176,6 +184,7 @@ impl Chat {
                 id,
                 source: s.clone(),
                 stop: stop_rx,
+                in_flight: Arc::new(tokio::sync::Semaphore::new(IN_FLIGHT)),
             };
             match s.platform {
                 ChatPlatform::Twitch => {
@@ -319,17 +328,28 @@ impl Handle {
     }
 
     /// One chat message seen: counted by the rules (only messages that look like a vote
-    /// reach the database).
+    /// reach the database). A vote is queued for counting at once and the source reads on
+    /// without waiting for its commit: votes read meanwhile join the same group commit, and
+    /// the queue keeps them in the order read (a viewer's last vote is the one that stays).
     pub async fn message(&self, msg: LiveMessage) {
         self.update(|s| s.messages_seen += 1);
         if crate::core::chat::live::intent(&msg.text, &self.chat.config.rules).is_none() {
             return;
         }
-        match (self.chat.count)(msg).await {
-            Ok(o) if o.counted() => self.update(|s| s.votes_counted += 1),
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e.message, "counting a chat vote failed"),
-        }
+        let Ok(permit) = self.in_flight.clone().acquire_owned().await else {
+            return;
+        };
+        let counting = (self.chat.count)(msg);
+        let h = self.clone();
+        tokio::spawn(async move {
+            let out = counting.await;
+            drop(permit);
+            match out {
+                Ok(o) if o.counted() => h.update(|s| s.votes_counted += 1),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e.message, "counting a chat vote failed"),
+            }
+        });
     }
 }
 

@@ -24,14 +24,13 @@ pub fn runtime(
     let rules = config.rules.clone();
     let for_count = app.clone();
     let count: Counter = Arc::new(move |msg| {
-        let app = for_count.clone();
+        let Some(app) = for_count.upgrade() else {
+            return Box::pin(async { Err(crate::Error::storage("the daemon is stopping")) });
+        };
         let rules = rules.clone();
-        Box::pin(async move {
-            let app = app
-                .upgrade()
-                .ok_or_else(|| crate::Error::storage("the daemon is stopping"))?;
-            app.db.write(move |c| live::count(c, &msg, &rules)).await
-        })
+        // On the writer's queue now, in the order the source read the messages.
+        let queued = app.db.enqueue(move |c| live::count(c, &msg, &rules));
+        Box::pin(async move { app.db.finish(queued).await })
     });
     let room_codes = config
         .bot

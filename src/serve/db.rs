@@ -83,6 +83,9 @@ pub struct Db {
 type Job = Box<dyn FnOnce(std::result::Result<&mut Connection, &Error>) -> Deliver + Send>;
 type Deliver = Box<dyn FnOnce(Option<&Error>) + Send>;
 
+/// A write on the writer's queue (or the error that kept it off), for [`Db::finish`].
+pub struct Queued<T>(std::result::Result<tokio::sync::oneshot::Receiver<Result<T>>, Error>);
+
 enum Work {
     /// Nested as a savepoint in the current group's transaction.
     Grouped(Job),
@@ -307,17 +310,38 @@ impl Db {
         self.submit(f, true).await
     }
 
+    /// Queues `f` for the next group commit now, without waiting: writes queued one after
+    /// the other run in that order. [`Db::finish`] waits for the answer. A live chat source
+    /// queues each vote as it reads it, so a vote never waits for the previous one's
+    /// commit before it is queued, and votes read while a group commits share the next.
+    pub fn enqueue<T, F>(&self, f: F) -> Queued<T>
+    where
+        F: FnOnce(&mut Connection) -> Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.queue_work(f, false)
+    }
+
     async fn submit<T, F>(&self, f: F, alone: bool) -> Result<T>
     where
         F: FnOnce(&mut Connection) -> Result<T> + Send + 'static,
         T: Send + 'static,
     {
+        let queued = self.queue_work(f, alone);
+        self.finish(queued).await
+    }
+
+    fn queue_work<T, F>(&self, f: F, alone: bool) -> Queued<T>
+    where
+        F: FnOnce(&mut Connection) -> Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
         if self.damaged.load(Ordering::Relaxed) {
-            return Err(Error::new(
+            return Queued(Err(Error::new(
                 crate::ErrorKind::Damaged,
                 "The database file is damaged: writes are refused until it is repaired",
             )
-            .with_hint(crate::error::DAMAGED_HINT));
+            .with_hint(crate::error::DAMAGED_HINT)));
         }
         let actor = super::auth::current_actor()
             .unwrap_or_else(|| crate::core::audit::SYSTEM_ACTOR.to_string());
@@ -343,12 +367,21 @@ impl Db {
         } else {
             Work::Grouped(job)
         };
-        self.writer_queue()?
-            .send(work)
-            .map_err(|_| Error::storage("the database writer has stopped"))?;
-        let out = rx
-            .await
-            .unwrap_or_else(|_| Err(Error::storage("database task failed")));
+        let sent = self.writer_queue().and_then(|q| {
+            q.send(work)
+                .map_err(|_| Error::storage("the database writer has stopped"))
+        });
+        Queued(sent.map(|()| rx))
+    }
+
+    /// The answer of a write queued with [`Db::enqueue`], once its group committed.
+    pub async fn finish<T>(&self, queued: Queued<T>) -> Result<T> {
+        let out = match queued.0 {
+            Ok(rx) => rx
+                .await
+                .unwrap_or_else(|_| Err(Error::storage("database task failed"))),
+            Err(e) => Err(e),
+        };
         match &out {
             Ok(_) => self.wake.notify_one(),
             Err(e) if e.kind == crate::ErrorKind::Damaged => {

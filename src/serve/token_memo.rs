@@ -45,3 +45,54 @@ impl TokenMemo {
         answers.insert(token.to_string(), (epoch, principal.clone()));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::jwt::{self, Role};
+    use crate::core::tokens::{self, NewToken};
+    use std::sync::Arc;
+
+    const SECRET: &[u8] = b"memo-test-secret-0123456789abcdef";
+
+    /// A kept answer is served from memory while nothing commits, and a revocation with no
+    /// other write in between ends it at once: by the daemon's writer (its update hook sees
+    /// `api_tokens` change), and by another connection to the file, as the CLI does (the
+    /// WAL index header moves on without the writer vouching for it).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_revocation_ends_a_kept_answer_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("memo.db");
+        let db = Db::open(&path, 1, Arc::new(tokio::sync::Notify::new())).unwrap();
+        let memo = TokenMemo::default();
+        for other_process in [false, true] {
+            let new = NewToken::new("script", Role::Admin, None).unwrap();
+            let minted = db
+                .write(move |c| tokens::mint(c, SECRET, &new))
+                .await
+                .unwrap();
+            let claims = jwt::verify(SECRET, &minted.token).unwrap();
+            let principal = Principal {
+                name: minted.name.clone(),
+                role: Role::Admin,
+                claims: claims.clone(),
+            };
+            // What `serve::auth::authenticate` does on a miss: the header, then the check.
+            let seen = db.stamp();
+            memo.keep(db.vouch(seen), &minted.token, &claims, &principal);
+            assert_eq!(
+                memo.get(&db, &minted.token),
+                Some(principal.clone()),
+                "kept and served from memory"
+            );
+            let id = minted.id;
+            if other_process {
+                let mut cli = crate::store::open(&path).unwrap();
+                tokens::revoke(&mut cli, id).unwrap();
+            } else {
+                db.write(move |c| tokens::revoke(c, id)).await.unwrap();
+            }
+            assert_eq!(memo.get(&db, &minted.token), None, "revoked");
+        }
+    }
+}

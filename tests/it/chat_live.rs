@@ -246,6 +246,52 @@ fn twitch_over_websocket_counts_by_the_rules() {
     assert_eq!(s["messagesSeen"], 15, "{s}");
 }
 
+/// A fast chat (the lines sent back to back, never waiting for a vote to be counted): every
+/// vote is counted exactly once, and each viewer's poll vote is their last one even though
+/// the source reads on while earlier votes are still being written.
+#[test]
+fn a_fast_chat_counts_every_vote_once_and_keeps_each_viewers_last_choice() {
+    let fake = FakeTwitch::start(Transport::Ws);
+    let srv = twitch_server(&fake, &[], &["--twitch", "pajlada"]);
+    wait_state(&srv, 0, "connected");
+    let n = night(&srv);
+    let viewers = 60;
+    let mut last = [0i64; 4];
+    for i in 0..viewers {
+        let who = Viewer::new(
+            &(5000 + i).to_string(),
+            &format!("fast{i}"),
+            &format!("Fast{i}"),
+        );
+        let final_choice = 1 + i % 4;
+        last[final_choice - 1] += 1;
+        for text in [
+            "thisgame++",
+            "hello chat",
+            "!vote 1",
+            "2",
+            "DRAW2++",
+            &format!("!vote {final_choice}"),
+        ] {
+            fake.say("pajlada", "privmsg_plain", &who, text);
+        }
+    }
+    wait_for(60, "every vote counted", || {
+        status(&srv)["sources"][0]["votesCounted"] == viewers * 5
+    });
+    assert_eq!(poll_votes(&srv.env), last);
+    let live = live_votes(&srv.env);
+    assert_eq!(live.len(), viewers);
+    assert!(live
+        .iter()
+        .all(|(_, game, kind)| *game == n.qpl3 && kind == "up"));
+    let voters: std::collections::HashSet<&str> = live.iter().map(|v| v.0.as_str()).collect();
+    assert_eq!(voters.len(), viewers);
+    let s = status(&srv)["sources"][0].clone();
+    assert_eq!(s["messagesSeen"], viewers * 6, "{s}");
+    assert_eq!(s["votesCounted"], viewers * 5, "{s}");
+}
+
 #[test]
 fn twitch_over_tcp_pings_reconnects_and_recovers_from_drops() {
     let fake = FakeTwitch::start(Transport::Tcp);

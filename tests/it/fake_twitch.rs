@@ -109,6 +109,8 @@ pub enum Transport {
 
 enum Cmd {
     Line(String),
+    /// A line whose write is reported: (its tag, the moment the socket took it).
+    Timed(String, u64, mpsc::UnboundedSender<(u64, Instant)>),
     Close,
 }
 
@@ -220,6 +222,23 @@ impl FakeTwitch {
         }
     }
 
+    /// Like [`FakeTwitch::send_channel`], and `written` receives `(tag, moment)` once the
+    /// line is written to each connection's socket (the benchmark times from there).
+    pub fn send_channel_timed(
+        &self,
+        channel: &str,
+        line: &str,
+        tag: u64,
+        written: &mpsc::UnboundedSender<(u64, Instant)>,
+    ) {
+        for c in &self.state.lock().unwrap().conns {
+            if c.joined.contains(channel) {
+                let _ =
+                    c.tx.send(Cmd::Timed(line.to_string(), tag, written.clone()));
+            }
+        }
+    }
+
     /// A viewer's message in `channel`, in the shape of fixture `template`.
     pub fn say(&self, channel: &str, template: &str, who: &Viewer, text: &str) {
         self.send_channel(channel, &privmsg(template, channel, who, text));
@@ -321,6 +340,10 @@ async fn serve(stream: TcpStream, transport: Transport, st: Arc<Mutex<State>>) {
                             // Twitch sends each line with its \r\n inside the frame.
                             if ws.send(Message::Text(format!("{l}\r\n"))).await.is_err() { break; }
                         }
+                        Some(Cmd::Timed(l, tag, written)) => {
+                            if ws.send(Message::Text(format!("{l}\r\n"))).await.is_err() { break; }
+                            let _ = written.send((tag, Instant::now()));
+                        }
                         _ => { let _ = ws.close(None).await; break; }
                     }
                 }
@@ -340,6 +363,10 @@ async fn serve(stream: TcpStream, transport: Transport, st: Arc<Mutex<State>>) {
                     c = rx.recv() => match c {
                         Some(Cmd::Line(l)) => {
                             if w.write_all(format!("{l}\r\n").as_bytes()).await.is_err() { break; }
+                        }
+                        Some(Cmd::Timed(l, tag, written)) => {
+                            if w.write_all(format!("{l}\r\n").as_bytes()).await.is_err() { break; }
+                            let _ = written.send((tag, Instant::now()));
                         }
                         _ => { let _ = w.shutdown().await; break; }
                     }
