@@ -503,22 +503,53 @@ struct Spill {
 const RUN_ROWS: usize = 32_768;
 
 impl Spill {
-    fn create() -> Result<Spill> {
+    /// A name unique within this process; [`Spill::open_new`] steps past leftovers of others.
+    fn next_path() -> std::path::PathBuf {
         use std::sync::atomic::{AtomicU64, Ordering};
         static NEXT: AtomicU64 = AtomicU64::new(0);
-        let path = std::env::temp_dir().join(format!(
+        std::env::temp_dir().join(format!(
             "jackbox-import-{}-{}.spill",
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
+        ))
+    }
+
+    fn create() -> Result<Spill> {
         Ok(Spill {
-            path,
+            path: Spill::next_path(),
             out: None,
             run: Vec::new(),
             runs: Vec::new(),
             written: 0,
             run_rows: RUN_ROWS,
         })
+    }
+
+    /// Creates the spill file without overwriting anything. A file of a killed import whose
+    /// process id has been reused can sit at our name: step to the next name instead.
+    fn open_new(&mut self) -> Result<std::fs::File> {
+        let mut attempt = 0u32;
+        loop {
+            let opened = crate::platform::private_file(
+                std::fs::OpenOptions::new()
+                    .read(true)
+                    .write(true)
+                    .create_new(true),
+            )
+            .open(&self.path);
+            match opened {
+                Ok(file) => return Ok(file),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 64 => {
+                    attempt += 1;
+                    self.path = Spill::next_path();
+                }
+                Err(e) => {
+                    return Err(Error::storage(format!(
+                        "chat import: cannot create a temporary file: {e}"
+                    )))
+                }
+            }
+        }
     }
 
     fn write(&mut self, rows: Vec<Prepared>) -> Result<()> {
@@ -539,16 +570,7 @@ impl Spill {
         }
         self.run.sort_by_key(|p| p.msg.at);
         if self.out.is_none() {
-            let file = crate::platform::private_file(
-                std::fs::OpenOptions::new()
-                    .read(true)
-                    .write(true)
-                    .create_new(true),
-            )
-            .open(&self.path)
-            .map_err(|e| {
-                Error::storage(format!("chat import: cannot create a temporary file: {e}"))
-            })?;
+            let file = self.open_new()?;
             self.out = Some(std::io::BufWriter::with_capacity(1 << 20, file));
         }
         let Some(out) = self.out.as_mut() else {
@@ -684,6 +706,38 @@ impl Drop for Spill {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A leftover spill file at our name (a killed import whose process id came back) is
+    /// neither overwritten nor a reason to fail: the import writes beside it.
+    #[test]
+    fn a_leftover_spill_file_is_stepped_past() {
+        let mut spill = Spill::create().unwrap();
+        spill.run_rows = 1;
+        let taken = spill.path.clone();
+        std::fs::write(&taken, b"someone else's").unwrap();
+        let row = |n: i64| Prepared {
+            msg: ChatMessage {
+                username: format!("u{n}"),
+                message: "hi".into(),
+                at: n,
+            },
+            ts: format_ms(n).unwrap(),
+            hash: format!("{n:064}"),
+            vote: None,
+        };
+        spill.write(vec![row(2), row(1)]).unwrap();
+        assert_ne!(spill.path, taken);
+        let mut seen = Vec::new();
+        spill
+            .replay(|batch| {
+                seen.extend(batch.iter().map(|p| p.msg.at));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(seen, [1, 2]);
+        assert_eq!(std::fs::read(&taken).unwrap(), b"someone else's");
+        std::fs::remove_file(&taken).unwrap();
+    }
 
     /// Rows come back in time order across runs (one run in memory, or many merged from the
     /// file), rows of the same millisecond in the log's order, and the file is removed.
