@@ -1428,10 +1428,11 @@ fn main() {
             http::request("GET", &path, None, None),
         ));
         println!(
-            "{:.0} req/s, p99 {}, {} errors",
+            "{:.0} req/s, p99 {}, {} errors, {} answers in all (warm-up included)",
             r.rps(),
             ms(r.percentile(99.0)),
-            r.errors
+            r.errors,
+            r.answered
         );
         return;
     }
