@@ -18,6 +18,7 @@ mod data;
 #[path = "../../tests/it/fake_twitch.rs"]
 mod fake_twitch;
 mod http;
+mod login;
 mod ws;
 
 use std::io::{BufRead, BufReader};
@@ -1427,10 +1428,11 @@ fn main() {
             http::request("GET", &path, None, None),
         ));
         println!(
-            "{:.0} req/s, p99 {}, {} errors",
+            "{:.0} req/s, p99 {}, {} errors, {} answers in all (warm-up included)",
             r.rps(),
             ms(r.percentile(99.0)),
-            r.errors
+            r.errors,
+            r.answered
         );
         return;
     }
@@ -1509,6 +1511,9 @@ fn main() {
         .build()
         .expect("runtime");
     runtime.block_on(bench.http_phase());
+    if bench.cfg.runs("LOGIN") {
+        runtime.block_on(bench.login_flood());
+    }
     if bench.cfg.runs("P4") {
         bench.p4();
         bench.p4_limit();
