@@ -102,6 +102,9 @@ impl Conn {
 /// What a closed-loop run measured.
 pub struct LoadResult {
     pub requests: u64,
+    /// Every answer received, the warm-up's included (instructions per request under
+    /// callgrind divide by this).
+    pub answered: u64,
     pub errors: u64,
     pub elapsed: Duration,
     /// Per-request latencies, sorted.
@@ -135,8 +138,9 @@ pub async fn closed_loop(
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::new();
             let mut errors = 0u64;
+            let mut answered = 0u64;
             let Ok(mut c) = Conn::connect(addr).await else {
-                return (lat, 1);
+                return (lat, 1, 0);
             };
             loop {
                 let t = Instant::now();
@@ -145,6 +149,7 @@ pub async fn closed_loop(
                 }
                 match c.send(&req).await {
                     Ok(r) => {
+                        answered += 1;
                         if t >= start {
                             lat.push(t.elapsed());
                             if r.status != 200 {
@@ -161,20 +166,23 @@ pub async fn closed_loop(
                     }
                 }
             }
-            (lat, errors)
+            (lat, errors, answered)
         }));
     }
     let mut latencies = Vec::new();
     let mut errors = 0;
+    let mut answered = 0;
     for t in tasks {
-        if let Ok((l, e)) = t.await {
+        if let Ok((l, e, a)) = t.await {
             latencies.extend(l);
             errors += e;
+            answered += a;
         }
     }
     latencies.sort();
     LoadResult {
         requests: latencies.len() as u64,
+        answered,
         errors,
         elapsed: duration,
         latencies,

@@ -19,6 +19,7 @@ mod data;
 mod fake_twitch;
 mod hold;
 mod http;
+mod login;
 mod ws;
 
 use std::io::{BufRead, BufReader};
@@ -1428,10 +1429,11 @@ fn main() {
             http::request("GET", &path, None, None),
         ));
         println!(
-            "{:.0} req/s, p99 {}, {} errors",
+            "{:.0} req/s, p99 {}, {} errors, {} answers in all (warm-up included)",
             r.rps(),
             ms(r.percentile(99.0)),
-            r.errors
+            r.errors,
+            r.answered
         );
         return;
     }
@@ -1511,6 +1513,9 @@ fn main() {
         .expect("runtime");
     runtime.block_on(bench.http_phase());
     runtime.block_on(bench.hold());
+    if bench.cfg.runs("LOGIN") {
+        runtime.block_on(bench.login_flood());
+    }
     if bench.cfg.runs("P4") {
         bench.p4();
         bench.p4_limit();

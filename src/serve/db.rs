@@ -63,7 +63,7 @@ pub struct Db {
     /// `None` when the file has no WAL index to watch: [`Db::read_hot`] then always misses.
     probe: Option<ChangeProbe>,
     /// [`Db::read_hot`]'s answers: key → (WAL index header when computed, answer).
-    hot: Mutex<HashMap<String, (Stamp, Bytes)>>,
+    hot: Mutex<rustc_hash::FxHashMap<String, (Stamp, Bytes)>>,
     /// The WAL index headers the writer vouches for (see [`Db::auth_epoch`]).
     chain: Arc<Mutex<Chain>>,
     /// Set by the writer connection's update hook when a row of `api_tokens` or `admins`
@@ -137,7 +137,7 @@ impl Db {
             path: path.to_path_buf(),
             // Opened after the connections above: the WAL index exists by now.
             probe: ChangeProbe::open(path),
-            hot: Mutex::new(HashMap::new()),
+            hot: Mutex::new(Default::default()),
             chain: Arc::new(Mutex::new(Chain {
                 known: None,
                 epoch: 0,
@@ -193,13 +193,8 @@ impl Db {
         Fut: Future<Output = Result<Bytes>>,
     {
         let stamp = self.probe.as_ref().and_then(ChangeProbe::stamp);
-        if let Some(stamp) = &stamp {
-            let hot = self.hot.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some((s, bytes)) = hot.get(key) {
-                if s == stamp {
-                    return Ok(bytes.clone());
-                }
-            }
+        if let Some(bytes) = stamp.as_ref().and_then(|s| self.hot_at(key, s)) {
+            return Ok(bytes);
         }
         let bytes = miss().await?;
         if let Some(stamp) = stamp {
@@ -210,6 +205,23 @@ impl Db {
             hot.insert(key.to_string(), (stamp, bytes.clone()));
         }
         Ok(bytes)
+    }
+
+    /// [`Db::read_hot`]'s answer for `key` when memory has one and it is still current;
+    /// `None` sends the caller to `read_hot` (which computes and keeps it). Synchronous: one
+    /// `pread` of the WAL index header and a map lookup, no future (the hottest route is
+    /// answered with it before the request is even routed, `router::answer_now`).
+    pub fn hot_now(&self, key: &str) -> Option<Bytes> {
+        let stamp = self.probe.as_ref()?.stamp()?;
+        self.hot_at(key, &stamp)
+    }
+
+    fn hot_at(&self, key: &str, stamp: &Stamp) -> Option<Bytes> {
+        let hot = self.hot.lock().unwrap_or_else(|p| p.into_inner());
+        match hot.get(key) {
+            Some((s, bytes)) if s == stamp => Some(bytes.clone()),
+            _ => None,
+        }
     }
 
     /// Runs `f` on a reader connection, on a blocking thread.

@@ -155,15 +155,29 @@ pub const MAX_HEAD_BYTES: usize = 32 * 1024;
 pub const MAX_HEADERS: usize = 100;
 
 /// Whether a request head is over [`MAX_HEAD_BYTES`] or [`MAX_HEADERS`].
-pub fn head_too_large(parts: &hyper::http::request::Parts) -> bool {
-    let size = parts.method.as_str().len()
-        + parts.uri.to_string().len()
-        + parts
-            .headers
+pub fn head_too_large(
+    method: &hyper::Method,
+    uri: &hyper::Uri,
+    headers: &hyper::HeaderMap,
+) -> bool {
+    if headers.len() > MAX_HEADERS {
+        return true;
+    }
+    let size = method.as_str().len()
+        + written_len(uri)
+        + headers
             .iter()
             .map(|(k, v)| k.as_str().len() + v.len() + 4)
             .sum::<usize>();
-    size > MAX_HEAD_BYTES || parts.headers.len() > MAX_HEADERS
+    size > MAX_HEAD_BYTES
+}
+
+/// The length of `uri` as written (`scheme://authority/path?query`), without writing it.
+fn written_len(uri: &hyper::Uri) -> usize {
+    uri.scheme_str().map_or(0, |s| s.len() + 3)
+        + uri.authority().map_or(0, |a| a.as_str().len())
+        + uri.path().len()
+        + uri.query().map_or(0, |q| q.len() + 1)
 }
 
 /// The longest pause allowed between two chunks of a request body.
@@ -355,6 +369,23 @@ pub fn error(e: &Error) -> Resp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uri_lengths_are_those_written() {
+        for text in [
+            "/",
+            "/api/sessions/active",
+            "/api/sessions?filter=active&limit=5",
+            "/a?",
+            "*",
+            "http://127.0.0.1:8080/api/games?x=1",
+            "https://example.com",
+            "127.0.0.1:8080",
+        ] {
+            let uri: hyper::Uri = text.parse().unwrap();
+            assert_eq!(written_len(&uri), uri.to_string().len(), "{text}");
+        }
+    }
 
     #[test]
     fn ids() {

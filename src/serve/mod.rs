@@ -163,6 +163,14 @@ fn serve_connection(
     let slot = ConnSlot(Arc::new(slot));
     let (stream, linger) = linger::Stream::new(stream, slot.clone());
     let service = hyper::service::service_fn(move |mut req: hyper::Request<_>| {
+        use futures_util::future::Either;
+        // An answer ready at once (P1) needs no task state: no busy mark (nothing is left
+        // in flight for shutdown to wait for), no future beyond the answer. The other
+        // requests' future is boxed: hyper moves the service's future into place, and the
+        // ready answer should not be moved as a future the size of the whole router's.
+        if let Some(resp) = router::answer_now(&app, &req, peer) {
+            return Either::Left(std::future::ready(Ok(resp)));
+        }
         // Only an upgrade outlives the connection task (allocating the extension map for
         // every request would cost the hot path).
         if req.headers().contains_key(hyper::header::UPGRADE) {
@@ -171,7 +179,7 @@ fn serve_connection(
         let app = app.clone();
         let guard = BusyGuard::enter(&in_service);
         let linger = linger.clone();
-        async move {
+        Either::Right(Box::pin(async move {
             let resp = router::handle(app, req, peer).await;
             if matches!(resp.status().as_u16(), 413 | 415) {
                 // Refused unread: the client may still be sending (see `linger`).
@@ -179,7 +187,7 @@ fn serve_connection(
             }
             drop(guard);
             Ok::<_, std::convert::Infallible>(resp)
-        }
+        }))
     });
     let conn = builder
         .serve_connection(TokioIo::new(stream), service)

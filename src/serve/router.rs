@@ -12,7 +12,7 @@ use crate::{Error, ErrorKind, Result};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, ALLOW};
 use hyper::{Method, Request};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -275,10 +275,10 @@ fn find(method: &Method, path: &str) -> Match {
 }
 
 /// The routes without parameters, by path (the hot ones: `/api/sessions/active`, …).
-fn literal_routes() -> &'static HashMap<&'static str, Vec<&'static Route>> {
-    static LITERAL: OnceLock<HashMap<&'static str, Vec<&'static Route>>> = OnceLock::new();
+fn literal_routes() -> &'static FxHashMap<&'static str, Vec<&'static Route>> {
+    static LITERAL: OnceLock<FxHashMap<&'static str, Vec<&'static Route>>> = OnceLock::new();
     LITERAL.get_or_init(|| {
-        let mut map: HashMap<&'static str, Vec<&'static Route>> = HashMap::new();
+        let mut map: FxHashMap<&'static str, Vec<&'static Route>> = FxHashMap::default();
         for r in routes() {
             if r.segments.iter().all(|s| matches!(s, Segment::Literal(_))) {
                 map.entry(r.path).or_default().push(r);
@@ -305,24 +305,56 @@ fn decode(segment: &str) -> String {
         .unwrap_or_else(|_| segment.to_string())
 }
 
+/// The hottest reads answered before the request is routed (P1): a `GET` (or `HEAD`) of
+/// `/api/sessions/active` whose answer is in memory and still current. No request wrapper,
+/// no route lookup, no handler future: the answer [`handle`] would give, with the same
+/// finishing touches and access-log line. `None` (not such a request, not in memory, a head
+/// over the limits, an `Origin` to check) sends the request to [`handle`], which computes
+/// the answer and keeps it for the next one.
+pub fn answer_now(app: &App, req: &Request<Incoming>, peer: SocketAddr) -> Option<Resp> {
+    let (method, uri, headers) = (req.method(), req.uri(), req.headers());
+    if *method != Method::GET && *method != Method::HEAD {
+        return None;
+    }
+    let answer: fn(&App) -> Option<Resp> = match uri.path() {
+        "/api/sessions/active" => sessions::active_now,
+        _ => return None,
+    };
+    if headers.contains_key(hyper::header::ORIGIN) || http::head_too_large(method, uri, headers) {
+        return None;
+    }
+    let started = std::time::Instant::now();
+    // A panic here costs nothing but the shortcut: `handle` then answers (a 500 if it
+    // panics again).
+    let mut resp =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| answer(app))).ok()??;
+    if headers.contains_key(hyper::header::AUTHORIZATION) {
+        no_store(&mut resp);
+    }
+    log(method, uri.path(), &resp, started, peer);
+    Some(resp)
+}
+
 /// Entry point of every request.
 pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> Resp {
     let started = std::time::Instant::now();
     let (parts, body) = req.into_parts();
     let method = parts.method.clone();
-    let path = parts.uri.path().to_string();
-    let origin = parts
+    // The path for the log, after `parts` went to the handler (a reference count, no copy).
+    let uri = parts.uri.clone();
+    let path = uri.path();
+    let allowed_origin = parts
         .headers
         .get(hyper::header::ORIGIN)
         .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
-    let allowed_origin = origin.filter(|o| cors_allows(&app, o));
+        .filter(|o| cors_allows(&app, o))
+        .and_then(|o| HeaderValue::from_str(o).ok());
     let authenticated = parts.headers.contains_key(hyper::header::AUTHORIZATION);
 
-    let mut resp = match find(&method, &path) {
+    let mut resp = match find(&method, path) {
         // hyper refuses heads beyond twice these limits with an empty 431; between the limit
         // and that backstop the client gets the JSON error every other error has.
-        _ if http::head_too_large(&parts) => {
+        _ if http::head_too_large(&parts.method, &parts.uri, &parts.headers) => {
             let mut r = http::error(&Error::new(
                 crate::ErrorKind::HeadTooLarge,
                 "Request header fields too large",
@@ -369,33 +401,40 @@ pub async fn handle(app: Arc<App>, req: Request<Incoming>, peer: SocketAddr) -> 
             }
         }
         // The console, the overlay and their files live outside the API's route table.
-        Match::NotFound => super::web::respond(&method, &path, &parts.headers)
+        Match::NotFound => super::web::respond(&method, path, &parts.headers)
             .unwrap_or_else(|| http::error(&Error::not_found("Not found"))),
     };
     if authenticated {
-        // An answer made for one token (tokens, audit, webhook secrets) must not be kept by a
-        // browser or a proxy for the next user of the machine.
-        resp.headers_mut().insert(
-            hyper::header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        );
+        no_store(&mut resp);
     }
-    if let Some(o) = allowed_origin {
+    if let Some(origin) = allowed_origin {
         let h = resp.headers_mut();
-        if let Ok(v) = HeaderValue::from_str(&o) {
-            h.insert(hyper::header::ACCESS_CONTROL_ALLOW_ORIGIN, v);
-        }
+        h.insert(hyper::header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
         h.append(hyper::header::VARY, HeaderValue::from_static("Origin"));
         h.insert(
             hyper::header::ACCESS_CONTROL_EXPOSE_HEADERS,
             HeaderValue::from_static("Content-Disposition, X-Total-Count, X-Absolute-Total"),
         );
     }
+    log(&method, path, &resp, started, peer);
+    resp
+}
+
+/// An answer made for one token (tokens, audit, webhook secrets) must not be kept by a
+/// browser or a proxy for the next user of the machine.
+fn no_store(resp: &mut Resp) {
+    resp.headers_mut().insert(
+        hyper::header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    );
+}
+
+/// The access-log line of a request (`JACKBOX_LOG=debug`).
+fn log(method: &Method, path: &str, resp: &Resp, started: std::time::Instant, peer: SocketAddr) {
     tracing::debug!(
         %method, %path, status = resp.status().as_u16(),
         micros = started.elapsed().as_micros() as u64, %peer, "request"
     );
-    resp
 }
 
 /// Runs `handler` under the per-request guards: its panics caught, and at shutdown's

@@ -84,15 +84,25 @@ pub async fn reopen(app: Arc<App>, req: Req) -> Result<Resp> {
 /// The hottest read (P1): from memory while nothing committed (`Db::read_hot`), else one
 /// read shared by the requests waiting for it (`Db::read_shared`).
 pub async fn active(app: Arc<App>, _req: Req) -> Result<Resp> {
-    const KEY: &str = "sessions/active";
     let db = &app.db;
     let body = db
-        .read_hot(KEY, || {
-            db.read_shared(KEY, |c| encode(&sessions::active_reply(c)?))
+        .read_hot(ACTIVE, || {
+            db.read_shared(ACTIVE, |c| encode(&sessions::active_reply(c)?))
         })
         .await?;
     Ok(http::json_bytes(200, body))
 }
+
+/// [`active`]'s answer when memory has it and no commit happened since (`None`: ask
+/// [`active`], which reads it and keeps it).
+pub fn active_now(app: &App) -> Option<Resp> {
+    app.db
+        .hot_now(ACTIVE)
+        .map(|body| http::json_bytes(200, body))
+}
+
+/// The key of the active session's answer in the database handle's caches.
+const ACTIVE: &str = "sessions/active";
 
 fn encode<T: serde::Serialize>(value: &T) -> Result<bytes::Bytes> {
     serde_json::to_vec(value)

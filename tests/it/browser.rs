@@ -263,12 +263,7 @@ fn poll_bars_move_in_the_console_and_the_overlay() {
     let admin = srv.token();
     let sid = srv.session(&admin);
     srv.add_game(&admin, sid, 1);
-    let viewer = srv.post(
-        "/api/auth/tokens",
-        json!({ "name": "obs overlay", "role": "viewer" }),
-        Some(&admin),
-    );
-    let viewer = viewer.json["token"].as_str().unwrap().to_string();
+    let viewer = srv.viewer_token(&admin, "obs overlay");
     let browser = Browser::start();
     let console = browser.page(1280, 900);
     log_in(&console, &srv);
@@ -453,12 +448,7 @@ fn chat_votes_move_the_poll_bars_in_the_console_and_the_overlay() {
     let admin = srv.token();
     let sid = srv.session(&admin);
     srv.add_game(&admin, sid, 1);
-    let viewer = srv.post(
-        "/api/auth/tokens",
-        json!({ "name": "obs overlay", "role": "viewer" }),
-        Some(&admin),
-    );
-    let viewer = viewer.json["token"].as_str().unwrap().to_string();
+    let viewer = srv.viewer_token(&admin, "obs overlay");
     let browser = Browser::start();
     let console = browser.page(1280, 900);
     log_in(&console, &srv);

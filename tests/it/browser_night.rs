@@ -133,12 +133,7 @@ fn the_overlay_shows_no_vote_split_before_the_first_vote() {
     let admin = srv.token();
     let sid = srv.session(&admin);
     srv.add_game(&admin, sid, 1);
-    let viewer = srv.post(
-        "/api/auth/tokens",
-        json!({ "name": "obs", "role": "viewer" }),
-        Some(&admin),
-    );
-    let viewer = viewer.json["token"].as_str().unwrap().to_string();
+    let viewer = srv.viewer_token(&admin, "obs");
     let browser = Browser::start();
     let overlay = browser.page(1920, 1080);
     overlay.goto(&srv.url(&format!("/overlay?token={viewer}&show=game,votes")));
@@ -415,12 +410,7 @@ fn console_and_overlay_show_the_monitors_real_state_lobby_play_and_after() {
     let srv = server_backoff(&fake, "2500");
     let admin = srv.token();
     let sid = srv.session(&admin);
-    let viewer = srv.post(
-        "/api/auth/tokens",
-        json!({ "name": "obs", "role": "viewer" }),
-        Some(&admin),
-    );
-    let viewer = viewer.json["token"].as_str().unwrap().to_string();
+    let viewer = srv.viewer_token(&admin, "obs");
     let browser = Browser::start();
     let page = browser.page(1280, 900);
     log_in(&page, &srv);
@@ -537,12 +527,7 @@ fn a_poll_counts_down_in_the_console_and_the_overlay_then_announces_the_winner()
     let admin = srv.token();
     let sid = srv.session(&admin);
     srv.add_game(&admin, sid, 1);
-    let viewer = srv.post(
-        "/api/auth/tokens",
-        json!({ "name": "obs", "role": "viewer" }),
-        Some(&admin),
-    );
-    let viewer = viewer.json["token"].as_str().unwrap().to_string();
+    let viewer = srv.viewer_token(&admin, "obs");
     let browser = Browser::start();
     let page = browser.page(1280, 900);
     log_in(&page, &srv);

@@ -1,8 +1,8 @@
 //! Games of a session from the CLI: add (by id, by title, with a room code), list, show,
 //! status rules, room codes, player counts, remove, and the events they write.
 
-use super::cli_sessions::{assert_key_order, events, keys};
-use super::util::Env;
+use super::cli_sessions::{assert_key_order, keys};
+use super::util::{events, Env};
 use serde_json::{json, Value};
 
 const SESSION_GAME_KEYS: [&str; 17] = [

@@ -1,22 +1,8 @@
 //! Sessions from the CLI: create, list, active, show, close, delete, the one-active rule,
 //! output modes, configuration (S4, `--db` vs `JACKBOX_DB`), hostile strings (S6) and help.
 
-use super::util::{Env, BIN};
+use super::util::{events, Env, BIN};
 use serde_json::Value;
-
-/// The outbox rows of one type, oldest first, parsed (`{ type, timestamp, data }`).
-pub fn events(env: &Env, ty: &str) -> Vec<Value> {
-    let conn = env.conn();
-    let mut stmt = conn
-        .prepare("SELECT payload FROM events WHERE type = ?1 ORDER BY id")
-        .unwrap();
-    let rows = stmt
-        .query_map([ty], |r| r.get::<_, String>(0))
-        .unwrap()
-        .map(|p| serde_json::from_str(&p.unwrap()).unwrap())
-        .collect();
-    rows
-}
 
 /// Asserts that the keys appear in this order in a raw JSON text (the first object).
 pub fn assert_key_order(raw: &str, keys: &[&str]) {

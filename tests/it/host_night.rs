@@ -4,23 +4,10 @@
 //! first-run setup, room codes in any case, and the README's CLI night.
 
 use super::server::Server;
+use super::util::event_data as events;
 use super::util::Env;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-
-/// The outbox events of `kind`, in order, as their `data`.
-fn events(env: &Env, kind: &str) -> Vec<Value> {
-    let conn = env.conn();
-    let mut stmt = conn
-        .prepare("SELECT payload FROM events WHERE type = ?1 ORDER BY id")
-        .unwrap();
-    let rows = stmt
-        .query_map([kind], |r| r.get::<_, String>(0))
-        .unwrap()
-        .map(|p| serde_json::from_str::<Value>(&p.unwrap()).unwrap()["data"].clone())
-        .collect();
-    rows
-}
 
 /// Waits (polling, at most `secs`) until `cond` holds.
 fn wait_for(secs: u64, what: &str, mut cond: impl FnMut() -> bool) {
@@ -153,16 +140,24 @@ fn http_poll_countdown_survives_a_restart_and_the_daemon_ends_it() {
     );
 }
 
-#[test]
-fn delay_zero_closes_now_and_no_votes_means_no_winner() {
+/// A daemon with an active session and a poll of games 1 and 2 open (no deadline):
+/// (server, admin token, session id).
+fn poll_of_two() -> (Server, String, i64) {
     let srv = Server::start();
     let token = srv.token();
     let sid = srv.session(&token);
-    srv.post(
+    let r = srv.post(
         &format!("/api/sessions/{sid}/polls"),
         json!({ "gameIds": [1, 2] }),
         Some(&token),
     );
+    assert_eq!(r.status, 201, "{}", r.text);
+    (srv, token, sid)
+}
+
+#[test]
+fn delay_zero_closes_now_and_no_votes_means_no_winner() {
+    let (srv, token, sid) = poll_of_two();
     let r = srv.post(
         &format!("/api/sessions/{sid}/voting/end"),
         json!({ "delay": 0 }),
@@ -218,14 +213,7 @@ fn cli_poll_close_in_and_cancel_without_a_daemon() {
 
 #[test]
 fn an_unknown_choice_lists_the_choices() {
-    let srv = Server::start();
-    let token = srv.token();
-    let sid = srv.session(&token);
-    srv.post(
-        &format!("/api/sessions/{sid}/polls"),
-        json!({ "gameIds": [1, 2] }),
-        Some(&token),
-    );
+    let (srv, token, sid) = poll_of_two();
     let r = srv.post(
         &format!("/api/sessions/{sid}/polls/current/votes"),
         json!({ "username": "a", "choice": 9 }),

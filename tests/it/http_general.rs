@@ -125,6 +125,59 @@ fn cors_is_off_by_default() {
     assert!(r.header("access-control-allow-origin").is_none());
 }
 
+/// `GET /api/sessions/active` is answered from memory before it is routed (P1,
+/// `router::answer_now`); that shortcut gives the routed answer's body and every one of its
+/// touches: no-store for an authenticated request, CORS, HEAD, the JSON 431, the access log.
+#[test]
+fn the_active_session_from_memory_is_the_routed_answer() {
+    const PATH: &str = "/api/sessions/active";
+    let srv = Server::start_with(Env::new(), |c| {
+        c.args(["--cors-origin", "https://overlay.example"])
+            .env("JACKBOX_LOG", "debug");
+    });
+    let token = srv.token();
+    srv.session(&token);
+    // The first read computes the answer and keeps it; the next ones come from memory.
+    let routed = srv.get(PATH);
+    assert_eq!(routed.status, 200);
+    assert_eq!(routed.json["is_active"], 1, "{}", routed.text);
+    for _ in 0..3 {
+        let r = srv.get(PATH);
+        assert_eq!((r.status, &r.text), (200, &routed.text));
+        assert_eq!(r.header("content-type"), Some("application/json"));
+        assert_eq!(r.header("cache-control"), None);
+    }
+    let r = srv.get_auth(PATH, &token);
+    assert_eq!((r.status, &r.text), (200, &routed.text));
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    let r = srv.send(|c| {
+        c.get(srv.url(PATH))
+            .header("Origin", "https://overlay.example")
+    });
+    assert_eq!(r.text, routed.text);
+    assert_eq!(
+        r.header("access-control-allow-origin"),
+        Some("https://overlay.example")
+    );
+    let r = srv.send(|c| c.head(srv.url(PATH)));
+    assert_eq!((r.status, r.text.as_str()), (200, ""));
+    let big = "a".repeat(40 * 1024);
+    let r = srv.send(|c| c.get(srv.url(PATH)).header("X-Big", big.as_str()));
+    r.assert_error(431, "Request header fields too large");
+    // One access-log line per request (8 above), whichever way it was answered.
+    let logged = || {
+        let log = srv.stderr.lock().unwrap();
+        log.lines()
+            .filter(|l| l.contains("request") && l.contains(&format!("path={PATH}")))
+            .count()
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while logged() < 8 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(logged(), 8, "{}", srv.stderr.lock().unwrap());
+}
+
 #[test]
 fn cors_for_configured_origins() {
     let srv = Server::start_with(Env::new(), |c| {

@@ -3,6 +3,7 @@
 //! catalog, live votes and chat logs. Both faces.
 
 use super::server::Server;
+use super::util::event_data as events;
 use super::util::Env;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
@@ -17,20 +18,6 @@ fn game_id(env: &Env, title: &str) -> i64 {
             |r| r.get(0),
         )
         .unwrap()
-}
-
-/// The outbox events of `kind`, in order, as their `data`.
-fn events(env: &Env, kind: &str) -> Vec<Value> {
-    let conn = env.conn();
-    let mut stmt = conn
-        .prepare("SELECT payload FROM events WHERE type = ?1 ORDER BY id")
-        .unwrap();
-    let rows = stmt
-        .query_map([kind], |r| r.get::<_, String>(0))
-        .unwrap()
-        .map(|p| serde_json::from_str::<Value>(&p.unwrap()).unwrap()["data"].clone())
-        .collect();
-    rows
 }
 
 /// A stored time in milliseconds since the epoch.

@@ -188,6 +188,17 @@ impl Server {
         r.json["token"].as_str().unwrap().to_string()
     }
 
+    /// A viewer token named `name` minted by `admin` (what an OBS overlay is given).
+    pub fn viewer_token(&self, admin: &str, name: &str) -> String {
+        let r = self.post(
+            "/api/auth/tokens",
+            serde_json::json!({ "name": name, "role": "viewer" }),
+            Some(admin),
+        );
+        assert_eq!(r.status, 201, "{}", r.text);
+        r.json["token"].as_str().unwrap().to_string()
+    }
+
     /// Creates the active session; returns its id.
     pub fn session(&self, token: &str) -> i64 {
         let r = self.post("/api/sessions", serde_json::json!({}), Some(token));

@@ -127,3 +127,25 @@ impl Env {
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// The outbox rows of one type, oldest first, parsed (`{ type, timestamp, data }`).
+pub fn events(env: &Env, kind: &str) -> Vec<serde_json::Value> {
+    let conn = env.conn();
+    let mut stmt = conn
+        .prepare("SELECT payload FROM events WHERE type = ?1 ORDER BY id")
+        .unwrap();
+    let rows = stmt
+        .query_map([kind], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|p| serde_json::from_str(&p.unwrap()).unwrap())
+        .collect();
+    rows
+}
+
+/// The `data` of the outbox events of `kind`, in order.
+pub fn event_data(env: &Env, kind: &str) -> Vec<serde_json::Value> {
+    events(env, kind)
+        .into_iter()
+        .map(|mut e| e["data"].take())
+        .collect()
+}
