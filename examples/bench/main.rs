@@ -17,6 +17,7 @@ mod data;
 // The chat tests' fake Twitch server, so P10 speaks the same captured lines.
 #[path = "../../tests/it/fake_twitch.rs"]
 mod fake_twitch;
+mod hold;
 mod http;
 mod login;
 mod ws;
@@ -1511,6 +1512,7 @@ fn main() {
         .build()
         .expect("runtime");
     runtime.block_on(bench.http_phase());
+    runtime.block_on(bench.hold());
     if bench.cfg.runs("LOGIN") {
         runtime.block_on(bench.login_flood());
     }
