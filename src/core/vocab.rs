@@ -371,7 +371,7 @@ vocab! {
 }
 
 vocab! {
-    /// The chat log formats `jackbox chat import --format` reads (`docs/chat-import.md`);
+    /// The chat log formats `jackbox chat import --format` reads (`docs/chat.md`, `docs/cli.md`);
     /// the message lists them all, in this order (a test checks it).
     pub enum ChatFormat ("Unrecognized chat log format. Supported formats: json, twitchdownloader, chatterino, irc, ytdlp, chat-downloader (choose one with --format)") {
         /// `[ { "username", "message", "timestamp" } ]` (or `{ "chatData": [...] }`).

@@ -434,14 +434,16 @@ fn big_chat(n: usize) -> Vec<u8> {
     out
 }
 
-#[test]
-fn shutdown_during_a_big_import_answers_and_exits_within_its_deadline() {
-    let mut srv = Server::start();
-    let token = srv.token();
-    let sid = srv.session(&token);
-    srv.add_game(&token, sid, 1);
+/// Posts a chat import of `messages` messages and returns once it is being written (its
+/// transaction grew the WAL by 2 MB) or already answered: the caller checks which.
+fn import_in_flight(
+    srv: &Server,
+    token: String,
+    sid: i64,
+    messages: usize,
+) -> tokio::task::JoinHandle<Result<super::server::Reply, String>> {
     let mut body = b"{\"chatData\":".to_vec();
-    body.extend_from_slice(&big_chat(600_000));
+    body.extend_from_slice(&big_chat(messages));
     body.push(b'}');
     let url = srv.url(&format!("/api/sessions/{sid}/chat-import"));
     let client = srv.client.clone();
@@ -458,7 +460,6 @@ fn shutdown_during_a_big_import_answers_and_exits_within_its_deadline() {
             Err(e) => Err(e.to_string()),
         }
     });
-    // Wait until the import is being written (its transaction grows the WAL).
     let wal = srv.env.db.with_extension("db-wal");
     let start = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
     let deadline = Instant::now() + Duration::from_secs(120);
@@ -470,6 +471,16 @@ fn shutdown_during_a_big_import_answers_and_exits_within_its_deadline() {
         assert!(Instant::now() < deadline, "the import never started");
         std::thread::sleep(Duration::from_millis(5));
     }
+    pending
+}
+
+#[test]
+fn shutdown_during_a_big_import_answers_and_exits_within_its_deadline() {
+    let mut srv = Server::start();
+    let token = srv.token();
+    let sid = srv.session(&token);
+    srv.add_game(&token, sid, 1);
+    let pending = import_in_flight(&srv, token, sid, 600_000);
     if pending.is_finished() {
         let r = srv.rt.block_on(pending).unwrap();
         panic!("the import finished too soon to test: {r:?}");
@@ -785,35 +796,7 @@ fn shutdown_with_stuck_websockets_and_an_import_in_flight_is_clean() {
     let sid = srv.session(&token);
     srv.add_game(&token, sid, 1);
     let messages = 600_000;
-    let mut body = b"{\"chatData\":".to_vec();
-    body.extend_from_slice(&big_chat(messages));
-    body.push(b'}');
-    let url = srv.url(&format!("/api/sessions/{sid}/chat-import"));
-    let client = srv.client.clone();
-    let pending = srv.rt.spawn(async move {
-        let r = client
-            .post(url)
-            .bearer_auth(token)
-            .header("Content-Type", "application/json")
-            .body(body)
-            .send()
-            .await;
-        match r {
-            Ok(resp) => Ok(super::server::read(resp).await),
-            Err(e) => Err(e.to_string()),
-        }
-    });
-    let wal = srv.env.db.with_extension("db-wal");
-    let start = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
-    let deadline = Instant::now() + Duration::from_secs(120);
-    loop {
-        let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
-        if size > start + (2 << 20) || pending.is_finished() {
-            break;
-        }
-        assert!(Instant::now() < deadline, "the import never started");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let pending = import_in_flight(&srv, token, sid, messages);
     assert!(
         !pending.is_finished(),
         "the import finished too soon to test"
