@@ -125,16 +125,7 @@ fn console_logs_in_creates_a_session_and_adds_a_game_by_room_code() {
     let provoked = |p: &str| {
         p.contains("400 (Bad Request)") || (p.starts_with("HTTP 400") && p.contains("/games"))
     };
-    let problems: Vec<String> = page
-        .problems(&srv.base)
-        .into_iter()
-        .filter(|p| !provoked(p))
-        .collect();
-    assert!(
-        problems.is_empty(),
-        "problems on the page:\n{}",
-        problems.join("\n")
-    );
+    page.assert_clean_but(&srv.base, provoked);
 }
 
 #[test]

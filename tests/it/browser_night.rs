@@ -24,20 +24,6 @@ fn closed_night(srv: &Server, token: &str, notes: &str) -> i64 {
     id
 }
 
-/// Problems on the page other than the 4xx answers a test provoked on purpose.
-fn assert_clean_but(page: &Page, srv: &Server, provoked: &[&str]) {
-    let problems: Vec<String> = page
-        .problems(&srv.base)
-        .into_iter()
-        .filter(|p| !provoked.iter().any(|x| p.contains(x)))
-        .collect();
-    assert!(
-        problems.is_empty(),
-        "problems on the page:\n{}",
-        problems.join("\n")
-    );
-}
-
 #[test]
 #[ignore = "needs Chromium: cargo test --test it browser -- --ignored"]
 fn errors_clear_when_the_work_they_were_about_next_succeeds() {
@@ -65,7 +51,7 @@ fn errors_clear_when_the_work_they_were_about_next_succeeds() {
         "document.querySelector('#add-by-code output.err').innerText === ''",
         WAIT,
     );
-    assert_clean_but(&page, &srv, &["400"]);
+    page.assert_clean_but(&srv.base, |p| p.contains("400"));
 }
 
 #[test]

@@ -433,7 +433,16 @@ impl Page<'_> {
 
     /// Fails the test if anything went wrong on the page (see [`Page::problems`]).
     pub fn assert_clean(&self, origin: &str) {
-        let p = self.problems(origin);
+        self.assert_clean_but(origin, |_| false);
+    }
+
+    /// [`Page::assert_clean`], except for the problems the test provoked on purpose.
+    pub fn assert_clean_but(&self, origin: &str, provoked: impl Fn(&str) -> bool) {
+        let p: Vec<String> = self
+            .problems(origin)
+            .into_iter()
+            .filter(|p| !provoked(p))
+            .collect();
         assert!(p.is_empty(), "problems on the page:\n{}", p.join("\n"));
     }
 
