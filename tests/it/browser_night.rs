@@ -413,9 +413,10 @@ fn console_and_overlay_show_the_monitors_real_state_lobby_play_and_after() {
         Some(&admin),
     );
     assert_eq!(r.status, 201, "{}", r.text);
-    // The lobby server fails twice: the console says so, with the attempt and the wait.
+    // The lobby server fails twice: the console says so, with the attempt and the wait (the
+    // reason goes once the third look-up connects, which a slow poll of the page may see first).
     page.wait_for(
-        "window.seen.some((t) => /^retrying \\(\\d+, next in \\d+ s\\)$/.test(t)) && document.querySelector('#now-monitor-reason')",
+        "window.seen.some((t) => /^retrying \\(\\d+, next in \\d+ s\\)$/.test(t)) && (document.querySelector('#now-monitor-reason') || document.querySelector('#now-monitor')?.innerText.startsWith('connected'))",
         WAIT,
     );
     assert!(

@@ -280,12 +280,22 @@ impl Page<'_> {
         .to_string()
     }
 
-    /// Focuses `selector` and types `text` as keyboard input.
+    /// Focuses `selector` and types `text` as keyboard input. Like a click's target, the
+    /// field may render a moment after the state that announces it: it is looked for until a
+    /// deadline.
     pub fn type_into(&self, selector: &str, text: &str) {
-        self.eval(&format!(
-            "(() => {{ const e = document.querySelector({s}); if (!e) throw new Error('no ' + {s}); e.focus(); e.select && e.select(); }})()",
-            s = json!(selector)
-        ));
+        let focus = format!(
+            "(() => {{ const e = document.querySelector({}); if (!e) return false; e.focus(); e.select && e.select(); return true; }})()",
+            json!(selector)
+        );
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.eval(&focus) != Value::Bool(true) {
+            assert!(
+                Instant::now() < deadline,
+                "nothing to type into: {selector}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
         self.call("Input.insertText", json!({ "text": text }));
     }
 
