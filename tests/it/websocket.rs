@@ -53,7 +53,14 @@ impl Ws {
         assert_eq!(ws.recv(srv)["type"], "auth_success");
         if let Some(sid) = session {
             ws.send(srv, json!({ "type": "subscribe", "sessionId": sid }));
-            assert_eq!(ws.recv(srv)["type"], "subscribed");
+            // The `session.started` of a session the test created just before connecting is
+            // broadcast to every authenticated client: the dispatcher may deliver it between
+            // `auth_success` and `subscribed`. It is not what the caller waits for.
+            let mut reply = ws.recv(srv);
+            while reply["type"] == "session.started" {
+                reply = ws.recv(srv);
+            }
+            assert_eq!(reply["type"], "subscribed");
         }
         ws
     }
